@@ -1,0 +1,23 @@
+// Who is asking, in the project's own terms. The HTTP edge builds an Identity from the
+// JWT claims that API Gateway's authorizer (or the local server, acting as it) verified.
+import type { Role } from '#schemas/api';
+import { SST_ORG_ID } from '#core/registry';
+
+export interface Identity {
+  /** Stable subject id (Cognito `sub`, or the machine client's id). */
+  subject: string;
+  /** Human-readable name for audit trails and conflict messages. */
+  name: string;
+  role: Role | 'machine';
+  /** The organisation the caller acts for; SST staff act for `sst`. */
+  orgId: string;
+  scopes: string[];
+}
+
+export const isSst = (who: Identity): boolean => who.role === 'sst-admin' || who.role === 'sst-reader';
+
+export const SUMMARIES_READ_SCOPE = 'summaries.read';
+
+export function sstIdentity(subject: string, role: 'sst-admin' | 'sst-reader', name = subject): Identity {
+  return { subject, name, role, orgId: SST_ORG_ID, scopes: [] };
+}

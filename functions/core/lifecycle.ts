@@ -1,0 +1,71 @@
+// The submission state machine. One table says which action moves a report from which
+// state to which, and who may take it; everything else asks this module.
+//
+//   not_started ─save→ draft ─submit→ submitted ─accept→ accepted
+//                        ↑  ↖reopen─────┘   │                │
+//                        └─save── returned ←┘return    reopen (SST, with reason)→ returned
+import { Problem, type ProblemCode } from '#core/problems';
+import type { RevisionAction, SubmissionStatus } from '#schemas/api';
+
+type Actor = 'reporter' | 'sst-admin';
+
+interface Move {
+  to: SubmissionStatus;
+  by: Actor;
+}
+
+const MOVES: Record<RevisionAction, Partial<Record<SubmissionStatus, Move>>> = {
+  save: {
+    not_started: { to: 'draft', by: 'reporter' },
+    draft: { to: 'draft', by: 'reporter' },
+    returned: { to: 'draft', by: 'reporter' },
+  },
+  submit: {
+    draft: { to: 'submitted', by: 'reporter' },
+    returned: { to: 'submitted', by: 'reporter' },
+  },
+  reopen: {
+    submitted: { to: 'draft', by: 'reporter' },
+    accepted: { to: 'returned', by: 'sst-admin' },
+  },
+  return: { submitted: { to: 'returned', by: 'sst-admin' } },
+  accept: { submitted: { to: 'accepted', by: 'sst-admin' } },
+};
+
+const REFUSAL: Partial<Record<SubmissionStatus, [ProblemCode, string]>> = {
+  accepted: ['already-accepted', 'Sundhedsstyrelsen har godkendt indberetningen, så den kan ikke længere ændres.'],
+  submitted: ['already-submitted', 'Indberetningen er indsendt. Genåbn den, hvis den skal rettes.'],
+};
+
+const ACTION_WORDS: Record<RevisionAction, string> = {
+  save: 'gemmes',
+  submit: 'indsendes',
+  reopen: 'genåbnes',
+  return: 'sendes retur',
+  accept: 'godkendes',
+};
+
+const STATUS_WORDS: Record<SubmissionStatus, string> = {
+  not_started: 'ikke påbegyndt',
+  draft: 'kladde',
+  submitted: 'indsendt',
+  returned: 'sendt retur',
+  accepted: 'godkendt',
+};
+
+/** The state an action leads to, or a Problem that says in plain Danish why it cannot happen. */
+export function nextStatus(from: SubmissionStatus, action: RevisionAction): { to: SubmissionStatus; by: Actor } {
+  const move = MOVES[action][from];
+  if (move) return move;
+  const refusal = action === 'save' || action === 'submit' ? REFUSAL[from] : undefined;
+  if (refusal) throw new Problem(refusal[0], refusal[1], { currentStatus: from });
+  throw new Problem(
+    'invalid-transition',
+    `En indberetning med status "${STATUS_WORDS[from]}" kan ikke ${ACTION_WORDS[action]}.`,
+    { currentStatus: from, action },
+  );
+}
+
+export function allowedActions(from: SubmissionStatus): RevisionAction[] {
+  return (Object.keys(MOVES) as RevisionAction[]).filter((a) => MOVES[a][from]);
+}

@@ -1,0 +1,128 @@
+// The storage ports the core talks to. Each has one DynamoDB/S3 implementation in
+// functions/store/; the core never sees an SDK type, so its rules are testable without AWS.
+import type {
+  FieldChange,
+  FormSummary,
+  JsonObject,
+  RespondentKind,
+  Plan,
+  RevisionAction,
+  ReviewNote,
+  SubmissionStatus,
+} from '#schemas/api';
+import type { RoundRecord } from '#core/rounds';
+
+export interface FormManifest {
+  formId: string;
+  title: string;
+  description: string;
+  respondentKind: RespondentKind;
+  plan: Plan;
+}
+
+export interface FormVersionRecord {
+  formId: string;
+  version: number;
+  publishedAt: string;
+  publishedBy: string;
+  schema: JsonObject;
+  changes?: FieldChange[];
+}
+
+export interface FormRecord extends FormSummary {
+  versions: number[];
+}
+
+export interface FormStore {
+  listForms(): Promise<FormSummary[]>;
+  getForm(formId: string): Promise<FormRecord | undefined>;
+  getVersion(formId: string, version: number): Promise<FormVersionRecord | undefined>;
+  /** Publishes a new version; refuses (WriteConflict) when that version number already exists. */
+  publishVersion(manifest: FormManifest, version: FormVersionRecord, event: AuditEvent): Promise<void>;
+}
+
+export interface RoundStore {
+  list(): Promise<RoundRecord[]>;
+  get(roundId: string): Promise<RoundRecord | undefined>;
+  /** Creates a round; refuses (WriteConflict) when the id is taken. */
+  create(round: RoundRecord, event: AuditEvent): Promise<void>;
+}
+
+export interface SubmissionHead {
+  roundId: string;
+  orgId: string;
+  status: Exclude<SubmissionStatus, 'not_started'>;
+  revision: number;
+  etag: string;
+  /** Where the answers of the current revision are stored. */
+  contentKey: string;
+  updatedAt: string;
+  updatedBy: string;
+  submittedAt?: string;
+  late?: boolean;
+  review?: ReviewNote;
+}
+
+export interface RevisionRecord {
+  roundId: string;
+  orgId: string;
+  revision: number;
+  action: RevisionAction;
+  status: Exclude<SubmissionStatus, 'not_started'>;
+  savedAt: string;
+  savedBy: string;
+  contentKey: string;
+}
+
+export interface AuditEvent {
+  at: string;
+  id: string;
+  actor: string;
+  actorOrgId: string;
+  action: string;
+  /** What the event is about, e.g. `round/<id>/submission/<org>` or `form/<id>`. */
+  subject: string;
+  orgId?: string;
+  roundId?: string;
+  detail?: Record<string, unknown>;
+}
+
+export interface SubmissionCommit {
+  head: SubmissionHead;
+  /** The ETag the head must still have; undefined when no head may exist yet. */
+  expectedEtag: string | undefined;
+  revision: RevisionRecord;
+  event: AuditEvent;
+}
+
+export interface SubmissionStore {
+  getHead(roundId: string, orgId: string): Promise<SubmissionHead | undefined>;
+  listHeads(roundId: string): Promise<SubmissionHead[]>;
+  /** Stores an immutable answers document and returns its key. */
+  putContent(roundId: string, orgId: string, revision: number, answers: JsonObject): Promise<string>;
+  readContent(contentKey: string): Promise<JsonObject>;
+  /** Head, revision and audit event in one atomic step; WriteConflict when the ETag moved. */
+  commit(change: SubmissionCommit): Promise<void>;
+  listRevisions(roundId: string, orgId: string): Promise<RevisionRecord[]>;
+  getRevision(roundId: string, orgId: string, revision: number): Promise<RevisionRecord | undefined>;
+}
+
+/** A conditional write lost: someone else changed the item first. */
+export class WriteConflict extends Error {
+  constructor(message = 'conditional write lost') {
+    super(message);
+    this.name = 'WriteConflict';
+  }
+}
+
+export interface Clock {
+  now(): Date;
+}
+
+export interface CoreDeps {
+  forms: FormStore;
+  rounds: RoundStore;
+  submissions: SubmissionStore;
+  clock: Clock;
+  newId(): string;
+}

@@ -1,0 +1,18 @@
+// Reporting rounds: SST opens them; everyone sees the ones they take part in.
+import { createAreaHandler } from '#http/area';
+import { getDeps } from '#functions/composition';
+import { createRound, getVisibleRound, listRounds } from '#core/rounds-service';
+import { withPhase } from '#core/rounds';
+import type { CreateRoundRequest } from '#schemas/api';
+
+export const handler = createAreaHandler('rounds', {
+  listRounds: async ({ identity }) => ({ body: { items: await listRounds(getDeps(), identity!) } }),
+  createRound: async ({ identity, body }) => {
+    const round = await createRound(getDeps(), identity!, body as CreateRoundRequest);
+    return { status: 201, body: round, headers: { location: `/rounds/${round.roundId}` } };
+  },
+  getRound: async ({ identity, params }) => {
+    const deps = getDeps();
+    return { body: withPhase(await getVisibleRound(deps, identity!, params['roundId'] as string), deps.clock.now()) };
+  },
+});

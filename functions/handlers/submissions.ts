@@ -1,0 +1,30 @@
+// One organisation's report in a round: read, save drafts, submit, reopen, review, revisions.
+import { createAreaHandler, type ApiRequest, type OperationResult } from '#http/area';
+import { getDeps } from '#functions/composition';
+import * as submissions from '#core/submissions-service';
+import type { JsonObject, Submission } from '#schemas/api';
+
+const ids = (req: ApiRequest) => [req.params['roundId'] as string, req.params['orgId'] as string] as const;
+
+/** A submission travels with its ETag header, so the next write can name it in If-Match. */
+const withEtag = (s: Submission): OperationResult => ({ body: s, headers: s.etag ? { etag: s.etag } : {} });
+
+export const handler = createAreaHandler('submissions', {
+  getSubmission: async (req) => withEtag(await submissions.getSubmission(getDeps(), req.identity!, ...ids(req))),
+  saveDraft: async (req) =>
+    withEtag(
+      await submissions.saveDraft(getDeps(), req.identity!, ...ids(req), (req.body as { answers: JsonObject }).answers, req.ifMatch),
+    ),
+  submit: async (req) => withEtag(await submissions.submit(getDeps(), req.identity!, ...ids(req), req.ifMatch)),
+  reopen: async (req) =>
+    withEtag(await submissions.reopen(getDeps(), req.identity!, ...ids(req), req.ifMatch, (req.body as { reason?: string }).reason)),
+  returnSubmission: async (req) =>
+    withEtag(
+      await submissions.review(getDeps(), req.identity!, ...ids(req), 'return', req.ifMatch, req.body as { comment: string; pointer?: string }),
+    ),
+  acceptSubmission: async (req) => withEtag(await submissions.review(getDeps(), req.identity!, ...ids(req), 'accept', req.ifMatch, undefined)),
+  listRevisions: async (req) => ({ body: { items: await submissions.listRevisions(getDeps(), req.identity!, ...ids(req)) } }),
+  getRevision: async (req) => ({
+    body: await submissions.getRevision(getDeps(), req.identity!, ...ids(req), req.params['revision'] as number),
+  }),
+});

@@ -1,0 +1,174 @@
+// Builds the Lambda handler of one area (one function serves every route of its area).
+// The middy chain is the whole HTTP edge: parse and check the request against the route
+// table, map the caller's claims to an Identity, run the operation, and turn any error into
+// a problem response. Operations get plain values and never see an API Gateway type.
+import middy from '@middy/core';
+import type { Context, APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { Logger } from '@aws-lambda-powertools/logger';
+import { z } from 'zod';
+import { Problem, isProblem } from '#core/problems';
+import type { Identity } from '#core/identity';
+import { assertRole } from '#core/policy';
+import { routeKey, routesOfArea, type Area, type RouteSpec } from '#functions/routes';
+import { identityFromClaims, type Claims } from '#http/claims';
+import { json, problem } from '#http/respond';
+
+export type ApiEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
+export type ApiResult = APIGatewayProxyStructuredResultV2;
+
+export interface ApiRequest {
+  route: RouteSpec;
+  /** Undefined only on public routes. */
+  identity: Identity | undefined;
+  params: Record<string, unknown>;
+  query: Record<string, unknown>;
+  body: unknown;
+  /** Lower-cased header names. */
+  headers: Record<string, string | undefined>;
+  ifMatch: string | undefined;
+}
+
+export interface OperationResult {
+  status?: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+  /** A non-JSON body (CSV, HTML, XLSX as base64). */
+  raw?: { body: string; contentType: string; base64?: boolean };
+}
+
+export type Operation = (req: ApiRequest) => Promise<OperationResult>;
+
+const DEFAULT_MAX_BODY = 1024 * 1024;
+
+const logger = new Logger({ serviceName: 'statusportalen' });
+
+/** zod issues as JSON pointers, so a client can show them at the right field. */
+function pointerErrors(error: z.ZodError, prefix = '') {
+  return error.issues.map((issue) => ({
+    pointer: prefix + issue.path.map((p) => `/${String(p).replace(/~/g, '~0').replace(/\//g, '~1')}`).join(''),
+    message: issue.code === 'unrecognized_keys' ? `Ukendte felter: ${issue.keys.join(', ')}` : issue.message,
+  }));
+}
+
+function lowerHeaders(headers: Record<string, string | undefined> | undefined): Record<string, string | undefined> {
+  const out: Record<string, string | undefined> = {};
+  for (const [k, v] of Object.entries(headers ?? {})) out[k.toLowerCase()] = v;
+  return out;
+}
+
+function parseBody(route: RouteSpec, event: ApiEvent, headers: Record<string, string | undefined>): unknown {
+  const raw = event.body ? (event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body) : '';
+  if (!route.body) return undefined;
+  const limit = route.maxBodyBytes ?? DEFAULT_MAX_BODY;
+  if (Buffer.byteLength(raw, 'utf8') > limit) {
+    throw new Problem('payload-too-large', `Indholdet må højst fylde ${Math.round(limit / 1024)} KiB.`, { limitBytes: limit });
+  }
+  if (raw.trim() === '') {
+    // An empty body is allowed only where the body has no required fields.
+    const empty = route.body.safeParse({});
+    if (empty.success) return empty.data;
+  }
+  const type = (headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+  if (type !== 'application/json' && !type.endsWith('+json')) {
+    throw new Problem('unsupported-media-type', 'Send indholdet som application/json.');
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    throw new Problem('malformed-request', 'Indholdet er ikke gyldig JSON.');
+  }
+  const result = route.body.safeParse(parsed);
+  if (!result.success) {
+    throw new Problem('invalid-body', 'Indholdet har ikke den forventede form.', { errors: pointerErrors(result.error) });
+  }
+  return result.data;
+}
+
+function parseParams(route: RouteSpec, event: ApiEvent): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [name, schema] of Object.entries(route.params ?? {})) {
+    const result = schema.safeParse(event.pathParameters?.[name] ?? '');
+    if (!result.success) throw new Problem('invalid-parameter', `Stien har en ugyldig værdi for "${name}".`, { parameter: name });
+    out[name] = result.data;
+  }
+  return out;
+}
+
+function parseQuery(route: RouteSpec, event: ApiEvent): Record<string, unknown> {
+  const given = event.queryStringParameters ?? {};
+  if (!route.query) return {};
+  const result = route.query.safeParse(given);
+  if (!result.success) {
+    throw new Problem('invalid-parameter', 'Forespørgslens parametre er ugyldige.', { errors: pointerErrors(result.error, '/query') });
+  }
+  return result.data as Record<string, unknown>;
+}
+
+function authenticate(route: RouteSpec, event: ApiEvent): Identity | undefined {
+  if (route.auth === 'public') return undefined;
+  const jwt = event.requestContext.authorizer?.jwt;
+  if (!jwt?.claims) throw new Problem('unauthenticated', 'Log ind og prøv igen.');
+  const who = identityFromClaims(jwt.claims as Claims, jwt.scopes);
+  if (!who) throw new Problem('forbidden', 'Dit login giver ingen rolle i Statusportalen.');
+  if (who.role === 'machine') {
+    const needed = route.scopes ?? [];
+    if (!route.auth.includes('machine') || !needed.every((s) => who.scopes.includes(s))) {
+      throw new Problem('forbidden', 'Klienten har ikke det nødvendige scope.');
+    }
+    return who;
+  }
+  assertRole(who, route.auth);
+  return who;
+}
+
+export function toResponse(route: RouteSpec, result: OperationResult): ApiResult {
+  if (result.raw) {
+    return {
+      statusCode: result.status ?? 200,
+      headers: { 'content-type': result.raw.contentType, 'cache-control': 'no-store', ...result.headers },
+      body: result.raw.body,
+      isBase64Encoded: result.raw.base64 ?? false,
+    };
+  }
+  if (result.body === undefined) return { statusCode: result.status ?? 204, headers: { ...result.headers } };
+  return json(result.status ?? route.status ?? 200, result.body, result.headers);
+}
+
+/** The Lambda handler for every route of `area`, dispatching on API Gateway's routeKey. */
+export function createAreaHandler(area: Area, operations: Record<string, Operation>) {
+  const byKey = new Map<string, { route: RouteSpec; operation: Operation }>();
+  for (const route of routesOfArea(area)) {
+    const operation = operations[route.operationId];
+    if (!operation) throw new Error(`area ${area} has no operation ${route.operationId}`);
+    byKey.set(routeKey(route), { route, operation });
+  }
+
+  const dispatch = async (event: ApiEvent): Promise<ApiResult> => {
+    const entry = byKey.get(event.routeKey);
+    if (!entry) throw new Problem('not-found', 'Ressourcen findes ikke.');
+    const { route, operation } = entry;
+    const headers = lowerHeaders(event.headers);
+    const identity = authenticate(route, event);
+    const params = parseParams(route, event);
+    const query = parseQuery(route, event);
+    const body = parseBody(route, event, headers);
+    const result = await operation({ route, identity, params, query, body, headers, ifMatch: headers['if-match'] });
+    return toResponse(route, result);
+  };
+
+  return middy<ApiEvent, ApiResult, Error, Context>({ timeoutEarlyInMillis: 0 })
+    .use({
+      onError: async (request) => {
+        const error = request.error;
+        if (isProblem(error)) {
+          request.response = problem(error, request.event.rawPath);
+          return;
+        }
+        // Anything else is ours to fix: log the cause, tell the client only that it failed.
+        logger.error('unhandled error', { routeKey: request.event.routeKey, error: error as Error });
+        request.response = problem(new Problem('internal', 'Der opstod en fejl hos os. Prøv igen om lidt.'), request.event.rawPath);
+      },
+    })
+    .handler(dispatch);
+}

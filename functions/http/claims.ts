@@ -1,0 +1,46 @@
+// Reads the caller from the JWT claims API Gateway's authorizer hands to Lambda. The
+// authorizer has verified the token; this only maps claims to the project's Identity.
+// Claims arrive as strings: a list claim such as `cognito:groups` comes as "[a b]".
+import type { Identity } from '#core/identity';
+import { SUMMARIES_READ_SCOPE } from '#core/identity';
+import { SST_ORG_ID } from '#core/registry';
+import type { Role } from '#schemas/api';
+
+export type Claims = Record<string, string | number | boolean | string[]>;
+
+function list(value: unknown): string[] {
+  if (Array.isArray(value)) return value.map(String);
+  if (typeof value !== 'string') return [];
+  const trimmed = value.trim();
+  if (trimmed.startsWith('[')) {
+    try {
+      const parsed: unknown = JSON.parse(trimmed);
+      if (Array.isArray(parsed)) return parsed.map(String);
+    } catch {
+      // Not JSON: API Gateway's own "[a b]" form.
+    }
+    return trimmed.slice(1, -1).split(/[\s,]+/).filter(Boolean);
+  }
+  return trimmed.split(/\s+/).filter(Boolean);
+}
+
+const ROLE_ORDER: Role[] = ['sst-admin', 'sst-reader', 'reporter'];
+
+/** Undefined when the claims name no usable role (the caller is then refused with 403). */
+export function identityFromClaims(claims: Claims | undefined, scopes?: string[] | null): Identity | undefined {
+  if (!claims) return undefined;
+  const subject = String(claims['sub'] ?? claims['client_id'] ?? '');
+  if (!subject) return undefined;
+  const name = String(claims['name'] ?? claims['email'] ?? claims['cognito:username'] ?? claims['username'] ?? subject);
+  const groups = list(claims['cognito:groups']);
+  const granted = [...list(scopes ?? []), ...list(claims['scope'])].map((s) => s.split('/').pop()!);
+  const role = ROLE_ORDER.find((r) => groups.includes(r));
+  if (role === 'reporter') {
+    const orgId = claims['custom:orgId'];
+    if (typeof orgId !== 'string' || !orgId) return undefined;
+    return { subject, name, role, orgId, scopes: granted };
+  }
+  if (role) return { subject, name, role, orgId: SST_ORG_ID, scopes: granted };
+  if (granted.includes(SUMMARIES_READ_SCOPE)) return { subject, name, role: 'machine', orgId: SST_ORG_ID, scopes: granted };
+  return undefined;
+}

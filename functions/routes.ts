@@ -1,0 +1,234 @@
+// Every route, declared once. Three readers: the CDK API (infra/), the local server (local/)
+// and the OpenAPI generator (schemas/openapi.ts); a test proves they agree.
+// `area` names the Lambda function that serves the route (one function per area).
+import { z } from 'zod';
+import * as api from '#schemas/api';
+import { SUMMARIES_READ_SCOPE } from '#core/identity';
+
+export type Area = 'meta' | 'orgs' | 'forms' | 'rounds' | 'submissions';
+export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
+export type Caller = api.Role | 'machine';
+
+export interface RouteSpec {
+  method: Method;
+  /** API Gateway syntax: `/rounds/{roundId}`. */
+  path: string;
+  area: Area | 'dev';
+  operationId: string;
+  summary: string;
+  /** 'public' needs no token; otherwise the roles (and machine client) allowed at all. */
+  auth: 'public' | readonly Caller[];
+  /** OAuth scopes a machine client needs (client-credentials tokens). */
+  scopes?: readonly string[];
+  /** Only on the local stack; never deployed. */
+  localOnly?: boolean;
+  params?: Record<string, z.ZodType>;
+  query?: z.ZodType;
+  body?: z.ZodType;
+  /** Largest accepted body in bytes (default 1 MiB). */
+  maxBodyBytes?: number;
+  ifMatch?: 'required' | 'optional';
+  status?: number;
+  response: z.ZodType;
+  /** Response media types other than JSON (e.g. CSV), for the OpenAPI document. */
+  produces?: readonly string[];
+}
+
+const ALL: readonly Caller[] = ['reporter', 'sst-reader', 'sst-admin'];
+const SST: readonly Caller[] = ['sst-reader', 'sst-admin'];
+const ADMIN: readonly Caller[] = ['sst-admin'];
+const REPORT_AND_REVIEW: readonly Caller[] = ['reporter', 'sst-admin'];
+
+const roundParams = { roundId: api.RoundId };
+const submissionParams = { roundId: api.RoundId, orgId: api.OrgId };
+const revisionParams = { ...submissionParams, revision: z.coerce.number().int().min(1).max(99_999_999) };
+
+export const ROUTES = [
+  { method: 'GET', path: '/health', area: 'meta', operationId: 'health', summary: 'Liveness check', auth: 'public', response: api.Health },
+  {
+    method: 'GET',
+    path: '/openapi.json',
+    area: 'meta',
+    operationId: 'openapi',
+    summary: 'This API as an OpenAPI 3.1 document',
+    auth: 'public',
+    response: z.record(z.string(), z.unknown()),
+  },
+  {
+    method: 'GET',
+    path: '/orgs',
+    area: 'orgs',
+    operationId: 'listOrganisations',
+    summary: 'Organisations valid on a date (the registry knows the 2027 merger)',
+    auth: ALL,
+    query: api.OrgQuery,
+    response: api.listOf(api.Organisation),
+  },
+  { method: 'GET', path: '/forms', area: 'forms', operationId: 'listForms', summary: 'All forms', auth: ALL, response: api.listOf(api.FormSummary) },
+  {
+    method: 'GET',
+    path: '/forms/{formId}',
+    area: 'forms',
+    operationId: 'getForm',
+    summary: 'A form with its latest schema',
+    auth: ALL,
+    params: { formId: api.FormId },
+    response: api.FormDetail,
+  },
+  {
+    method: 'GET',
+    path: '/forms/{formId}/versions/{version}',
+    area: 'forms',
+    operationId: 'getFormVersion',
+    summary: 'One immutable version of a form',
+    auth: ALL,
+    params: { formId: api.FormId, version: z.coerce.number().int().min(1).max(9999) },
+    response: api.FormVersion,
+  },
+  {
+    method: 'POST',
+    path: '/forms/{formId}/versions',
+    area: 'forms',
+    operationId: 'publishFormVersion',
+    summary: 'Publish the next version of a form (creates the form on its first version)',
+    auth: ADMIN,
+    params: { formId: api.FormId },
+    body: api.PublishFormVersionRequest,
+    status: 201,
+    response: api.FormVersion,
+  },
+  { method: 'GET', path: '/rounds', area: 'rounds', operationId: 'listRounds', summary: 'Rounds the caller takes part in', auth: ALL, response: api.listOf(api.Round) },
+  {
+    method: 'POST',
+    path: '/rounds',
+    area: 'rounds',
+    operationId: 'createRound',
+    summary: 'Open a reporting round',
+    auth: ADMIN,
+    body: api.CreateRoundRequest,
+    status: 201,
+    response: api.Round,
+  },
+  {
+    method: 'GET',
+    path: '/rounds/{roundId}',
+    area: 'rounds',
+    operationId: 'getRound',
+    summary: 'One round',
+    auth: ALL,
+    params: roundParams,
+    response: api.Round,
+  },
+  {
+    method: 'GET',
+    path: '/rounds/{roundId}/submissions/{orgId}',
+    area: 'submissions',
+    operationId: 'getSubmission',
+    summary: "An organisation's report in a round, with its ETag",
+    auth: ALL,
+    params: submissionParams,
+    response: api.Submission,
+  },
+  {
+    method: 'PUT',
+    path: '/rounds/{roundId}/submissions/{orgId}',
+    area: 'submissions',
+    operationId: 'saveDraft',
+    summary: 'Save a draft (partial answers allowed; If-Match once a revision exists)',
+    auth: ['reporter'],
+    params: submissionParams,
+    body: api.SaveDraftRequest,
+    ifMatch: 'optional',
+    response: api.Submission,
+  },
+  {
+    method: 'POST',
+    path: '/rounds/{roundId}/submissions/{orgId}/submit',
+    area: 'submissions',
+    operationId: 'submit',
+    summary: 'Validate fully and submit',
+    auth: ['reporter'],
+    params: submissionParams,
+    ifMatch: 'required',
+    response: api.Submission,
+  },
+  {
+    method: 'POST',
+    path: '/rounds/{roundId}/submissions/{orgId}/reopen',
+    area: 'submissions',
+    operationId: 'reopen',
+    summary: 'Reopen a submitted report as a draft (SST: reopen an accepted one, with a reason)',
+    auth: REPORT_AND_REVIEW,
+    params: submissionParams,
+    body: api.ReopenRequest,
+    ifMatch: 'optional',
+    response: api.Submission,
+  },
+  {
+    method: 'POST',
+    path: '/rounds/{roundId}/submissions/{orgId}/return',
+    area: 'submissions',
+    operationId: 'returnSubmission',
+    summary: 'Return a submitted report for correction, with a comment',
+    auth: ADMIN,
+    params: submissionParams,
+    body: api.ReviewRequest,
+    ifMatch: 'optional',
+    response: api.Submission,
+  },
+  {
+    method: 'POST',
+    path: '/rounds/{roundId}/submissions/{orgId}/accept',
+    area: 'submissions',
+    operationId: 'acceptSubmission',
+    summary: 'Accept a submitted report',
+    auth: ADMIN,
+    params: submissionParams,
+    ifMatch: 'optional',
+    response: api.Submission,
+  },
+  {
+    method: 'GET',
+    path: '/rounds/{roundId}/submissions/{orgId}/revisions',
+    area: 'submissions',
+    operationId: 'listRevisions',
+    summary: 'Every saved revision of a report',
+    auth: ALL,
+    params: submissionParams,
+    response: api.listOf(api.Revision),
+  },
+  {
+    method: 'GET',
+    path: '/rounds/{roundId}/submissions/{orgId}/revisions/{revision}',
+    area: 'submissions',
+    operationId: 'getRevision',
+    summary: 'One revision with its answers',
+    auth: ALL,
+    params: revisionParams,
+    response: api.RevisionDetail,
+  },
+  {
+    method: 'POST',
+    path: '/dev/token',
+    area: 'dev',
+    operationId: 'devToken',
+    summary: 'Local only: a signed development token for a role and organisation',
+    auth: 'public',
+    localOnly: true,
+    body: api.DevTokenRequest,
+    response: z.object({ token: z.string() }),
+  },
+] as const satisfies readonly RouteSpec[];
+
+export type OperationId = (typeof ROUTES)[number]['operationId'];
+
+export const routeKey = (r: Pick<RouteSpec, 'method' | 'path'>) => `${r.method} ${r.path}`;
+
+/** The routes API Gateway serves: everything but the local-only ones. */
+export const deployedRoutes = (): RouteSpec[] => (ROUTES as readonly RouteSpec[]).filter((r) => !r.localOnly);
+
+export const routesOfArea = (area: Area): RouteSpec[] => (ROUTES as readonly RouteSpec[]).filter((r) => r.area === area);
+
+export const AREAS: readonly Area[] = ['meta', 'orgs', 'forms', 'rounds', 'submissions'];
+
+export { SUMMARIES_READ_SCOPE };

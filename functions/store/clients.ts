@@ -1,0 +1,34 @@
+// The one place AWS SDK clients are made, once per process. Endpoints come from the SDK's
+// own AWS_ENDPOINT_URL_DYNAMODB / AWS_ENDPOINT_URL_S3 variables, so the local stack differs
+// from AWS by configuration only.
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { S3Client } from '@aws-sdk/client-s3';
+
+let documentClient: DynamoDBDocumentClient | undefined;
+let s3: S3Client | undefined;
+
+export function getDocumentClient(): DynamoDBDocumentClient {
+  documentClient ??= DynamoDBDocumentClient.from(new DynamoDBClient({ maxAttempts: 4 }), {
+    marshallOptions: { removeUndefinedValues: true },
+  });
+  return documentClient;
+}
+
+export function getS3Client(): S3Client {
+  s3 ??= new S3Client({
+    // Local S3 engines serve buckets by path, not by host name.
+    forcePathStyle: process.env['S3_FORCE_PATH_STYLE'] === 'true',
+    // Checksums only where S3 demands them: the payloads are small JSON documents and
+    // the local engine does not speak the streaming-trailer checksum protocol.
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+    responseChecksumValidation: 'WHEN_REQUIRED',
+  });
+  return s3;
+}
+
+export function requiredEnv(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`missing environment variable ${name}`);
+  return value;
+}

@@ -1,0 +1,30 @@
+// The single table's key design, in one place. No request path scans: every read is a
+// GetItem or a Query on a partition named here.
+export const pad = (n: number, width = 6) => String(n).padStart(width, '0');
+
+export const keys = {
+  formCatalogue: (formId?: string) => ({ PK: 'FORMS', ...(formId ? { SK: `FORM#${formId}` } : {}) }),
+  formVersion: (formId: string, version: number) => ({ PK: `FORM#${formId}`, SK: `V#${pad(version, 4)}` }),
+  round: (roundId: string) => ({ PK: 'ROUNDS', SK: `ROUND#${roundId}` }),
+  head: (roundId: string, orgId: string) => ({ PK: `ROUND#${roundId}`, SK: `SUB#${orgId}` }),
+  headsOf: (roundId: string) => `ROUND#${roundId}`,
+  headByOrg: (orgId: string, roundId: string) => ({ GSI1PK: `ORG#${orgId}`, GSI1SK: `ROUND#${roundId}` }),
+  revisionsOf: (roundId: string, orgId: string) => `REV#${roundId}#${orgId}`,
+  revision: (roundId: string, orgId: string, revision: number) => ({ PK: `REV#${roundId}#${orgId}`, SK: `R#${pad(revision, 8)}` }),
+  event: (subject: string, at: string, id: string) => ({
+    PK: `HIST#${subject}`,
+    SK: `EVT#${at}#${id}`,
+    GSI1PK: `AUDIT#${at.slice(0, 7)}`,
+    GSI1SK: `${at}#${id}`,
+  }),
+  historyOf: (subject: string) => `HIST#${subject}`,
+  contacts: (orgId: string) => ({ PK: `ORG#${orgId}`, SK: 'CONTACTS' }),
+};
+
+export const objectKeys = {
+  formSchema: (formId: string, version: number) => `forms/${formId}/v${pad(version, 4)}.schema.json`,
+  submission: (roundId: string, orgId: string, revision: number, unique: string) =>
+    `submissions/${roundId}/${orgId}/${pad(revision)}-${unique}.json`,
+};
+
+export const GSI1 = 'GSI1';

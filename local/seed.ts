@@ -1,0 +1,71 @@
+// Seeds the local stack: the shipped forms (every version in forms/) and the example rounds.
+// Idempotent: what already exists is left alone, so a restart keeps everyone's data.
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { CoreDeps, FormManifest } from '#core/ports';
+import { publishFormVersion } from '#core/forms-service';
+import { createRound } from '#core/rounds-service';
+import { sstIdentity } from '#core/identity';
+import { Problem } from '#core/problems';
+import type { CreateRoundRequest, JsonObject } from '#schemas/api';
+
+export const FORMS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'forms');
+const seeder = sstIdentity('local-seed', 'sst-admin', 'Lokal opsætning');
+
+export interface ShippedForm {
+  manifest: FormManifest;
+  versions: { version: number; schema: JsonObject }[];
+}
+
+export function shippedForms(dir = FORMS_DIR): ShippedForm[] {
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => {
+      const folder = path.join(dir, d.name);
+      const manifest = JSON.parse(readFileSync(path.join(folder, 'form.json'), 'utf8')) as FormManifest;
+      const versions = readdirSync(folder)
+        .map((f) => /^v(\d+)\.schema\.json$/.exec(f))
+        .filter((m): m is RegExpExecArray => m !== null)
+        .map((m) => ({ version: Number(m[1]), schema: JSON.parse(readFileSync(path.join(folder, m[0]), 'utf8')) as JsonObject }))
+        .sort((a, b) => a.version - b.version);
+      return { manifest, versions };
+    });
+}
+
+export function exampleAnswers(formId: string, version = 1, dir = FORMS_DIR): JsonObject {
+  return JSON.parse(readFileSync(path.join(dir, formId, `example.v${version}.json`), 'utf8')) as JsonObject;
+}
+
+export async function seedForms(deps: CoreDeps): Promise<string[]> {
+  const published: string[] = [];
+  for (const { manifest, versions } of shippedForms()) {
+    for (const { version, schema } of versions) {
+      const existing = await deps.forms.getForm(manifest.formId);
+      if (existing && existing.latestVersion >= version) continue;
+      await publishFormVersion(deps, seeder, manifest.formId, { ...manifest, schema });
+      published.push(`${manifest.formId} v${version}`);
+    }
+  }
+  return published;
+}
+
+/** The rounds of the year wheel as they stand in 2026, plus the first round after the 2027 merger. */
+export const EXAMPLE_ROUNDS: CreateRoundRequest[] = [
+  { formId: 'kraeftplan-v-regional', period: '2026', opensAt: '2026-01-05', deadline: '2026-03-31' },
+  { formId: 'kraeftplan-v-kommunal', period: '2026', opensAt: '2026-09-01', deadline: '2026-12-15' },
+  { formId: 'psykiatriplan-status', period: '2026', opensAt: '2026-10-01', deadline: '2026-12-18' },
+  { formId: 'kraeftplan-v-regional', period: '2027', opensAt: '2027-01-04', deadline: '2027-03-31' },
+];
+
+export async function seedRounds(deps: CoreDeps, rounds = EXAMPLE_ROUNDS): Promise<string[]> {
+  const created: string[] = [];
+  for (const request of rounds) {
+    try {
+      created.push((await createRound(deps, seeder, request)).roundId);
+    } catch (err) {
+      if (!(err instanceof Problem && err.code === 'already-exists')) throw err;
+    }
+  }
+  return created;
+}

@@ -1,0 +1,212 @@
+// Every API body and entity, as zod schemas: the truth at the edge. Request bodies are
+// strict (unknown fields are refused, never stored); the OpenAPI document is generated from these.
+import { z } from 'zod';
+import { isDanishInstant, isDate } from '#core/danish-time';
+
+export const Slug = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'lowercase letters, digits and hyphens, at most 63 characters');
+export const OrgId = Slug.meta({ description: 'Organisation id, e.g. `region-1081`, `kommune-101`, `sst`' });
+export const FormId = Slug.meta({ description: 'Form id, e.g. `kraeftplan-v-kommunal`' });
+export const RoundId = Slug.meta({ description: 'Round id, e.g. `kraeftplan-v-kommunal-2026`' });
+
+export const DateString = z.string().refine(isDate, 'a date as YYYY-MM-DD').meta({ format: 'date' });
+export const DanishInstant = z
+  .string()
+  .refine(isDanishInstant, 'a date (YYYY-MM-DD, meaning the end of that day in Danish time) or an ISO date-time')
+  .meta({ description: 'A bare date means the end of that day in Europe/Copenhagen; a date-time without offset is Danish wall-clock time.' });
+export const IsoTime = z.string().meta({ format: 'date-time' });
+
+export const OrgKind = z.enum(['region', 'municipality', 'authority']);
+export const RespondentKind = z.enum(['region', 'municipality']);
+export const Plan = z.enum(['kraeftplan-v', 'psykiatriplan']);
+export const Role = z.enum(['reporter', 'sst-reader', 'sst-admin']);
+
+export const Organisation = z
+  .object({
+    id: OrgId,
+    kind: OrgKind,
+    name: z.string(),
+    code: z.string().nullable(),
+    regionId: z.string().optional(),
+    validFrom: z.string().optional(),
+    validTo: z.string().optional(),
+  })
+  .meta({ id: 'Organisation' });
+
+export const OrgQuery = z.strictObject({
+  kind: OrgKind.optional(),
+  at: DateString.optional().meta({ description: 'Date the registry is read at; default today in Danish time' }),
+});
+
+export const JsonObject = z.record(z.string(), z.unknown());
+
+export const FormSummary = z
+  .object({
+    formId: FormId,
+    title: z.string(),
+    description: z.string(),
+    respondentKind: RespondentKind,
+    plan: Plan,
+    latestVersion: z.number().int(),
+    updatedAt: IsoTime,
+  })
+  .meta({ id: 'FormSummary' });
+
+export const FieldChange = z.object({
+  pointer: z.string(),
+  change: z.enum(['added', 'removed', 'type-changed']),
+  from: z.string().optional(),
+  to: z.string().optional(),
+});
+
+export const FormVersion = z
+  .object({
+    formId: FormId,
+    version: z.number().int().min(1),
+    publishedAt: IsoTime,
+    publishedBy: z.string(),
+    schema: JsonObject,
+    changes: z.array(FieldChange).optional(),
+  })
+  .meta({ id: 'FormVersion' });
+
+export const FormDetail = FormSummary.extend({ versions: z.array(z.number().int()), schema: JsonObject }).meta({
+  id: 'FormDetail',
+});
+
+export const PublishFormVersionRequest = z
+  .strictObject({
+    schema: JsonObject.meta({ description: 'A JSON Schema (draft 2020-12) document' }),
+    title: z.string().min(1).max(300).optional(),
+    description: z.string().max(5000).optional(),
+    respondentKind: RespondentKind.optional(),
+    plan: Plan.optional(),
+  })
+  .meta({ id: 'PublishFormVersionRequest' });
+
+export const RoundPhase = z.enum(['scheduled', 'open', 'closed']);
+
+export const Round = z
+  .object({
+    roundId: RoundId,
+    formId: FormId,
+    formVersion: z.number().int(),
+    title: z.string(),
+    period: z.string(),
+    respondentKind: RespondentKind,
+    respondentsAt: z.string(),
+    opensAt: IsoTime,
+    deadline: z.string().meta({ description: 'The deadline as agreed (date or date-time)' }),
+    deadlineAt: IsoTime.meta({ description: 'The last on-time instant' }),
+    closeAt: IsoTime.optional(),
+    respondents: z.array(OrgId),
+    createdAt: IsoTime,
+    createdBy: z.string(),
+    phase: RoundPhase,
+  })
+  .meta({ id: 'Round' });
+
+export const CreateRoundRequest = z
+  .strictObject({
+    roundId: RoundId.optional(),
+    formId: FormId,
+    formVersion: z.number().int().min(1).optional().meta({ description: 'Default: the latest published version' }),
+    title: z.string().min(1).max(300).optional(),
+    period: z.string().regex(/^\d{4}$/, 'a year, e.g. 2026'),
+    opensAt: DanishInstant,
+    deadline: DanishInstant,
+    closeAt: DanishInstant.optional(),
+    respondentsAt: DateString.optional().meta({
+      description: 'The date the respondents are read from the registry; default the deadline date',
+    }),
+  })
+  .meta({ id: 'CreateRoundRequest' });
+
+export const SubmissionStatus = z.enum(['not_started', 'draft', 'submitted', 'returned', 'accepted']);
+
+export const ReviewNote = z.object({
+  comment: z.string(),
+  pointer: z.string().optional(),
+  by: z.string(),
+  at: IsoTime,
+});
+
+export const Submission = z
+  .object({
+    roundId: RoundId,
+    orgId: OrgId,
+    status: SubmissionStatus,
+    revision: z.number().int().min(0),
+    etag: z.string().optional(),
+    answers: JsonObject,
+    updatedAt: IsoTime.optional(),
+    updatedBy: z.string().optional(),
+    submittedAt: IsoTime.optional(),
+    late: z.boolean().optional(),
+    review: ReviewNote.optional(),
+  })
+  .meta({ id: 'Submission' });
+
+export const SaveDraftRequest = z
+  .strictObject({ answers: JsonObject.meta({ description: 'Answers to the round\'s form; may be partial' }) })
+  .meta({ id: 'SaveDraftRequest' });
+
+export const ReviewRequest = z
+  .strictObject({
+    comment: z.string().trim().min(1).max(5000),
+    pointer: z.string().max(500).regex(/^(\/[^/]*)*$/, 'a JSON pointer').optional(),
+  })
+  .meta({ id: 'ReviewRequest' });
+
+export const ReopenRequest = z.strictObject({ reason: z.string().trim().max(5000).optional() }).meta({ id: 'ReopenRequest' });
+
+export const RevisionAction = z.enum(['save', 'submit', 'reopen', 'return', 'accept']);
+
+export const Revision = z
+  .object({
+    revision: z.number().int().min(1),
+    action: RevisionAction,
+    status: SubmissionStatus,
+    savedAt: IsoTime,
+    savedBy: z.string(),
+  })
+  .meta({ id: 'Revision' });
+
+export const RevisionDetail = Revision.extend({ answers: JsonObject }).meta({ id: 'RevisionDetail' });
+
+export const DevTokenRequest = z
+  .strictObject({ orgId: OrgId.optional(), role: Role, name: z.string().max(200).optional() })
+  .meta({ id: 'DevTokenRequest' });
+
+export const ProblemDocument = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string().optional(),
+    instance: z.string().optional(),
+    errors: z.array(z.object({ pointer: z.string(), message: z.string() })).optional(),
+  })
+  .meta({ id: 'Problem' });
+
+export const Health = z.object({ status: z.literal('ok') });
+
+export const listOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) });
+
+export type Organisation = z.infer<typeof Organisation>;
+export type FormSummary = z.infer<typeof FormSummary>;
+export type FormVersion = z.infer<typeof FormVersion>;
+export type FieldChange = z.infer<typeof FieldChange>;
+export type Round = z.infer<typeof Round>;
+export type RoundPhase = z.infer<typeof RoundPhase>;
+export type CreateRoundRequest = z.infer<typeof CreateRoundRequest>;
+export type Submission = z.infer<typeof Submission>;
+export type SubmissionStatus = z.infer<typeof SubmissionStatus>;
+export type RevisionAction = z.infer<typeof RevisionAction>;
+export type Revision = z.infer<typeof Revision>;
+export type ReviewNote = z.infer<typeof ReviewNote>;
+export type Role = z.infer<typeof Role>;
+export type RespondentKind = z.infer<typeof RespondentKind>;
+export type Plan = z.infer<typeof Plan>;
+export type JsonObject = z.infer<typeof JsonObject>;

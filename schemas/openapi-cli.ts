@@ -1,0 +1,4 @@
+// `npm run openapi`: prints the OpenAPI document, for clients and reviewers.
+import { openApiDocument } from '#schemas/openapi';
+
+process.stdout.write(`${JSON.stringify(openApiDocument(), null, 2)}\n`);
