@@ -34,9 +34,9 @@ export interface RouteSpec {
   produces?: readonly string[];
 }
 
-const ALL: readonly Caller[] = ['reporter', 'sst-reader', 'sst-admin'];
-const SST: readonly Caller[] = ['sst-reader', 'sst-admin'];
-const ADMIN: readonly Caller[] = ['sst-admin'];
+export const ALL_ROLES: readonly Caller[] = ['reporter', 'sst-reader', 'sst-admin'];
+export const SST_ROLES: readonly Caller[] = ['sst-reader', 'sst-admin'];
+export const ADMIN_ROLES: readonly Caller[] = ['sst-admin'];
 const REPORT_AND_REVIEW: readonly Caller[] = ['reporter', 'sst-admin'];
 
 const roundParams = { roundId: api.RoundId };
@@ -60,18 +60,18 @@ export const ROUTES = [
     area: 'orgs',
     operationId: 'listOrganisations',
     summary: 'Organisations valid on a date (the registry knows the 2027 merger)',
-    auth: ALL,
+    auth: ALL_ROLES,
     query: api.OrgQuery,
     response: api.listOf(api.Organisation),
   },
-  { method: 'GET', path: '/forms', area: 'forms', operationId: 'listForms', summary: 'All forms', auth: ALL, response: api.listOf(api.FormSummary) },
+  { method: 'GET', path: '/forms', area: 'forms', operationId: 'listForms', summary: 'All forms', auth: ALL_ROLES, response: api.listOf(api.FormSummary) },
   {
     method: 'GET',
     path: '/forms/{formId}',
     area: 'forms',
     operationId: 'getForm',
     summary: 'A form with its latest schema',
-    auth: ALL,
+    auth: ALL_ROLES,
     params: { formId: api.FormId },
     response: api.FormDetail,
   },
@@ -81,7 +81,7 @@ export const ROUTES = [
     area: 'forms',
     operationId: 'getFormVersion',
     summary: 'One immutable version of a form',
-    auth: ALL,
+    auth: ALL_ROLES,
     params: { formId: api.FormId, version: z.coerce.number().int().min(1).max(9999) },
     response: api.FormVersion,
   },
@@ -91,20 +91,20 @@ export const ROUTES = [
     area: 'forms',
     operationId: 'publishFormVersion',
     summary: 'Publish the next version of a form (creates the form on its first version)',
-    auth: ADMIN,
+    auth: ADMIN_ROLES,
     params: { formId: api.FormId },
     body: api.PublishFormVersionRequest,
     status: 201,
     response: api.FormVersion,
   },
-  { method: 'GET', path: '/rounds', area: 'rounds', operationId: 'listRounds', summary: 'Rounds the caller takes part in', auth: ALL, response: api.listOf(api.Round) },
+  { method: 'GET', path: '/rounds', area: 'rounds', operationId: 'listRounds', summary: 'Rounds the caller takes part in', auth: ALL_ROLES, response: api.listOf(api.Round) },
   {
     method: 'POST',
     path: '/rounds',
     area: 'rounds',
     operationId: 'createRound',
     summary: 'Open a reporting round',
-    auth: ADMIN,
+    auth: ADMIN_ROLES,
     body: api.CreateRoundRequest,
     status: 201,
     response: api.Round,
@@ -115,7 +115,7 @@ export const ROUTES = [
     area: 'rounds',
     operationId: 'getRound',
     summary: 'One round',
-    auth: ALL,
+    auth: ALL_ROLES,
     params: roundParams,
     response: api.Round,
   },
@@ -125,7 +125,7 @@ export const ROUTES = [
     area: 'submissions',
     operationId: 'getSubmission',
     summary: "An organisation's report in a round, with its ETag",
-    auth: ALL,
+    auth: ALL_ROLES,
     params: submissionParams,
     response: api.Submission,
   },
@@ -170,7 +170,7 @@ export const ROUTES = [
     area: 'submissions',
     operationId: 'returnSubmission',
     summary: 'Return a submitted report for correction, with a comment',
-    auth: ADMIN,
+    auth: ADMIN_ROLES,
     params: submissionParams,
     body: api.ReviewRequest,
     ifMatch: 'optional',
@@ -182,7 +182,7 @@ export const ROUTES = [
     area: 'submissions',
     operationId: 'acceptSubmission',
     summary: 'Accept a submitted report',
-    auth: ADMIN,
+    auth: ADMIN_ROLES,
     params: submissionParams,
     ifMatch: 'optional',
     response: api.Submission,
@@ -193,7 +193,7 @@ export const ROUTES = [
     area: 'submissions',
     operationId: 'listRevisions',
     summary: 'Every saved revision of a report',
-    auth: ALL,
+    auth: ALL_ROLES,
     params: submissionParams,
     response: api.listOf(api.Revision),
   },
@@ -203,7 +203,7 @@ export const ROUTES = [
     area: 'submissions',
     operationId: 'getRevision',
     summary: 'One revision with its answers',
-    auth: ALL,
+    auth: ALL_ROLES,
     params: revisionParams,
     response: api.RevisionDetail,
   },

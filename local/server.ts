@@ -12,17 +12,12 @@ import { toResponse } from '#http/area';
 import { problem } from '#http/respond';
 import type { DevAuth } from './dev-auth.ts';
 import { DevTokenRequest } from '#schemas/api';
+import { devOperations } from './dev-routes.ts';
 
 type Handler = (event: ApiEvent, context: Context) => Promise<ApiResult>;
 
-// Static imports (lazily evaluated) so bundlers and test runners can follow them.
-const AREA_HANDLERS: Record<Area, () => Promise<{ handler: Handler }>> = {
-  meta: () => import('#handlers/meta'),
-  orgs: () => import('#handlers/orgs'),
-  forms: () => import('#handlers/forms'),
-  rounds: () => import('#handlers/rounds'),
-  submissions: () => import('#handlers/submissions'),
-};
+// Each area's handler is the module CDK bundles as that area's Lambda function.
+const loadHandler = (area: Area): Promise<{ handler: Handler }> => import(`../functions/handlers/${area}.ts`);
 
 /** API Gateway's own payload limit; the handlers enforce their tighter per-route limits. */
 const MAX_REQUEST_BYTES = 10 * 1024 * 1024;
@@ -165,11 +160,13 @@ export function createLocalServer({ devAuth, extra }: LocalServerOptions): http.
       },
       ...(body.length ? { body: body.toString('utf8'), isBase64Encoded: false } : { isBase64Encoded: false }),
     } as unknown as ApiEvent;
-    const { handler } = await AREA_HANDLERS[route.area as Area]();
+    const { handler } = await loadHandler(route.area as Area);
     send(res, await handler(event, lambdaContext(route.area)));
   }
 
   async function devRoute(route: RouteSpec, req: http.IncomingMessage, res: http.ServerResponse, body: Buffer, url: URL) {
+    const local = devOperations[route.operationId];
+    if (local) return send(res, toResponse(route, await local({ body, url, devAuth })));
     if (route.operationId === 'devToken') {
       let parsed: unknown;
       try {

@@ -1,0 +1,87 @@
+// Test helpers that talk to the system the way its users do: over HTTP to the local server
+// (the same handlers AWS runs), with development tokens. Each test makes its own round,
+// so tests never share keys.
+import { ulid } from 'ulid';
+import { startServer, type ServerHandle } from '../../local/stack.ts';
+import { buildDeps, storageConfigFromEnv } from '#functions/composition';
+import { createRound } from '#core/rounds-service';
+import { sstIdentity } from '#core/identity';
+import { addDanishDays } from '#core/danish-time';
+import type { CoreDeps } from '#core/ports';
+import type { CreateRoundRequest, Role, Round } from '#schemas/api';
+
+export interface Reply<T = any> {
+  status: number;
+  headers: Headers;
+  body: T;
+  text: string;
+}
+
+export interface Api {
+  url: string;
+  deps: CoreDeps;
+  token(role: Role, orgId?: string): Promise<string>;
+  call<T = any>(method: string, path: string, options?: { token?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> }): Promise<Reply<T>>;
+  as(role: Role, orgId?: string): Promise<Client>;
+  /** A fresh round of `formId`, open now unless told otherwise, with a unique id. */
+  round(formId: string, overrides?: Partial<CreateRoundRequest>): Promise<Round>;
+  stop(): Promise<void>;
+}
+
+export type Client = <T = any>(method: string, path: string, options?: { body?: unknown; rawBody?: string; headers?: Record<string, string> }) => Promise<Reply<T>>;
+
+export async function startApi(): Promise<Api> {
+  const server: ServerHandle = await startServer();
+  const deps = buildDeps(storageConfigFromEnv());
+  const tokens = new Map<string, string>();
+
+  const api: Api = {
+    url: server.url,
+    deps,
+    async token(role, orgId) {
+      const key = `${role}/${orgId ?? ''}`;
+      let t = tokens.get(key);
+      if (!t) {
+        t = await server.devAuth.sign({ role, orgId });
+        tokens.set(key, t);
+      }
+      return t;
+    },
+    async call(method, path, options = {}) {
+      const headers: Record<string, string> = { ...options.headers };
+      if (options.token) headers['authorization'] = `Bearer ${options.token}`;
+      let body: string | undefined = options.rawBody;
+      if (options.body !== undefined) {
+        body = JSON.stringify(options.body);
+        headers['content-type'] ??= 'application/json';
+      }
+      const res = await fetch(server.url + path, { method, headers, ...(body !== undefined ? { body } : {}) });
+      const text = await res.text();
+      let parsed: unknown = text;
+      try {
+        parsed = text ? JSON.parse(text) : undefined;
+      } catch {
+        // Not JSON (CSV, HTML): keep the text.
+      }
+      return { status: res.status, headers: res.headers, body: parsed as any, text };
+    },
+    async as(role, orgId) {
+      const token = await api.token(role, orgId);
+      return (method, path, options = {}) => api.call(method, path, { ...options, token });
+    },
+    async round(formId, overrides = {}) {
+      const now = new Date();
+      return createRound(deps, sstIdentity('test', 'sst-admin', 'Test'), {
+        roundId: `t-${formId.slice(0, 20)}-${ulid().toLowerCase()}`,
+        formId,
+        period: '2026',
+        opensAt: addDanishDays(now, -1).toISOString(),
+        deadline: addDanishDays(now, 30).toISOString(),
+        respondentsAt: '2026-06-01',
+        ...overrides,
+      });
+    },
+    stop: () => server.stop(),
+  };
+  return api;
+}
