@@ -53,6 +53,7 @@ export function parseDanishInstant(input: string, edge: 'start' | 'end' = 'end')
   if (local) {
     checkedDateParts(input.slice(0, 10));
     const [y, mo, d, h, mi, s] = local.slice(1).map((v) => Number(v ?? 0)) as [number, number, number, number, number, number];
+    if (h > 23 || mi > 59 || s > 59) throw new RangeError(`no such time: ${input}`);
     return new Date(new TZDate(y, mo - 1, d, h, mi, s, 0, DANISH_ZONE).getTime());
   }
   if (OFFSET_DATE_TIME.test(input)) {

@@ -1,0 +1,229 @@
+// The reporting loop over HTTP against the real local engines: drafts, ETags, submit,
+// reopen, review, revisions and the refusals a reporter can meet on the way.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startApi, type Api, type Client } from '../support/api.ts';
+import { exampleAnswers } from '../../local/seed.ts';
+import { addDanishDays } from '#core/danish-time';
+
+const FORM = 'kraeftplan-v-kommunal';
+const ORG = 'kommune-101';
+let api: Api;
+let reporter: Client;
+let admin: Client;
+
+beforeAll(async () => {
+  api = await startApi();
+  reporter = await api.as('reporter', ORG);
+  admin = await api.as('sst-admin');
+});
+afterAll(() => api.stop());
+
+const path = (roundId: string, orgId = ORG) => `/rounds/${roundId}/submissions/${orgId}`;
+
+describe('a municipal report from first save to acceptance', () => {
+  it('starts as not_started with revision 0 and no ETag', async () => {
+    const round = await api.round(FORM);
+    const res = await reporter('GET', path(round.roundId));
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ status: 'not_started', revision: 0, answers: {} });
+    expect(res.headers.get('etag')).toBeNull();
+  });
+
+  it('walks draft → submit → reopen → submit → return → resubmit → accept, keeping every revision', async () => {
+    const round = await api.round(FORM);
+    const answers = exampleAnswers(FORM);
+    const saved = await reporter('PUT', path(round.roundId), { body: { answers } });
+    expect(saved.status).toBe(200);
+    expect(saved.body).toMatchObject({ status: 'draft', revision: 1 });
+    const etag1 = saved.headers.get('etag')!;
+    expect(etag1).toMatch(/^"1-/);
+
+    const submitted = await reporter('POST', `${path(round.roundId)}/submit`, { headers: { 'if-match': etag1 } });
+    expect(submitted.status).toBe(200);
+    expect(submitted.body).toMatchObject({ status: 'submitted', revision: 2, late: false });
+    expect(submitted.body.submittedAt).toBeTruthy();
+
+    const reopened = await reporter('POST', `${path(round.roundId)}/reopen`, { headers: { 'if-match': submitted.headers.get('etag')! } });
+    expect(reopened.status).toBe(200);
+    expect(reopened.body.status).toBe('draft');
+
+    const again = await reporter('POST', `${path(round.roundId)}/submit`, { headers: { 'if-match': reopened.headers.get('etag')! } });
+    expect(again.body.status).toBe('submitted');
+
+    const returned = await admin('POST', `${path(round.roundId)}/return`, {
+      body: { comment: 'Uddyb venligst barriererne for rehabilitering.', pointer: '/rehabilitering/barrierer_og_risici' },
+    });
+    expect(returned.status).toBe(200);
+    expect(returned.body.status).toBe('returned');
+
+    const seen = await reporter('GET', path(round.roundId));
+    expect(seen.body.review).toMatchObject({ comment: 'Uddyb venligst barriererne for rehabilitering.', pointer: '/rehabilitering/barrierer_og_risici' });
+
+    const fixed = { ...answers, rehabilitering: { ...(answers['rehabilitering'] as object), barrierer_og_risici: 'Færre mænd deltager; vi afprøver aftenhold.' } };
+    const resaved = await reporter('PUT', path(round.roundId), { body: { answers: fixed }, headers: { 'if-match': seen.headers.get('etag')! } });
+    expect(resaved.body.status).toBe('draft');
+    const resubmitted = await reporter('POST', `${path(round.roundId)}/submit`, { headers: { 'if-match': resaved.headers.get('etag')! } });
+    expect(resubmitted.body.status).toBe('submitted');
+
+    const accepted = await admin('POST', `${path(round.roundId)}/accept`);
+    expect(accepted.body).toMatchObject({ status: 'accepted' });
+
+    const refused = await reporter('PUT', path(round.roundId), { body: { answers }, headers: { 'if-match': accepted.headers.get('etag')! } });
+    expect(refused.status).toBe(409);
+    expect(refused.body.type).toBe('https://statusportalen.sst.dk/problems/already-accepted');
+
+    const revisions = await reporter('GET', `${path(round.roundId)}/revisions`);
+    expect(revisions.body.items.map((r: { action: string }) => r.action)).toEqual([
+      'save', 'submit', 'reopen', 'submit', 'return', 'save', 'submit', 'accept',
+    ]);
+    const first = await reporter('GET', `${path(round.roundId)}/revisions/1`);
+    expect(first.body.answers).toEqual(answers);
+    const sixth = await reporter('GET', `${path(round.roundId)}/revisions/6`);
+    expect((sixth.body.answers.rehabilitering as { barrierer_og_risici: string }).barrierer_og_risici).toBe('Færre mænd deltager; vi afprøver aftenhold.');
+  });
+
+  it('keeps Danish letters intact through storage', async () => {
+    const round = await api.round(FORM);
+    const text = 'Æblegrød, øllebrød og Ålborg — “citat” og emoji 🙂';
+    await reporter('PUT', path(round.roundId), { body: { answers: { tvaergaaende: { oevrige_bemaerkninger: text } } } });
+    const res = await reporter('GET', path(round.roundId));
+    expect(res.body.answers.tvaergaaende.oevrige_bemaerkninger).toBe(text);
+  });
+});
+
+describe('concurrent edits', () => {
+  it('requires If-Match once a revision exists (428)', async () => {
+    const round = await api.round(FORM);
+    await reporter('PUT', path(round.roundId), { body: { answers: {} } });
+    const res = await reporter('PUT', path(round.roundId), { body: { answers: {} } });
+    expect(res.status).toBe(428);
+    expect(res.headers.get('content-type')).toContain('application/problem+json');
+  });
+
+  it('refuses a save with a stale ETag and says who saved first and when (412)', async () => {
+    const round = await api.round(FORM);
+    const first = await reporter('PUT', path(round.roundId), { body: { answers: {} } });
+    const stale = first.headers.get('etag')!;
+    await reporter('PUT', path(round.roundId), { body: { answers: { kontakt: { navn: 'Anne' } } }, headers: { 'if-match': stale } });
+    const res = await reporter('PUT', path(round.roundId), { body: { answers: { kontakt: { navn: 'Bo' } } }, headers: { 'if-match': stale } });
+    expect(res.status).toBe(412);
+    expect(res.body.type).toBe('https://statusportalen.sst.dk/problems/edit-conflict');
+    expect(res.body.savedBy).toBe('Indberetter, København');
+    expect(res.body.savedAt).toBeTruthy();
+    const now = await reporter('GET', path(round.roundId));
+    expect(now.body.answers).toEqual({ kontakt: { navn: 'Anne' } });
+  });
+
+  it('lets exactly one of two parallel saves on the same ETag win', async () => {
+    const round = await api.round(FORM);
+    const first = await reporter('PUT', path(round.roundId), { body: { answers: {} } });
+    const etag = first.headers.get('etag')!;
+    const results = await Promise.all(
+      ['Anne', 'Bo', 'Cecilie', 'Dorte'].map((navn) =>
+        reporter('PUT', path(round.roundId), { body: { answers: { kontakt: { navn } } }, headers: { 'if-match': etag } }),
+      ),
+    );
+    const winners = results.filter((r) => r.status === 200);
+    expect(winners).toHaveLength(1);
+    expect(results.filter((r) => r.status === 412)).toHaveLength(3);
+    const now = await reporter('GET', path(round.roundId));
+    expect(now.body.revision).toBe(2);
+    expect(now.body.answers).toEqual(winners[0]!.body.answers);
+    const revisions = await reporter('GET', `${path(round.roundId)}/revisions`);
+    expect(revisions.body.items).toHaveLength(2);
+  });
+
+  it('lets exactly one of two parallel first saves win', async () => {
+    const round = await api.round(FORM);
+    const results = await Promise.all(
+      ['Anne', 'Bo'].map((navn) => reporter('PUT', path(round.roundId), { body: { answers: { kontakt: { navn } } } })),
+    );
+    expect(results.map((r) => r.status).sort()).toEqual([200, 412]);
+  });
+});
+
+describe('validation', () => {
+  it('accepts a partial draft but refuses wrong types with every error as a pointer (422)', async () => {
+    const round = await api.round(FORM);
+    const res = await reporter('PUT', path(round.roundId), {
+      body: { answers: { rehabilitering: { antal_henviste: 'mange', status: 'måske' }, kontakt: { email: 'ikke-en-adresse' } } },
+    });
+    expect(res.status).toBe(422);
+    const pointers = res.body.errors.map((e: { pointer: string }) => e.pointer).sort();
+    expect(pointers).toEqual(['/kontakt/email', '/rehabilitering/antal_henviste', '/rehabilitering/status']);
+    expect(res.body.errors.find((e: { pointer: string }) => e.pointer === '/kontakt/email').message).toBe('Skal være en gyldig e-mailadresse.');
+    const after = await reporter('GET', path(round.roundId));
+    expect(after.body.status).toBe('not_started');
+  });
+
+  it('refuses to submit an incomplete report and lists what is missing', async () => {
+    const round = await api.round(FORM);
+    const saved = await reporter('PUT', path(round.roundId), { body: { answers: { kontakt: { navn: 'Anne Ørsted' } } } });
+    const res = await reporter('POST', `${path(round.roundId)}/submit`, { headers: { 'if-match': saved.headers.get('etag')! } });
+    expect(res.status).toBe(422);
+    const pointers = res.body.errors.map((e: { pointer: string }) => e.pointer);
+    expect(pointers).toContain('/rehabilitering');
+    expect(pointers).toContain('/kontakt/email');
+    expect(res.body.errors.every((e: { message: string }) => e.message.length > 0)).toBe(true);
+    expect((await reporter('GET', path(round.roundId))).body.status).toBe('draft');
+  });
+
+  it('refuses answers over 1 MB with 413 and stores nothing', async () => {
+    const round = await api.round(FORM);
+    const big = 'æ'.repeat(600_000);
+    const res = await reporter('PUT', path(round.roundId), { body: { answers: { tvaergaaende: { oevrige_bemaerkninger: big } } } });
+    expect(res.status).toBe(413);
+    expect((await reporter('GET', path(round.roundId))).body.revision).toBe(0);
+  });
+
+  it('refuses a body that is not JSON (415) and JSON that does not parse (400)', async () => {
+    const round = await api.round(FORM);
+    const wrongType = await reporter('PUT', path(round.roundId), { rawBody: 'answers=1', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    expect(wrongType.status).toBe(415);
+    const broken = await reporter('PUT', path(round.roundId), { rawBody: '{"answers": {', headers: { 'content-type': 'application/json' } });
+    expect(broken.status).toBe(400);
+    expect(broken.body.type).toBe('https://statusportalen.sst.dk/problems/malformed-request');
+  });
+
+  it('refuses unknown fields in the request body', async () => {
+    const round = await api.round(FORM);
+    const res = await reporter('PUT', path(round.roundId), { body: { answers: {}, status: 'accepted' } });
+    expect(res.status).toBe(422);
+    expect(res.body.type).toBe('https://statusportalen.sst.dk/problems/invalid-body');
+  });
+});
+
+describe('round timing', () => {
+  it('refuses a save before the round opens, saying when it opens', async () => {
+    const round = await api.round(FORM, { opensAt: addDanishDays(new Date(), 3).toISOString(), deadline: addDanishDays(new Date(), 30).toISOString() });
+    const res = await reporter('PUT', path(round.roundId), { body: { answers: {} } });
+    expect(res.status).toBe(409);
+    expect(res.body.type).toBe('https://statusportalen.sst.dk/problems/round-not-open');
+    expect(res.body.detail).toMatch(/åbner/);
+  });
+
+  it('refuses a save after the round has closed', async () => {
+    const now = new Date();
+    const round = await api.round(FORM, {
+      opensAt: addDanishDays(now, -30).toISOString(),
+      deadline: addDanishDays(now, -10).toISOString(),
+      closeAt: addDanishDays(now, -2).toISOString(),
+    });
+    const res = await reporter('PUT', path(round.roundId), { body: { answers: {} } });
+    expect(res.status).toBe(409);
+    expect(res.body.type).toBe('https://statusportalen.sst.dk/problems/round-closed');
+  });
+
+  it('accepts a submission after the deadline but before close, flagged late', async () => {
+    const now = new Date();
+    const round = await api.round(FORM, {
+      opensAt: addDanishDays(now, -30).toISOString(),
+      deadline: addDanishDays(now, -1).toISOString(),
+      closeAt: addDanishDays(now, 10).toISOString(),
+    });
+    const saved = await reporter('PUT', path(round.roundId), { body: { answers: exampleAnswers(FORM) } });
+    const res = await reporter('POST', `${path(round.roundId)}/submit`, { headers: { 'if-match': saved.headers.get('etag')! } });
+    expect(res.status).toBe(200);
+    expect(res.body.late).toBe(true);
+  });
+});

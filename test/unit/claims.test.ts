@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { identityFromClaims } from '#http/claims';
+
+describe('identity from JWT claims', () => {
+  it('reads groups in the "[a b]" form API Gateway passes to Lambda', () => {
+    const who = identityFromClaims({ sub: 'u1', 'cognito:groups': '[reporter]', 'custom:orgId': 'kommune-101', name: 'Anne' });
+    expect(who).toEqual({ subject: 'u1', name: 'Anne', role: 'reporter', orgId: 'kommune-101', scopes: [] });
+  });
+
+  it('gives the strongest role when a user is in several groups', () => {
+    expect(identityFromClaims({ sub: 'u2', 'cognito:groups': '[reporter sst-admin]' })?.role).toBe('sst-admin');
+  });
+
+  it('binds SST staff to the sst organisation whatever the claims say', () => {
+    expect(identityFromClaims({ sub: 'u3', 'cognito:groups': '[sst-reader]', 'custom:orgId': 'kommune-101' })?.orgId).toBe('sst');
+  });
+
+  it('refuses a reporter without an organisation', () => {
+    expect(identityFromClaims({ sub: 'u4', 'cognito:groups': '[reporter]' })).toBeUndefined();
+  });
+
+  it('treats a client-credentials token with summaries.read as a machine client', () => {
+    const who = identityFromClaims({ sub: 'client-1', client_id: 'client-1' }, ['statusportalen/summaries.read']);
+    expect(who?.role).toBe('machine');
+    expect(who?.scopes).toEqual(['summaries.read']);
+  });
+
+  it('gives no identity to a token with neither group nor scope', () => {
+    expect(identityFromClaims({ sub: 'x' })).toBeUndefined();
+  });
+});

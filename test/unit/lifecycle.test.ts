@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { allowedActions, nextStatus } from '#core/lifecycle';
+import { Problem } from '#core/problems';
+import type { RevisionAction, SubmissionStatus } from '#schemas/api';
+
+const codeOf = (from: SubmissionStatus, action: RevisionAction) => {
+  try {
+    nextStatus(from, action);
+    return 'allowed';
+  } catch (err) {
+    return (err as Problem).code;
+  }
+};
+
+describe('submission state machine', () => {
+  it('walks draft → submitted → returned → draft → submitted → accepted', () => {
+    expect(nextStatus('not_started', 'save').to).toBe('draft');
+    expect(nextStatus('draft', 'submit').to).toBe('submitted');
+    expect(nextStatus('submitted', 'return').to).toBe('returned');
+    expect(nextStatus('returned', 'save').to).toBe('draft');
+    expect(nextStatus('draft', 'submit').to).toBe('submitted');
+    expect(nextStatus('submitted', 'accept').to).toBe('accepted');
+  });
+
+  it('lets the organisation reopen a submitted report but only SST reopen an accepted one', () => {
+    expect(nextStatus('submitted', 'reopen')).toEqual({ to: 'draft', by: 'reporter' });
+    expect(nextStatus('accepted', 'reopen')).toEqual({ to: 'returned', by: 'sst-admin' });
+  });
+
+  it('refuses saving an accepted report with a reason a reporter understands', () => {
+    expect(codeOf('accepted', 'save')).toBe('already-accepted');
+    expect(() => nextStatus('accepted', 'save')).toThrow(/godkendt/);
+  });
+
+  it('refuses saving a submitted report and says to reopen it', () => {
+    expect(codeOf('submitted', 'save')).toBe('already-submitted');
+    expect(() => nextStatus('submitted', 'save')).toThrow(/Genåbn/);
+  });
+
+  it('refuses every move the table does not name', () => {
+    expect(codeOf('not_started', 'submit')).toBe('invalid-transition');
+    expect(codeOf('draft', 'accept')).toBe('invalid-transition');
+    expect(codeOf('draft', 'return')).toBe('invalid-transition');
+    expect(codeOf('returned', 'accept')).toBe('invalid-transition');
+    expect(codeOf('accepted', 'accept')).toBe('invalid-transition');
+  });
+
+  it('lists the actions open from each state', () => {
+    expect(allowedActions('draft').sort()).toEqual(['save', 'submit']);
+    expect(allowedActions('submitted').sort()).toEqual(['accept', 'reopen', 'return']);
+    expect(allowedActions('accepted')).toEqual(['reopen']);
+  });
+});
