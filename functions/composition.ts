@@ -7,6 +7,7 @@ import { JsonBlobs } from '#store/blobs';
 import { DynamoFormStore } from '#store/form-store';
 import { DynamoRoundStore } from '#store/round-store';
 import { DynamoSubmissionStore } from '#store/submission-store';
+import { DynamoAuditStore } from '#store/audit-store';
 
 export interface StorageConfig {
   table: string;
@@ -24,6 +25,7 @@ export function buildDeps(config: StorageConfig, clock: CoreDeps['clock'] = { no
     forms: new DynamoFormStore(db, config.table, blobs),
     rounds: new DynamoRoundStore(db, config.table),
     submissions: new DynamoSubmissionStore(db, config.table, blobs),
+    audit: new DynamoAuditStore(db, config.table),
     clock,
     newId: ulid,
   };

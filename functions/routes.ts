@@ -5,7 +5,7 @@ import { z } from 'zod';
 import * as api from '#schemas/api';
 import { SUMMARIES_READ_SCOPE } from '#core/identity';
 
-export type Area = 'meta' | 'orgs' | 'forms' | 'rounds' | 'submissions';
+export type Area = 'meta' | 'orgs' | 'forms' | 'rounds' | 'submissions' | 'audit';
 export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 export type Caller = api.Role | 'machine';
 
@@ -208,6 +208,58 @@ export const ROUTES = [
     response: api.RevisionDetail,
   },
   {
+    method: 'GET',
+    path: '/rounds/{roundId}/submissions/{orgId}/revisions/{revision}/diff/{other}',
+    area: 'submissions',
+    operationId: 'diffRevisions',
+    summary: 'Changed fields between two revisions, as JSON pointers with old and new values',
+    auth: ALL_ROLES,
+    params: { ...revisionParams, other: z.coerce.number().int().min(1).max(99_999_999) },
+    response: api.RevisionDiff,
+  },
+  {
+    method: 'POST',
+    path: '/rounds/{roundId}/submissions/{orgId}/prefill',
+    area: 'submissions',
+    operationId: 'prefill',
+    summary: "Start a report from the organisation's accepted answers of the previous round of the same form",
+    auth: ['reporter'],
+    params: submissionParams,
+    status: 201,
+    response: api.PrefillResult,
+  },
+  {
+    method: 'GET',
+    path: '/rounds/{roundId}/submissions/{orgId}/history',
+    area: 'audit',
+    operationId: 'submissionHistory',
+    summary: 'Every recorded action on a report (append-only audit trail)',
+    auth: ALL_ROLES,
+    params: submissionParams,
+    response: api.listOf(api.AuditEvent),
+  },
+  {
+    method: 'GET',
+    path: '/audit',
+    area: 'audit',
+    operationId: 'auditLog',
+    summary: 'The SST-wide audit trail between two times, a page at a time',
+    auth: SST_ROLES,
+    query: api.AuditQuery,
+    response: z.object({ items: z.array(api.AuditEvent), next: z.string().optional() }),
+  },
+  {
+    method: 'PUT',
+    path: '/rounds/{roundId}/form-version',
+    area: 'rounds',
+    operationId: 'switchFormVersion',
+    summary: "Move a round to another version of its form (only before the first submission)",
+    auth: ADMIN_ROLES,
+    params: roundParams,
+    body: api.SwitchFormVersionRequest,
+    response: api.Round,
+  },
+  {
     method: 'POST',
     path: '/dev/token',
     area: 'dev',
@@ -229,6 +281,6 @@ export const deployedRoutes = (): RouteSpec[] => (ROUTES as readonly RouteSpec[]
 
 export const routesOfArea = (area: Area): RouteSpec[] => (ROUTES as readonly RouteSpec[]).filter((r) => r.area === area);
 
-export const AREAS: readonly Area[] = ['meta', 'orgs', 'forms', 'rounds', 'submissions'];
+export const AREAS: readonly Area[] = ['meta', 'orgs', 'forms', 'rounds', 'submissions', 'audit'];
 
 export { SUMMARIES_READ_SCOPE };

@@ -85,6 +85,23 @@ export const PublishFormVersionRequest = z
   })
   .meta({ id: 'PublishFormVersionRequest' });
 
+export const ReminderPolicy = z
+  .strictObject({
+    atOpening: z.boolean().meta({ description: 'Remind when the round opens' }),
+    daysBefore: z.array(z.number().int().min(1).max(365)).max(10).meta({ description: 'Danish calendar days before the deadline' }),
+    daysAfter: z.array(z.number().int().min(1).max(365)).max(10).meta({ description: 'Danish calendar days after the deadline' }),
+    repeatEveryDays: z
+      .number()
+      .int()
+      .min(1)
+      .max(90)
+      .nullable()
+      .meta({ description: 'After the last daysAfter step, repeat every N days until the round closes; null: no repetition' }),
+    repeatLimit: z.number().int().min(0).max(52).meta({ description: 'How many repetitions when the round has no close-at (default 8)' }),
+    hour: z.number().int().min(0).max(23).meta({ description: 'Local hour (Europe/Copenhagen) at which reminders become due' }),
+  })
+  .meta({ id: 'ReminderPolicy' });
+
 export const RoundPhase = z.enum(['scheduled', 'open', 'closed']);
 
 export const Round = z
@@ -100,6 +117,7 @@ export const Round = z
     deadline: z.string().meta({ description: 'The deadline as agreed (date or date-time)' }),
     deadlineAt: IsoTime.meta({ description: 'The last on-time instant' }),
     closeAt: IsoTime.optional(),
+    reminderPolicy: ReminderPolicy.optional().meta({ description: 'Absent: the default policy' }),
     respondents: z.array(OrgId),
     createdAt: IsoTime,
     createdBy: z.string(),
@@ -117,6 +135,7 @@ export const CreateRoundRequest = z
     opensAt: DanishInstant,
     deadline: DanishInstant,
     closeAt: DanishInstant.optional(),
+    reminderPolicy: ReminderPolicy.optional().meta({ description: 'Default: at opening, 14 and 3 days before, the day after, then weekly' }),
     respondentsAt: DateString.optional().meta({
       description: 'The date the respondents are read from the registry; default the deadline date',
     }),
@@ -144,6 +163,10 @@ export const Submission = z
     updatedBy: z.string().optional(),
     submittedAt: IsoTime.optional(),
     late: z.boolean().optional(),
+    extension: z
+      .object({ deadline: z.string(), deadlineAt: IsoTime, reason: z.string() })
+      .optional()
+      .meta({ description: "This organisation's extended deadline, when SST granted one" }),
     review: ReviewNote.optional(),
   })
   .meta({ id: 'Submission' });
@@ -161,7 +184,7 @@ export const ReviewRequest = z
 
 export const ReopenRequest = z.strictObject({ reason: z.string().trim().max(5000).optional() }).meta({ id: 'ReopenRequest' });
 
-export const RevisionAction = z.enum(['save', 'submit', 'reopen', 'return', 'accept']);
+export const RevisionAction = z.enum(['save', 'prefill', 'submit', 'reopen', 'return', 'accept']);
 
 export const Revision = z
   .object({
@@ -174,6 +197,46 @@ export const Revision = z
   .meta({ id: 'Revision' });
 
 export const RevisionDetail = Revision.extend({ answers: JsonObject }).meta({ id: 'RevisionDetail' });
+
+export const AnswerChange = z.object({
+  pointer: z.string(),
+  change: z.enum(['added', 'removed', 'changed']),
+  old: z.unknown().optional(),
+  new: z.unknown().optional(),
+});
+
+export const RevisionDiff = z.object({ from: z.number().int(), to: z.number().int(), changes: z.array(AnswerChange) }).meta({ id: 'RevisionDiff' });
+
+export const PrefillResult = z
+  .object({
+    submission: Submission,
+    carriedFrom: z.object({ roundId: RoundId, revision: z.number().int() }),
+    dropped: z.array(z.object({ pointer: z.string(), reason: z.enum(['not-in-form', 'invalid']), value: z.unknown() })),
+  })
+  .meta({ id: 'PrefillResult' });
+
+export const AuditEvent = z
+  .object({
+    at: IsoTime,
+    id: z.string(),
+    actor: z.string(),
+    actorOrgId: z.string(),
+    action: z.string(),
+    subject: z.string(),
+    orgId: z.string().optional(),
+    roundId: z.string().optional(),
+    detail: z.record(z.string(), z.unknown()).optional(),
+  })
+  .meta({ id: 'AuditEvent' });
+
+export const AuditQuery = z.strictObject({
+  from: z.iso.datetime({ offset: true }).meta({ description: 'Inclusive start (ISO date-time)' }),
+  to: z.iso.datetime({ offset: true }).meta({ description: 'Exclusive end (ISO date-time)' }),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  cursor: z.string().max(2000).optional(),
+});
+
+export const SwitchFormVersionRequest = z.strictObject({ version: z.number().int().min(1) }).meta({ id: 'SwitchFormVersionRequest' });
 
 export const DevTokenRequest = z
   .strictObject({ orgId: OrgId.optional(), role: Role, name: z.string().max(200).optional() })
@@ -210,3 +273,4 @@ export type Role = z.infer<typeof Role>;
 export type RespondentKind = z.infer<typeof RespondentKind>;
 export type Plan = z.infer<typeof Plan>;
 export type JsonObject = z.infer<typeof JsonObject>;
+export type ReminderPolicy = z.infer<typeof ReminderPolicy>;

@@ -20,6 +20,7 @@ const MOVES: Record<RevisionAction, Partial<Record<SubmissionStatus, Move>>> = {
     draft: { to: 'draft', by: 'reporter' },
     returned: { to: 'draft', by: 'reporter' },
   },
+  prefill: { not_started: { to: 'draft', by: 'reporter' } },
   submit: {
     draft: { to: 'submitted', by: 'reporter' },
     returned: { to: 'submitted', by: 'reporter' },
@@ -39,6 +40,7 @@ const REFUSAL: Partial<Record<SubmissionStatus, [ProblemCode, string]>> = {
 
 const ACTION_WORDS: Record<RevisionAction, string> = {
   save: 'gemmes',
+  prefill: 'startes fra sidste års svar',
   submit: 'indsendes',
   reopen: 'genåbnes',
   return: 'sendes retur',
@@ -53,10 +55,14 @@ const STATUS_WORDS: Record<SubmissionStatus, string> = {
   accepted: 'godkendt',
 };
 
-/** The state an action leads to, or a Problem that says in plain Danish why it cannot happen. */
-export function nextStatus(from: SubmissionStatus, action: RevisionAction): { to: SubmissionStatus; by: Actor } {
+/**
+ * The state an action leads to, or a Problem that says in plain Danish why it cannot happen.
+ * With `actor`, the move must also be that actor's to make (a reporter cannot reopen what SST accepted).
+ */
+export function nextStatus(from: SubmissionStatus, action: RevisionAction, actor?: string): { to: SubmissionStatus; by: Actor } {
   const move = MOVES[action][from];
-  if (move) return move;
+  if (move && (actor === undefined || actor === move.by)) return move;
+  if (move && from === 'accepted') throw new Problem(REFUSAL.accepted![0], REFUSAL.accepted![1], { currentStatus: from });
   const refusal = action === 'save' || action === 'submit' ? REFUSAL[from] : undefined;
   if (refusal) throw new Problem(refusal[0], refusal[1], { currentStatus: from });
   throw new Problem(

@@ -46,6 +46,8 @@ export interface RoundStore {
   get(roundId: string): Promise<RoundRecord | undefined>;
   /** Creates a round; refuses (WriteConflict) when the id is taken. */
   create(round: RoundRecord, event: AuditEvent): Promise<void>;
+  /** Replaces a round; WriteConflict unless it still has `expectedFormVersion`. */
+  update(round: RoundRecord, expectedFormVersion: number, event: AuditEvent): Promise<void>;
 }
 
 export interface SubmissionHead {
@@ -115,6 +117,19 @@ export class WriteConflict extends Error {
   }
 }
 
+export interface AuditPage {
+  items: AuditEvent[];
+  /** Opaque cursor for the next page; absent on the last page. */
+  next?: string;
+}
+
+export interface AuditStore {
+  /** Every event about one subject, oldest first. */
+  history(subject: string): Promise<AuditEvent[]>;
+  /** Events with from <= at < to, oldest first, a page at a time. */
+  between(from: string, to: string, limit: number, cursor?: string): Promise<AuditPage>;
+}
+
 export interface Clock {
   now(): Date;
 }
@@ -123,6 +138,7 @@ export interface CoreDeps {
   forms: FormStore;
   rounds: RoundStore;
   submissions: SubmissionStore;
+  audit: AuditStore;
   clock: Clock;
   newId(): string;
 }

@@ -49,3 +49,35 @@ export async function createRound(deps: CoreDeps, who: Identity, request: Create
   }
   return withPhase(round, now);
 }
+
+/**
+ * Moves a round to another version of its form. Allowed only until the first report is
+ * submitted: after that, reports in one round must all answer the same questions.
+ */
+export async function switchFormVersion(deps: CoreDeps, who: Identity, roundId: string, version: number): Promise<Round> {
+  const round = await getVisibleRound(deps, who, roundId);
+  await getVersionOr404(deps, round.formId, version);
+  if (version === round.formVersion) return withPhase(round, deps.clock.now());
+  const heads = await deps.submissions.listHeads(roundId);
+  if (heads.some((h) => h.submittedAt)) {
+    throw new Problem('invalid-transition', 'Runden kan ikke skifte skemaversion, efter at den første indberetning er indsendt.');
+  }
+  const now = deps.clock.now();
+  const next = { ...round, formVersion: version };
+  try {
+    await deps.rounds.update(next, round.formVersion, {
+      at: now.toISOString(),
+      id: deps.newId(),
+      actor: who.name,
+      actorOrgId: who.orgId,
+      action: 'round.form-version',
+      subject: `round/${roundId}`,
+      roundId,
+      detail: { from: round.formVersion, to: version, drafts: heads.length },
+    });
+  } catch (err) {
+    if (err instanceof WriteConflict) throw new Problem('edit-conflict', 'Runden er ændret af en anden i mellemtiden. Hent den igen.');
+    throw err;
+  }
+  return withPhase(next, now);
+}

@@ -9,6 +9,8 @@ import { getVisibleRound } from '#core/rounds-service';
 import { getVersionOr404 } from '#core/forms-service';
 import { validateAnswers } from '#core/form-validation';
 import { formatDanishDateTime } from '#core/danish-time';
+import { diffAnswers, type AnswerChange } from '#core/answers-diff';
+import { carryForward, type DroppedField } from '#core/carry-forward';
 import { type CoreDeps, type SubmissionHead, WriteConflict } from '#core/ports';
 import type { Identity } from '#core/identity';
 import type { JsonObject, Revision, RevisionAction, Submission } from '#schemas/api';
@@ -95,7 +97,7 @@ interface Change {
 }
 
 async function commit(deps: CoreDeps, who: Identity, ctx: Context, orgId: string, change: Change): Promise<SubmissionHead> {
-  const { to } = nextStatus(ctx.head?.status ?? 'not_started', change.action);
+  const { to } = nextStatus(ctx.head?.status ?? 'not_started', change.action, who.role);
   const now = deps.clock.now().toISOString();
   const revision = (ctx.head?.revision ?? 0) + 1;
   const base: SubmissionHead = { ...(ctx.head ?? { roundId: ctx.round.roundId, orgId }) } as SubmissionHead;
@@ -279,4 +281,48 @@ export async function getRevision(deps: CoreDeps, who: Identity, roundId: string
   if (!rev) throw new Problem('not-found', `Indberetningen har ingen revision ${n}.`);
   const { revision, action, status, savedAt, savedBy } = rev;
   return { revision, action, status, savedAt, savedBy, answers: await deps.submissions.readContent(rev.contentKey) };
+}
+
+export async function diffRevisions(deps: CoreDeps, who: Identity, roundId: string, orgId: string, a: number, b: number): Promise<{ from: number; to: number; changes: AnswerChange[] }> {
+  await load(deps, who, roundId, orgId, 'read');
+  const [ra, rb] = await Promise.all([deps.submissions.getRevision(roundId, orgId, a), deps.submissions.getRevision(roundId, orgId, b)]);
+  if (!ra || !rb) throw new Problem('not-found', `Indberetningen har ingen revision ${!ra ? a : b}.`);
+  const [before, after] = await Promise.all([deps.submissions.readContent(ra.contentKey), deps.submissions.readContent(rb.contentKey)]);
+  return { from: a, to: b, changes: diffAnswers(before, after) };
+}
+
+/**
+ * Starts a report that has not been started from the organisation's own accepted answers
+ * of the latest earlier round of the same form. What the current form version cannot hold is
+ * dropped and returned, so the reporter sees exactly what to fill in anew.
+ */
+export async function prefill(
+  deps: CoreDeps,
+  who: Identity,
+  roundId: string,
+  orgId: string,
+): Promise<{ submission: Submission; carriedFrom: { roundId: string; revision: number }; dropped: DroppedField[] }> {
+  const ctx = await load(deps, who, roundId, orgId, 'report');
+  assertOpenForReporting(ctx.round, deps.clock.now());
+  if (ctx.head) throw new Problem('invalid-transition', 'Kun en indberetning, der ikke er påbegyndt, kan startes fra sidste års svar.', { currentStatus: ctx.head.status });
+  const earlier = (await deps.rounds.list())
+    .filter((r) => r.formId === ctx.round.formId && r.roundId !== roundId && r.deadlineAt < ctx.round.deadlineAt && r.respondents.includes(orgId))
+    .sort((x, y) => y.deadlineAt.localeCompare(x.deadlineAt));
+  for (const previous of earlier) {
+    const head = await deps.submissions.getHead(previous.roundId, orgId);
+    if (head?.status !== 'accepted') continue;
+    const { answers, dropped } = carryForward(
+      await deps.submissions.readContent(head.contentKey),
+      `${ctx.round.formId}@${ctx.round.formVersion}`,
+      await schemaOf(deps, ctx.round),
+    );
+    const contentKey = await deps.submissions.putContent(roundId, orgId, 1, answers);
+    const next = await commit(deps, who, ctx, orgId, {
+      action: 'prefill',
+      contentKey,
+      detail: { fromRound: previous.roundId, fromRevision: head.revision, dropped: dropped.map((d) => d.pointer) },
+    });
+    return { submission: view(ctx.round, orgId, next, answers), carriedFrom: { roundId: previous.roundId, revision: head.revision }, dropped };
+  }
+  throw new Problem('not-found', 'Der er ingen godkendt indberetning fra en tidligere runde af samme skema at starte fra.');
 }

@@ -1,7 +1,7 @@
 // Reporting rounds: SST opens them; everyone sees the ones they take part in.
 import { createAreaHandler } from '#http/area';
 import { getDeps } from '#functions/composition';
-import { createRound, getVisibleRound, listRounds } from '#core/rounds-service';
+import { createRound, getVisibleRound, listRounds, switchFormVersion } from '#core/rounds-service';
 import { withPhase } from '#core/rounds';
 import type { CreateRoundRequest } from '#schemas/api';
 
@@ -11,6 +11,9 @@ export const handler = createAreaHandler('rounds', {
     const round = await createRound(getDeps(), identity!, body as CreateRoundRequest);
     return { status: 201, body: round, headers: { location: `/rounds/${round.roundId}` } };
   },
+  switchFormVersion: async ({ identity, params, body }) => ({
+    body: await switchFormVersion(getDeps(), identity!, params['roundId'] as string, (body as { version: number }).version),
+  }),
   getRound: async ({ identity, params }) => {
     const deps = getDeps();
     return { body: withPhase(await getVisibleRound(deps, identity!, params['roundId'] as string), deps.clock.now()) };

@@ -24,6 +24,13 @@ export const handler = createAreaHandler('submissions', {
     ),
   acceptSubmission: async (req) => withEtag(await submissions.review(getDeps(), req.identity!, ...ids(req), 'accept', req.ifMatch, undefined)),
   listRevisions: async (req) => ({ body: { items: await submissions.listRevisions(getDeps(), req.identity!, ...ids(req)) } }),
+  diffRevisions: async (req) => ({
+    body: await submissions.diffRevisions(getDeps(), req.identity!, ...ids(req), req.params['revision'] as number, req.params['other'] as number),
+  }),
+  prefill: async (req) => {
+    const result = await submissions.prefill(getDeps(), req.identity!, ...ids(req));
+    return { ...withEtag(result.submission), status: 201, body: result };
+  },
   getRevision: async (req) => ({
     body: await submissions.getRevision(getDeps(), req.identity!, ...ids(req), req.params['revision'] as number),
   }),

@@ -54,4 +54,18 @@ export class DynamoRoundStore implements RoundStore {
       auditPut(this.table, event),
     ]);
   }
+
+  async update(round: RoundRecord, expectedFormVersion: number, event: AuditEvent): Promise<void> {
+    await transact(this.db, [
+      {
+        Put: {
+          TableName: this.table,
+          Item: { ...keys.round(round.roundId), type: 'round', ...round },
+          ConditionExpression: 'attribute_exists(PK) AND formVersion = :v',
+          ExpressionAttributeValues: { ':v': expectedFormVersion },
+        },
+      },
+      auditPut(this.table, event),
+    ]);
+  }
 }

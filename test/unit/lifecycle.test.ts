@@ -27,6 +27,12 @@ describe('submission state machine', () => {
     expect(nextStatus('accepted', 'reopen')).toEqual({ to: 'returned', by: 'sst-admin' });
   });
 
+  it('refuses a move made by the wrong actor', () => {
+    expect(() => nextStatus('accepted', 'reopen', 'reporter')).toThrow(/godkendt/);
+    expect(() => nextStatus('submitted', 'accept', 'reporter')).toThrow(Problem);
+    expect(nextStatus('submitted', 'accept', 'sst-admin').to).toBe('accepted');
+  });
+
   it('refuses saving an accepted report with a reason a reporter understands', () => {
     expect(codeOf('accepted', 'save')).toBe('already-accepted');
     expect(() => nextStatus('accepted', 'save')).toThrow(/godkendt/);

@@ -1,0 +1,31 @@
+// Reading the audit trail: one report's history for its organisation and SST, and the
+// SST-wide log by time for auditors. Writing happens only with the changes themselves.
+import { Problem } from '#core/problems';
+import { assertMayReadOrg } from '#core/policy';
+import { getVisibleRound } from '#core/rounds-service';
+import type { CoreDeps, AuditPage, AuditEvent } from '#core/ports';
+import type { Identity } from '#core/identity';
+
+export const submissionSubject = (roundId: string, orgId: string) => `round/${roundId}/submission/${orgId}`;
+
+export async function submissionHistory(deps: CoreDeps, who: Identity, roundId: string, orgId: string): Promise<AuditEvent[]> {
+  const round = await getVisibleRound(deps, who, roundId);
+  assertMayReadOrg(who, orgId);
+  if (!round.respondents.includes(orgId)) throw new Problem('not-found', `Organisationen "${orgId}" skal ikke indberette i runden "${roundId}".`);
+  return deps.audit.history(submissionSubject(roundId, orgId));
+}
+
+const MAX_SPAN_DAYS = 366;
+
+export async function auditLog(deps: CoreDeps, from: string, to: string, limit: number, cursor?: string): Promise<AuditPage> {
+  if (!(from < to)) throw new Problem('invalid-parameter', '"from" skal ligge før "to".');
+  if (Date.parse(to) - Date.parse(from) > MAX_SPAN_DAYS * 86_400_000) {
+    throw new Problem('invalid-parameter', `Et udtræk kan højst dække ${MAX_SPAN_DAYS} dage.`);
+  }
+  try {
+    return await deps.audit.between(from, to, limit, cursor);
+  } catch (err) {
+    if (err instanceof SyntaxError) throw new Problem('invalid-parameter', 'Ugyldig "cursor".');
+    throw err;
+  }
+}

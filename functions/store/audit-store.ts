@@ -1,0 +1,91 @@
+// The audit trail, read-only: events are written only inside the transactions of the changes
+// they record (see audit-item.ts); no route can edit or delete one.
+import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { AuditEvent, AuditPage, AuditStore } from '#core/ports';
+import { GSI1, keys } from '#store/keys';
+
+function strip(item: Record<string, unknown>): AuditEvent {
+  const { PK: _pk, SK: _sk, GSI1PK: _g1, GSI1SK: _g2, type: _type, ...event } = item;
+  return event as unknown as AuditEvent;
+}
+
+/** The months (yyyy-mm) from `from` to `to`, inclusive of the month `to` falls in. */
+function months(from: string, to: string): string[] {
+  const out: string[] = [];
+  let [y, m] = [Number(from.slice(0, 4)), Number(from.slice(5, 7))];
+  const last = to.slice(0, 7);
+  for (;;) {
+    const month = `${y}-${String(m).padStart(2, '0')}`;
+    if (month > last) break;
+    out.push(month);
+    if (++m > 12) [y, m] = [y + 1, 1];
+  }
+  return out;
+}
+
+interface Cursor {
+  month: string;
+  key?: Record<string, unknown>;
+}
+
+export class DynamoAuditStore implements AuditStore {
+  constructor(
+    private readonly db: DynamoDBDocumentClient,
+    private readonly table: string,
+  ) {}
+
+  async history(subject: string): Promise<AuditEvent[]> {
+    const items: AuditEvent[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const out = await this.db.send(
+        new QueryCommand({
+          TableName: this.table,
+          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :sk)',
+          ExpressionAttributeValues: { ':pk': keys.historyOf(subject), ':sk': 'EVT#' },
+          ConsistentRead: true,
+          ExclusiveStartKey: start,
+        }),
+      );
+      items.push(...(out.Items ?? []).map(strip));
+      start = out.LastEvaluatedKey;
+    } while (start);
+    return items;
+  }
+
+  async between(from: string, to: string, limit: number, cursor?: string): Promise<AuditPage> {
+    const position: Cursor | undefined = cursor ? (JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Cursor) : undefined;
+    const items: AuditEvent[] = [];
+    for (const month of months(from, to)) {
+      if (position && month < position.month) continue;
+      let start = position && month === position.month ? position.key : undefined;
+      do {
+        const out = await this.db.send(
+          new QueryCommand({
+            TableName: this.table,
+            IndexName: GSI1,
+            KeyConditionExpression: 'GSI1PK = :pk AND GSI1SK BETWEEN :from AND :to',
+            // Sort keys are `<iso time>#<ulid>`: BETWEEN on the time prefix, the exclusive end filtered below.
+            ExpressionAttributeValues: { ':pk': `AUDIT#${month}`, ':from': from, ':to': to },
+            Limit: limit - items.length,
+            ExclusiveStartKey: start,
+          }),
+        );
+        items.push(...(out.Items ?? []).map(strip).filter((e) => e.at < to));
+        start = out.LastEvaluatedKey;
+        if (items.length >= limit) {
+          const next: Cursor | undefined = start ? { month, key: start } : nextMonth(month, to);
+          return { items, ...(next ? { next: Buffer.from(JSON.stringify(next)).toString('base64url') } : {}) };
+        }
+      } while (start);
+    }
+    return { items };
+  }
+}
+
+function nextMonth(month: string, to: string): Cursor | undefined {
+  let [y, m] = [Number(month.slice(0, 4)), Number(month.slice(5, 7)) + 1];
+  if (m > 12) [y, m] = [y + 1, 1];
+  const next = `${y}-${String(m).padStart(2, '0')}`;
+  return next <= to.slice(0, 7) ? { month: next } : undefined;
+}
