@@ -1,0 +1,304 @@
+// The schema-driven consolidation: one pass over the counted answers of a round, feeding an
+// accumulator per planned field, then one pass to turn accumulators into the summary. Cost is
+// linear in the number of answered fields; nothing is copied but references to answer texts.
+import { createHash } from 'node:crypto';
+import type { ChoicePlan, FieldPlan, ListPlan, NumberPlan, SummaryPlan, TextPlan } from '#core/summary/plan';
+import type {
+  ChoiceSummary,
+  FieldSummary,
+  IndicatorValue,
+  ItemSummary,
+  ListSummary,
+  NumberStats,
+  NumberSummary,
+  NumberValue,
+  RegionRef,
+  RoundSummary,
+  SectionSummary,
+  TextAnswer,
+  TextSummary,
+} from '#core/summary/model';
+import { COUNTED_STATUSES } from '#core/summary/model';
+import { completenessOf, organisationContext, type HeadLite, type OrgContext, type RoundLite } from '#core/summary/completeness';
+import { percent, round6, statsOf } from '#core/summary/stats';
+
+type Json = Record<string, unknown>;
+
+export interface SummaryInput {
+  round: RoundLite & { title: string; formId: string; formVersion: number; period: string };
+  formTitle: string;
+  plan: SummaryPlan;
+  heads: HeadLite[];
+  /** Answers of the counted reports, by organisation. Others may be present and are ignored. */
+  answers: ReadonlyMap<string, Json>;
+  indicators?: IndicatorValue[];
+  now: Date;
+}
+
+// ---------- accumulators ----------
+
+interface ChoiceAcc {
+  plan: ChoicePlan;
+  counts: Map<string, number>;
+  n: number;
+  byRegion: Map<string, { n: number; counts: Map<string, number> }>;
+}
+
+interface NumberAcc {
+  plan: NumberPlan;
+  values: NumberValue[];
+}
+
+interface TextAcc {
+  plan: TextPlan;
+  answers: TextAnswer[];
+}
+
+interface ItemAcc {
+  orgs: Set<string>;
+  fields: Acc[];
+}
+
+interface ListAcc {
+  plan: ListPlan;
+  n: number;
+  items: Map<string, ItemAcc>;
+}
+
+type Acc = ChoiceAcc | NumberAcc | TextAcc | ListAcc;
+
+function newAcc(plan: FieldPlan): Acc {
+  switch (plan.kind) {
+    case 'choice':
+      return { plan, counts: new Map(), n: 0, byRegion: new Map() };
+    case 'number':
+      return { plan, values: [] };
+    case 'text':
+      return { plan, answers: [] };
+    case 'list':
+      return { plan, n: 0, items: new Map() };
+  }
+}
+
+function read(container: Json, path: string[]): unknown {
+  let v: unknown = container;
+  for (const p of path) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Json)[p];
+  }
+  return v;
+}
+
+function feed(acc: Acc, container: Json, org: OrgContext): void {
+  const raw = read(container, acc.plan.path);
+  if (raw === undefined || raw === null || raw === '') return;
+  switch (acc.plan.kind) {
+    case 'choice': {
+      const a = acc as ChoiceAcc;
+      const values = Array.isArray(raw) ? raw : [raw];
+      let region = a.byRegion.get(org.regionId);
+      if (!region) a.byRegion.set(org.regionId, (region = { n: 0, counts: new Map() }));
+      a.n++;
+      region.n++;
+      for (const v of values) {
+        const value = String(v);
+        a.counts.set(value, (a.counts.get(value) ?? 0) + 1);
+        region.counts.set(value, (region.counts.get(value) ?? 0) + 1);
+      }
+      return;
+    }
+    case 'number': {
+      if (typeof raw !== 'number' || !Number.isFinite(raw)) return;
+      const plan = acc.plan;
+      const value: NumberValue = { orgId: org.orgId, orgName: org.orgName, regionId: org.regionId, regionName: org.regionName, value: raw };
+      const unit = plan.unitField ? read(container, plan.unitField) : plan.unit;
+      if (typeof unit === 'string' && unit.trim() !== '') value.unit = unit.trim();
+      if (plan.target !== undefined) {
+        const target = typeof plan.target === 'number' ? plan.target : read(container, plan.target.path);
+        if (typeof target === 'number' && Number.isFinite(target)) value.target = target;
+      }
+      (acc as NumberAcc).values.push(value);
+      return;
+    }
+    case 'text': {
+      const texts = Array.isArray(raw) ? raw : [raw];
+      for (const t of texts) {
+        if (typeof t !== 'string' || t.trim() === '') continue;
+        (acc as TextAcc).answers.push({ orgId: org.orgId, orgName: org.orgName, regionId: org.regionId, regionName: org.regionName, text: t });
+      }
+      return;
+    }
+    case 'list': {
+      if (!Array.isArray(raw)) return;
+      const a = acc as ListAcc;
+      const plan = a.plan;
+      for (const item of raw) {
+        if (!item || typeof item !== 'object') continue;
+        const id = plan.itemKey ? String((item as Json)[plan.itemKey] ?? '') : '';
+        let itemAcc = a.items.get(id);
+        if (!itemAcc) a.items.set(id, (itemAcc = { orgs: new Set(), fields: plan.fields.map(newAcc) }));
+        itemAcc.orgs.add(org.orgId);
+        a.n++;
+        for (const f of itemAcc.fields) feed(f, item as Json, org);
+      }
+      return;
+    }
+  }
+}
+
+// ---------- finalisation ----------
+
+function base(plan: FieldPlan, n: number) {
+  return { key: plan.key, pointer: plan.pointer, title: plan.title, ...(plan.description ? { description: plan.description } : {}), n };
+}
+
+function finishChoice(a: ChoiceAcc, regions: RegionRef[]): ChoiceSummary {
+  const known = new Set(a.plan.options.map((o) => o.value));
+  let other = 0;
+  for (const [value, count] of a.counts) if (!known.has(value)) other += count;
+  return {
+    kind: 'choice',
+    ...base(a.plan, a.n),
+    options: a.plan.options.map((o) => {
+      const count = a.counts.get(o.value) ?? 0;
+      return { value: o.value, label: o.label, count, share: percent(count, a.n) };
+    }),
+    other,
+    byRegion: regions.map((r) => {
+      const got = a.byRegion.get(r.regionId);
+      const counts: Record<string, number> = {};
+      for (const o of a.plan.options) counts[o.value] = got?.counts.get(o.value) ?? 0;
+      return { ...r, n: got?.n ?? 0, counts };
+    }),
+  };
+}
+
+function numbers(values: NumberValue[]): number[] {
+  return values.map((v) => v.value);
+}
+
+function finishNumber(a: NumberAcc, regions: RegionRef[]): NumberSummary {
+  const plan = a.plan;
+  const values = a.values;
+  const stats: NumberStats = statsOf(numbers(values));
+  const units = new Set(values.map((v) => v.unit).filter((u): u is string => u !== undefined));
+  const unit = plan.unit ?? (units.size === 1 ? [...units][0]! : null);
+  const out: NumberSummary = {
+    kind: 'number',
+    ...base(plan, stats.n),
+    ...stats,
+    unit,
+    ...(plan.unitFieldKey ? { unitField: plan.unitFieldKey } : {}),
+    byRegion: regions.map((r) => ({ ...r, ...statsOf(numbers(values.filter((v) => v.regionId === r.regionId))) })),
+    values,
+  };
+  if (plan.unitField && units.size > 1) {
+    out.byUnit = [...units].sort().map((u) => ({ unit: u, ...statsOf(numbers(values.filter((v) => v.unit === u))) }));
+  }
+  if (plan.target !== undefined) {
+    let n = 0;
+    let atOrAbove = 0;
+    let diff = 0;
+    for (const v of values) {
+      if (v.target === undefined) continue;
+      n++;
+      if (v.value >= v.target) atOrAbove++;
+      diff += v.value - v.target;
+    }
+    out.target = {
+      n,
+      atOrAbove,
+      below: n - atOrAbove,
+      meanDifference: n === 0 ? null : round6(diff / n),
+      ...(typeof plan.target === 'number' ? { value: plan.target } : { field: plan.target.field }),
+    };
+  }
+  return out;
+}
+
+function finishText(a: TextAcc): TextSummary {
+  return { kind: 'text', ...base(a.plan, a.answers.length), answers: a.answers };
+}
+
+function finishList(a: ListAcc, regions: RegionRef[]): ListSummary {
+  const plan = a.plan;
+  const order = new Map(plan.itemOptions.map((o, i) => [o.value, i]));
+  const labels = new Map(plan.itemOptions.map((o) => [o.value, o.label]));
+  const ids = [...a.items.keys()].sort((x, y) => (order.get(x) ?? 1e9) - (order.get(y) ?? 1e9) || (x < y ? -1 : x > y ? 1 : 0));
+  const items: ItemSummary[] = ids.map((id) => {
+    const item = a.items.get(id)!;
+    return {
+      id,
+      label: labels.get(id) ?? (id === '' ? '(uden angivelse)' : id),
+      organisations: item.orgs.size,
+      fields: item.fields.map((f) => finish(f, regions)),
+    };
+  });
+  return { kind: 'list', ...base(plan, a.n), itemKey: plan.itemKey, itemKeyTitle: plan.itemKeyTitle, items };
+}
+
+function finish(a: Acc, regions: RegionRef[]): FieldSummary {
+  switch (a.plan.kind) {
+    case 'choice':
+      return finishChoice(a as ChoiceAcc, regions);
+    case 'number':
+      return finishNumber(a as NumberAcc, regions);
+    case 'text':
+      return finishText(a as TextAcc);
+    case 'list':
+      return finishList(a as ListAcc, regions);
+  }
+}
+
+// ---------- the summary ----------
+
+export function contentHashOf(summary: Omit<RoundSummary, 'contentHash' | 'builtAt'>): string {
+  return createHash('sha256').update(JSON.stringify(summary)).digest('hex');
+}
+
+export const BASIS_NOTE =
+  'Kun indsendte og godkendte indberetninger indgår i tallene. Kladder og indberetninger, der er sendt retur til rettelse, tæller som manglende.';
+
+export function buildRoundSummary(input: SummaryInput): RoundSummary {
+  const { round, plan, heads, answers, now } = input;
+  const completeness = completenessOf(round, heads, now);
+  const regions: RegionRef[] = completeness.byRegion.map((r) => ({ regionId: r.regionId, regionName: r.regionName }));
+  const contexts = organisationContext(round);
+
+  const sectionAccs = plan.sections.map((s) => ({ section: s, accs: s.fields.map(newAcc) }));
+  for (const row of completeness.organisations) {
+    if (!row.counted) continue;
+    const doc = answers.get(row.orgId);
+    if (!doc) continue;
+    const org = contexts.get(row.orgId)!;
+    for (const { accs } of sectionAccs) for (const acc of accs) feed(acc, doc, org);
+  }
+  const sections: SectionSummary[] = sectionAccs.map(({ section, accs }) => ({
+    key: section.key,
+    pointer: section.pointer,
+    title: section.title,
+    ...(section.description ? { description: section.description } : {}),
+    order: section.order,
+    fields: accs.map((a) => finish(a, regions)),
+  }));
+
+  const body: Omit<RoundSummary, 'contentHash' | 'builtAt'> = {
+    kind: 'round-summary',
+    roundId: round.roundId,
+    title: round.title,
+    formId: round.formId,
+    formVersion: round.formVersion,
+    formTitle: input.formTitle,
+    period: round.period,
+    respondentKind: round.respondentKind,
+    respondentsAt: round.respondentsAt,
+    basis: { countedStatuses: [...COUNTED_STATUSES], note: BASIS_NOTE },
+    completeness,
+    sections,
+    indicators: (input.indicators ?? []).filter((v) => v.period.startsWith(round.period)),
+  };
+  const contentHash = contentHashOf(body);
+  return { kind: body.kind, roundId: body.roundId, title: body.title, formId: body.formId, formVersion: body.formVersion, formTitle: body.formTitle,
+    period: body.period, respondentKind: body.respondentKind, respondentsAt: body.respondentsAt, builtAt: now.toISOString(), contentHash,
+    basis: body.basis, completeness, sections, indicators: body.indicators };
+}

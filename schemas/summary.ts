@@ -1,0 +1,264 @@
+// The JSON shape of consolidated summaries, trends, round status and national indicator data:
+// what `GET /rounds/{roundId}/summary?format=json`, `/status` and `/forms/{formId}/trend` answer.
+// The engine's plain types live in functions/core/summary/model.ts; a unit test parses built
+// summaries with these schemas so the two cannot drift apart.
+import { z } from 'zod';
+import { FormId, IsoTime, OrgId, RoundId } from '#schemas/api';
+
+const OrgStatus = z.enum(['not_started', 'draft', 'submitted', 'returned', 'accepted']);
+const Percent = z.number().meta({ description: 'Percent with one decimal (0–100)' });
+const NullableNumber = z.number().nullable();
+
+const RegionRef = { regionId: z.string(), regionName: z.string() };
+
+const CompletenessFiguresShape = {
+  expected: z.number().int(),
+  reported: z.number().int().meta({ description: 'Reports whose answers count: submitted or accepted' }),
+  onTime: z.number().int(),
+  late: z.number().int(),
+  missing: z.number().int().meta({ description: 'expected − reported (not started, drafts, returned for correction)' }),
+  accepted: z.number().int(),
+  byStatus: z.record(OrgStatus, z.number().int()),
+  reportingRate: Percent.meta({ description: 'reported / expected, percent' }),
+  timelinessRate: Percent.meta({ description: 'onTime / expected, percent (DHIS2 "reporting rate on time")' }),
+};
+
+export const OrgStatusRow = z
+  .object({
+    orgId: OrgId,
+    orgName: z.string(),
+    ...RegionRef,
+    status: OrgStatus,
+    counted: z.boolean(),
+    submittedAt: IsoTime.optional(),
+    late: z.boolean().optional(),
+  })
+  .meta({ id: 'OrgStatusRow' });
+
+export const Completeness = z
+  .object({
+    ...CompletenessFiguresShape,
+    deadlineAt: IsoTime,
+    pastDeadline: z.boolean(),
+    byRegion: z.array(z.object({ ...RegionRef, ...CompletenessFiguresShape })),
+    organisations: z.array(OrgStatusRow),
+  })
+  .meta({ id: 'Completeness' });
+
+const NumberStatsShape = {
+  n: z.number().int(),
+  sum: NullableNumber,
+  mean: NullableNumber,
+  median: NullableNumber,
+  min: NullableNumber,
+  max: NullableNumber,
+};
+
+const FieldBase = {
+  key: z.string(),
+  pointer: z.string().meta({ description: 'JSON pointer into the answers; `*` stands for any array index' }),
+  title: z.string(),
+  description: z.string().optional(),
+  n: z.number().int().meta({ description: 'Counted answers with a value' }),
+};
+
+export const ChoiceSummary = z
+  .object({
+    kind: z.literal('choice'),
+    ...FieldBase,
+    options: z.array(z.object({ value: z.string(), label: z.string(), count: z.number().int(), share: Percent })),
+    other: z.number().int(),
+    byRegion: z.array(z.object({ ...RegionRef, n: z.number().int(), counts: z.record(z.string(), z.number().int()) })),
+  })
+  .meta({ id: 'ChoiceSummary' });
+
+export const NumberSummary = z
+  .object({
+    kind: z.literal('number'),
+    ...FieldBase,
+    ...NumberStatsShape,
+    unit: z.string().nullable(),
+    unitField: z.string().optional(),
+    byUnit: z.array(z.object({ unit: z.string(), ...NumberStatsShape })).optional(),
+    target: z
+      .object({
+        n: z.number().int(),
+        atOrAbove: z.number().int(),
+        below: z.number().int(),
+        meanDifference: NullableNumber,
+        value: z.number().optional(),
+        field: z.string().optional(),
+      })
+      .optional(),
+    byRegion: z.array(z.object({ ...RegionRef, ...NumberStatsShape })),
+    values: z.array(
+      z.object({ orgId: OrgId, orgName: z.string(), ...RegionRef, value: z.number(), unit: z.string().optional(), target: z.number().optional() }),
+    ),
+  })
+  .meta({ id: 'NumberSummary' });
+
+export const TextSummary = z
+  .object({
+    kind: z.literal('text'),
+    ...FieldBase,
+    answers: z.array(z.object({ orgId: OrgId, orgName: z.string(), ...RegionRef, text: z.string() })),
+  })
+  .meta({ id: 'TextSummary' });
+
+export const ListSummary = z
+  .object({
+    kind: z.literal('list'),
+    ...FieldBase,
+    itemKey: z.string(),
+    itemKeyTitle: z.string(),
+    get items() {
+      return z.array(ItemSummary);
+    },
+  })
+  .meta({ id: 'ListSummary' });
+
+export const FieldSummary = z
+  .discriminatedUnion('kind', [ChoiceSummary, NumberSummary, TextSummary, ListSummary])
+  .meta({ id: 'FieldSummary' });
+
+export const ItemSummary = z
+  .object({
+    id: z.string(),
+    label: z.string(),
+    organisations: z.number().int(),
+    get fields(): z.ZodArray<typeof FieldSummary> {
+      return z.array(FieldSummary);
+    },
+  })
+  .meta({ id: 'ItemSummary' });
+
+export const SectionSummary = z
+  .object({
+    key: z.string(),
+    pointer: z.string(),
+    title: z.string(),
+    description: z.string().optional(),
+    order: z.number(),
+    fields: z.array(FieldSummary),
+  })
+  .meta({ id: 'SectionSummary' });
+
+export const IndicatorValue = z
+  .object({
+    indicator: z.string(),
+    title: z.string(),
+    period: z.string().meta({ description: '`2026` or a quarter `2026-Q1`' }),
+    regionId: z.string().optional(),
+    regionName: z.string().optional(),
+    value: z.number(),
+    unit: z.string().optional(),
+    target: z.number().optional(),
+    source: z.string().optional(),
+  })
+  .meta({ id: 'IndicatorValue' });
+
+export const RoundSummary = z
+  .object({
+    kind: z.literal('round-summary'),
+    roundId: RoundId,
+    title: z.string(),
+    formId: FormId,
+    formVersion: z.number().int(),
+    formTitle: z.string(),
+    period: z.string(),
+    respondentKind: z.enum(['region', 'municipality']),
+    respondentsAt: z.string(),
+    builtAt: IsoTime,
+    contentHash: z.string().meta({ description: 'sha256 of the content without builtAt' }),
+    basis: z.object({ countedStatuses: z.array(OrgStatus), note: z.string() }),
+    completeness: Completeness,
+    sections: z.array(SectionSummary),
+    indicators: z.array(IndicatorValue),
+  })
+  .meta({ id: 'RoundSummary' });
+
+export const RoundStatus = z
+  .object({
+    roundId: RoundId,
+    title: z.string(),
+    formId: FormId,
+    period: z.string(),
+    phase: z.enum(['scheduled', 'open', 'closed']),
+    at: IsoTime,
+    completeness: Completeness,
+  })
+  .meta({ id: 'RoundStatus' });
+
+const TrendPoint = z.object({ period: z.string(), roundId: RoundId, ...NumberStatsShape, target: z.number().optional(), targetMean: NullableNumber.optional() });
+
+export const TrendSeries = z
+  .discriminatedUnion('kind', [
+    z.object({
+      kind: z.literal('number'),
+      key: z.string().meta({ description: 'Stable across versions: pointer with item ids, e.g. `/initiativer[palliation]/fremdrift`' }),
+      title: z.string(),
+      unit: z.string().nullable(),
+      points: z.array(TrendPoint),
+    }),
+    z.object({
+      kind: z.literal('choice'),
+      key: z.string(),
+      title: z.string(),
+      options: z.array(z.object({ value: z.string(), label: z.string() })),
+      points: z.array(z.object({ period: z.string(), roundId: RoundId, n: z.number().int(), counts: z.record(z.string(), z.number().int()) })),
+    }),
+  ])
+  .meta({ id: 'TrendSeries' });
+
+export const FormTrend = z
+  .object({
+    formId: FormId,
+    formTitle: z.string(),
+    builtAt: IsoTime,
+    periods: z.array(z.string()),
+    rounds: z.array(z.object({ roundId: RoundId, period: z.string(), formVersion: z.number().int(), builtAt: IsoTime, contentHash: z.string() })),
+    completeness: z.array(
+      z.object({
+        period: z.string(),
+        roundId: RoundId,
+        expected: z.number().int(),
+        reported: z.number().int(),
+        onTime: z.number().int(),
+        reportingRate: Percent,
+        timelinessRate: Percent,
+      }),
+    ),
+    series: z.array(TrendSeries),
+    indicators: z.array(
+      z.object({
+        indicator: z.string(),
+        title: z.string(),
+        unit: z.string().nullable(),
+        points: z.array(z.object({ period: z.string(), regionId: z.string().optional(), regionName: z.string().optional(), value: z.number(), target: z.number().optional() })),
+      }),
+    ),
+  })
+  .meta({ id: 'FormTrend' });
+
+export const IndicatorDataset = z
+  .object({
+    formId: FormId,
+    uploadedAt: IsoTime,
+    uploadedBy: z.string(),
+    rows: z.array(IndicatorValue),
+  })
+  .meta({ id: 'IndicatorDataset' });
+
+export const SummaryQuery = z.strictObject({
+  format: z.enum(['json', 'csv', 'xlsx', 'html']).default('json'),
+  locale: z.enum(['da', 'en']).default('da').meta({ description: 'CSV only: `da` uses `;` and decimal comma (Danish Excel), `en` uses `,` and a decimal point' }),
+  fresh: z.enum(['true', 'false']).optional().meta({ description: '`true` builds now even when a fresh stored build exists' }),
+});
+
+export const IndicatorCsv = z.string().meta({
+  description:
+    'text/csv, UTF-8. Header row with columns indikator;periode;region;værdi and optionally enhed;målværdi;titel;kilde (English names also accepted). `;` or `,` separated; decimal comma or point.',
+});
+
+export type RoundSummaryJson = z.infer<typeof RoundSummary>;
+export type FormTrendJson = z.infer<typeof FormTrend>;
