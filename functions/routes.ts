@@ -3,9 +3,10 @@
 // `area` names the Lambda function that serves the route (one function per area).
 import { z } from 'zod';
 import * as api from '#schemas/api';
+import * as summary from '#schemas/summary';
 import { SUMMARIES_READ_SCOPE } from '#core/identity';
 
-export type Area = 'meta' | 'orgs' | 'forms' | 'rounds' | 'submissions' | 'audit';
+export type Area = 'meta' | 'orgs' | 'forms' | 'rounds' | 'submissions' | 'audit' | 'attachments' | 'summaries';
 export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 export type Caller = api.Role | 'machine';
 
@@ -25,6 +26,8 @@ export interface RouteSpec {
   params?: Record<string, z.ZodType>;
   query?: z.ZodType;
   body?: z.ZodType;
+  /** How the body is read: JSON (default) or CSV text (`text/csv`), validated by `body` as a string. */
+  bodyType?: 'json' | 'csv';
   /** Largest accepted body in bytes (default 1 MiB). */
   maxBodyBytes?: number;
   ifMatch?: 'required' | 'optional';
@@ -261,6 +264,110 @@ export const ROUTES = [
   },
   {
     method: 'POST',
+    path: '/rounds/{roundId}/submissions/{orgId}/attachments',
+    area: 'attachments',
+    operationId: 'requestUpload',
+    summary: 'Ask for an upload ticket (presigned POST; PDF, DOCX or XLSX, at most 20 MB)',
+    auth: ['reporter'],
+    params: submissionParams,
+    body: api.UploadRequest,
+    status: 201,
+    response: api.UploadTicket,
+  },
+  {
+    method: 'POST',
+    path: '/rounds/{roundId}/submissions/{orgId}/attachments/{attachmentId}/complete',
+    area: 'attachments',
+    operationId: 'completeUpload',
+    summary: 'Confirm an upload: the file is checked and recorded with a new revision',
+    auth: ['reporter'],
+    params: { ...submissionParams, attachmentId: api.Slug },
+    ifMatch: 'optional',
+    response: api.Submission,
+  },
+  {
+    method: 'GET',
+    path: '/rounds/{roundId}/submissions/{orgId}/attachments',
+    area: 'attachments',
+    operationId: 'listAttachments',
+    summary: "A report's attachments",
+    auth: ALL_ROLES,
+    params: submissionParams,
+    response: api.listOf(api.Attachment),
+  },
+  {
+    method: 'GET',
+    path: '/rounds/{roundId}/submissions/{orgId}/attachments/{attachmentId}',
+    area: 'attachments',
+    operationId: 'downloadAttachment',
+    summary: 'Redirect (302) to a short-lived download link',
+    auth: ALL_ROLES,
+    params: { ...submissionParams, attachmentId: api.Slug },
+    status: 302,
+    response: z.undefined(),
+  },
+  {
+    method: 'GET',
+    path: '/rounds/{roundId}/summary',
+    area: 'summaries',
+    operationId: 'getRoundSummary',
+    summary:
+      "A round's consolidated summary as JSON, CSV (Danish Excel), XLSX or a printable Danish HTML report; a body over Lambda's 6 MB limit answers 303 to a short-lived S3 link",
+    auth: ['sst-reader', 'sst-admin', 'machine'],
+    scopes: [SUMMARIES_READ_SCOPE],
+    params: roundParams,
+    query: summary.SummaryQuery,
+    response: summary.RoundSummary,
+    produces: ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'text/html'],
+  },
+  {
+    method: 'GET',
+    path: '/rounds/{roundId}/status',
+    area: 'summaries',
+    operationId: 'getRoundStatus',
+    summary: 'Completeness and timeliness of a round, live: expected, reported, on time, late, missing, per region and organisation',
+    auth: ['sst-reader', 'sst-admin', 'machine'],
+    scopes: [SUMMARIES_READ_SCOPE],
+    params: roundParams,
+    response: summary.RoundStatus,
+  },
+  {
+    method: 'GET',
+    path: '/forms/{formId}/trend',
+    area: 'summaries',
+    operationId: 'getFormTrend',
+    summary: "A form's rounds side by side across years: every number and choice as a series, with national indicator data",
+    auth: ['sst-reader', 'sst-admin', 'machine'],
+    scopes: [SUMMARIES_READ_SCOPE],
+    params: { formId: api.FormId },
+    response: summary.FormTrend,
+  },
+  {
+    method: 'PUT',
+    path: '/forms/{formId}/indicators',
+    area: 'summaries',
+    operationId: 'putIndicators',
+    summary: 'Replace the national indicator data shown beside a form (text/csv; errors name line and column)',
+    auth: ADMIN_ROLES,
+    params: { formId: api.FormId },
+    bodyType: 'csv',
+    body: summary.IndicatorCsv,
+    maxBodyBytes: 5 * 1024 * 1024,
+    response: summary.IndicatorDataset,
+  },
+  {
+    method: 'GET',
+    path: '/forms/{formId}/indicators',
+    area: 'summaries',
+    operationId: 'getIndicators',
+    summary: 'The national indicator data currently shown beside a form',
+    auth: ['sst-reader', 'sst-admin', 'machine'],
+    scopes: [SUMMARIES_READ_SCOPE],
+    params: { formId: api.FormId },
+    response: summary.IndicatorDataset,
+  },
+  {
+    method: 'POST',
     path: '/dev/token',
     area: 'dev',
     operationId: 'devToken',
@@ -281,6 +388,6 @@ export const deployedRoutes = (): RouteSpec[] => (ROUTES as readonly RouteSpec[]
 
 export const routesOfArea = (area: Area): RouteSpec[] => (ROUTES as readonly RouteSpec[]).filter((r) => r.area === area);
 
-export const AREAS: readonly Area[] = ['meta', 'orgs', 'forms', 'rounds', 'submissions', 'audit'];
+export const AREAS: readonly Area[] = ['meta', 'orgs', 'forms', 'rounds', 'submissions', 'audit', 'attachments', 'summaries'];
 
 export { SUMMARIES_READ_SCOPE };

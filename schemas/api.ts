@@ -151,6 +151,18 @@ export const ReviewNote = z.object({
   at: IsoTime,
 });
 
+export const Attachment = z
+  .object({
+    id: z.string(),
+    fileName: z.string(),
+    contentType: z.string(),
+    size: z.number().int(),
+    revision: z.number().int(),
+    uploadedAt: IsoTime,
+    uploadedBy: z.string(),
+  })
+  .meta({ id: 'Attachment' });
+
 export const Submission = z
   .object({
     roundId: RoundId,
@@ -168,6 +180,7 @@ export const Submission = z
       .optional()
       .meta({ description: "This organisation's extended deadline, when SST granted one" }),
     review: ReviewNote.optional(),
+    attachments: z.array(Attachment).optional(),
   })
   .meta({ id: 'Submission' });
 
@@ -184,7 +197,7 @@ export const ReviewRequest = z
 
 export const ReopenRequest = z.strictObject({ reason: z.string().trim().max(5000).optional() }).meta({ id: 'ReopenRequest' });
 
-export const RevisionAction = z.enum(['save', 'prefill', 'submit', 'reopen', 'return', 'accept']);
+export const RevisionAction = z.enum(['save', 'prefill', 'attach', 'submit', 'reopen', 'return', 'accept']);
 
 export const Revision = z
   .object({
@@ -238,8 +251,30 @@ export const AuditQuery = z.strictObject({
 
 export const SwitchFormVersionRequest = z.strictObject({ version: z.number().int().min(1) }).meta({ id: 'SwitchFormVersionRequest' });
 
+export const UploadRequest = z
+  .strictObject({
+    fileName: z.string().min(1).max(255),
+    contentType: z.string().max(200),
+    size: z.number().int().min(1),
+  })
+  .meta({ id: 'UploadRequest' });
+
+export const UploadTicket = z
+  .object({
+    attachmentId: z.string(),
+    upload: z.object({ url: z.string(), fields: z.record(z.string(), z.string()) }).meta({
+      description: 'POST a multipart/form-data form to `url` with these fields and then the `file` field',
+    }),
+    expiresAt: IsoTime,
+  })
+  .meta({ id: 'UploadTicket' });
+
 export const DevTokenRequest = z
-  .strictObject({ orgId: OrgId.optional(), role: Role, name: z.string().max(200).optional() })
+  .strictObject({
+    orgId: OrgId.optional(),
+    role: z.enum([...Role.options, 'machine']).meta({ description: "'machine': a client-credentials token with the summaries.read scope" }),
+    name: z.string().max(200).optional(),
+  })
   .meta({ id: 'DevTokenRequest' });
 
 export const ProblemDocument = z

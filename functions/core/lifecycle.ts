@@ -21,6 +21,11 @@ const MOVES: Record<RevisionAction, Partial<Record<SubmissionStatus, Move>>> = {
     returned: { to: 'draft', by: 'reporter' },
   },
   prefill: { not_started: { to: 'draft', by: 'reporter' } },
+  attach: {
+    not_started: { to: 'draft', by: 'reporter' },
+    draft: { to: 'draft', by: 'reporter' },
+    returned: { to: 'draft', by: 'reporter' },
+  },
   submit: {
     draft: { to: 'submitted', by: 'reporter' },
     returned: { to: 'submitted', by: 'reporter' },
@@ -41,6 +46,7 @@ const REFUSAL: Partial<Record<SubmissionStatus, [ProblemCode, string]>> = {
 const ACTION_WORDS: Record<RevisionAction, string> = {
   save: 'gemmes',
   prefill: 'startes fra sidste års svar',
+  attach: 'få bilag',
   submit: 'indsendes',
   reopen: 'genåbnes',
   return: 'sendes retur',
@@ -63,7 +69,7 @@ export function nextStatus(from: SubmissionStatus, action: RevisionAction, actor
   const move = MOVES[action][from];
   if (move && (actor === undefined || actor === move.by)) return move;
   if (move && from === 'accepted') throw new Problem(REFUSAL.accepted![0], REFUSAL.accepted![1], { currentStatus: from });
-  const refusal = action === 'save' || action === 'submit' ? REFUSAL[from] : undefined;
+  const refusal = action === 'save' || action === 'attach' || action === 'submit' ? REFUSAL[from] : undefined;
   if (refusal) throw new Problem(refusal[0], refusal[1], { currentStatus: from });
   throw new Problem(
     'invalid-transition',

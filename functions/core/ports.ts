@@ -50,6 +50,40 @@ export interface RoundStore {
   update(round: RoundRecord, expectedFormVersion: number, event: AuditEvent): Promise<void>;
 }
 
+export interface AttachmentMeta {
+  id: string;
+  fileName: string;
+  contentType: string;
+  size: number;
+  /** The revision that added the file. */
+  revision: number;
+  uploadedAt: string;
+  uploadedBy: string;
+  key: string;
+}
+
+export interface PendingUpload {
+  id: string;
+  roundId: string;
+  orgId: string;
+  fileName: string;
+  contentType: string;
+  size: number;
+  key: string;
+  createdAt: string;
+  expiresAt: string;
+}
+
+export interface AttachmentStore {
+  /** Records the pending upload and returns a presigned POST whose policy enforces type and size. */
+  createUpload(upload: PendingUpload, maxBytes: number): Promise<{ url: string; fields: Record<string, string> }>;
+  getPending(roundId: string, orgId: string, id: string): Promise<PendingUpload | undefined>;
+  /** What is actually stored under the key, or undefined when nothing was uploaded. */
+  inspect(key: string): Promise<{ size: number; contentType: string | undefined } | undefined>;
+  discard(key: string): Promise<void>;
+  downloadUrl(key: string, fileName: string, contentType: string): Promise<string>;
+}
+
 export interface SubmissionHead {
   roundId: string;
   orgId: string;
@@ -63,6 +97,7 @@ export interface SubmissionHead {
   submittedAt?: string;
   late?: boolean;
   review?: ReviewNote;
+  attachments?: AttachmentMeta[];
 }
 
 export interface RevisionRecord {
@@ -130,6 +165,11 @@ export interface AuditStore {
   between(from: string, to: string, limit: number, cursor?: string): Promise<AuditPage>;
 }
 
+/** One organisation's later deadline in one round, granted by SST. */
+export interface ExtensionReader {
+  get(roundId: string, orgId: string): Promise<{ deadline: string; deadlineAt: string; reason: string } | undefined>;
+}
+
 export interface Clock {
   now(): Date;
 }
@@ -138,7 +178,10 @@ export interface CoreDeps {
   forms: FormStore;
   rounds: RoundStore;
   submissions: SubmissionStore;
+  /** Deadline extensions (functions/store/extension-store.ts); absent means none are granted. */
+  extensions?: ExtensionReader;
   audit: AuditStore;
+  attachments: AttachmentStore;
   clock: Clock;
   newId(): string;
 }

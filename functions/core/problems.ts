@@ -28,6 +28,8 @@ export const PROBLEMS = {
   'unsupported-media-type': { status: 415, title: 'Indholdstypen understøttes ikke' },
   'validation-failed': { status: 422, title: 'Indberetningen er ikke udfyldt korrekt' },
   'invalid-body': { status: 422, title: 'Indholdet har ikke den forventede form' },
+  'invalid-attachment': { status: 422, title: 'Bilaget kan ikke modtages' },
+  'upload-missing': { status: 409, title: 'Filen er ikke uploadet' },
   'invalid-form-schema': { status: 422, title: 'Skemaet er ikke et gyldigt JSON Schema' },
   'precondition-required': { status: 428, title: 'If-Match mangler' },
   'internal': { status: 500, title: 'Der opstod en intern fejl' },

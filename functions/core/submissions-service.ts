@@ -11,7 +11,7 @@ import { validateAnswers } from '#core/form-validation';
 import { formatDanishDateTime } from '#core/danish-time';
 import { diffAnswers, type AnswerChange } from '#core/answers-diff';
 import { carryForward, type DroppedField } from '#core/carry-forward';
-import { type CoreDeps, type SubmissionHead, WriteConflict } from '#core/ports';
+import { type AttachmentMeta, type CoreDeps, type SubmissionHead, WriteConflict } from '#core/ports';
 import type { Identity } from '#core/identity';
 import type { JsonObject, Revision, RevisionAction, Submission } from '#schemas/api';
 
@@ -20,6 +20,8 @@ type Access = 'read' | 'report' | 'review';
 interface Context {
   round: RoundRecord;
   head: SubmissionHead | undefined;
+  /** This organisation's extended deadline, if SST granted one. */
+  extension?: { deadline: string; deadlineAt: string; reason: string } | undefined;
 }
 
 async function load(deps: CoreDeps, who: Identity, roundId: string, orgId: string, access: Access): Promise<Context> {
@@ -30,7 +32,8 @@ async function load(deps: CoreDeps, who: Identity, roundId: string, orgId: strin
   if (!round.respondents.includes(orgId)) {
     throw new Problem('not-found', `Organisationen "${orgId}" skal ikke indberette i runden "${roundId}".`);
   }
-  return { round, head: await deps.submissions.getHead(roundId, orgId) };
+  const [head, extension] = await Promise.all([deps.submissions.getHead(roundId, orgId), deps.extensions?.get(roundId, orgId)]);
+  return { round, head, extension };
 }
 
 /** ETags travel quoted (and maybe weak) in headers; compare the opaque value. */
@@ -71,8 +74,10 @@ async function schemaOf(deps: CoreDeps, round: RoundRecord) {
   return (await getVersionOr404(deps, round.formId, round.formVersion)).schema;
 }
 
-function view(round: RoundRecord, orgId: string, head: SubmissionHead | undefined, answers: JsonObject): Submission {
-  if (!head) return { roundId: round.roundId, orgId, status: 'not_started', revision: 0, answers };
+function view(ctx: Pick<Context, 'round' | 'extension'>, orgId: string, head: SubmissionHead | undefined, answers: JsonObject): Submission {
+  const { round, extension } = ctx;
+  const ext = extension ? { extension: { deadline: extension.deadline, deadlineAt: extension.deadlineAt, reason: extension.reason } } : {};
+  if (!head) return { roundId: round.roundId, orgId, status: 'not_started', revision: 0, answers, ...ext };
   return {
     roundId: head.roundId,
     orgId: head.orgId,
@@ -84,6 +89,8 @@ function view(round: RoundRecord, orgId: string, head: SubmissionHead | undefine
     updatedBy: head.updatedBy,
     ...(head.submittedAt ? { submittedAt: head.submittedAt, late: head.late ?? false } : {}),
     ...(head.review ? { review: head.review } : {}),
+    ...ext,
+    ...(head.attachments?.length ? { attachments: head.attachments.map(({ key: _key, ...meta }) => meta) } : {}),
   };
 }
 
@@ -148,7 +155,7 @@ async function commit(deps: CoreDeps, who: Identity, ctx: Context, orgId: string
 export async function getSubmission(deps: CoreDeps, who: Identity, roundId: string, orgId: string): Promise<Submission> {
   const ctx = await load(deps, who, roundId, orgId, 'read');
   const answers = ctx.head ? await deps.submissions.readContent(ctx.head.contentKey) : {};
-  return view(ctx.round, orgId, ctx.head, answers);
+  return view(ctx, orgId, ctx.head, answers);
 }
 
 export async function saveDraft(
@@ -171,7 +178,7 @@ export async function saveDraft(
   // the orphan is harmless, and no head ever points at content that is not there.
   const contentKey = await deps.submissions.putContent(roundId, orgId, (ctx.head?.revision ?? 0) + 1, answers);
   const head = await commit(deps, who, ctx, orgId, { action: 'save', contentKey });
-  return view(ctx.round, orgId, head, answers);
+  return view(ctx, orgId, head, answers);
 }
 
 export async function submit(deps: CoreDeps, who: Identity, roundId: string, orgId: string, ifMatch: string | undefined): Promise<Submission> {
@@ -194,14 +201,14 @@ export async function submit(deps: CoreDeps, who: Identity, roundId: string, org
   // Lateness is judged by the first submission: a report returned for correction and sent
   // again after the deadline was still on time.
   const firstSubmittedAt = head.submittedAt ?? now.toISOString();
-  const late = head.late ?? isLate(ctx.round, new Date(firstSubmittedAt));
+  const late = head.late ?? isLate(ctx.round, new Date(firstSubmittedAt), ctx.extension?.deadlineAt);
   const next = await commit(deps, who, ctx, orgId, {
     action: 'submit',
     contentKey: head.contentKey,
     patch: { submittedAt: head.submittedAt ?? now.toISOString(), late },
     detail: { late },
   });
-  return view(ctx.round, orgId, next, answers);
+  return view(ctx, orgId, next, answers);
 }
 
 export async function reopen(
@@ -234,7 +241,7 @@ export async function reopen(
     ...(note ? { patch: { review: note } } : {}),
     ...(reason ? { detail: { reason } } : {}),
   });
-  return view(ctx.round, orgId, next, await deps.submissions.readContent(head.contentKey));
+  return view(ctx, orgId, next, await deps.submissions.readContent(head.contentKey));
 }
 
 export async function review(
@@ -261,7 +268,7 @@ export async function review(
     ...(action === 'accept' ? { clear: ['review'] as (keyof SubmissionHead)[] } : {}),
     ...(note ? { detail: { comment: note.comment, ...(note.pointer ? { pointer: note.pointer } : {}) } } : {}),
   });
-  return view(ctx.round, orgId, next, await deps.submissions.readContent(head.contentKey));
+  return view(ctx, orgId, next, await deps.submissions.readContent(head.contentKey));
 }
 
 export async function listRevisions(deps: CoreDeps, who: Identity, roundId: string, orgId: string): Promise<Revision[]> {
@@ -322,7 +329,33 @@ export async function prefill(
       contentKey,
       detail: { fromRound: previous.roundId, fromRevision: head.revision, dropped: dropped.map((d) => d.pointer) },
     });
-    return { submission: view(ctx.round, orgId, next, answers), carriedFrom: { roundId: previous.roundId, revision: head.revision }, dropped };
+    return { submission: view(ctx, orgId, next, answers), carriedFrom: { roundId: previous.roundId, revision: head.revision }, dropped };
   }
   throw new Problem('not-found', 'Der er ingen godkendt indberetning fra en tidligere runde af samme skema at starte fra.');
+}
+
+/** Records a confirmed attachment as a new revision of the report (answers unchanged). */
+export async function commitAttachment(
+  deps: CoreDeps,
+  who: Identity,
+  roundId: string,
+  orgId: string,
+  ifMatch: string | undefined,
+  attachment: (revision: number) => AttachmentMeta,
+): Promise<Submission> {
+  const ctx = await load(deps, who, roundId, orgId, 'report');
+  nextStatus(ctx.head?.status ?? 'not_started', 'attach');
+  await checkPrecondition(deps, ctx, orgId, ifMatch, false);
+  const meta = attachment((ctx.head?.revision ?? 0) + 1);
+  if (ctx.head?.attachments?.some((a) => a.id === meta.id)) {
+    return view(ctx, orgId, ctx.head, await deps.submissions.readContent(ctx.head.contentKey));
+  }
+  const contentKey = ctx.head?.contentKey ?? (await deps.submissions.putContent(roundId, orgId, 1, {}));
+  const next = await commit(deps, who, ctx, orgId, {
+    action: 'attach',
+    contentKey,
+    patch: { attachments: [...(ctx.head?.attachments ?? []), meta] },
+    detail: { attachment: meta.id, fileName: meta.fileName, size: meta.size },
+  });
+  return view(ctx, orgId, next, await deps.submissions.readContent(contentKey));
 }

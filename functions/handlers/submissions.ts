@@ -1,13 +1,12 @@
 // One organisation's report in a round: read, save drafts, submit, reopen, review, revisions.
-import { createAreaHandler, type ApiRequest, type OperationResult } from '#http/area';
+import { createAreaHandler, type ApiRequest } from '#http/area';
+import { withEtag } from '#http/with-etag';
 import { getDeps } from '#functions/composition';
 import * as submissions from '#core/submissions-service';
-import type { JsonObject, Submission } from '#schemas/api';
+import type { JsonObject } from '#schemas/api';
 
 const ids = (req: ApiRequest) => [req.params['roundId'] as string, req.params['orgId'] as string] as const;
 
-/** A submission travels with its ETag header, so the next write can name it in If-Match. */
-const withEtag = (s: Submission): OperationResult => ({ body: s, headers: s.etag ? { etag: s.etag } : {} });
 
 export const handler = createAreaHandler('submissions', {
   getSubmission: async (req) => withEtag(await submissions.getSubmission(getDeps(), req.identity!, ...ids(req))),

@@ -22,6 +22,7 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   saveDraft: { answers: { kontakt: { navn: 'Indtrænger' } } },
   returnSubmission: { comment: 'x' },
   reopen: { reason: 'x' },
+  requestUpload: { fileName: 'a.pdf', contentType: 'application/pdf', size: 5 },
 };
 
 beforeAll(async () => {
@@ -42,7 +43,7 @@ function fill(route: RouteSpec): string {
     if (name === 'roundId') return round.roundId;
     if (name === 'orgId') return OTHER;
     if (name === 'formId') return FORM;
-    if (name === 'revision' || name === 'version') return '1';
+    if (name === 'revision' || name === 'version' || name === 'other') return '1';
     return 'x';
   });
 }

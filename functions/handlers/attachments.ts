@@ -1,0 +1,21 @@
+// Supporting documents of a report: upload tickets, confirmation, listing, download links.
+import { createAreaHandler, type ApiRequest } from '#http/area';
+import { withEtag } from '#http/with-etag';
+import { getDeps } from '#functions/composition';
+import { attachmentUrl, completeUpload, listAttachments, requestUpload } from '#core/attachments-service';
+
+const ids = (req: ApiRequest) => [req.params['roundId'] as string, req.params['orgId'] as string] as const;
+
+export const handler = createAreaHandler('attachments', {
+  requestUpload: async (req) => ({
+    status: 201,
+    body: await requestUpload(getDeps(), req.identity!, ...ids(req), req.body as { fileName: string; contentType: string; size: number }),
+  }),
+  completeUpload: async (req) =>
+    withEtag(await completeUpload(getDeps(), req.identity!, ...ids(req), req.params['attachmentId'] as string, req.ifMatch)),
+  listAttachments: async (req) => ({ body: { items: await listAttachments(getDeps(), req.identity!, ...ids(req)) } }),
+  downloadAttachment: async (req) => ({
+    status: 302,
+    headers: { location: await attachmentUrl(getDeps(), req.identity!, ...ids(req), req.params['attachmentId'] as string) },
+  }),
+});

@@ -1,0 +1,87 @@
+// Supporting documents: ticket, upload straight to S3 (s3rver here), confirmation, listing
+// and download, and the refusals for wrong types, sizes and other organisations.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startApi, type Api, type Client } from '../support/api.ts';
+
+const FORM = 'kraeftplan-v-kommunal';
+const ORG = 'kommune-461';
+const PDF = 'application/pdf';
+let api: Api;
+let reporter: Client;
+
+beforeAll(async () => {
+  api = await startApi();
+  reporter = await api.as('reporter', ORG);
+});
+afterAll(() => api.stop());
+
+const sub = (roundId: string, orgId = ORG) => `/rounds/${roundId}/submissions/${orgId}`;
+
+async function upload(ticket: { upload: { url: string; fields: Record<string, string> } }, bytes: Buffer, type = PDF) {
+  const form = new FormData();
+  for (const [k, v] of Object.entries(ticket.upload.fields)) form.append(k, v);
+  form.append('file', new Blob([bytes], { type }), 'fil');
+  return fetch(ticket.upload.url, { method: 'POST', body: form });
+}
+
+describe('attachments', () => {
+  it('uploads a PDF, keeps it with the revision that added it, and lets SST download it', async () => {
+    const round = await api.round(FORM);
+    const saved = await reporter('PUT', sub(round.roundId), { body: { answers: { kontakt: { navn: 'Åse' } } } });
+    const bytes = Buffer.from('%PDF-1.7\n% Bilag om rehabilitering i Odense\n%%EOF\n');
+    const ticket = await reporter('POST', `${sub(round.roundId)}/attachments`, { body: { fileName: 'Rehabilitering – Ærø & Odense.pdf', contentType: PDF, size: bytes.length } });
+    expect(ticket.status).toBe(201);
+    expect((await upload(ticket.body, bytes)).status).toBeLessThan(300);
+    const done = await reporter('POST', `${sub(round.roundId)}/attachments/${ticket.body.attachmentId}/complete`, { headers: { 'if-match': saved.headers.get('etag')! } });
+    expect(done.status).toBe(200);
+    expect(done.body.revision).toBe(2);
+    expect(done.body.answers).toEqual({ kontakt: { navn: 'Åse' } });
+    expect(done.body.attachments).toEqual([
+      expect.objectContaining({ id: ticket.body.attachmentId, fileName: 'Rehabilitering _ Ærø _ Odense.pdf', size: bytes.length, revision: 2 }),
+    ]);
+    expect(done.body.attachments[0].key).toBeUndefined();
+
+    const reader = await api.as('sst-reader');
+    const list = await reader('GET', `${sub(round.roundId)}/attachments`);
+    expect(list.body.items).toHaveLength(1);
+    const link = await fetch(`${api.url}${sub(round.roundId)}/attachments/${ticket.body.attachmentId}`, {
+      headers: { authorization: `Bearer ${await api.token('sst-reader')}` },
+      redirect: 'manual',
+    });
+    expect(link.status).toBe(302);
+    const file = await fetch(link.headers.get('location')!);
+    expect(Buffer.from(await file.arrayBuffer()).equals(bytes)).toBe(true);
+    const revisions = await reporter('GET', `${sub(round.roundId)}/revisions`);
+    expect(revisions.body.items.map((r: { action: string }) => r.action)).toEqual(['save', 'attach']);
+  });
+
+  it('refuses types other than PDF, DOCX and XLSX, and files over 20 MB, before any upload', async () => {
+    const round = await api.round(FORM);
+    const exe = await reporter('POST', `${sub(round.roundId)}/attachments`, { body: { fileName: 'virus.exe', contentType: 'application/octet-stream', size: 10 } });
+    expect(exe.status).toBe(422);
+    expect(exe.body.type).toBe('https://statusportalen.sst.dk/problems/invalid-attachment');
+    const mismatch = await reporter('POST', `${sub(round.roundId)}/attachments`, { body: { fileName: 'rapport.docx', contentType: PDF, size: 10 } });
+    expect(mismatch.status).toBe(422);
+    const huge = await reporter('POST', `${sub(round.roundId)}/attachments`, { body: { fileName: 'stor.pdf', contentType: PDF, size: 21 * 1024 * 1024 } });
+    expect(huge.status).toBe(422);
+  });
+
+  it('refuses to confirm a file that never arrived, or that differs from what was announced', async () => {
+    const round = await api.round(FORM);
+    const ticket = await reporter('POST', `${sub(round.roundId)}/attachments`, { body: { fileName: 'notat.pdf', contentType: PDF, size: 5 } });
+    const early = await reporter('POST', `${sub(round.roundId)}/attachments/${ticket.body.attachmentId}/complete`);
+    expect(early.status).toBe(409);
+    expect(early.body.type).toBe('https://statusportalen.sst.dk/problems/upload-missing');
+    await upload(ticket.body, Buffer.from('en meget længere fil end anmeldt'));
+    const differs = await reporter('POST', `${sub(round.roundId)}/attachments/${ticket.body.attachmentId}/complete`);
+    expect(differs.status).toBe(422);
+    expect((await reporter('GET', sub(round.roundId))).body.revision).toBe(0);
+  });
+
+  it("keeps another organisation's reporter away from the files", async () => {
+    const round = await api.round(FORM);
+    const other = await api.as('reporter', 'kommune-101');
+    expect((await other('GET', `${sub(round.roundId)}/attachments`)).status).toBe(403);
+    expect((await other('POST', `${sub(round.roundId)}/attachments`, { body: { fileName: 'a.pdf', contentType: PDF, size: 5 } })).status).toBe(403);
+  });
+});
