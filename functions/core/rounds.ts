@@ -44,6 +44,7 @@ export function buildRound({ request, formTitle, formVersion, respondentKind, no
     deadline: request.deadline,
     deadlineAt: deadlineAt.toISOString(),
     ...(closeAt ? { closeAt: closeAt.toISOString() } : {}),
+    ...(request.reminderPolicy ? { reminderPolicy: request.reminderPolicy } : {}),
     respondents,
     createdAt: now.toISOString(),
     createdBy,

@@ -1,19 +1,41 @@
-// The deadline check: run daily by EventBridge Scheduler (and on demand locally). It sends the
-// reminders that are due, the overdue digest and the submission notices to SST.
-// Input may carry `{ now?: string }` so a run can be replayed with a given clock.
+// The deadline check, as the scheduler's target (EventBridge Scheduler, Europe/Copenhagen).
+// Idempotent and safe to run concurrently: run it daily at the least, or every few minutes
+// for "immediate" submission notices to SST. Input may carry `{ now?: string }` so a run can
+// be replayed with a given clock.
+import { Logger } from '@aws-lambda-powertools/logger';
+import { runDeadlineCheck, type DeadlineCheckReport } from '#core/deadline-service';
+import type { ScheduleDeps } from '#core/schedule-ports';
+import { getScheduleDeps } from '#functions/schedule-composition';
+
 export interface DeadlineCheckInput {
   now?: string;
 }
 
 export interface DeadlineCheckResult {
   now: string;
+  runId: string;
+  roundsChecked: number;
   sent: number;
   failed: number;
+  noContacts: number;
 }
 
-export async function handler(input: DeadlineCheckInput = {}): Promise<DeadlineCheckResult> {
+const logger = new Logger({ serviceName: 'statusportalen', persistentKeys: { job: 'deadline-check' } });
+
+export function summarise(report: DeadlineCheckReport): DeadlineCheckResult {
+  const { now, runId, roundsChecked, sent, failed, noContacts } = report;
+  return { now, runId, roundsChecked, sent, failed, noContacts: noContacts.length };
+}
+
+export async function deadlineCheck(input: DeadlineCheckInput = {}, deps: ScheduleDeps = getScheduleDeps()): Promise<DeadlineCheckResult> {
   const now = input.now ? new Date(input.now) : new Date();
   if (Number.isNaN(now.getTime())) throw new Error(`not an instant: ${input.now}`);
-  // Filled in by the reminder engine (functions/core/reminders.ts + functions/jobs/reminder-run.ts).
-  return { now: now.toISOString(), sent: 0, failed: 0 };
+  const report = await runDeadlineCheck(deps, now);
+  for (const o of report.outcomes.filter((x) => x.state === 'failed')) logger.warn('notice failed', { ref: o.ref, error: o.error });
+  if (report.noContacts.length) logger.warn('no contact address', { missing: report.noContacts });
+  const result = summarise(report);
+  logger.info('deadline check done', { ...result });
+  return result;
 }
+
+export const handler = (input: DeadlineCheckInput | null | undefined): Promise<DeadlineCheckResult> => deadlineCheck(input ?? {});

@@ -4,9 +4,11 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
+import { SESv2Client } from '@aws-sdk/client-sesv2';
 
 let documentClient: DynamoDBDocumentClient | undefined;
 let s3: S3Client | undefined;
+let ses: SESv2Client | undefined;
 
 export function getDocumentClient(): DynamoDBDocumentClient {
   documentClient ??= DynamoDBDocumentClient.from(new DynamoDBClient({ maxAttempts: 4 }), {
@@ -25,6 +27,11 @@ export function getS3Client(): S3Client {
     responseChecksumValidation: 'WHEN_REQUIRED',
   });
   return s3;
+}
+
+export function getSesClient(): SESv2Client {
+  ses ??= new SESv2Client({ maxAttempts: 3 });
+  return ses;
 }
 
 export function requiredEnv(name: string): string {

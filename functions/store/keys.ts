@@ -19,6 +19,13 @@ export const keys = {
   }),
   historyOf: (subject: string) => `HIST#${subject}`,
   contacts: (orgId: string) => ({ PK: `ORG#${orgId}`, SK: 'CONTACTS' }),
+  notificationSettings: () => ({ PK: 'ORG#sst', SK: 'NOTIFY' }),
+  extension: (roundId: string, orgId: string) => ({ PK: `ROUND#${roundId}`, SK: `EXT#${orgId}` }),
+  /** At-most-once claims: a reminder is `ROUND#<roundId>` / `REM#<orgId>#<step>`. */
+  reminder: (roundId: string, orgId: string, step: string) => ({ PK: `ROUND#${roundId}`, SK: `REM#${orgId}#${step}` }),
+  notice: (kind: string, id: string) => ({ PK: `NOTICE#${kind}`, SK: id }),
+  mark: (name: string) => ({ PK: 'MARKS', SK: name }),
+  meeting: (meetingId?: string) => ({ PK: 'MEETINGS', ...(meetingId ? { SK: `MEETING#${meetingId}` } : {}) }),
 };
 
 export const objectKeys = {

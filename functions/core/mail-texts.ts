@@ -1,0 +1,109 @@
+// The Danish e-mails Statusportalen sends: reminders to organisations and notices to SST.
+// Plain text on purpose: it reads the same in every mail client and in the local .eml outbox.
+import { formatDanishDate, formatDanishDateTime } from '#core/danish-time';
+import { daysUntil, type ReminderStep } from '#core/reminders';
+
+const SIGNATURE = [
+  '',
+  'Venlig hilsen',
+  'Sundhedsstyrelsen',
+  '',
+  '--',
+  'Denne e-mail er sendt automatisk fra Statusportalen. I modtager den, fordi adressen er',
+  'registreret som kontakt for jeres organisations indberetninger. Kontaktadresserne kan',
+  'rettes i Statusportalen.',
+].join('\n');
+
+export interface ReminderText {
+  roundTitle: string;
+  orgName: string;
+  deadlineAt: Date;
+  extended?: { reason: string } | undefined;
+  link: string;
+  step: ReminderStep;
+  now: Date;
+  closeAt?: Date | undefined;
+}
+
+const dayWord = (n: number) => (n === 1 ? 'dag' : 'dage');
+
+export function reminderMail({ roundTitle, orgName, deadlineAt, extended, link, step, now, closeAt }: ReminderText): { subject: string; text: string } {
+  const deadline = formatDanishDate(deadlineAt);
+  const left = daysUntil(deadlineAt, now);
+  const fristWord = extended ? 'jeres forlængede frist' : 'fristen';
+  let subject: string;
+  let lead: string;
+  if (now > deadlineAt) {
+    subject = `Fristen er overskredet: ${roundTitle}`;
+    lead = `Vi har endnu ikke modtaget ${orgName}s indberetning til "${roundTitle}". ${capital(fristWord)} var ${deadline}. Indsend den venligst hurtigst muligt; indberetninger efter fristen modtages, men registreres som for sent indsendt.`;
+  } else if (step.kind === 'opening') {
+    subject = `Indberetningen er åbnet: ${roundTitle} – frist ${deadline}`;
+    lead = `Indberetningen "${roundTitle}" er nu åben for ${orgName}. ${capital(fristWord)} er ${deadline}.`;
+  } else {
+    const when = left <= 0 ? 'i dag' : `om ${left} ${dayWord(left)}`;
+    subject = `Påmindelse: ${roundTitle} – frist ${deadline}`;
+    lead = `Husk indberetningen "${roundTitle}". ${capital(fristWord)} er ${deadline} (${when}), og vi har endnu ikke modtaget ${orgName}s indberetning.`;
+  }
+  const lines = [
+    `Kære ${orgName}`,
+    '',
+    lead,
+    ...(extended ? ['', `Sundhedsstyrelsen har forlænget jeres frist. Begrundelse: ${extended.reason}`] : []),
+    ...(closeAt ? ['', `Indberetningen lukker ${formatDanishDateTime(closeAt)}; derefter kan der ikke indsendes.`] : []),
+    '',
+    'Udfyld og indsend indberetningen her:',
+    link,
+    '',
+    'Har I allerede indsendt, kan I se bort fra denne e-mail.',
+    SIGNATURE,
+  ];
+  return { subject, text: lines.join('\n') };
+}
+
+export interface OverdueLine {
+  roundTitle: string;
+  deadlineAt: Date;
+  orgs: { orgName: string; deadlineAt: Date; extended: boolean; noContacts: boolean }[];
+}
+
+export function overdueDigestMail(rounds: OverdueLine[], now: Date): { subject: string; text: string } {
+  const total = rounds.reduce((n, r) => n + r.orgs.length, 0);
+  const lines = [`Status ${formatDanishDate(now)}: ${total} indberetning${total === 1 ? '' : 'er'} mangler efter fristen.`, ''];
+  for (const r of rounds) {
+    lines.push(`${r.roundTitle} (frist ${formatDanishDate(r.deadlineAt)}):`);
+    for (const o of r.orgs) {
+      const notes = [
+        o.extended ? `forlænget frist ${formatDanishDate(o.deadlineAt)}` : '',
+        o.noContacts ? 'ingen kontaktadresse – modtager ikke påmindelser' : '',
+      ].filter(Boolean);
+      lines.push(`  - ${o.orgName}${notes.length ? ` (${notes.join('; ')})` : ''}`);
+    }
+    lines.push('');
+  }
+  lines.push('Du modtager denne oversigt, fordi Sundhedsstyrelsens kontaktliste i Statusportalen er sat op til det.');
+  return { subject: `Manglende indberetninger efter fristen (${total})`, text: lines.join('\n') };
+}
+
+export interface SubmittedLine {
+  roundTitle: string;
+  orgName: string;
+  at: Date;
+  late: boolean;
+  link: string;
+}
+
+export function submissionNoticeMail(items: SubmittedLine[], digestDate?: Date): { subject: string; text: string } {
+  const lineOf = (s: SubmittedLine) =>
+    `  - ${s.orgName}: "${s.roundTitle}", indsendt ${formatDanishDateTime(s.at)}${s.late ? ' (efter fristen)' : ''}\n    ${s.link}`;
+  if (!digestDate && items.length === 1) {
+    const s = items[0]!;
+    return {
+      subject: `Ny indberetning: ${s.orgName} – ${s.roundTitle}`,
+      text: [`${s.orgName} har indsendt "${s.roundTitle}" ${formatDanishDateTime(s.at)}${s.late ? ' (efter fristen)' : ''}.`, '', 'Se indberetningen:', s.link].join('\n'),
+    };
+  }
+  const title = digestDate ? `Indsendte indberetninger ${formatDanishDate(digestDate)}` : `Nye indberetninger (${items.length})`;
+  return { subject: `${title} (${items.length})`.replace(/\((\d+)\) \(\1\)$/, '($1)'), text: [`${title}:`, '', ...items.map(lineOf)].join('\n') };
+}
+
+const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

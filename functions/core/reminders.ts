@@ -1,0 +1,132 @@
+// Reminder policy and schedule: which reminders an organisation gets in a round, and when.
+// Pure: every step is a Danish calendar day at a fixed Danish wall-clock hour, computed with
+// addDanishDays so a summer-time change never moves a reminder off 08:00 local time.
+//
+// Step ids name the step AND the Danish date it falls on (`before-3@2026-03-28`). The date
+// matters: an organisation granted an extension gets a new schedule whose steps fall on other
+// dates, so "3 days before" the extended deadline is a new step, while changing the hour of a
+// policy never re-sends a step already sent that day.
+import { addDanishDays, danishDate, parseDanishInstant } from '#core/danish-time';
+import type { RoundRecord } from '#core/rounds';
+import type { ReminderPolicy } from '#schemas/api';
+
+export type { ReminderPolicy };
+
+/** How long "weekly until close" runs when a round has no close-at: eight weeks after the deadline. */
+export const DEFAULT_REPEAT_LIMIT = 8;
+
+export const DEFAULT_REMINDER_POLICY: ReminderPolicy = {
+  atOpening: true,
+  daysBefore: [14, 3],
+  daysAfter: [1],
+  repeatEveryDays: 7,
+  repeatLimit: DEFAULT_REPEAT_LIMIT,
+  hour: 8,
+};
+
+export type StepKind = 'opening' | 'before' | 'after';
+
+export interface ReminderStep {
+  /** Stable id, unique per (round, organisation): `<kind>[-<days>]@<Danish date>`. */
+  id: string;
+  kind: StepKind;
+  /** Days before (kind 'before') or after (kind 'after') the deadline's Danish date. */
+  days: number;
+  /** The instant the step becomes due. */
+  at: Date;
+}
+
+export interface ScheduleRound {
+  opensAt: string;
+  deadlineAt: string;
+  closeAt?: string | undefined;
+  reminderPolicy?: ReminderPolicy | undefined;
+}
+
+export function policyOf(round: Pick<ScheduleRound, 'reminderPolicy'>): ReminderPolicy {
+  return round.reminderPolicy ?? DEFAULT_REMINDER_POLICY;
+}
+
+/** A Danish calendar date at the policy's local hour. */
+function atHour(date: string, hour: number): Date {
+  return parseDanishInstant(`${date}T${String(hour).padStart(2, '0')}:00`);
+}
+
+/**
+ * Every reminder of one organisation's schedule, in time order. `deadlineAt` is the
+ * organisation's effective deadline (its extension, if any). Steps before the opening are
+ * dropped (the opening reminder covers them), steps after close are dropped, and two steps
+ * on the same day collapse into the first.
+ */
+export function reminderSchedule(round: ScheduleRound, deadlineAt: string = round.deadlineAt): ReminderStep[] {
+  const policy = policyOf(round);
+  const opensAt = new Date(round.opensAt);
+  const closeAt = round.closeAt ? new Date(round.closeAt) : undefined;
+  const deadline = new Date(deadlineAt);
+  // Steps are counted from the Danish date the deadline falls on; a 23:59:59.999 deadline is that day.
+  const deadlineDay = atHour(danishDate(deadline), policy.hour);
+  const steps: ReminderStep[] = [];
+  const add = (kind: StepKind, days: number, at: Date) => {
+    const label = kind === 'opening' ? 'opening' : `${kind}-${days}`;
+    steps.push({ id: `${label}@${danishDate(at)}`, kind, days, at });
+  };
+
+  if (policy.atOpening) {
+    const morning = atHour(danishDate(opensAt), policy.hour);
+    // A round opening in the afternoon reminds at once; one opening at midnight waits for the morning.
+    add('opening', 0, morning > opensAt ? morning : opensAt);
+  }
+  for (const days of policy.daysBefore) add('before', days, addDanishDays(deadlineDay, -days));
+  for (const days of policy.daysAfter) add('after', days, addDanishDays(deadlineDay, days));
+  if (policy.repeatEveryDays) {
+    const last = Math.max(0, ...policy.daysAfter);
+    // "Weekly until close": without a close-at the repetition stops after repeatLimit reminders.
+    const limit = closeAt ? Number.MAX_SAFE_INTEGER : policy.repeatLimit;
+    for (let n = 1, days = last + policy.repeatEveryDays; n <= limit; n += 1, days += policy.repeatEveryDays) {
+      const at = addDanishDays(deadlineDay, days);
+      if (closeAt && at > closeAt) break;
+      add('after', days, at);
+      if (n > 520) break; // ten years of weekly reminders: a policy this long is a typo
+    }
+  }
+
+  const kept: ReminderStep[] = [];
+  const days = new Set<string>();
+  for (const step of steps.sort((a, b) => a.at.getTime() - b.at.getTime())) {
+    if (step.at < opensAt && step.kind !== 'opening') continue;
+    if (closeAt && step.at > closeAt) continue;
+    if (step.kind === 'before' && step.at > deadline) continue;
+    const day = danishDate(step.at);
+    if (days.has(day)) continue;
+    days.add(day);
+    kept.push(step);
+  }
+  return kept;
+}
+
+/**
+ * The one step to send now: the latest step that is due. Earlier steps a stopped scheduler
+ * missed are superseded by it rather than sent in a burst; a step already handled stays handled.
+ */
+export function dueStep(schedule: readonly ReminderStep[], now: Date): ReminderStep | undefined {
+  let due: ReminderStep | undefined;
+  for (const step of schedule) if (step.at <= now) due = step;
+  return due;
+}
+
+/** Whether an organisation still owes a report: it has never submitted (a returned report was on time). */
+export function owesReport(head: { submittedAt?: string | undefined } | undefined): boolean {
+  return !head?.submittedAt;
+}
+
+/** The round is open for reminders: opened, not closed. */
+export function remindersActive(round: Pick<RoundRecord, 'opensAt' | 'closeAt'>, now: Date): boolean {
+  return now >= new Date(round.opensAt) && (!round.closeAt || now <= new Date(round.closeAt));
+}
+
+/** Whole Danish calendar days from `now` to the deadline's day (negative once past). */
+export function daysUntil(deadlineAt: Date, now: Date): number {
+  const a = Date.parse(`${danishDate(now)}T00:00:00Z`);
+  const b = Date.parse(`${danishDate(deadlineAt)}T00:00:00Z`);
+  return Math.round((b - a) / 86_400_000);
+}

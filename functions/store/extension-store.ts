@@ -1,0 +1,52 @@
+// Deadline extensions: one item per (round, organisation) beside the submission heads
+// (`ROUND#<roundId>` / `EXT#<orgId>`), so the submit path reads it with one GetItem.
+import { GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { AuditEvent } from '#core/ports';
+import type { ExtensionStore } from '#core/schedule-ports';
+import type { Extension } from '#schemas/schedule';
+import { keys } from '#store/keys';
+import { transact } from '#store/transact';
+import { auditPut } from '#store/audit-item';
+
+function strip(item: Record<string, unknown>): Extension {
+  const { PK: _pk, SK: _sk, type: _type, ...rest } = item;
+  return rest as unknown as Extension;
+}
+
+export class DynamoExtensionStore implements ExtensionStore {
+  constructor(
+    private readonly db: DynamoDBDocumentClient,
+    private readonly table: string,
+  ) {}
+
+  async get(roundId: string, orgId: string): Promise<Extension | undefined> {
+    const out = await this.db.send(new GetCommand({ TableName: this.table, Key: keys.extension(roundId, orgId), ConsistentRead: true }));
+    return out.Item ? strip(out.Item) : undefined;
+  }
+
+  async list(roundId: string): Promise<Extension[]> {
+    const items: Record<string, unknown>[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const out = await this.db.send(
+        new QueryCommand({
+          TableName: this.table,
+          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :sk)',
+          ExpressionAttributeValues: { ':pk': keys.extension(roundId, '').PK, ':sk': 'EXT#' },
+          ConsistentRead: true,
+          ExclusiveStartKey: start,
+        }),
+      );
+      items.push(...(out.Items ?? []));
+      start = out.LastEvaluatedKey;
+    } while (start);
+    return items.map(strip);
+  }
+
+  async put(extension: Extension, event: AuditEvent): Promise<void> {
+    await transact(this.db, [
+      { Put: { TableName: this.table, Item: { ...keys.extension(extension.roundId, extension.orgId), type: 'extension', ...extension } } },
+      auditPut(this.table, event),
+    ]);
+  }
+}

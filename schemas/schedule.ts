@@ -1,0 +1,141 @@
+// API bodies and entities of the schedule: contacts, extensions, reminder policies,
+// notification settings, Task Force meetings and the year-wheel calendar.
+import { z } from 'zod';
+import { DanishInstant, DateString, IsoTime, OrgId, ReminderPolicy, RoundId, Slug } from '#schemas/api';
+
+export const MAX_CONTACTS = 20;
+
+export const ContactsRequest = z
+  .strictObject({
+    emails: z
+      .array(z.email({ error: 'en gyldig e-mailadresse' }).max(254))
+      .min(1, 'mindst én e-mailadresse')
+      .max(MAX_CONTACTS, `højst ${MAX_CONTACTS} e-mailadresser`),
+  })
+  .meta({ id: 'ContactsRequest' });
+
+export const Contacts = z
+  .object({
+    orgId: OrgId,
+    emails: z.array(z.string()),
+    updatedAt: IsoTime.optional(),
+    updatedBy: z.string().optional(),
+  })
+  .meta({ id: 'Contacts' });
+
+export const SubmissionNoticeMode = z.enum(['immediate', 'daily', 'off']);
+
+export const NotificationSettings = z
+  .object({
+    submissionNotices: SubmissionNoticeMode.meta({
+      description: 'immediate: one e-mail per submission (within minutes); daily: one digest each morning; off: none',
+    }),
+    overdueDigest: z.boolean().meta({ description: 'A daily e-mail listing organisations past their deadline' }),
+    updatedAt: IsoTime.optional(),
+    updatedBy: z.string().optional(),
+  })
+  .meta({ id: 'NotificationSettings' });
+
+export const NotificationSettingsRequest = z
+  .strictObject({ submissionNotices: SubmissionNoticeMode, overdueDigest: z.boolean() })
+  .meta({ id: 'NotificationSettingsRequest' });
+
+export const ReminderPolicyRequest = ReminderPolicy;
+
+export const ExtensionRequest = z
+  .strictObject({
+    deadline: DanishInstant,
+    reason: z.string().trim().min(1).max(2000),
+  })
+  .meta({ id: 'ExtensionRequest' });
+
+export const Extension = z
+  .object({
+    roundId: RoundId,
+    orgId: OrgId,
+    deadline: z.string(),
+    deadlineAt: IsoTime,
+    reason: z.string(),
+    grantedAt: IsoTime,
+    grantedBy: z.string(),
+  })
+  .meta({ id: 'Extension' });
+
+export const MeetingId = Slug.meta({ description: 'Meeting id, e.g. `taskforce-2026-1`' });
+const Time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM');
+
+export const MeetingRequest = z
+  .strictObject({
+    meetingId: MeetingId.optional(),
+    date: DateString,
+    startTime: Time.optional().meta({ description: 'Danish local time; absent: an all-day entry' }),
+    endTime: Time.optional(),
+    title: z.string().trim().min(1).max(300),
+    location: z.string().trim().max(300).optional(),
+    agenda: z.array(z.string().trim().min(1).max(1000)).max(50).default([]),
+  })
+  .refine((m) => !m.endTime || (m.startTime !== undefined && m.endTime > m.startTime), {
+    message: 'endTime needs a startTime before it',
+    path: ['endTime'],
+  })
+  .meta({ id: 'MeetingRequest' });
+
+export const Meeting = z
+  .object({
+    meetingId: MeetingId,
+    date: z.string(),
+    startTime: z.string().optional(),
+    endTime: z.string().optional(),
+    title: z.string(),
+    location: z.string().optional(),
+    agenda: z.array(z.string()),
+    sequence: z.number().int().meta({ description: 'Raised on every change (the ICS SEQUENCE)' }),
+    updatedAt: IsoTime,
+    updatedBy: z.string(),
+  })
+  .meta({ id: 'Meeting' });
+
+export const CalendarEntry = z
+  .object({
+    uid: z.string().meta({ description: 'Stable id; the same in the ICS feed, so updates replace events' }),
+    kind: z.enum(['meeting', 'deadline', 'opening', 'close']),
+    title: z.string(),
+    date: z.string().meta({ description: 'Danish calendar date (YYYY-MM-DD)' }),
+    start: IsoTime.optional().meta({ description: 'Absent for all-day entries' }),
+    end: IsoTime.optional(),
+    roundId: RoundId.optional(),
+    formId: z.string().optional(),
+    meetingId: MeetingId.optional(),
+    agenda: z.array(z.string()).optional(),
+    location: z.string().optional(),
+    extended: z.boolean().optional().meta({ description: "The caller's organisation has an extended deadline" }),
+    reason: z.string().optional(),
+  })
+  .meta({ id: 'CalendarEntry' });
+
+export const CalendarQuery = z.strictObject({
+  from: DateString.optional().meta({ description: 'Default: 1 January of last year' }),
+  to: DateString.optional().meta({ description: 'Default: 31 December of 2030' }),
+});
+
+export const OutboxItem = z.object({
+  file: z.string(),
+  date: z.string(),
+  to: z.array(z.string()),
+  subject: z.string(),
+  key: z.string().optional(),
+  text: z.string(),
+});
+
+export const JobRun = z.object({ job: z.string(), now: IsoTime, result: z.unknown() });
+
+export type ContactsRequest = z.infer<typeof ContactsRequest>;
+export type Contacts = z.infer<typeof Contacts>;
+export type NotificationSettings = z.infer<typeof NotificationSettings>;
+export type SubmissionNoticeMode = z.infer<typeof SubmissionNoticeMode>;
+export type ExtensionRequest = z.infer<typeof ExtensionRequest>;
+export type Extension = z.infer<typeof Extension>;
+export type MeetingRequest = z.infer<typeof MeetingRequest>;
+export type Meeting = z.infer<typeof Meeting>;
+export type CalendarEntry = z.infer<typeof CalendarEntry>;
+export type OutboxItem = z.infer<typeof OutboxItem>;

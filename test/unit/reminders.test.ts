@@ -1,0 +1,107 @@
+// The reminder schedule in Danish time: default steps, DST weeks, caps, extensions, catch-up.
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_REMINDER_POLICY, dueStep, owesReport, reminderSchedule } from '#core/reminders';
+import { parseDanishInstant } from '#core/danish-time';
+
+const round = (opens: string, deadline: string, close?: string, reminderPolicy = DEFAULT_REMINDER_POLICY) => ({
+  opensAt: parseDanishInstant(opens, 'start').toISOString(),
+  deadlineAt: parseDanishInstant(deadline, 'end').toISOString(),
+  ...(close ? { closeAt: parseDanishInstant(close, 'end').toISOString() } : {}),
+  reminderPolicy,
+});
+
+const ids = (r: ReturnType<typeof round>, deadlineAt?: string) => reminderSchedule(r, deadlineAt).map((s) => s.id);
+
+describe('reminderSchedule', () => {
+  it('sends the default steps at 08:00 Danish time: opening, 14 and 3 days before, the day after, then weekly until close', () => {
+    const r = round('2026-01-05', '2026-03-31', '2026-04-30');
+    expect(ids(r)).toEqual([
+      'opening@2026-01-05',
+      'before-14@2026-03-17',
+      'before-3@2026-03-28',
+      'after-1@2026-04-01',
+      'after-8@2026-04-08',
+      'after-15@2026-04-15',
+      'after-22@2026-04-22',
+      'after-29@2026-04-29',
+    ]);
+    const at = reminderSchedule(r).map((s) => s.at.toISOString());
+    // 08:00 CET is 07:00Z in winter; after the switch on 29 March it is 06:00Z.
+    expect(at[0]).toBe('2026-01-05T07:00:00.000Z');
+    expect(at[1]).toBe('2026-03-17T07:00:00.000Z');
+    expect(at[2]).toBe('2026-03-28T07:00:00.000Z');
+    expect(at[3]).toBe('2026-04-01T06:00:00.000Z');
+  });
+
+  it('keeps 08:00 local time on the last Sunday of March (the summer-time switch)', () => {
+    // Deadline 1 April: three days before is Sunday 29 March 2026, the day clocks go forward.
+    const steps = reminderSchedule(round('2026-03-01', '2026-04-01', '2026-04-10'));
+    const sunday = steps.find((s) => s.id === 'before-3@2026-03-29')!;
+    expect(sunday.at.toISOString()).toBe('2026-03-29T06:00:00.000Z');
+    const before14 = steps.find((s) => s.id.startsWith('before-14'))!;
+    expect(before14.at.toISOString()).toBe('2026-03-18T07:00:00.000Z');
+  });
+
+  it('keeps 08:00 local time across the last Sunday of October (back to winter time)', () => {
+    // Deadline 20 October 2026; weekly reminders straddle Sunday 25 October.
+    const steps = reminderSchedule(round('2026-09-01', '2026-10-20', '2026-11-30'));
+    const after1 = steps.find((s) => s.id === 'after-1@2026-10-21')!;
+    const after8 = steps.find((s) => s.id === 'after-8@2026-10-28')!;
+    expect(after1.at.toISOString()).toBe('2026-10-21T06:00:00.000Z');
+    expect(after8.at.toISOString()).toBe('2026-10-28T07:00:00.000Z');
+    const onSunday = reminderSchedule(round('2026-09-01', '2026-10-28', '2026-11-30')).find((s) => s.id === 'before-3@2026-10-25')!;
+    expect(onSunday.at.toISOString()).toBe('2026-10-25T07:00:00.000Z');
+  });
+
+  it('stops weekly reminders after eight weeks when the round has no close-at', () => {
+    const after = ids(round('2026-01-05', '2026-03-31')).filter((id) => id.startsWith('after-'));
+    expect(after).toHaveLength(1 + DEFAULT_REMINDER_POLICY.repeatLimit);
+    expect(after.at(-1)).toBe('after-57@2026-05-27');
+  });
+
+  it('drops steps before the opening and after the close', () => {
+    expect(ids(round('2026-03-20', '2026-03-31', '2026-04-03'))).toEqual(['opening@2026-03-20', 'before-3@2026-03-28', 'after-1@2026-04-01']);
+  });
+
+  it('follows an extended deadline with steps on other dates, so they are new steps', () => {
+    const r = round('2026-01-05', '2026-03-31', '2026-05-31');
+    const extended = ids(r, parseDanishInstant('2026-04-30', 'end').toISOString());
+    expect(extended).toContain('before-3@2026-04-27');
+    expect(extended).toContain('after-1@2026-05-01');
+    expect(extended).not.toContain('after-1@2026-04-01');
+  });
+
+  it('follows a per-round policy', () => {
+    const policy = { atOpening: false, daysBefore: [7], daysAfter: [], repeatEveryDays: null, repeatLimit: 0, hour: 13 };
+    const steps = reminderSchedule(round('2026-01-05', '2026-03-31', '2026-04-30', policy));
+    expect(steps.map((s) => s.id)).toEqual(['before-7@2026-03-24']);
+    expect(steps[0]!.at.toISOString()).toBe('2026-03-24T12:00:00.000Z');
+  });
+
+  it('reminds at once when a round opens in the afternoon', () => {
+    const r = { ...round('2026-01-05', '2026-03-31'), opensAt: parseDanishInstant('2026-01-05T14:30').toISOString() };
+    expect(reminderSchedule(r)[0]!.at.toISOString()).toBe('2026-01-05T13:30:00.000Z');
+  });
+});
+
+describe('dueStep', () => {
+  const steps = reminderSchedule(round('2026-01-05', '2026-03-31', '2026-04-30'));
+
+  it('is nothing before the opening reminder', () => {
+    expect(dueStep(steps, parseDanishInstant('2026-01-05T07:59'))).toBeUndefined();
+  });
+
+  it('is the latest due step, so a scheduler that was down sends one reminder, not a burst', () => {
+    expect(dueStep(steps, parseDanishInstant('2026-03-29T10:00'))!.id).toBe('before-3@2026-03-28');
+    expect(dueStep(steps, parseDanishInstant('2026-04-01T07:59'))!.id).toBe('before-3@2026-03-28');
+    expect(dueStep(steps, parseDanishInstant('2026-04-01T08:00'))!.id).toBe('after-1@2026-04-01');
+  });
+});
+
+describe('owesReport', () => {
+  it('is true until the first submission and stays false after a return for correction', () => {
+    expect(owesReport(undefined)).toBe(true);
+    expect(owesReport({})).toBe(true);
+    expect(owesReport({ submittedAt: '2026-03-01T10:00:00Z' })).toBe(false);
+  });
+});
