@@ -9,7 +9,6 @@ import { DynamoRoundStore } from '#store/round-store';
 import { DynamoSubmissionStore } from '#store/submission-store';
 import { DynamoExtensionStore } from '#store/extension-store';
 import { DynamoAuditStore } from '#store/audit-store';
-import { S3AttachmentStore } from '#store/attachment-store';
 
 export interface StorageConfig {
   table: string;
@@ -29,7 +28,6 @@ export function buildDeps(config: StorageConfig, clock: CoreDeps['clock'] = { no
     submissions: new DynamoSubmissionStore(db, config.table, blobs),
     extensions: new DynamoExtensionStore(db, config.table),
     audit: new DynamoAuditStore(db, config.table),
-    attachments: new S3AttachmentStore(db, config.table, getS3Client(), config.bucket),
     clock,
     newId: ulid,
   };

@@ -8,7 +8,7 @@ import { assertOpenForReporting } from '#core/rounds';
 import { getVisibleRound } from '#core/rounds-service';
 import { checkAttachment, MAX_FILE_BYTES, UPLOAD_SECONDS } from '#core/attachments';
 import { commitAttachment } from '#core/submissions-service';
-import type { AttachmentMeta, CoreDeps } from '#core/ports';
+import type { AttachmentDeps as CoreDeps, AttachmentMeta } from '#core/ports';
 import type { Identity } from '#core/identity';
 
 async function context(deps: CoreDeps, who: Identity, roundId: string, orgId: string, access: 'read' | 'report') {

@@ -181,7 +181,11 @@ export interface CoreDeps {
   /** Deadline extensions (functions/store/extension-store.ts); absent means none are granted. */
   extensions?: ExtensionReader;
   audit: AuditStore;
-  attachments: AttachmentStore;
   clock: Clock;
   newId(): string;
+}
+
+/** Only the attachments function needs the presigning store; other bundles stay without it. */
+export interface AttachmentDeps extends CoreDeps {
+  attachments: AttachmentStore;
 }

@@ -1,7 +1,19 @@
 // Supporting documents of a report: upload tickets, confirmation, listing, download links.
 import { createAreaHandler, type ApiRequest } from '#http/area';
 import { withEtag } from '#http/with-etag';
-import { getDeps } from '#functions/composition';
+import { getDeps as getCoreDeps, storageConfigFromEnv } from '#functions/composition';
+import { getDocumentClient, getS3Client } from '#store/clients';
+import { S3AttachmentStore } from '#store/attachment-store';
+import type { AttachmentDeps } from '#core/ports';
+
+let deps: AttachmentDeps | undefined;
+const getDeps = (): AttachmentDeps => {
+  if (!deps) {
+    const { table, bucket } = storageConfigFromEnv();
+    deps = { ...getCoreDeps(), attachments: new S3AttachmentStore(getDocumentClient(), table, getS3Client(), bucket) };
+  }
+  return deps;
+};
 import { attachmentUrl, completeUpload, listAttachments, requestUpload } from '#core/attachments-service';
 
 const ids = (req: ApiRequest) => [req.params['roundId'] as string, req.params['orgId'] as string] as const;

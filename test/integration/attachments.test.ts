@@ -20,7 +20,7 @@ const sub = (roundId: string, orgId = ORG) => `/rounds/${roundId}/submissions/${
 async function upload(ticket: { upload: { url: string; fields: Record<string, string> } }, bytes: Buffer, type = PDF) {
   const form = new FormData();
   for (const [k, v] of Object.entries(ticket.upload.fields)) form.append(k, v);
-  form.append('file', new Blob([bytes], { type }), 'fil');
+  form.append('file', new Blob([new Uint8Array(bytes)], { type }), 'fil');
   return fetch(ticket.upload.url, { method: 'POST', body: form });
 }
 
