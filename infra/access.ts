@@ -40,8 +40,8 @@ export const AREA_ACCESS: Readonly<Record<string, Access>> = {
     bucket: { read: ['forms/', 'submissions/', 'summaries/', 'indicators/'], write: ['summaries/', 'indicators/'] },
     memorySize: 1769,
   },
-  // Deadlines as iCalendar: rounds only.
-  calendar: { table: 'read' },
+  // The year wheel (JSON, iCalendar), reminder policies, extensions and meetings: table items only.
+  calendar: { table: 'readWrite' },
 };
 
 export interface JobSpec {

@@ -353,7 +353,7 @@ export class ApiStack extends Stack {
   private deployWebContent(config: StageConfig, web: WebStack, domain: cognito.UserPoolDomain) {
     const built = path.join(REPO_ROOT, 'web', 'dist');
     const source = existsSync(path.join(built, 'index.html')) ? built : path.join(REPO_ROOT, 'infra', 'web-placeholder');
-    const deployment = new s3deploy.BucketDeployment(this, 'WebContent', {
+    new s3deploy.BucketDeployment(this, 'WebContent', {
       sources: [
         s3deploy.Source.asset(source),
         s3deploy.Source.jsonData('config.json', {

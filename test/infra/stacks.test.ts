@@ -1,0 +1,386 @@
+// The deployed system, asserted on the synthesized templates: storage protection, identity,
+// the API against the route table, least-privilege policies, schedules, alarms, web hosting,
+// and cdk-nag's AWS Solutions checks. The app is synthesized once per stage for the whole file.
+import { existsSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { Match } from 'aws-cdk-lib/assertions';
+import type { CfnElement } from 'aws-cdk-lib';
+import { AREAS, ROUTES, deployedRoutes, routeKey, SUMMARIES_READ_SCOPE, type RouteSpec } from '#functions/routes';
+import { TABLE_SHAPE } from '#store/table-shape';
+import { AREA_ACCESS, JOBS } from '../../infra/access.ts';
+import { handlerEntry, jobEntry } from '../../infra/bundling.ts';
+import { RESOURCE_SERVER_ID, authorizerKind } from '../../infra/stacks/api-stack.ts';
+import { actionsOf, resourcesOf, resourcesOfStatement, statementsOfRole, synthesize, type Synthesized } from './synth.ts';
+
+let prod: Synthesized;
+let dev: Synthesized;
+
+beforeAll(() => {
+  prod = synthesize('prod');
+  dev = synthesize('dev');
+});
+
+const only = <T>(record: Record<string, T>): T => {
+  const values = Object.values(record);
+  expect(values).toHaveLength(1);
+  return values[0]!;
+};
+
+const roleOf = (s: Synthesized, name: string): string => {
+  const fn = s.api.functions.get(name) ?? s.api.jobs.get(name);
+  if (!fn) throw new Error(`no function ${name}`);
+  return s.api.getLogicalId(fn.executionRole.node.defaultChild as CfnElement);
+};
+
+const allowed = (s: Synthesized, name: string) =>
+  statementsOfRole(s.templates.api, roleOf(s, name)).flatMap((st) =>
+    actionsOf(st).flatMap((action) => resourcesOfStatement(st).map((resource) => ({ action, resource: JSON.stringify(resource) }))),
+  );
+
+const mayDo = (s: Synthesized, name: string, action: string, resourcePart: string) =>
+  allowed(s, name).some((p) => p.action === action && p.resource.includes(resourcePart));
+
+describe('the cdk-nag AWS Solutions checks', () => {
+  it('find nothing unacknowledged in prod', () => {
+    expect(prod.nagFindings).toEqual([]);
+  });
+
+  it('find nothing unacknowledged in dev', () => {
+    expect(dev.nagFindings).toEqual([]);
+  });
+});
+
+describe('the table', () => {
+  it('has the key shape the stores use, with its index and TTL attribute', () => {
+    const table = only(resourcesOf(prod.templates.data, 'AWS::DynamoDB::GlobalTable'));
+    expect(table.Properties.KeySchema).toEqual([
+      { AttributeName: TABLE_SHAPE.partitionKey, KeyType: 'HASH' },
+      { AttributeName: TABLE_SHAPE.sortKey, KeyType: 'RANGE' },
+    ]);
+    expect(table.Properties.GlobalSecondaryIndexes.map((i: any) => i.IndexName)).toEqual(TABLE_SHAPE.indexes.map((i) => i.name));
+    expect(table.Properties.TimeToLiveSpecification).toEqual({ AttributeName: TABLE_SHAPE.ttlAttribute, Enabled: true });
+    expect(table.Properties.BillingMode).toBe('PAY_PER_REQUEST');
+  });
+
+  it('keeps point-in-time recovery, deletion protection and RETAIN in prod', () => {
+    const table = only(resourcesOf(prod.templates.data, 'AWS::DynamoDB::GlobalTable'));
+    expect(table.Properties.Replicas[0].PointInTimeRecoverySpecification).toEqual({ PointInTimeRecoveryEnabled: true });
+    expect(table.Properties.Replicas[0].DeletionProtectionEnabled).toBe(true);
+    expect(table.DeletionPolicy).toBe('Retain');
+    expect(table.UpdateReplacePolicy).toBe('Retain');
+  });
+
+  it('can be torn down in dev but still has point-in-time recovery', () => {
+    const table = only(resourcesOf(dev.templates.data, 'AWS::DynamoDB::GlobalTable'));
+    expect(table.Properties.Replicas[0].PointInTimeRecoverySpecification).toEqual({ PointInTimeRecoveryEnabled: true });
+    expect(table.DeletionPolicy).toBe('Delete');
+  });
+});
+
+describe('the documents bucket', () => {
+  const documents = (s: Synthesized) => {
+    const id = s.data.getLogicalId(s.data.bucket.node.defaultChild as CfnElement);
+    return { id, bucket: resourcesOf(s.templates.data, 'AWS::S3::Bucket')[id]! };
+  };
+
+  it('is versioned, encrypted, private, access-logged and expires old versions', () => {
+    const { bucket } = documents(prod);
+    expect(bucket.Properties.VersioningConfiguration).toEqual({ Status: 'Enabled' });
+    expect(bucket.Properties.BucketEncryption.ServerSideEncryptionConfiguration[0].ServerSideEncryptionByDefault.SSEAlgorithm).toBe('AES256');
+    expect(bucket.Properties.PublicAccessBlockConfiguration).toEqual({
+      BlockPublicAcls: true,
+      BlockPublicPolicy: true,
+      IgnorePublicAcls: true,
+      RestrictPublicBuckets: true,
+    });
+    expect(bucket.Properties.LoggingConfiguration.DestinationBucketName).toBeDefined();
+    expect(bucket.Properties.LifecycleConfiguration.Rules).toContainEqual(
+      expect.objectContaining({ NoncurrentVersionExpiration: { NoncurrentDays: 365 }, Status: 'Enabled' }),
+    );
+    expect(bucket.DeletionPolicy).toBe('Retain');
+  });
+
+  it('refuses every request that is not over TLS', () => {
+    const { id } = documents(prod);
+    prod.templates.data.hasResourceProperties('AWS::S3::BucketPolicy', {
+      Bucket: { Ref: id },
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: 'Deny', Action: 's3:*', Principal: { AWS: '*' }, Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+        ]),
+      },
+    });
+  });
+
+  it('is not retained in dev', () => {
+    expect(documents(dev).bucket.DeletionPolicy).toBe('Delete');
+  });
+});
+
+describe('the user pool', () => {
+  it('has the three role groups, an immutable organisation attribute, no self sign-up and optional MFA', () => {
+    const t = prod.templates.data;
+    const groups = Object.values(resourcesOf(t, 'AWS::Cognito::UserPoolGroup')).map((g) => g.Properties.GroupName);
+    expect(groups.sort()).toEqual(['reporter', 'sst-admin', 'sst-reader']);
+    const pool = only(resourcesOf(t, 'AWS::Cognito::UserPool'));
+    expect(pool.Properties.AdminCreateUserConfig.AllowAdminCreateUserOnly).toBe(true);
+    expect(pool.Properties.Schema).toContainEqual(expect.objectContaining({ Name: 'orgId', AttributeDataType: 'String', Mutable: false }));
+    expect(pool.Properties.MfaConfiguration).toBe('OPTIONAL');
+    expect(pool.Properties.EnabledMfas).toEqual(['SOFTWARE_TOKEN_MFA']);
+    expect(pool.Properties.UserPoolTier).toBe('PLUS');
+    expect(pool.Properties.UserPoolAddOns).toEqual({ AdvancedSecurityMode: 'ENFORCED' });
+    expect(pool.Properties.DeletionProtection).toBe('ACTIVE');
+    expect(pool.DeletionPolicy).toBe('Retain');
+  });
+
+  it('offers a summaries.read scope on its resource server', () => {
+    prod.templates.api.resourceCountIs('AWS::Cognito::UserPoolResourceServer', 0);
+    prod.templates.data.hasResourceProperties('AWS::Cognito::UserPoolResourceServer', {
+      Identifier: RESOURCE_SERVER_ID,
+      Scopes: [{ ScopeName: SUMMARIES_READ_SCOPE, ScopeDescription: Match.anyValue() }],
+    });
+  });
+
+  it('gives the web app the authorization-code flow without a secret, and no machine scope', () => {
+    prod.templates.data.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+      ClientName: 'web',
+      GenerateSecret: false,
+      AllowedOAuthFlows: ['code'],
+      AllowedOAuthFlowsUserPoolClient: true,
+      AllowedOAuthScopes: ['openid', 'email', 'profile'],
+      ReadAttributes: Match.arrayWith(['custom:orgId']),
+      WriteAttributes: Match.not(Match.arrayWith(['custom:orgId'])),
+    });
+  });
+
+  it("gives SST's systems a client-credentials client that can ask only for summaries.read", () => {
+    prod.templates.data.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+      ClientName: 'sst-summaries',
+      GenerateSecret: true,
+      AllowedOAuthFlows: ['client_credentials'],
+      AllowedOAuthScopes: [Match.objectLike({ 'Fn::Join': ['', Match.arrayWith([`/${SUMMARIES_READ_SCOPE}`])] })],
+    });
+  });
+});
+
+describe('the HTTP API', () => {
+  const routes = (s: Synthesized) => Object.values(resourcesOf(s.templates.api, 'AWS::ApiGatewayV2::Route')).map((r) => r.Properties);
+
+  const deployable = () => deployedRoutes().filter((r) => existsSync(handlerEntry(r.area)));
+
+  it('serves exactly the non-local routes of the route table the local server serves', () => {
+    const deployed = routes(prod).map((r) => r.RouteKey).sort();
+    const local = (ROUTES as readonly RouteSpec[]).filter((r) => !r.localOnly).map(routeKey);
+    expect(deployed).toEqual(deployable().map(routeKey).sort());
+    expect(deployable().map(routeKey).every((k) => local.includes(k))).toBe(true);
+  });
+
+  it('never has a /dev route', () => {
+    expect(routes(prod).filter((r) => r.RouteKey.includes(' /dev'))).toEqual([]);
+    expect(routes(dev).filter((r) => r.RouteKey.includes(' /dev'))).toEqual([]);
+  });
+
+  it('puts a JWT authorizer on every route that is not public', () => {
+    const byKey = new Map(routes(prod).map((r) => [r.RouteKey, r]));
+    for (const route of deployable()) {
+      const deployed = byKey.get(routeKey(route))!;
+      if (route.auth === 'public') expect(deployed.AuthorizationType, routeKey(route)).toBe('NONE');
+      else {
+        expect(deployed.AuthorizationType, routeKey(route)).toBe('JWT');
+        expect(deployed.AuthorizerId, routeKey(route)).toBeDefined();
+      }
+    }
+  });
+
+  it("admits the machine client's tokens only on routes that allow machines", () => {
+    const authorizers = resourcesOf(prod.templates.api, 'AWS::ApiGatewayV2::Authorizer');
+    const audiences = (id: string) => authorizers[id]!.Properties.JwtConfiguration.Audience as unknown[];
+    const byKey = new Map(routes(prod).map((r) => [r.RouteKey, r]));
+    const machineRoutes = deployable().filter((r) => authorizerKind(r) === 'usersAndMachines');
+    for (const route of deployable().filter((r) => r.auth !== 'public')) {
+      const id = byKey.get(routeKey(route))!.AuthorizerId.Ref as string;
+      expect(audiences(id), routeKey(route)).toHaveLength(machineRoutes.includes(route) ? 2 : 1);
+    }
+    for (const authorizer of Object.values(authorizers)) {
+      expect(authorizer.Properties.AuthorizerType).toBe('JWT');
+      expect(JSON.stringify(authorizer.Properties.JwtConfiguration.Issuer)).toContain('cognito-idp');
+    }
+  });
+
+  it('lets machines in wherever a route names a scope', () => {
+    for (const route of deployedRoutes().filter((r) => r.scopes?.length)) expect(authorizerKind(route)).toBe('usersAndMachines');
+    for (const route of deployedRoutes().filter((r) => r.auth !== 'public' && !r.auth.includes('machine') && !r.scopes?.length)) {
+      expect(authorizerKind(route)).toBe('users');
+    }
+  });
+
+  it('throttles and access-logs its stage', () => {
+    const stage = only(resourcesOf(prod.templates.api, 'AWS::ApiGatewayV2::Stage'));
+    expect(stage.Properties.StageName).toBe('$default');
+    expect(stage.Properties.DefaultRouteSettings).toEqual({ ThrottlingRateLimit: 50, ThrottlingBurstLimit: 100 });
+    expect(stage.Properties.AccessLogSettings.DestinationArn).toBeDefined();
+    expect(JSON.parse(stage.Properties.AccessLogSettings.Format)).toMatchObject({ requestId: '$context.requestId', status: '$context.status' });
+  });
+
+  it('accepts browsers only from the web origin in prod', () => {
+    const api = only(resourcesOf(prod.templates.api, 'AWS::ApiGatewayV2::Api'));
+    const origins = api.Properties.CorsConfiguration.AllowOrigins as unknown[];
+    expect(origins).toHaveLength(1);
+    expect(JSON.stringify(origins[0])).toContain('DomainName');
+    expect(JSON.stringify(origins)).not.toContain('*');
+  });
+});
+
+describe('the functions', () => {
+  const functions = (s: Synthesized) => {
+    const all = resourcesOf(s.templates.api, 'AWS::Lambda::Function');
+    return [...s.api.functions.values(), ...s.api.jobs.values()].map((fn) => all[s.api.getLogicalId(fn.node.defaultChild as CfnElement)]!);
+  };
+
+  it('exist for every area of the route table (one each) and every scheduled job', () => {
+    for (const area of AREAS) expect(existsSync(handlerEntry(area)), `functions/handlers/${area}.ts`).toBe(true);
+    for (const job of JOBS) expect(existsSync(jobEntry(job.name)), `functions/jobs/${job.name}.ts`).toBe(true);
+    expect([...prod.api.functions.keys()].sort()).toEqual([...AREAS].sort());
+    expect([...prod.api.jobs.keys()].sort()).toEqual(JOBS.map((j) => j.name).sort());
+    // Ours, plus CDK's own web-content deployer: nothing else runs code.
+    expect(Object.keys(resourcesOf(prod.templates.api, 'AWS::Lambda::Function'))).toHaveLength(AREAS.length + JOBS.length + 1);
+  });
+
+  it('have a storage decision in infra/access.ts for every area', () => {
+    expect(AREAS.filter((area) => !(area in AREA_ACCESS))).toEqual([]);
+  });
+
+  it('run Node.js 24 on arm64 with JSON logs into their own log group', () => {
+    for (const fn of functions(prod)) {
+      expect(fn.Properties.Runtime).toBe('nodejs24.x');
+      expect(fn.Properties.Architectures).toEqual(['arm64']);
+      expect(fn.Properties.LoggingConfig).toMatchObject({ LogFormat: 'JSON', LogGroup: { Ref: expect.any(String) } });
+      expect(fn.Properties.Environment.Variables.NODE_OPTIONS).toBe('--enable-source-maps');
+    }
+  });
+
+  it('get TABLE_NAME and BUCKET_NAME where they use storage, and nothing where they do not', () => {
+    const env = (name: string) => {
+      const fn = prod.api.functions.get(name) ?? prod.api.jobs.get(name)!;
+      const id = prod.api.getLogicalId(fn.node.defaultChild as CfnElement);
+      return resourcesOf(prod.templates.api, 'AWS::Lambda::Function')[id]!.Properties.Environment.Variables;
+    };
+    expect(env('forms')).toMatchObject({ TABLE_NAME: expect.anything(), BUCKET_NAME: expect.anything() });
+    expect(env('meta')).not.toHaveProperty('TABLE_NAME');
+    expect(env('orgs')).not.toHaveProperty('BUCKET_NAME');
+    expect(env('deadline-check')).toMatchObject({ MAIL_FROM: 'statusportalen@sst.dk', WEB_BASE_URL: expect.anything() });
+  });
+});
+
+describe('least privilege', () => {
+  it('lets the forms function write form schemas but not submissions', () => {
+    expect(mayDo(prod, 'forms', 's3:PutObject', '/forms/*')).toBe(true);
+    expect(mayDo(prod, 'forms', 's3:PutObject', '/submissions/')).toBe(false);
+    expect(mayDo(prod, 'forms', 's3:GetObject', '/submissions/')).toBe(false);
+  });
+
+  it('lets the submissions function write revisions but not form schemas', () => {
+    expect(mayDo(prod, 'submissions', 's3:PutObject', '/submissions/*')).toBe(true);
+    expect(mayDo(prod, 'submissions', 's3:PutObject', '/forms/')).toBe(false);
+    expect(mayDo(prod, 'submissions', 'dynamodb:PutItem', 'Table')).toBe(true);
+  });
+
+  it('gives the storage-free areas no table or bucket access at all', () => {
+    for (const area of ['meta', 'orgs']) {
+      expect(allowed(prod, area).filter((p) => p.action.startsWith('dynamodb:') || p.action.startsWith('s3:'))).toEqual([]);
+    }
+  });
+
+  it('lets the audit trail only read', () => {
+    expect(allowed(prod, 'audit').filter((p) => /^(dynamodb:(Put|Update|Delete|BatchWrite)|s3:(Put|Delete))/.test(p.action))).toEqual([]);
+  });
+
+  it('lets only the attachments function delete objects, and only attachments', () => {
+    for (const name of [...prod.api.functions.keys(), ...prod.api.jobs.keys()]) {
+      const deletes = allowed(prod, name).filter((p) => p.action === 's3:DeleteObject');
+      if (name === 'attachments') expect(deletes.every((p) => p.resource.includes('/attachments/*'))).toBe(true);
+      else expect(deletes, name).toEqual([]);
+    }
+  });
+
+  it('grants no scans, no table administration and no service-wide wildcards', () => {
+    for (const name of [...prod.api.functions.keys(), ...prod.api.jobs.keys()]) {
+      for (const p of allowed(prod, name)) {
+        expect(p.action, name).not.toMatch(/\*|dynamodb:(Scan|DeleteTable|UpdateTable|CreateTable)/);
+        expect(p.resource, name).not.toBe('"*"');
+      }
+    }
+  });
+
+  it('lets only the deadline job send e-mail, and only from its own address', () => {
+    for (const name of [...prod.api.functions.keys(), ...prod.api.jobs.keys()]) {
+      expect(mayDo(prod, name, 'ses:SendEmail', ''), name).toBe(name === 'deadline-check');
+    }
+    const ses = statementsOfRole(prod.templates.api, roleOf(prod, 'deadline-check')).find((st) => actionsOf(st).includes('ses:SendEmail'))!;
+    expect(ses.Condition).toEqual({ StringEquals: { 'ses:FromAddress': 'statusportalen@sst.dk' } });
+  });
+});
+
+describe('the scheduled jobs', () => {
+  const schedules = (s: Synthesized) => Object.values(resourcesOf(s.templates.api, 'AWS::Scheduler::Schedule')).map((r) => r.Properties);
+
+  it('run in Copenhagen time: the deadline check daily at 06:00, the summaries nightly at 02:00', () => {
+    const byExpression = schedules(prod).map((s) => [s.ScheduleExpression, s.ScheduleExpressionTimezone]);
+    expect(byExpression).toContainEqual(['cron(0 6 * * ? *)', 'Europe/Copenhagen']);
+    expect(byExpression).toContainEqual(['cron(0 2 * * ? *)', 'Europe/Copenhagen']);
+    expect(schedules(prod)).toHaveLength(JOBS.length);
+  });
+
+  it('retry and end in a dead-letter queue, whichever way they fail', () => {
+    for (const schedule of schedules(prod)) {
+      expect(schedule.Target.RetryPolicy).toEqual({ MaximumRetryAttempts: 3, MaximumEventAgeInSeconds: 21600 });
+      expect(schedule.Target.DeadLetterConfig.Arn).toBeDefined();
+    }
+    for (const name of prod.api.jobs.keys()) {
+      const fn = prod.api.jobs.get(name)!;
+      const id = prod.api.getLogicalId(fn.node.defaultChild as CfnElement);
+      expect(resourcesOf(prod.templates.api, 'AWS::Lambda::Function')[id]!.Properties.DeadLetterConfig.TargetArn).toBeDefined();
+    }
+    prod.templates.api.resourceCountIs('AWS::Lambda::EventInvokeConfig', JOBS.length);
+  });
+});
+
+describe('the alarms', () => {
+  const alarms = (s: Synthesized) => Object.values(resourcesOf(s.templates.api, 'AWS::CloudWatch::Alarm')).map((a) => a.Properties);
+
+  it('watch errors and throttles of every function, the dead-letter queue and the API 5xx rate, on one topic', () => {
+    const all = alarms(prod);
+    const fnCount = AREAS.length + JOBS.length;
+    expect(all.filter((a) => a.MetricName === 'Errors')).toHaveLength(fnCount);
+    expect(all.filter((a) => a.MetricName === 'Throttles')).toHaveLength(fnCount);
+    expect(all.filter((a) => a.MetricName === 'ApproximateNumberOfMessagesVisible')).toHaveLength(1);
+    const rate = all.find((a) => (a.Metrics ?? []).some((m: any) => m.Expression?.includes('errors / requests')));
+    expect(rate).toBeDefined();
+    for (const alarm of all) expect(alarm.AlarmActions).toHaveLength(1);
+    const topic = only(resourcesOf(prod.templates.api, 'AWS::SNS::Topic'));
+    expect(topic.Properties.KmsMasterKeyId).toBeDefined();
+  });
+});
+
+describe('the web hosting slot', () => {
+  it('serves a private bucket through CloudFront with origin access control over HTTPS', () => {
+    const t = prod.templates.web;
+    t.resourceCountIs('AWS::CloudFront::OriginAccessControl', 1);
+    const cdn = only(resourcesOf(t, 'AWS::CloudFront::Distribution')).Properties.DistributionConfig;
+    expect(cdn.DefaultCacheBehavior.ViewerProtocolPolicy).toBe('redirect-to-https');
+    expect(cdn.Origins[0].OriginAccessControlId).toBeDefined();
+    expect(cdn.Logging.Bucket).toBeDefined();
+    t.hasResourceProperties('AWS::S3::BucketPolicy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([Match.objectLike({ Principal: { Service: 'cloudfront.amazonaws.com' }, Action: 's3:GetObject' })]),
+      },
+    });
+  });
+
+  it('deploys the app (or the placeholder) with a config.json naming the API and the web client', () => {
+    const deployment = only(resourcesOf(prod.templates.api, 'Custom::CDKBucketDeployment'));
+    expect(deployment.Properties.SourceObjectKeys).toHaveLength(2);
+    expect(JSON.stringify(deployment.Properties.SourceMarkers)).toContain('WebClient');
+    expect(deployment.Properties.DistributionPaths).toEqual(['/index.html', '/config.json']);
+  });
+});
