@@ -4,9 +4,10 @@
 import { z } from 'zod';
 import * as api from '#schemas/api';
 import * as summary from '#schemas/summary';
+import * as schedule from '#schemas/schedule';
 import { SUMMARIES_READ_SCOPE } from '#core/identity';
 
-export type Area = 'meta' | 'orgs' | 'forms' | 'rounds' | 'submissions' | 'audit' | 'attachments' | 'summaries';
+export type Area = 'meta' | 'orgs' | 'forms' | 'rounds' | 'submissions' | 'audit' | 'attachments' | 'summaries' | 'calendar';
 export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 export type Caller = api.Role | 'machine';
 
@@ -367,6 +368,162 @@ export const ROUTES = [
     response: summary.IndicatorDataset,
   },
   {
+    method: 'GET',
+    path: '/orgs/{orgId}/contacts',
+    area: 'orgs',
+    operationId: 'getContacts',
+    summary: "An organisation's contact addresses for reporting (reporters: their own)",
+    auth: ALL_ROLES,
+    params: { orgId: api.OrgId },
+    response: schedule.Contacts,
+  },
+  {
+    method: 'PUT',
+    path: '/orgs/{orgId}/contacts',
+    area: 'orgs',
+    operationId: 'putContacts',
+    summary: "Replace an organisation's contact addresses (SST admins: any; reporters: their own)",
+    auth: REPORT_AND_REVIEW,
+    params: { orgId: api.OrgId },
+    body: schedule.ContactsRequest,
+    response: schedule.Contacts,
+  },
+  {
+    method: 'GET',
+    path: '/notifications/settings',
+    area: 'orgs',
+    operationId: 'getNotificationSettings',
+    summary: "SST's notices: new submissions (immediate, daily, off) and the overdue digest",
+    auth: SST_ROLES,
+    response: schedule.NotificationSettings,
+  },
+  {
+    method: 'PUT',
+    path: '/notifications/settings',
+    area: 'orgs',
+    operationId: 'putNotificationSettings',
+    summary: "Choose SST's notices (sent to the contact addresses of the organisation `sst`)",
+    auth: ADMIN_ROLES,
+    body: schedule.NotificationSettingsRequest,
+    response: schedule.NotificationSettings,
+  },
+  {
+    method: 'PUT',
+    path: '/rounds/{roundId}/reminder-policy',
+    area: 'calendar',
+    operationId: 'setReminderPolicy',
+    summary: "Change a round's reminder policy (steps already sent stay sent)",
+    auth: ADMIN_ROLES,
+    params: roundParams,
+    body: schedule.ReminderPolicyRequest,
+    response: api.Round,
+  },
+  {
+    method: 'GET',
+    path: '/rounds/{roundId}/reminders',
+    area: 'calendar',
+    operationId: 'listReminders',
+    summary: 'Every reminder of a round: who, which step, sent or failed',
+    auth: SST_ROLES,
+    params: roundParams,
+    response: api.listOf(schedule.ReminderLogEntry),
+  },
+  {
+    method: 'GET',
+    path: '/rounds/{roundId}/extensions',
+    area: 'calendar',
+    operationId: 'listExtensions',
+    summary: 'Extended deadlines in a round (reporters: their own)',
+    auth: ALL_ROLES,
+    params: roundParams,
+    response: api.listOf(schedule.Extension),
+  },
+  {
+    method: 'PUT',
+    path: '/rounds/{roundId}/extensions/{orgId}',
+    area: 'calendar',
+    operationId: 'grantExtension',
+    summary: 'Give one organisation a later deadline in a round, with a reason',
+    auth: ADMIN_ROLES,
+    params: submissionParams,
+    body: schedule.ExtensionRequest,
+    response: schedule.Extension,
+  },
+  {
+    method: 'GET',
+    path: '/meetings',
+    area: 'calendar',
+    operationId: 'listMeetings',
+    summary: 'Task Force meetings',
+    auth: ALL_ROLES,
+    response: api.listOf(schedule.Meeting),
+  },
+  {
+    method: 'POST',
+    path: '/meetings',
+    area: 'calendar',
+    operationId: 'createMeeting',
+    summary: 'Add a Task Force meeting to the year wheel',
+    auth: ADMIN_ROLES,
+    body: schedule.MeetingRequest,
+    status: 201,
+    response: schedule.Meeting,
+  },
+  {
+    method: 'PUT',
+    path: '/meetings/{meetingId}',
+    area: 'calendar',
+    operationId: 'updateMeeting',
+    summary: 'Change a Task Force meeting (calendars replace the event: same UID, higher SEQUENCE)',
+    auth: ADMIN_ROLES,
+    params: { meetingId: schedule.MeetingId },
+    body: schedule.MeetingRequest,
+    response: schedule.Meeting,
+  },
+  {
+    method: 'GET',
+    path: '/calendar',
+    area: 'calendar',
+    operationId: 'getCalendar',
+    summary: "The year wheel: meetings and deadlines (reporters: their rounds, with their own deadline)",
+    auth: ALL_ROLES,
+    query: schedule.CalendarQuery,
+    response: api.listOf(schedule.CalendarEntry),
+  },
+  {
+    method: 'GET',
+    path: '/calendar.ics',
+    area: 'calendar',
+    operationId: 'getCalendarIcs',
+    summary: 'The year wheel as iCalendar (RFC 5545) for Outlook and Google Calendar',
+    auth: ALL_ROLES,
+    query: schedule.CalendarQuery,
+    response: z.string(),
+    produces: ['text/calendar'],
+  },
+  {
+    method: 'GET',
+    path: '/dev/outbox',
+    area: 'dev',
+    operationId: 'devOutbox',
+    summary: 'Local only: the e-mails the local stack "sent" (.eml files in the outbox), newest first',
+    auth: 'public',
+    localOnly: true,
+    response: api.listOf(schedule.OutboxItem),
+  },
+  {
+    method: 'POST',
+    path: '/dev/jobs/{name}',
+    area: 'dev',
+    operationId: 'devRunJob',
+    summary: 'Local only: run a scheduled job now, optionally with a given clock (?now=ISO)',
+    auth: 'public',
+    localOnly: true,
+    params: schedule.JobParams,
+    query: schedule.JobQuery,
+    response: schedule.JobRun,
+  },
+  {
     method: 'POST',
     path: '/dev/token',
     area: 'dev',
@@ -388,6 +545,6 @@ export const deployedRoutes = (): RouteSpec[] => (ROUTES as readonly RouteSpec[]
 
 export const routesOfArea = (area: Area): RouteSpec[] => (ROUTES as readonly RouteSpec[]).filter((r) => r.area === area);
 
-export const AREAS: readonly Area[] = ['meta', 'orgs', 'forms', 'rounds', 'submissions', 'audit', 'attachments', 'summaries'];
+export const AREAS: readonly Area[] = ['meta', 'orgs', 'forms', 'rounds', 'submissions', 'audit', 'attachments', 'summaries', 'calendar'];
 
 export { SUMMARIES_READ_SCOPE };

@@ -1,7 +1,9 @@
 // Local-only operations behind the `/dev/*` routes of the route table (area 'dev'). They exist
 // only on the local server: the CDK app never deploys a route whose area is 'dev'.
 import type { OperationResult } from '#http/area';
+import { Problem } from '#core/problems';
 import type { DevAuth } from './dev-auth.ts';
+import { JOBS, runJob } from './jobs.ts';
 
 export interface DevRequest {
   body: Buffer;
@@ -12,4 +14,22 @@ export interface DevRequest {
 export type DevOperation = (req: DevRequest) => Promise<OperationResult>;
 
 /** operationId → implementation. `devToken` is served by the server itself. */
-export const devOperations: Record<string, DevOperation> = {};
+export const devOperations: Record<string, DevOperation> = {
+  // The e-mails the local stack "sent": .eml files in OUTBOX_DIR, newest first.
+  devOutbox: async () => {
+    const { outboxDir } = await import('#functions/schedule-composition');
+    const { readOutbox } = await import('#functions/mail/outbox-sender');
+    return { body: { items: await readOutbox(outboxDir()) } };
+  },
+  // Runs a scheduled job now, with the clock at `?now=` when given.
+  devRunJob: async ({ url }) => {
+    const name = decodeURIComponent(url.pathname.split('/').pop() ?? '');
+    if (!(name in JOBS)) throw new Problem('not-found', `Jobbet "${name}" findes ikke. Kendte job: ${Object.keys(JOBS).join(', ')}.`);
+    const now = url.searchParams.get('now') ?? undefined;
+    if (now !== undefined && Number.isNaN(Date.parse(now))) {
+      throw new Problem('invalid-parameter', 'now skal være et ISO-tidspunkt, fx 2026-03-29T08:00:00+02:00.', { parameter: 'now' });
+    }
+    const at = now ? new Date(now).toISOString() : new Date().toISOString();
+    return { body: { job: name, now: at, result: await runJob(name, at) } };
+  },
+};

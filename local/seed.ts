@@ -9,6 +9,9 @@ import { createRound } from '#core/rounds-service';
 import { sstIdentity } from '#core/identity';
 import { Problem } from '#core/problems';
 import type { CreateRoundRequest, JsonObject } from '#schemas/api';
+import type { MeetingRequest } from '#schemas/schedule';
+import type { ScheduleDeps } from '#core/schedule-ports';
+import { createMeeting } from '#core/extensions';
 
 export const FORMS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'forms');
 const seeder = sstIdentity('local-seed', 'sst-admin', 'Lokal opsætning');
@@ -63,6 +66,53 @@ export async function seedRounds(deps: CoreDeps, rounds = EXAMPLE_ROUNDS): Promi
   for (const request of rounds) {
     try {
       created.push((await createRound(deps, seeder, request)).roundId);
+    } catch (err) {
+      if (!(err instanceof Problem && err.code === 'already-exists')) throw err;
+    }
+  }
+  return created;
+}
+
+/** Example Task Force meetings for the year wheel (invented dates and agendas, for trying it out). */
+export const EXAMPLE_MEETINGS: MeetingRequest[] = [
+  {
+    meetingId: 'taskforce-2026-3',
+    date: '2026-09-15',
+    startTime: '10:00',
+    endTime: '13:00',
+    title: 'Task Force-møde (eksempel)',
+    location: 'Sundhedsstyrelsen, Islands Brygge 67, København S',
+    agenda: ['Status på Kræftplan V – regionale indberetninger', 'Forberedelse af den kommunale opfølgning'],
+  },
+  {
+    meetingId: 'taskforce-2026-4',
+    date: '2026-12-08',
+    startTime: '10:00',
+    endTime: '13:00',
+    title: 'Task Force-møde (eksempel)',
+    agenda: ['Psykiatriplanens statusrapport', 'Årshjul 2027: frister og møder'],
+  },
+  {
+    meetingId: 'taskforce-2027-1',
+    date: '2027-03-09',
+    startTime: '10:00',
+    endTime: '13:00',
+    title: 'Task Force-møde (eksempel)',
+    agenda: ['Regionsfusionen 1. januar 2027: erfaringer med indberetningen', 'Kræftplan V: status før fristen 31. marts'],
+  },
+  {
+    meetingId: 'taskforce-2027-2',
+    date: '2027-06-08',
+    title: 'Task Force-møde (eksempel, heldagsmøde)',
+    agenda: ['Konsolideret status for Kræftplan V 2027', 'Evaluering af indberetningsformen'],
+  },
+];
+
+export async function seedMeetings(deps: Pick<ScheduleDeps, 'meetings' | 'rounds' | 'extensions' | 'policies' | 'clock' | 'newId'>, meetings = EXAMPLE_MEETINGS): Promise<string[]> {
+  const created: string[] = [];
+  for (const request of meetings) {
+    try {
+      created.push((await createMeeting(deps, seeder, request)).meetingId);
     } catch (err) {
       if (!(err instanceof Problem && err.code === 'already-exists')) throw err;
     }

@@ -43,6 +43,10 @@ export async function startEngines(options: { dataDir?: string; dynamoPort?: num
     TABLE_NAME: table,
     BUCKET_NAME: bucket,
     POWERTOOLS_LOG_LEVEL: process.env['POWERTOOLS_LOG_LEVEL'] ?? 'WARN',
+    // Mail never leaves the machine: the deadline job writes .eml files here (GET /dev/outbox).
+    MAIL_TRANSPORT: 'outbox',
+    OUTBOX_DIR: options.dataDir ? path.join(options.dataDir, 'outbox') : path.join(process.env['TMPDIR'] ?? '/tmp', `statusportalen-outbox-${process.pid}-${s3Port}`),
+    WEB_BASE_URL: process.env['WEB_BASE_URL'] ?? 'http://127.0.0.1:3000',
   };
   Object.assign(process.env, env);
   const { ensureTable, ensureBucket } = await import('./provision.ts');

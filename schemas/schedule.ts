@@ -139,3 +139,20 @@ export type MeetingRequest = z.infer<typeof MeetingRequest>;
 export type Meeting = z.infer<typeof Meeting>;
 export type CalendarEntry = z.infer<typeof CalendarEntry>;
 export type OutboxItem = z.infer<typeof OutboxItem>;
+
+export const ReminderLogEntry = z
+  .object({
+    orgId: OrgId,
+    step: z.string().meta({ description: '`<kind>[-<days>]@<Danish date>`, e.g. `before-3@2026-03-28`' }),
+    state: z.enum(['pending', 'sent', 'failed']),
+    attempts: z.number().int(),
+    claimedAt: IsoTime,
+    sentAt: IsoTime.optional(),
+    recipients: z.array(z.string()).optional(),
+    error: z.string().optional(),
+  })
+  .meta({ id: 'ReminderLogEntry' });
+
+export const JobParams = { name: z.string().regex(/^[a-z0-9-]{1,64}$/) };
+export const JobQuery = z.strictObject({ now: IsoTime.optional() });
+export type ReminderLogEntry = z.infer<typeof ReminderLogEntry>;

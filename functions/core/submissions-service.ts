@@ -87,7 +87,10 @@ function view(ctx: Pick<Context, 'round' | 'extension'>, orgId: string, head: Su
     answers,
     updatedAt: head.updatedAt,
     updatedBy: head.updatedBy,
-    ...(head.submittedAt ? { submittedAt: head.submittedAt, late: head.late ?? false } : {}),
+    // An extension granted after a late submission covers it: the flag follows the extended deadline.
+    ...(head.submittedAt
+      ? { submittedAt: head.submittedAt, late: (head.late ?? false) && !(extension && head.submittedAt <= extension.deadlineAt) }
+      : {}),
     ...(head.review ? { review: head.review } : {}),
     ...ext,
     ...(head.attachments?.length ? { attachments: head.attachments.map(({ key: _key, ...meta }) => meta) } : {}),

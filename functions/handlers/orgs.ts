@@ -1,11 +1,23 @@
-// The organisation registry, read on a date: who the respondents are, before and after 2027.
+// The organisation registry, read on a date (who the respondents are, before and after 2027),
+// each organisation's contact addresses, and SST's notification settings.
 import { createAreaHandler } from '#http/area';
 import { organisationsAt, type OrgKind } from '#core/registry';
 import { danishDate } from '#core/danish-time';
+import { getScheduleDeps } from '#functions/schedule-composition';
+import { getContacts, getNotificationSettings, putContacts, putNotificationSettings } from '#core/contacts';
+import type { ContactsRequest, NotificationSettings } from '#schemas/schedule';
 
 export const handler = createAreaHandler('orgs', {
   listOrganisations: async ({ query }) => {
     const at = (query['at'] as string | undefined) ?? danishDate(new Date());
     return { body: { items: organisationsAt(at, query['kind'] as OrgKind | undefined) } };
   },
+  getContacts: async ({ identity, params }) => ({ body: await getContacts(getScheduleDeps(), identity!, params['orgId'] as string) }),
+  putContacts: async ({ identity, params, body }) => ({
+    body: await putContacts(getScheduleDeps(), identity!, params['orgId'] as string, (body as ContactsRequest).emails),
+  }),
+  getNotificationSettings: async () => ({ body: await getNotificationSettings(getScheduleDeps()) }),
+  putNotificationSettings: async ({ identity, body }) => ({
+    body: await putNotificationSettings(getScheduleDeps(), identity!, body as Pick<NotificationSettings, 'submissionNotices' | 'overdueDigest'>),
+  }),
 });

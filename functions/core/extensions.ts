@@ -1,0 +1,142 @@
+// SST's changes to a round's schedule: a later deadline for one organisation (with a reason),
+// a round's reminder policy, and the Task Force meetings of the year wheel.
+import { Problem } from '#core/problems';
+import { formatDanishDate, parseDanishInstant } from '#core/danish-time';
+import { assertMayReview } from '#core/policy';
+import { isSst, type Identity } from '#core/identity';
+import { getVisibleRound } from '#core/rounds-service';
+import { withPhase } from '#core/rounds';
+import { reminderSchedule } from '#core/reminders';
+import { WriteConflict } from '#core/ports';
+import type { ScheduleDeps } from '#core/schedule-ports';
+import type { ReminderPolicy, Round } from '#schemas/api';
+import type { Extension, ExtensionRequest, Meeting, MeetingRequest } from '#schemas/schedule';
+
+type Deps = Pick<ScheduleDeps, 'rounds' | 'extensions' | 'meetings' | 'policies' | 'clock' | 'newId'>;
+
+const invalid = (pointer: string, message: string) => new Problem('invalid-body', message, { errors: [{ pointer, message }] });
+
+export async function grantExtension(deps: Deps, who: Identity, roundId: string, orgId: string, request: ExtensionRequest): Promise<Extension> {
+  assertMayReview(who);
+  const round = await getVisibleRound(deps, who, roundId);
+  if (!round.respondents.includes(orgId)) {
+    throw new Problem('not-found', `Organisationen "${orgId}" skal ikke indberette i runden "${roundId}".`);
+  }
+  const deadlineAt = parseDanishInstant(request.deadline, 'end');
+  if (deadlineAt <= new Date(round.deadlineAt)) {
+    throw invalid('/deadline', `Den forlængede frist skal ligge efter rundens frist (${formatDanishDate(new Date(round.deadlineAt))}).`);
+  }
+  if (round.closeAt && deadlineAt > new Date(round.closeAt)) {
+    throw invalid('/deadline', `Den forlængede frist må ikke ligge efter rundens lukning (${formatDanishDate(new Date(round.closeAt))}).`);
+  }
+  const before = await deps.extensions.get(roundId, orgId);
+  const now = deps.clock.now().toISOString();
+  const extension: Extension = {
+    roundId,
+    orgId,
+    deadline: request.deadline,
+    deadlineAt: deadlineAt.toISOString(),
+    reason: request.reason,
+    grantedAt: now,
+    grantedBy: who.name,
+  };
+  await deps.extensions.put(extension, {
+    at: now,
+    id: deps.newId(),
+    actor: who.name,
+    actorOrgId: who.orgId,
+    action: 'round.extension',
+    subject: `round/${roundId}/submission/${orgId}`,
+    roundId,
+    orgId,
+    detail: { deadline: request.deadline, deadlineAt: extension.deadlineAt, reason: request.reason, previous: before?.deadlineAt ?? round.deadlineAt },
+  });
+  return extension;
+}
+
+/** SST sees every extension of a round; a reporter only its own organisation's. */
+export async function listExtensions(deps: Deps, who: Identity, roundId: string): Promise<Extension[]> {
+  await getVisibleRound(deps, who, roundId);
+  const all = await deps.extensions.list(roundId);
+  return isSst(who) ? all : all.filter((e) => e.orgId === who.orgId);
+}
+
+export async function setReminderPolicy(deps: Deps, who: Identity, roundId: string, policy: ReminderPolicy): Promise<Round> {
+  assertMayReview(who);
+  const round = await getVisibleRound(deps, who, roundId);
+  const now = deps.clock.now();
+  reminderSchedule({ ...round, reminderPolicy: policy });
+  try {
+    await deps.policies.setReminderPolicy(roundId, policy, {
+      at: now.toISOString(),
+      id: deps.newId(),
+      actor: who.name,
+      actorOrgId: who.orgId,
+      action: 'round.reminder-policy',
+      subject: `round/${roundId}`,
+      roundId,
+      detail: { from: round.reminderPolicy ?? 'default', to: policy },
+    });
+  } catch (err) {
+    if (err instanceof WriteConflict) throw new Problem('not-found', `Indberetningsrunden "${roundId}" findes ikke.`);
+    throw err;
+  }
+  return withPhase({ ...round, reminderPolicy: policy }, now);
+}
+
+function meetingOf(id: string, request: MeetingRequest, sequence: number, who: Identity, at: string): Meeting {
+  return {
+    meetingId: id,
+    date: request.date,
+    ...(request.startTime ? { startTime: request.startTime } : {}),
+    ...(request.endTime ? { endTime: request.endTime } : {}),
+    title: request.title,
+    ...(request.location ? { location: request.location } : {}),
+    agenda: request.agenda ?? [],
+    sequence,
+    updatedAt: at,
+    updatedBy: who.name,
+  };
+}
+
+export async function createMeeting(deps: Deps, who: Identity, request: MeetingRequest): Promise<Meeting> {
+  assertMayReview(who);
+  const id = request.meetingId ?? `taskforce-${request.date}`;
+  const at = deps.clock.now().toISOString();
+  const meeting = meetingOf(id, request, 0, who, at);
+  try {
+    await deps.meetings.put(meeting, undefined, meetingEvent(deps, who, at, 'meeting.create', meeting));
+  } catch (err) {
+    if (err instanceof WriteConflict) throw new Problem('already-exists', `Mødet "${id}" findes allerede; ret det med PUT /meetings/${id}.`);
+    throw err;
+  }
+  return meeting;
+}
+
+export async function updateMeeting(deps: Deps, who: Identity, meetingId: string, request: MeetingRequest): Promise<Meeting> {
+  assertMayReview(who);
+  if (request.meetingId && request.meetingId !== meetingId) throw invalid('/meetingId', 'Mødets id kan ikke ændres.');
+  const before = await deps.meetings.get(meetingId);
+  if (!before) throw new Problem('not-found', `Mødet "${meetingId}" findes ikke.`);
+  const at = deps.clock.now().toISOString();
+  const meeting = meetingOf(meetingId, request, before.sequence + 1, who, at);
+  try {
+    await deps.meetings.put(meeting, before.sequence, meetingEvent(deps, who, at, 'meeting.update', meeting));
+  } catch (err) {
+    if (err instanceof WriteConflict) throw new Problem('edit-conflict', 'Mødet er ændret af en anden imens. Hent det igen.');
+    throw err;
+  }
+  return meeting;
+}
+
+function meetingEvent(deps: Deps, who: Identity, at: string, action: string, meeting: Meeting) {
+  return {
+    at,
+    id: deps.newId(),
+    actor: who.name,
+    actorOrgId: who.orgId,
+    action,
+    subject: `meeting/${meeting.meetingId}`,
+    detail: { date: meeting.date, title: meeting.title, sequence: meeting.sequence },
+  };
+}
