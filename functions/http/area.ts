@@ -56,6 +56,16 @@ function lowerHeaders(headers: Record<string, string | undefined> | undefined): 
   return out;
 }
 
+/** CSV uploads (routes with `bodyType: 'csv'`): the text itself, checked by the route's string schema. */
+function parseCsvBody(route: RouteSpec, raw: string, type: string): string {
+  if (type !== 'text/csv' && type !== 'text/plain') {
+    throw new Problem('unsupported-media-type', 'Send indholdet som text/csv i UTF-8.');
+  }
+  const result = route.body!.safeParse(raw);
+  if (!result.success) throw new Problem('invalid-body', 'Indholdet har ikke den forventede form.', { errors: pointerErrors(result.error) });
+  return result.data as string;
+}
+
 function parseBody(route: RouteSpec, event: ApiEvent, headers: Record<string, string | undefined>): unknown {
   const raw = event.body ? (event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body) : '';
   if (!route.body) return undefined;
@@ -69,6 +79,7 @@ function parseBody(route: RouteSpec, event: ApiEvent, headers: Record<string, st
     if (empty.success) return empty.data;
   }
   const type = (headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+  if (route.bodyType === 'csv') return parseCsvBody(route, raw, type);
   if (type !== 'application/json' && !type.endsWith('+json')) {
     throw new Problem('unsupported-media-type', 'Send indholdet som application/json.');
   }

@@ -1,22 +1,30 @@
-// Scheduled job (EventBridge Scheduler target): builds the consolidated summary of every open
-// or recently closed round and stores it in S3. Input may carry `{ now?: string }` so a run can
-// be replayed with a fixed clock.
-import { getDeps } from '#functions/composition';
+// Scheduled job (EventBridge Scheduler target, nightly): builds the consolidated summary of
+// every open or recently closed round and stores each changed build in S3 under the round,
+// named by its timestamp and content hash. Input may carry `{ now?: string }` so a run can be
+// replayed with a fixed clock; the result lists each round and whether a new build was written.
+import { Logger } from '@aws-lambda-powertools/logger';
+import { getDeps, storageConfigFromEnv } from '#functions/composition';
+import { buildSummaryDeps } from '#store/summary-store';
+import { buildDueSummaries, type JobReport } from '#core/summary/service';
+import type { SummaryDeps } from '#core/summary/ports';
 
 export interface BuildSummariesInput {
   now?: string;
 }
 
-export interface BuildSummariesResult {
-  now: string;
-  rounds: { roundId: string; written: boolean }[];
-}
+export type BuildSummariesResult = JobReport;
 
-/** The job's core; replaced by the real build once the summary store lands. */
-export async function runBuildSummaries(now: Date): Promise<BuildSummariesResult> {
-  const deps = getDeps();
-  const rounds = await deps.rounds.list();
-  return { now: now.toISOString(), rounds: rounds.map((r) => ({ roundId: r.roundId, written: false })) };
+const logger = new Logger({ serviceName: 'statusportalen', persistentKeys: { job: 'build-summaries' } });
+
+/** The job's core with an explicit clock; `local/job.ts` and tests call it directly. */
+export async function runBuildSummaries(now: Date, base?: SummaryDeps): Promise<BuildSummariesResult> {
+  const deps = base ?? buildSummaryDeps(getDeps(), storageConfigFromEnv());
+  const report = await buildDueSummaries({ ...deps, clock: { now: () => now } });
+  for (const r of report.rounds) {
+    if (r.error) logger.error('summary build failed', { roundId: r.roundId, error: r.error });
+  }
+  logger.info('summaries built', { now: report.now, rounds: report.rounds.length, written: report.rounds.filter((r) => r.written).length });
+  return report;
 }
 
 export const handler = async (input?: BuildSummariesInput | null): Promise<BuildSummariesResult> => {

@@ -19,6 +19,10 @@ export const keys = {
   }),
   historyOf: (subject: string) => `HIST#${subject}`,
   contacts: (orgId: string) => ({ PK: `ORG#${orgId}`, SK: 'CONTACTS' }),
+  /** The latest summary build of a round (points at its S3 object). */
+  summary: (roundId: string) => ({ PK: `ROUND#${roundId}`, SK: 'SUMMARY' }),
+  /** The current national indicator dataset of a form (points at its S3 object). */
+  indicators: (formId: string) => ({ PK: `FORM#${formId}`, SK: 'INDICATORS' }),
   notificationSettings: () => ({ PK: 'ORG#sst', SK: 'NOTIFY' }),
   extension: (roundId: string, orgId: string) => ({ PK: `ROUND#${roundId}`, SK: `EXT#${orgId}` }),
   /** At-most-once claims: a reminder is `ROUND#<roundId>` / `REM#<orgId>#<step>`. */
@@ -29,6 +33,8 @@ export const keys = {
 };
 
 export const objectKeys = {
+  summary: (roundId: string, builtAt: string, hash: string, ext: string) => `summaries/${roundId}/${builtAt.replace(/[-:.]/g, '')}-${hash.slice(0, 16)}.${ext}`,
+  indicators: (formId: string, at: string, hash: string) => `indicators/${formId}/${at.replace(/[-:.]/g, '')}-${hash.slice(0, 16)}.json`,
   formSchema: (formId: string, version: number) => `forms/${formId}/v${pad(version, 4)}.schema.json`,
   submission: (roundId: string, orgId: string, revision: number, unique: string) =>
     `submissions/${roundId}/${orgId}/${pad(revision)}-${unique}.json`,

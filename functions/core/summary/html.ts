@@ -1,0 +1,212 @@
+// The printable report in Danish: completeness per region, status distribution per item,
+// figures and free-text answers per section, and (given the form's trend) each figure against
+// its target over the years. Self-contained HTML with inline SVG and print CSS for A4, so
+// "Udskriv → Gem som PDF" in any browser gives the material for the Task Force's meeting.
+import { formatDanishDate, formatDanishDateTime } from '#core/danish-time';
+import type { ChoiceSummary, FieldSummary, ListSummary, NumberSummary, RoundSummary, TextSummary } from '#core/summary/model';
+import type { FormTrendJson } from '#schemas/summary';
+import { STATUS_LABEL, COMPLETENESS_MEASURES, ALL_REGIONS } from '#core/summary/rows';
+import { esc, fmt, lineChart, stackedBars } from '#core/summary/svg';
+
+const CSS = `
+@page { size: A4; margin: 16mm 14mm 18mm; }
+* { box-sizing: border-box; }
+body { font-family: "Segoe UI", "Helvetica Neue", Arial, sans-serif; font-size: 10.5pt; line-height: 1.4; color: #1a1a1a; margin: 0 auto; max-width: 180mm; padding: 8mm 0; }
+h1 { font-size: 19pt; margin: 0 0 2mm; color: #14365d; }
+h2 { font-size: 14pt; margin: 8mm 0 3mm; color: #14365d; border-bottom: 1.5px solid #14365d; padding-bottom: 1mm; break-after: avoid; }
+h3 { font-size: 11.5pt; margin: 5mm 0 2mm; break-after: avoid; }
+h4 { font-size: 10.5pt; margin: 3mm 0 1mm; break-after: avoid; }
+p.meta { color: #444; margin: 0 0 1mm; }
+.note { background: #f3f6fa; border-left: 3px solid #14365d; padding: 2mm 3mm; margin: 3mm 0; }
+table { border-collapse: collapse; width: 100%; margin: 2mm 0 4mm; font-size: 9.5pt; }
+thead { display: table-header-group; }
+tr { break-inside: avoid; }
+th, td { border: 1px solid #c8d0da; padding: 1mm 1.5mm; text-align: left; vertical-align: top; }
+th { background: #e8eef5; }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+figure { margin: 3mm 0 5mm; break-inside: avoid; }
+figcaption { font-weight: 600; margin-bottom: 1mm; }
+svg { width: 100%; height: auto; }
+svg .lbl { font-size: 11px; fill: #222; }
+svg .in { font-size: 10px; fill: #fff; }
+svg .grid { stroke: #ddd; stroke-width: 1; }
+svg .target { stroke: #b00020; stroke-width: 1.5; stroke-dasharray: 5 4; fill: none; }
+.answer { margin: 0 0 2mm; break-inside: avoid; }
+.answer .who { font-weight: 600; }
+.answer p { margin: 0.5mm 0 0; white-space: pre-wrap; }
+.section { break-before: page; }
+@media print { body { padding: 0; max-width: none; } a { color: inherit; text-decoration: none; } }
+`;
+
+function completenessTable(s: RoundSummary): string {
+  const c = s.completeness;
+  const head = `<tr><th>Region</th>${COMPLETENESS_MEASURES.map(([, label]) => `<th class="num">${esc(label)}</th>`).join('')}</tr>`;
+  const row = (name: string, f: typeof c | (typeof c.byRegion)[number]) =>
+    `<tr><td>${esc(name)}</td>${COMPLETENESS_MEASURES.map(([k, , unit]) => `<td class="num">${fmt(f[k] as number)}${unit === '%' ? ' %' : ''}</td>`).join('')}</tr>`;
+  return `<table><thead>${head}</thead><tbody>${row(ALL_REGIONS, c)}${c.byRegion.map((r) => row(r.regionName, r)).join('')}</tbody></table>`;
+}
+
+function completenessChart(s: RoundSummary): string {
+  const c = s.completeness;
+  return stackedBars(
+    'Indberetning pr. region',
+    ['Rettidigt indberettet', 'Forsinket indberettet', 'Mangler'],
+    [{ regionName: ALL_REGIONS, ...c }, ...c.byRegion].map((r) => ({
+      label: r.regionName,
+      parts: [
+        { value: r.onTime, title: 'rettidigt' },
+        { value: r.late, title: 'forsinket' },
+        { value: r.missing, title: 'mangler' },
+      ],
+    })),
+    { totalLabel: (total) => `${fmt(total)} forventet` },
+  );
+}
+
+function organisationsTable(s: RoundSummary): string {
+  const rows = s.completeness.organisations
+    .map(
+      (o) =>
+        `<tr><td>${esc(o.orgName)}</td>${s.respondentKind === 'municipality' ? `<td>${esc(o.regionName)}</td>` : ''}<td>${esc(STATUS_LABEL[o.status])}</td><td>${o.submittedAt ? esc(formatDanishDateTime(new Date(o.submittedAt))) : ''}</td><td>${o.submittedAt ? (o.late ? 'Nej' : 'Ja') : ''}</td></tr>`,
+    )
+    .join('');
+  return `<table><thead><tr><th>Organisation</th>${s.respondentKind === 'municipality' ? '<th>Region</th>' : ''}<th>Status</th><th>Indsendt</th><th>Rettidig</th></tr></thead><tbody>${rows}</tbody></table>`;
+}
+
+function choiceTable(f: ChoiceSummary): string {
+  const regions = f.byRegion.filter((r) => r.n > 0);
+  const head = `<tr><th>Svar</th><th class="num">I alt</th><th class="num">Andel</th>${regions.map((r) => `<th class="num">${esc(r.regionName.replace(/^Region /, ''))}</th>`).join('')}</tr>`;
+  const body = f.options
+    .map((o) => `<tr><td>${esc(o.label)}</td><td class="num">${fmt(o.count)}</td><td class="num">${fmt(o.share)} %</td>${regions.map((r) => `<td class="num">${fmt(r.counts[o.value] ?? 0)}</td>`).join('')}</tr>`)
+    .join('');
+  return `<h4>${esc(f.title)} <small>(n = ${fmt(f.n)})</small></h4><table><thead>${head}</thead><tbody>${body}</tbody></table>`;
+}
+
+function numberTable(f: NumberSummary): string {
+  const unit = f.unit ? ` ${esc(f.unit)}` : '';
+  const statCells = (x: { n: number; sum: number | null; mean: number | null; min: number | null; max: number | null }) =>
+    [x.n, x.sum, x.mean, x.min, x.max].map((v) => `<td class="num">${v === null ? '–' : fmt(v)}</td>`).join('');
+  const rows = f.byUnit
+    ? f.byUnit.map((b) => `<tr><td>${ALL_REGIONS} (${esc(b.unit)})</td>${statCells(b)}</tr>`)
+    : [`<tr><td>${ALL_REGIONS}</td>${statCells(f)}</tr>`, ...f.byRegion.filter((r) => r.n > 0).map((r) => `<tr><td>${esc(r.regionName)}</td>${statCells(r)}</tr>`)];
+  let target = '';
+  if (f.target && f.target.n > 0) {
+    target = `<p>${f.target.value !== undefined ? `Mål: ${fmt(f.target.value)}${unit}. ` : 'Mål: hver organisations egen målværdi. '}På eller over målet: ${fmt(f.target.atOrAbove)} af ${fmt(f.target.n)}; gennemsnitlig afstand til målet: ${f.target.meanDifference === null ? '–' : fmt(f.target.meanDifference)}${unit}.</p>`;
+  }
+  return `<h4>${esc(f.title)}${unit ? ` <small>(${esc(f.unit!)})</small>` : ''}</h4><table><thead><tr><th>Region</th><th class="num">Antal svar</th><th class="num">Sum</th><th class="num">Gennemsnit</th><th class="num">Min.</th><th class="num">Maks.</th></tr></thead><tbody>${rows.join('')}</tbody></table>${target}`;
+}
+
+function textAnswers(f: TextSummary): string {
+  if (f.answers.length === 0) return '';
+  return `<h4>${esc(f.title)}</h4>${f.answers.map((a) => `<div class="answer"><span class="who">${esc(a.orgName)}:</span><p>${esc(a.text)}</p></div>`).join('')}`;
+}
+
+/** Per list: one stacked bar per item for each choice field (e.g. status per initiative). */
+function listCharts(list: ListSummary): string {
+  const choiceKeys = new Map<string, ChoiceSummary[]>();
+  for (const item of list.items) for (const f of item.fields) if (f.kind === 'choice') (choiceKeys.get(f.key) ?? choiceKeys.set(f.key, []).get(f.key)!).push(f);
+  const out: string[] = [];
+  for (const fields of choiceKeys.values()) {
+    const first = fields[0]!;
+    out.push(
+      stackedBars(
+        `${first.title} pr. ${list.itemKeyTitle.toLowerCase()}`,
+        first.options.map((o) => o.label),
+        list.items.map((item) => {
+          const f = item.fields.find((x) => x.key === first.key) as ChoiceSummary | undefined;
+          return { label: item.label.replace(/^Eksempel: /, ''), parts: first.options.map((o) => ({ value: f?.options.find((x) => x.value === o.value)?.count ?? 0, title: o.label })) };
+        }),
+      ),
+    );
+  }
+  return out.join('');
+}
+
+function fieldHtml(f: FieldSummary, level: number): string {
+  switch (f.kind) {
+    case 'choice':
+      return choiceTable(f);
+    case 'number':
+      return numberTable(f);
+    case 'text':
+      return textAnswers(f);
+    case 'list':
+      return (
+        listCharts(f) +
+        f.items
+          .map((item) => {
+            const h = level <= 3 ? 'h3' : 'h4';
+            return `<${h}>${esc(item.label)} <small>(${fmt(item.organisations)} organisation${item.organisations === 1 ? '' : 'er'})</small></${h}>${item.fields.map((x) => fieldHtml(x, level + 1)).join('')}`;
+          })
+          .join('')
+      );
+  }
+}
+
+function trendCharts(trend: FormTrendJson | undefined): string {
+  if (!trend || trend.periods.length === 0) return '';
+  const charts: string[] = [];
+  for (const s of trend.series) {
+    if (s.kind !== 'number') continue;
+    const targetPoints = s.points.flatMap((p) => (p.target !== undefined ? [{ x: p.period, y: p.target }] : p.targetMean != null ? [{ x: p.period, y: p.targetMean }] : []));
+    if (targetPoints.length === 0) continue;
+    const pts = s.points.filter((p) => p.mean !== null).map((p) => ({ x: p.period, y: p.mean! }));
+    charts.push(lineChart(`${s.title.replace(/Eksempel: /g, '')} – gennemsnit mod mål`, trend.periods, [{ name: 'Gennemsnit', points: pts }], targetPoints, s.unit ?? ''));
+  }
+  for (const ind of trend.indicators) {
+    const xs = [...new Set(ind.points.map((p) => p.period))].sort();
+    const byRegion = new Map<string, { x: string; y: number }[]>();
+    for (const p of ind.points) {
+      const name = p.regionName ?? ALL_REGIONS;
+      (byRegion.get(name) ?? byRegion.set(name, []).get(name)!).push({ x: p.period, y: p.value });
+    }
+    const targets = ind.points.filter((p) => p.target !== undefined && !p.regionId).map((p) => ({ x: p.period, y: p.target! }));
+    charts.push(lineChart(`${ind.title}${ind.unit ? ` (${ind.unit})` : ''} – nationale data`, xs, [...byRegion].map(([name, points]) => ({ name, points })), targets, ind.unit ?? ''));
+  }
+  if (charts.length === 0) return '';
+  return `<section class="section"><h2>Udvikling over årene</h2><p>Runder: ${trend.rounds.map((r) => esc(r.period)).join(', ')}. Stiplet rød linje: målet.</p>${charts.join('')}</section>`;
+}
+
+function indicatorTable(s: RoundSummary): string {
+  if (s.indicators.length === 0) return '';
+  const rows = s.indicators
+    .map((v) => `<tr><td>${esc(v.title)}</td><td>${esc(v.period)}</td><td>${esc(v.regionName ?? ALL_REGIONS)}</td><td class="num">${fmt(v.value)}${v.unit ? ` ${esc(v.unit)}` : ''}</td><td class="num">${v.target === undefined ? '' : fmt(v.target)}</td><td>${esc(v.source ?? '')}</td></tr>`)
+    .join('');
+  return `<section><h2>Nationale indikatorer</h2><p>Registerdata indlæst af Sundhedsstyrelsen, ikke indberettet i skemaet.</p><table><thead><tr><th>Indikator</th><th>Periode</th><th>Region</th><th class="num">Værdi</th><th class="num">Mål</th><th>Kilde</th></tr></thead><tbody>${rows}</tbody></table></section>`;
+}
+
+export function summaryHtml(s: RoundSummary, trend?: FormTrendJson): string {
+  const c = s.completeness;
+  const sections = s.sections
+    .map((sec) => `<section class="section"><h2>${esc(sec.title)}</h2>${sec.fields.map((f) => fieldHtml(f, 3)).join('')}</section>`)
+    .join('');
+  return `<!doctype html>
+<html lang="da">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${esc(s.title)} – samlet opgørelse</title>
+<style>${CSS}</style>
+</head>
+<body>
+<header>
+<h1>${esc(s.title)}</h1>
+<p class="meta">Samlet opgørelse af indberetningerne til Sundhedsstyrelsen · ${esc(s.formTitle)} (version ${s.formVersion}) · periode ${esc(s.period)}</p>
+<p class="meta">Frist ${esc(formatDanishDate(new Date(c.deadlineAt)))} · dannet ${esc(formatDanishDateTime(new Date(s.builtAt)))}</p>
+<p class="note">${esc(s.basis.note)}</p>
+</header>
+<section>
+<h2>Indberetning og rettidighed</h2>
+<p>${fmt(c.reported)} af ${fmt(c.expected)} har indberettet (${fmt(c.reportingRate)} %), heraf ${fmt(c.onTime)} rettidigt (${fmt(c.timelinessRate)} % af de forventede). ${fmt(c.missing)} mangler${c.pastDeadline ? ', og fristen er overskredet' : ''}. ${fmt(c.accepted)} er godkendt af Sundhedsstyrelsen.</p>
+${completenessChart(s)}
+${completenessTable(s)}
+<h3>Status pr. organisation</h3>
+${organisationsTable(s)}
+</section>
+${sections}
+${indicatorTable(s)}
+${trendCharts(trend)}
+</body>
+</html>
+`;
+}

@@ -1,0 +1,169 @@
+// Use cases of the summaries feature: build a round's summary (or serve the stored build while
+// it is fresh), the live completeness of a round, the trend of a form, the nightly job and the
+// indicator upload. Only ports here; no AWS.
+import { createHash } from 'node:crypto';
+import { Problem } from '#core/problems';
+import { roundPhase, type RoundRecord } from '#core/rounds';
+import type { Identity } from '#core/identity';
+import type { SubmissionHead } from '#core/ports';
+import { buildRoundSummary } from '#core/summary/aggregate';
+import { completenessOf, isCounted } from '#core/summary/completeness';
+import { parseIndicatorCsv } from '#core/summary/indicators';
+import { cachedPlan } from '#core/summary/plan';
+import { buildTrend } from '#core/summary/trend';
+import type { IndicatorDataset, RoundSummary } from '#core/summary/model';
+import type { SummaryDeps } from '#core/summary/ports';
+import type { FormTrendJson } from '#schemas/summary';
+
+/** Bump when the engine's output changes shape or meaning, so stored builds are rebuilt. */
+export const SUMMARY_ENGINE_VERSION = 1;
+/** Closed rounds stay in the nightly job this long, to catch late reviews and reopenings. */
+export const RECENTLY_CLOSED_DAYS = 60;
+const READ_CONCURRENCY = 16;
+
+async function roundOr404(deps: SummaryDeps, roundId: string): Promise<RoundRecord> {
+  const round = await deps.rounds.get(roundId);
+  if (!round) throw new Problem('not-found', `Indberetningsrunden "${roundId}" findes ikke.`);
+  return round;
+}
+
+/** Everything a build reads, as one hash: equal stamps mean a stored build is still exact. */
+export function sourceStampOf(round: RoundRecord, heads: SubmissionHead[], indicatorsHash: string | undefined, now: Date): string {
+  const h = createHash('sha256');
+  h.update(`engine:${SUMMARY_ENGINE_VERSION}|round:${round.roundId}|form:${round.formId}@${round.formVersion}|title:${round.title}`);
+  h.update(`|respondents:${round.respondentsAt}:${round.respondents.join(',')}|deadline:${round.deadlineAt}`);
+  h.update(`|past:${now.getTime() > Date.parse(round.deadlineAt)}|indicators:${indicatorsHash ?? '-'}`);
+  for (const head of [...heads].sort((a, b) => (a.orgId < b.orgId ? -1 : 1))) {
+    h.update(`|${head.orgId}:${head.status}:${head.revision}:${head.etag}:${head.late ?? ''}`);
+  }
+  return h.digest('hex');
+}
+
+async function mapLimited<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return out;
+}
+
+export interface SummaryResult {
+  summary: RoundSummary;
+  /** 'stored': served from the latest build; 'built': built now (and stored). */
+  source: 'stored' | 'built';
+  written: boolean;
+}
+
+/** The round's summary: the stored build while its source stamp still matches, else a new build. */
+export async function summaryOfRound(deps: SummaryDeps, roundId: string, options: { force?: boolean } = {}): Promise<SummaryResult> {
+  const now = deps.clock.now();
+  const round = await roundOr404(deps, roundId);
+  const [heads, indicators, latest] = await Promise.all([
+    deps.submissions.listHeads(roundId),
+    deps.indicators.get(round.formId),
+    deps.summaries.latest(roundId),
+  ]);
+  const stamp = sourceStampOf(round, heads, indicators?.contentHash, now);
+  if (latest && latest.sourceStamp === stamp && !options.force) {
+    return { summary: await deps.summaries.read(latest), source: 'stored', written: false };
+  }
+  const version = await deps.forms.getVersion(round.formId, round.formVersion);
+  if (!version) throw new Problem('not-found', `Skemaet ${round.formId} version ${round.formVersion} findes ikke.`);
+  const form = await deps.forms.getForm(round.formId);
+  const counted = heads.filter((h) => isCounted(h.status) && round.respondents.includes(h.orgId));
+  const docs = await mapLimited(counted, READ_CONCURRENCY, (h) => deps.submissions.readContent(h.contentKey));
+  const summary = buildRoundSummary({
+    round,
+    formTitle: form?.title ?? String(version.schema['title'] ?? round.formId),
+    plan: cachedPlan(`${round.formId}@${round.formVersion}`, version.schema),
+    heads,
+    answers: new Map(counted.map((h, i) => [h.orgId, docs[i]!])),
+    indicators: indicators?.rows ?? [],
+    now,
+  });
+  const { written, ref } = await deps.summaries.save(summary, stamp);
+  // An unchanged build keeps the stored object's timestamp, so clients see when content last changed.
+  return { summary: written ? summary : { ...summary, builtAt: ref.builtAt }, source: 'built', written };
+}
+
+/** Live completeness: heads only, no answers read, so it is cheap enough to poll. */
+export async function statusOfRound(deps: SummaryDeps, roundId: string) {
+  const now = deps.clock.now();
+  const round = await roundOr404(deps, roundId);
+  const heads = await deps.submissions.listHeads(roundId);
+  return {
+    roundId: round.roundId,
+    title: round.title,
+    formId: round.formId,
+    period: round.period,
+    phase: roundPhase(round, now),
+    at: now.toISOString(),
+    completeness: completenessOf(round, heads, now),
+  };
+}
+
+export async function trendOfForm(deps: SummaryDeps, formId: string): Promise<FormTrendJson> {
+  const form = await deps.forms.getForm(formId);
+  if (!form) throw new Problem('not-found', `Skemaet "${formId}" findes ikke.`);
+  const now = deps.clock.now();
+  const rounds = (await deps.rounds.list())
+    .filter((r) => r.formId === formId && roundPhase(r, now) !== 'scheduled')
+    .sort((a, b) => (a.createdAt < b.createdAt ? -1 : 1));
+  const summaries = await mapLimited(rounds, 4, async (r) => (await summaryOfRound(deps, r.roundId)).summary);
+  const indicators = await deps.indicators.get(formId);
+  return buildTrend({ formId, formTitle: form.title }, summaries, indicators?.rows ?? [], now);
+}
+
+/** Rounds the nightly job builds: open ones, and closed ones for a while after closing. */
+export function isDue(round: RoundRecord, now: Date): boolean {
+  const phase = roundPhase(round, now);
+  if (phase === 'open') return true;
+  if (phase !== 'closed' || !round.closeAt) return false;
+  return now.getTime() - Date.parse(round.closeAt) <= RECENTLY_CLOSED_DAYS * 86_400_000;
+}
+
+export interface JobReport {
+  now: string;
+  rounds: { roundId: string; written: boolean; source?: 'stored' | 'built'; contentHash?: string; error?: string }[];
+}
+
+/**
+ * The nightly build: every due round. A round whose inputs are unchanged since the stored build
+ * is not rebuilt; a rebuilt one is stored only when its content changed.
+ */
+export async function buildDueSummaries(deps: SummaryDeps): Promise<JobReport> {
+  const now = deps.clock.now();
+  const due = (await deps.rounds.list()).filter((r) => isDue(r, now));
+  const rounds: JobReport['rounds'] = [];
+  for (const round of due) {
+    try {
+      const result = await summaryOfRound(deps, round.roundId);
+      rounds.push({ roundId: round.roundId, written: result.written, source: result.source, contentHash: result.summary.contentHash });
+    } catch (err) {
+      // One broken round must not stop the others; the report (and the log) names it.
+      rounds.push({ roundId: round.roundId, written: false, error: (err as Error).message });
+    }
+  }
+  return { now: now.toISOString(), rounds };
+}
+
+export async function uploadIndicators(deps: SummaryDeps, who: Identity, formId: string, csv: string): Promise<IndicatorDataset> {
+  const form = await deps.forms.getForm(formId);
+  if (!form) throw new Problem('not-found', `Skemaet "${formId}" findes ikke.`);
+  const rows = parseIndicatorCsv(csv);
+  const dataset: IndicatorDataset = { formId, uploadedAt: deps.clock.now().toISOString(), uploadedBy: who.name, rows };
+  await deps.indicators.put(dataset);
+  return dataset;
+}
+
+export async function indicatorsOfForm(deps: SummaryDeps, formId: string): Promise<IndicatorDataset> {
+  const found = await deps.indicators.get(formId);
+  if (!found) throw new Problem('not-found', `Der er ikke indlæst nationale indikatorer for skemaet "${formId}".`);
+  const { contentHash: _hash, ...dataset } = found;
+  return dataset;
+}
