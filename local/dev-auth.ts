@@ -6,6 +6,7 @@ import path from 'node:path';
 import { SignJWT, exportJWK, generateKeyPair, importJWK, jwtVerify, type JWK, type JWTPayload, type CryptoKey } from 'jose';
 import { findOrganisation, SST_ORG_ID } from '#core/registry';
 import { Problem } from '#core/problems';
+import { SUMMARIES_READ_SCOPE } from '#core/identity';
 import type { Role } from '#schemas/api';
 
 export const DEV_ISSUER = 'statusportalen-local';
@@ -13,7 +14,7 @@ export const DEV_AUDIENCE = 'statusportalen-web';
 const ALG = 'ES256';
 
 export interface DevAuth {
-  sign(request: { role: Role; orgId?: string | undefined; name?: string | undefined }): Promise<string>;
+  sign(request: { role: Role | 'machine'; orgId?: string | undefined; name?: string | undefined }): Promise<string>;
   /** The verified claims, or undefined for a missing, forged, expired or wrongly signed token. */
   verify(token: string): Promise<JWTPayload | undefined>;
 }
@@ -38,6 +39,19 @@ export async function createDevAuth(keyFile?: string): Promise<DevAuth> {
   const { privateKey, publicKey } = await loadKeys(keyFile);
   return {
     async sign({ role, orgId, name }) {
+      if (role === 'machine') {
+        // What Cognito's client-credentials grant issues: an access token naming the client and
+        // its scopes, with no user, no groups and no organisation.
+        const clientId = name ?? 'local-sst-machine';
+        return new SignJWT({ client_id: clientId, scope: `statusportalen/${SUMMARIES_READ_SCOPE}`, token_use: 'access' })
+          .setProtectedHeader({ alg: ALG, typ: 'JWT' })
+          .setSubject(clientId)
+          .setIssuer(DEV_ISSUER)
+          .setAudience(DEV_AUDIENCE)
+          .setIssuedAt()
+          .setExpirationTime('12h')
+          .sign(privateKey);
+      }
       const org = orgId ?? (role === 'reporter' ? undefined : SST_ORG_ID);
       if (!org) throw new Problem('invalid-body', 'En indberetter skal have en organisation (orgId).', { errors: [{ pointer: '/orgId', message: 'Skal udfyldes.' }] });
       const known = findOrganisation(org);

@@ -12,6 +12,7 @@ import { assertRole } from '#core/policy';
 import { routeKey, routesOfArea, type Area, type RouteSpec } from '#functions/routes';
 import { identityFromClaims, type Claims } from '#http/claims';
 import { json, problem } from '#http/respond';
+import { assertSafeJson, hasUnsafeText } from '#http/json-guard';
 
 export type ApiEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
 export type ApiResult = APIGatewayProxyStructuredResultV2;
@@ -79,7 +80,10 @@ function parseBody(route: RouteSpec, event: ApiEvent, headers: Record<string, st
     if (empty.success) return empty.data;
   }
   const type = (headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
-  if (route.bodyType === 'csv') return parseCsvBody(route, raw, type);
+  if (route.bodyType === 'csv') {
+    if (hasUnsafeText(raw)) throw new Problem('invalid-body', 'Teksten indeholder ugyldige tegn (kontroltegn eller et ufuldstændigt Unicode-tegn).');
+    return parseCsvBody(route, raw, type);
+  }
   if (type !== 'application/json' && !type.endsWith('+json')) {
     throw new Problem('unsupported-media-type', 'Send indholdet som application/json.');
   }
@@ -89,6 +93,7 @@ function parseBody(route: RouteSpec, event: ApiEvent, headers: Record<string, st
   } catch {
     throw new Problem('malformed-request', 'Indholdet er ikke gyldig JSON.');
   }
+  assertSafeJson(parsed);
   const result = route.body.safeParse(parsed);
   if (!result.success) {
     throw new Problem('invalid-body', 'Indholdet har ikke den forventede form.', { errors: pointerErrors(result.error) });

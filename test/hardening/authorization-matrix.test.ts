@@ -1,0 +1,325 @@
+// Every route × every kind of caller, generated from the route table at run time. The table
+// below states the expected outcome of each cell by operationId; a route added to the route
+// table without its row here fails ("add its row"), so nobody can ship a route whose access
+// nobody decided. Allowed cells must succeed (2xx) in a state where the operation makes sense;
+// refused cells get the exact status, a problem document, none of the other organisation's
+// data, and leave storage as it was (read back from the engines).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ulid } from 'ulid';
+import { exampleAnswers } from '../../local/seed.ts';
+import { readFileSync } from 'node:fs';
+import { FORMS_DIR } from '../../local/seed.ts';
+import path from 'node:path';
+import { publishFormVersion } from '#core/forms-service';
+import { saveDraft, submit, review } from '#core/submissions-service';
+import { sstIdentity } from '#core/identity';
+import { addDanishDays } from '#core/danish-time';
+import type { JsonObject, Round } from '#schemas/api';
+import { expectProblem, fillPath, reporterIdentity, routes, snapshot, startHardened, type Hardened, type Reply } from './support.ts';
+import type { RouteSpec } from '#functions/routes';
+
+const WHO = ['anonymous', 'own', 'other', 'outsider', 'reader', 'admin', 'machine'] as const;
+type Who = (typeof WHO)[number];
+/** 'ok': 2xx. A number: exactly that problem status. */
+type Outcome = 'ok' | 401 | 403 | 404;
+type State = 'none' | 'draft' | 'submitted' | 'accepted';
+
+/** The organisation in the path; a reporter of another respondent; a reporter outside the round. */
+const OWN = 'kommune-151';
+const OTHER = 'kommune-153';
+const OUTSIDER = 'region-1081';
+const MARKER = 'MATRIX-HEMMELIG-BALLERUP-5e1c';
+const BASE_FORM = 'kraeftplan-v-kommunal';
+const PDF = 'application/pdf';
+
+interface Cell {
+  who: Who;
+  round: Round;
+  formId: string;
+  etag: string | undefined;
+}
+interface Request {
+  values?: Record<string, string>;
+  body?: unknown;
+  rawBody?: string;
+  headers?: Record<string, string>;
+  query?: string;
+  /** Extra storage markers the request could touch. */
+  markers?: string[];
+}
+interface Row {
+  expect: Record<Who, Outcome>;
+  /** The state of OWN's report the operation needs (mutating routes get a fresh round per cell). */
+  state?: State | ((who: Who) => State);
+  request?: (cell: Cell) => Promise<Request> | Request;
+}
+
+const everyone = (o: Outcome): Record<Who, Outcome> => Object.fromEntries(WHO.map((w) => [w, o])) as Record<Who, Outcome>;
+const PUBLIC = everyone('ok');
+const SIGNED_IN: Record<Who, Outcome> = { anonymous: 401, own: 'ok', other: 'ok', outsider: 'ok', reader: 'ok', admin: 'ok', machine: 403 };
+const ADMIN_ONLY: Record<Who, Outcome> = { anonymous: 401, own: 403, other: 403, outsider: 403, reader: 403, admin: 'ok', machine: 403 };
+const SST_ONLY: Record<Who, Outcome> = { ...ADMIN_ONLY, reader: 'ok' };
+const SST_AND_MACHINE: Record<Who, Outcome> = { ...SST_ONLY, machine: 'ok' };
+/** Reading one organisation's report: that organisation and SST. Outside the round: the round is invisible. */
+const ORG_READ: Record<Who, Outcome> = { anonymous: 401, own: 'ok', other: 403, outsider: 404, reader: 'ok', admin: 'ok', machine: 403 };
+/** Writing one organisation's report: only its own reporters. */
+const ORG_WRITE: Record<Who, Outcome> = { ...ORG_READ, reader: 403, admin: 403 };
+const ROUND_READ: Record<Who, Outcome> = { ...SIGNED_IN, outsider: 404 };
+
+const MATRIX: Record<string, Row> = {
+  health: { expect: PUBLIC },
+  openapi: { expect: PUBLIC },
+  devToken: { expect: PUBLIC, request: () => ({ body: { role: 'sst-reader' } }) },
+  listOrganisations: { expect: SIGNED_IN },
+  listForms: { expect: SIGNED_IN },
+  getForm: { expect: SIGNED_IN },
+  getFormVersion: { expect: SIGNED_IN },
+  publishFormVersion: { expect: ADMIN_ONLY, request: ({ formId }) => ({ body: { schema: baseSchema() }, markers: [`FORM#${formId}`] }) },
+  listRounds: { expect: SIGNED_IN },
+  createRound: {
+    expect: ADMIN_ONLY,
+    request: ({ formId }) => {
+      const roundId = `hm-${ulid().toLowerCase()}`;
+      const now = new Date();
+      return {
+        body: { roundId, formId, period: '2026', opensAt: addDanishDays(now, -1).toISOString(), deadline: addDanishDays(now, 20).toISOString(), respondentsAt: '2026-06-01' },
+        markers: [roundId],
+      };
+    },
+  },
+  getRound: { expect: ROUND_READ },
+  switchFormVersion: { expect: ADMIN_ONLY, state: 'none', request: () => ({ body: { version: 1 } }) },
+  getSubmission: { expect: ORG_READ },
+  saveDraft: { expect: ORG_WRITE, state: 'draft', request: () => ({ body: { answers: { kontakt: { navn: 'Matrix' } } } }) },
+  submit: { expect: ORG_WRITE, state: 'draft' },
+  reopen: {
+    // The organisation reopens its submitted report; SST's administrators reopen an accepted one.
+    expect: { ...ORG_WRITE, admin: 'ok' },
+    state: (who) => (who === 'admin' ? 'accepted' : 'submitted'),
+    request: () => ({ body: { reason: 'Matrix' } }),
+  },
+  returnSubmission: { expect: ADMIN_ONLY, state: 'submitted', request: () => ({ body: { comment: 'Matrix' } }) },
+  acceptSubmission: { expect: ADMIN_ONLY, state: 'submitted' },
+  listRevisions: { expect: ORG_READ },
+  getRevision: { expect: ORG_READ },
+  diffRevisions: { expect: ORG_READ },
+  prefill: { expect: ORG_WRITE, state: 'none' },
+  submissionHistory: { expect: ORG_READ },
+  auditLog: {
+    expect: SST_ONLY,
+    request: () => ({ query: `?from=${encodeURIComponent(new Date(Date.now() - 3600_000).toISOString())}&to=${encodeURIComponent(new Date(Date.now() + 60_000).toISOString())}&limit=1` }),
+  },
+  requestUpload: { expect: ORG_WRITE, state: 'draft', request: () => ({ body: { fileName: 'matrix.pdf', contentType: PDF, size: PDF_BYTES.length } }) },
+  completeUpload: { expect: ORG_WRITE, state: 'draft', request: async (cell) => ({ values: { attachmentId: await uploadedAttachment(cell.round.roundId) } }) },
+  listAttachments: { expect: ORG_READ },
+  downloadAttachment: { expect: ORG_READ, request: () => ({ values: { attachmentId: readAttachmentId } }) },
+  getRoundSummary: { expect: SST_AND_MACHINE },
+  getRoundStatus: { expect: SST_AND_MACHINE },
+  getFormTrend: { expect: SST_AND_MACHINE },
+  getIndicators: { expect: SST_AND_MACHINE },
+  putIndicators: {
+    expect: ADMIN_ONLY,
+    request: () => ({ rawBody: 'indikator;periode;region;værdi\nmatrix;2026;;71,2\n', headers: { 'content-type': 'text/csv' } }),
+  },
+  getContacts: { expect: { ...ORG_READ, outsider: 403 } },
+  putContacts: {
+    expect: { ...ORG_WRITE, outsider: 403, admin: 'ok' },
+    request: () => ({ body: { emails: ['matrix@ballerup.dk'] }, markers: [`ORG#${OWN}`] }),
+  },
+  getNotificationSettings: { expect: SST_ONLY },
+  putNotificationSettings: {
+    expect: ADMIN_ONLY,
+    // Puts back what is there, so the cell disturbs no other suite.
+    request: async () => {
+      const now = await api.call('GET', '/notifications/settings', { token: await api.token('sst-admin') });
+      return { body: { submissionNotices: now.body.submissionNotices, overdueDigest: now.body.overdueDigest }, markers: ['NOTIFY'] };
+    },
+  },
+  setReminderPolicy: {
+    expect: ADMIN_ONLY,
+    request: () => ({ body: { atOpening: true, daysBefore: [14, 3], daysAfter: [1], repeatEveryDays: 7, repeatLimit: 8, hour: 9 } }),
+  },
+  listReminders: { expect: SST_ONLY },
+  listExtensions: { expect: ROUND_READ },
+  grantExtension: {
+    expect: ADMIN_ONLY,
+    request: () => ({ body: { deadline: addDanishDays(new Date(), 45).toISOString().slice(0, 10), reason: 'Matrix' } }),
+  },
+  listMeetings: { expect: SIGNED_IN },
+  createMeeting: {
+    expect: ADMIN_ONLY,
+    request: () => {
+      const meetingId = `hm-${ulid().toLowerCase()}`;
+      return { body: { meetingId, date: '2026-11-03', title: 'Matrixmøde' }, markers: [`MEETING#${meetingId}`] };
+    },
+  },
+  updateMeeting: {
+    expect: ADMIN_ONLY,
+    request: async () => {
+      const meetingId = `hm-${ulid().toLowerCase()}`;
+      const made = await api.call('POST', '/meetings', { token: await api.token('sst-admin'), body: { meetingId, date: '2026-11-03', title: 'Matrixmøde' } });
+      expect(made.status, made.text).toBeLessThan(300);
+      return { values: { meetingId }, body: { date: '2026-11-04', title: 'Flyttet matrixmøde' }, markers: [`MEETING#${meetingId}`] };
+    },
+  },
+  getCalendar: { expect: SIGNED_IN },
+  getCalendarIcs: { expect: SIGNED_IN },
+  devOutbox: { expect: PUBLIC },
+  // Public and local only. Running a real job in every cell would disturb the other suites, so
+  // the cells ask for a job that does not exist: what matters is that no token is needed.
+  devRunJob: { expect: everyone(404), request: () => ({ values: { name: 'no-such-job' } }) },
+};
+
+const PDF_BYTES = Buffer.from('%PDF-1.7\n% matrix\n%%EOF\n');
+let api: Hardened;
+let formId: string;
+let readRound: Round;
+let readEtag: string;
+let readAttachmentId = 'x';
+const tokens: Partial<Record<Who, string>> = {};
+
+const baseSchema = () => JSON.parse(readFileSync(path.join(FORMS_DIR, BASE_FORM, 'v1.schema.json'), 'utf8')) as JsonObject;
+const admin = sstIdentity('hardening-matrix', 'sst-admin', 'Matrix administrator');
+const own = reporterIdentity(OWN);
+
+/** Brings OWN's report in `round` to `state` through the core; returns its quoted ETag. */
+async function arrange(round: Round, state: State): Promise<string | undefined> {
+  if (state === 'none') return undefined;
+  const answers = exampleAnswers(BASE_FORM);
+  (answers['tvaergaaende'] as Record<string, string>)['oevrige_bemaerkninger'] = MARKER;
+  let s = await saveDraft(api.deps, own, round.roundId, OWN, answers, undefined);
+  if (state !== 'draft') s = await submit(api.deps, own, round.roundId, OWN, s.etag);
+  if (state === 'accepted') s = await review(api.deps, admin, round.roundId, OWN, 'accept', undefined, undefined);
+  return s.etag;
+}
+
+async function uploadedAttachment(roundId: string): Promise<string> {
+  const ticket = await api.call('POST', `/rounds/${roundId}/submissions/${OWN}/attachments`, {
+    token: await api.token('reporter', OWN),
+    body: { fileName: 'matrix.pdf', contentType: PDF, size: PDF_BYTES.length },
+  });
+  expect(ticket.status, ticket.text).toBe(201);
+  const form = new FormData();
+  for (const [k, v] of Object.entries(ticket.body.upload.fields as Record<string, string>)) form.append(k, v);
+  form.append('file', new Blob([new Uint8Array(PDF_BYTES)], { type: PDF }), 'fil');
+  const up = await fetch(ticket.body.upload.url as string, { method: 'POST', body: form });
+  expect(up.status).toBeLessThan(300);
+  return ticket.body.attachmentId as string;
+}
+
+async function tokenOf(who: Who): Promise<string | undefined> {
+  switch (who) {
+    case 'anonymous':
+      return undefined;
+    case 'own':
+      return api.token('reporter', OWN);
+    case 'other':
+      return api.token('reporter', OTHER);
+    case 'outsider':
+      return api.token('reporter', OUTSIDER);
+    case 'reader':
+      return api.token('sst-reader');
+    case 'admin':
+      return api.token('sst-admin');
+    case 'machine':
+      return api.token('machine');
+  }
+}
+
+beforeAll(async () => {
+  api = await startHardened();
+  for (const who of WHO) tokens[who] = await tokenOf(who);
+  // The matrix's own form (two versions, so a round can switch), rounds and organisations:
+  // nothing another suite does can move a cell.
+  formId = `hmatrix-${ulid().toLowerCase()}`;
+  const manifest = { title: 'Matrixskema', description: 'Til adgangsmatricen', respondentKind: 'municipality' as const, plan: 'kraeftplan-v' as const };
+  await publishFormVersion(api.deps, admin, formId, { ...manifest, schema: baseSchema() });
+  await publishFormVersion(api.deps, admin, formId, { schema: baseSchema() });
+  // An earlier round with OWN's accepted report, so prefill has something to start from.
+  const now = new Date();
+  const previous = await api.round(formId, { deadline: addDanishDays(now, 10).toISOString() });
+  await arrange(previous, 'accepted');
+  readRound = await api.round(formId);
+  const drafted = await arrange(readRound, 'draft');
+  readAttachmentId = await uploadedAttachment(readRound.roundId);
+  const completed = await api.call('POST', `/rounds/${readRound.roundId}/submissions/${OWN}/attachments/${readAttachmentId}/complete`, {
+    token: await api.token('reporter', OWN),
+    headers: { 'if-match': drafted! },
+  });
+  expect(completed.status, completed.text).toBe(200);
+  readEtag = (await submit(api.deps, own, readRound.roundId, OWN, completed.body.etag)).etag!.replace(/"/g, '');
+}, 60_000);
+afterAll(() => api?.stop());
+
+function isMutation(route: RouteSpec): boolean {
+  return route.method !== 'GET';
+}
+
+async function run(route: RouteSpec, row: Row, who: Who): Promise<{ res: Reply; before?: unknown; after?: unknown }> {
+  const state = typeof row.state === 'function' ? row.state(who) : row.state;
+  let round = readRound;
+  let etag: string | undefined = `"${readEtag}"`;
+  if (isMutation(route)) {
+    round = await api.round(formId);
+    etag = await arrange(round, state ?? 'none');
+  }
+  const req = (await row.request?.({ who, round, formId, etag })) ?? {};
+  const values = { roundId: round.roundId, orgId: OWN, formId, version: '1', revision: '1', other: '1', ...req.values };
+  const target = fillPath(route, values) + (req.query ?? '');
+  const markers = [round.roundId, ...(req.markers ?? [])];
+  const before = isMutation(route) ? await snapshot(markers) : undefined;
+  const headers: Record<string, string> = { ...(etag ? { 'if-match': etag } : {}), ...req.headers };
+  const res = await api.call(route.method, target, {
+    token: tokens[who],
+    headers,
+    ...(req.rawBody !== undefined ? { rawBody: req.rawBody } : req.body !== undefined ? { body: req.body } : {}),
+  });
+  const after = isMutation(route) && res.status >= 400 ? await snapshot(markers) : undefined;
+  return { res, before, after };
+}
+
+const all = routes();
+
+describe('the authorization matrix', () => {
+  it('has a row for every route in the route table, and no row for a route that is gone', () => {
+    const ids = all.map((r) => r.operationId);
+    const missing = ids.filter((id) => !MATRIX[id]);
+    expect(missing, `add its row to MATRIX in test/hardening/authorization-matrix.test.ts: ${missing.join(', ')}`).toEqual([]);
+    expect(Object.keys(MATRIX).filter((id) => !ids.includes(id))).toEqual([]);
+  });
+
+  it('agrees with the route table: a role the route does not name is refused', () => {
+    const roleOf: Record<Who, string | undefined> = { anonymous: undefined, own: 'reporter', other: 'reporter', outsider: 'reporter', reader: 'sst-reader', admin: 'sst-admin', machine: 'machine' };
+    for (const route of all) {
+      const row = MATRIX[route.operationId];
+      if (!row || route.auth === 'public') continue;
+      for (const who of WHO) {
+        const role = roleOf[who];
+        if (role && !(route.auth as readonly string[]).includes(role)) {
+          expect(row.expect[who], `${route.operationId}/${who}: the route table does not allow ${role}`).toBe(403);
+        }
+      }
+    }
+  });
+
+  for (const route of all) {
+    describe(`${route.method} ${route.path} (${route.operationId})`, () => {
+      for (const who of WHO) {
+        const expected = MATRIX[route.operationId]?.expect[who];
+        it(`${who}: ${expected === 'ok' ? 'allowed' : `refused with ${expected ?? '?'}`}`, async () => {
+          const row = MATRIX[route.operationId];
+          expect(row, `add its row to MATRIX in test/hardening/authorization-matrix.test.ts`).toBeDefined();
+          const { res, before, after } = await run(route, row!, who);
+          if (expected === 'ok') {
+            expect(res.status, res.text.slice(0, 400)).toBeGreaterThanOrEqual(200);
+            expect(res.status, res.text.slice(0, 400)).toBeLessThan(400);
+            return;
+          }
+          expectProblem(res, expected!);
+          if (who !== 'own' && who !== 'reader' && who !== 'admin') expect(res.text).not.toContain(MARKER);
+          if (before !== undefined) expect(after).toEqual(before);
+        });
+      }
+    });
+  }
+});
