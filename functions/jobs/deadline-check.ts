@@ -32,7 +32,7 @@ export async function deadlineCheck(input: DeadlineCheckInput = {}, deps: Schedu
   if (Number.isNaN(now.getTime())) throw new Error(`not an instant: ${input.now}`);
   const report = await runDeadlineCheck(deps, now);
   for (const o of report.outcomes.filter((x) => x.state === 'failed')) logger.warn('notice failed', { ref: o.ref, error: o.error });
-  if (report.noContacts.length) logger.warn('no contact address', { missing: report.noContacts });
+  if (report.noContacts.length) logger.warn('no contact address', { count: report.noContacts.length, first: report.noContacts.slice(0, 10) });
   const result = summarise(report);
   logger.info('deadline check done', { ...result });
   return result;
