@@ -13,10 +13,12 @@ const engines = await startEngines({
   s3Port: Number(process.env['S3_PORT'] ?? 4569),
 });
 const { buildDeps, storageConfigFromEnv } = await import('#functions/composition');
-const { seedForms, seedRounds } = await import('./seed.ts');
+const { seedForms, seedRounds, seedMeetings } = await import('./seed.ts');
 const deps = buildDeps(storageConfigFromEnv());
 const forms = await seedForms(deps);
 const rounds = await seedRounds(deps);
+const { buildScheduleDeps } = await import('#functions/schedule-composition');
+const meetings = await seedMeetings(buildScheduleDeps(storageConfigFromEnv()));
 const server = await startServer({ port, keyFile: path.join(dataDir, 'dev-jwt-key.json') });
 
 console.log(`
@@ -24,7 +26,8 @@ Statusportalen kører lokalt / runs locally
   API:       ${server.url}   (GET ${server.url}/health, ${server.url}/openapi.json)
   DynamoDB:  ${engines.env['AWS_ENDPOINT_URL_DYNAMODB']}   S3: ${engines.env['AWS_ENDPOINT_URL_S3']}
   Data:      .local/  (delete it to start from scratch)
-  Seeded:    ${forms.length ? forms.join(', ') : 'forms already present'}; ${rounds.length ? `rounds ${rounds.join(', ')}` : 'rounds already present'}
+  Seeded:    ${forms.length ? forms.join(', ') : 'forms already present'}; ${rounds.length ? `rounds ${rounds.join(', ')}` : 'rounds already present'}; ${meetings.length ? `example meetings ${meetings.join(', ')}` : 'meetings already present'}
+  Mail:      .local/outbox/*.eml  (GET ${server.url}/dev/outbox); deadline check every 5 min, or: npm run job -- deadline-check --now 2026-03-29T08:00:00+02:00
 
 Get a token (roles: reporter, sst-reader, sst-admin):
   curl -s -X POST ${server.url}/dev/token -H 'content-type: application/json' \\
@@ -33,10 +36,19 @@ Then: curl -H "authorization: Bearer <token>" ${server.url}/rounds
 
 Ctrl-C stops everything.`);
 
+// The scheduler's stand-in: the deadline check soon after start and then every five minutes.
+// It is idempotent (each reminder is claimed before it is sent), so frequent runs are harmless.
+const { runJob } = await import('./jobs.ts');
+const deadlineCheck = () => void runJob('deadline-check').catch((err: unknown) => console.error('deadline-check failed:', err));
+const firstCheck = setTimeout(deadlineCheck, 5_000);
+const deadlineTimer = setInterval(deadlineCheck, 5 * 60_000);
+
 let stopping = false;
 async function shutdown() {
   if (stopping) return;
   stopping = true;
+  clearTimeout(firstCheck);
+  clearInterval(deadlineTimer);
   console.log('\nStopping…');
   await server.stop();
   await engines.stop();
