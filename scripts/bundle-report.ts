@@ -1,0 +1,72 @@
+// Prints the bundle size of every Lambda function (each API area and each scheduled job), built
+// with the very esbuild options CDK uses (infra/bundling.ts), so later performance work can track
+// cold-start weight. `npm run bundle:report [-- --json]`; `--json` prints one machine-readable object.
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import os from 'node:os';
+import path from 'node:path';
+import { build } from 'esbuild';
+import { AREAS } from '#functions/routes';
+import { JOBS } from '../infra/access.ts';
+import { ESBUILD_SHARED, REPO_ROOT, handlerEntry, jobEntry } from '../infra/bundling.ts';
+
+interface Row {
+  name: string;
+  kind: 'area' | 'job';
+  bytes: number;
+  gzipBytes: number;
+  /** The three heaviest packages (`app` = this repository's own code): where the weight comes from. */
+  largest: { input: string; bytes: number }[];
+}
+
+const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
+
+async function measure(name: string, kind: Row['kind'], entry: string, outdir: string): Promise<Row> {
+  const outfile = path.join(outdir, name, 'index.mjs');
+  const result = await build({
+    ...ESBUILD_SHARED,
+    entryPoints: [entry],
+    bundle: true,
+    outfile,
+    sourcesContent: false,
+    metafile: true,
+    logLevel: 'error',
+    absWorkingDir: REPO_ROOT,
+    tsconfig: path.join(REPO_ROOT, 'tsconfig.json'),
+    banner: { js: ESBUILD_SHARED.banner },
+  });
+  const code = readFileSync(outfile);
+  const output = Object.values(result.metafile.outputs).find((o) => o.entryPoint);
+  const byPackage = new Map<string, number>();
+  for (const [input, info] of Object.entries(output?.inputs ?? {})) {
+    const match = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input);
+    const name = match?.[1] ?? 'app';
+    byPackage.set(name, (byPackage.get(name) ?? 0) + info.bytesInOutput);
+  }
+  const largest = [...byPackage]
+    .map(([input, bytes]) => ({ input, bytes }))
+    .sort((a, b) => b.bytes - a.bytes)
+    .slice(0, 3);
+  return { name, kind, bytes: statSync(outfile).size, gzipBytes: gzipSync(code).length, largest };
+}
+
+const outdir = mkdtempSync(path.join(os.tmpdir(), 'statusportalen-bundles-'));
+try {
+  const rows: Row[] = [];
+  for (const area of AREAS) if (existsSync(handlerEntry(area))) rows.push(await measure(area, 'area', handlerEntry(area), outdir));
+  for (const job of JOBS) if (existsSync(jobEntry(job.name))) rows.push(await measure(job.name, 'job', jobEntry(job.name), outdir));
+  if (process.argv.includes('--json')) {
+    console.log(JSON.stringify({ measuredAt: new Date().toISOString(), functions: rows }, null, 2));
+  } else {
+    const width = Math.max(...rows.map((r) => r.name.length)) + 2;
+    console.log(`${'function'.padEnd(width)}${'kind'.padEnd(6)}${'minified'.padStart(12)}${'gzip'.padStart(12)}  largest inputs`);
+    for (const r of rows) {
+      const inputs = r.largest.map((l) => `${l.input} ${kib(l.bytes)}`).join(', ');
+      console.log(`${r.name.padEnd(width)}${r.kind.padEnd(6)}${kib(r.bytes).padStart(12)}${kib(r.gzipBytes).padStart(12)}  ${inputs}`);
+    }
+    const total = rows.reduce((sum, r) => sum + r.bytes, 0);
+    console.log(`${'total'.padEnd(width + 6)}${kib(total).padStart(12)}`);
+  }
+} finally {
+  rmSync(outdir, { recursive: true, force: true });
+}
