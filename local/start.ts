@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startEngines, startServer } from './stack.ts';
+import { createStaticHandler } from './static.ts';
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dataDir = path.join(root, '.local');
@@ -19,10 +20,11 @@ const forms = await seedForms(deps);
 const rounds = await seedRounds(deps);
 const { buildScheduleDeps } = await import('#functions/schedule-composition');
 const meetings = await seedMeetings(buildScheduleDeps(storageConfigFromEnv()));
-const server = await startServer({ port, keyFile: path.join(dataDir, 'dev-jwt-key.json') });
+const server = await startServer({ port, keyFile: path.join(dataDir, 'dev-jwt-key.json'), extra: createStaticHandler(path.join(root, 'web', 'dist')) });
 
 console.log(`
 Statusportalen kører lokalt / runs locally
+  Web:       ${server.url}/   (sign in as a reporter, e.g. København, or as SST)
   API:       ${server.url}   (GET ${server.url}/health, ${server.url}/openapi.json)
   DynamoDB:  ${engines.env['AWS_ENDPOINT_URL_DYNAMODB']}   S3: ${engines.env['AWS_ENDPOINT_URL_S3']}
   Data:      .local/  (delete it to start from scratch)
@@ -42,6 +44,11 @@ const { runJob } = await import('./jobs.ts');
 const deadlineCheck = () => void runJob('deadline-check').catch((err: unknown) => console.error('deadline-check failed:', err));
 const firstCheck = setTimeout(deadlineCheck, 5_000);
 const deadlineTimer = setInterval(deadlineCheck, 5 * 60_000);
+// Summaries: built soon after start and then every ten minutes (nightly on AWS). A round whose
+// inputs did not change is not rebuilt, and an unchanged build is never stored twice.
+const buildSummaries = () => void runJob('build-summaries').catch((err: unknown) => console.error('build-summaries failed:', err));
+const firstBuild = setTimeout(buildSummaries, 20_000);
+const summaryTimer = setInterval(buildSummaries, 10 * 60_000);
 
 let stopping = false;
 async function shutdown() {
@@ -49,6 +56,8 @@ async function shutdown() {
   stopping = true;
   clearTimeout(firstCheck);
   clearInterval(deadlineTimer);
+  clearTimeout(firstBuild);
+  clearInterval(summaryTimer);
   console.log('\nStopping…');
   await server.stop();
   await engines.stop();

@@ -3,6 +3,7 @@
 // so tests never share keys.
 import { ulid } from 'ulid';
 import { startServer, type ServerHandle } from '../../local/stack.ts';
+import type { LocalServerOptions } from '../../local/server.ts';
 import { buildDeps, storageConfigFromEnv } from '#functions/composition';
 import { createRound } from '#core/rounds-service';
 import { sstIdentity } from '#core/identity';
@@ -30,8 +31,9 @@ export interface Api {
 
 export type Client = <T = any>(method: string, path: string, options?: { body?: unknown; rawBody?: string; headers?: Record<string, string> }) => Promise<Reply<T>>;
 
-export async function startApi(): Promise<Api> {
-  const server: ServerHandle = await startServer();
+/** `extra` adds local-only handlers in front of the API (the browser tests serve the web app). */
+export async function startApi(options: { extra?: LocalServerOptions['extra'] } = {}): Promise<Api> {
+  const server: ServerHandle = await startServer(options.extra ? { extra: options.extra } : {});
   const deps = buildDeps(storageConfigFromEnv());
   const tokens = new Map<string, string>();
 

@@ -1,0 +1,61 @@
+// Local only: serves the built web app (web/dist) beside the API on the same origin, the way
+// CloudFront serves it on AWS. Only GET/HEAD of `/`, `/index.html`, `/config.json`, `/assets/*`
+// and `/app/*` are answered here; every other path falls through to the API routes.
+// config.json is generated: locally the app signs in through the dev token route.
+import { readFile } from 'node:fs/promises';
+import type http from 'node:http';
+import path from 'node:path';
+import type { LocalServerOptions } from './server.ts';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+};
+
+/** The shape the app reads from /config.json (see web/src/config.ts). */
+export const LOCAL_WEB_CONFIG = { apiBaseUrl: '', auth: { mode: 'dev' } } as const;
+
+export function createStaticHandler(distDir: string): NonNullable<LocalServerOptions['extra']> {
+  const root = path.resolve(distDir);
+  return async (req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<boolean> => {
+    const method = (req.method ?? 'GET').toUpperCase();
+    if (method !== 'GET' && method !== 'HEAD') return false;
+    const p = url.pathname;
+    const common = { 'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer' };
+    if (p === '/config.json') {
+      res.writeHead(200, { ...common, 'content-type': TYPES['.json']!, 'cache-control': 'no-store' });
+      res.end(method === 'HEAD' ? undefined : JSON.stringify(LOCAL_WEB_CONFIG));
+      return true;
+    }
+    let file: string;
+    if (p === '/' || p === '/index.html' || p === '/app' || p.startsWith('/app/')) file = path.join(root, 'index.html');
+    else if (p.startsWith('/assets/')) file = path.resolve(root, `.${decodeURIComponent(p)}`);
+    else return false;
+    // Never serve anything outside dist, whatever the path says.
+    if (!file.startsWith(root + path.sep)) return false;
+    let body: Buffer;
+    try {
+      body = await readFile(file);
+    } catch {
+      if (!p.startsWith('/assets/')) {
+        res.writeHead(503, { ...common, 'content-type': 'text/plain; charset=utf-8' });
+        res.end('The web app is not built: run `npm run build:web`.');
+        return true;
+      }
+      return false;
+    }
+    const immutable = p.startsWith('/assets/');
+    res.writeHead(200, {
+      ...common,
+      'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
+      'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+    });
+    res.end(method === 'HEAD' ? undefined : body);
+    return true;
+  };
+}

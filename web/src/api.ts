@@ -1,0 +1,89 @@
+// The API client: every request carries the session's bearer token; problem+json answers
+// become ApiError with the server's Danish title and detail, so pages can show them as they are.
+import { clearSession, getSession } from './auth.ts';
+import type { WebConfig } from './config.ts';
+import { t } from './i18n.ts';
+import type { ProblemDoc } from './types.ts';
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly problem: ProblemDoc,
+  ) {
+    super(problem.detail ?? problem.title ?? `HTTP ${status}`);
+  }
+  get code(): string {
+    return (this.problem.type ?? '').split('/').pop() ?? '';
+  }
+}
+
+export interface Reply<T> {
+  body: T;
+  etag: string | undefined;
+  status: number;
+}
+
+let base = '';
+export const configureApi = (config: WebConfig): void => {
+  base = config.apiBaseUrl;
+};
+export const apiUrl = (path: string): string => base + path;
+
+async function send(method: string, path: string, options: { body?: unknown; ifMatch?: string | undefined; accept?: string } = {}): Promise<Response> {
+  const headers: Record<string, string> = { accept: options.accept ?? 'application/json' };
+  const session = getSession();
+  if (session) headers['authorization'] = `Bearer ${session.token}`;
+  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  if (options.ifMatch) headers['if-match'] = options.ifMatch;
+  let res: Response;
+  try {
+    res = await fetch(base + path, { method, headers, ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}) });
+  } catch {
+    throw new ApiError(0, { title: t('errorNetwork'), detail: t('errorNetwork') });
+  }
+  if (res.ok) return res;
+  let problem: ProblemDoc = { title: `HTTP ${res.status}` };
+  try {
+    problem = (await res.json()) as ProblemDoc;
+  } catch {
+    // Not a problem document (a proxy's error page): keep the status line.
+  }
+  if (res.status === 401) {
+    clearSession();
+    problem = { ...problem, detail: t('sessionExpired') };
+  }
+  throw new ApiError(res.status, problem);
+}
+
+export async function request<T>(method: string, path: string, options: { body?: unknown; ifMatch?: string | undefined } = {}): Promise<Reply<T>> {
+  const res = await send(method, path, options);
+  const text = await res.text();
+  return { body: (text ? JSON.parse(text) : undefined) as T, etag: res.headers.get('etag') ?? undefined, status: res.status };
+}
+
+export const get = <T>(path: string) => request<T>('GET', path);
+
+/**
+ * Downloads a protected file. A plain link cannot carry the bearer token, so the file is
+ * fetched with it and handed to the browser through a short-lived blob URL.
+ */
+export async function download(path: string, fallbackName: string): Promise<void> {
+  const res = await send('GET', path, { accept: '*/*' });
+  const blob = await res.blob();
+  const disposition = res.headers.get('content-disposition') ?? '';
+  const name = /filename\*=UTF-8''([^;]+)/i.exec(disposition)?.[1] ?? /filename="?([^";]+)"?/i.exec(disposition)?.[1];
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name ? decodeURIComponent(name) : fallbackName;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** A message for the user: the server's Danish detail when there is one. */
+export function describe(err: unknown): string {
+  if (err instanceof ApiError) return err.problem.detail ?? err.problem.title ?? err.message;
+  return err instanceof Error ? err.message : String(err);
+}

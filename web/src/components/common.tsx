@@ -1,0 +1,123 @@
+// Small shared pieces: page heading that takes focus on navigation (so screen readers hear
+// the new page), status badges, notices, the confirmation dialog and a loader hook.
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { describe } from '../api.ts';
+import { statusLabel, t } from '../i18n.ts';
+import type { SubmissionStatus } from '../types.ts';
+
+/** The page's h1; it receives focus when the page opens and sets the document title. */
+export function PageTitle({ children, title }: { children: ReactNode; title: string }) {
+  const ref = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    document.title = `${title} – ${t('appName')}`;
+    ref.current?.focus();
+  }, [title]);
+  return (
+    <h1 ref={ref} tabIndex={-1}>
+      {children}
+    </h1>
+  );
+}
+
+export function StatusBadge({ status }: { status: SubmissionStatus }) {
+  return <span className={`badge badge-${status}`}>{statusLabel(status)}</span>;
+}
+
+export function Notice({ kind, children, role }: { kind: 'info' | 'success' | 'warning' | 'error'; children: ReactNode; role?: 'alert' | 'status' }) {
+  return (
+    <div className={`notice notice-${kind}`} role={role}>
+      {children}
+    </div>
+  );
+}
+
+export function Loading() {
+  return (
+    <p className="loading" role="status">
+      {t('loading')}
+    </p>
+  );
+}
+
+export interface Loaded<T> {
+  data: T | undefined;
+  error: string | undefined;
+  loading: boolean;
+  reload: () => void;
+}
+
+/** Runs `load` on mount and whenever `deps` change; `reload` runs it again. */
+export function useLoad<T>(load: () => Promise<T>, deps: unknown[]): Loaded<T> {
+  const [state, setState] = useState<{ data?: T; error?: string; loading: boolean }>({ loading: true });
+  const [tick, setTick] = useState(0);
+  useEffect(() => {
+    let live = true;
+    setState((s) => ({ ...s, loading: true }));
+    load().then(
+      (data) => live && setState({ data, loading: false }),
+      (err: unknown) => live && setState({ error: describe(err), loading: false }),
+    );
+    return () => {
+      live = false;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [...deps, tick]);
+  const reload = useCallback(() => setTick((n) => n + 1), []);
+  return { data: state.data, error: state.error, loading: state.loading, reload };
+}
+
+export function LoadError({ message, onRetry }: { message: string; onRetry?: () => void }) {
+  return (
+    <Notice kind="error" role="alert">
+      <p>{t('errorGeneric', message)}</p>
+      {onRetry && (
+        <button type="button" className="btn btn-secondary" onClick={onRetry}>
+          {t('tryAgain')}
+        </button>
+      )}
+    </Notice>
+  );
+}
+
+/**
+ * A modal confirmation built on <dialog>: the browser traps focus inside it, Escape cancels,
+ * and focus returns to the button that opened it.
+ */
+export function ConfirmDialog(props: {
+  open: boolean;
+  title: string;
+  children: ReactNode;
+  confirmLabel: string;
+  onConfirm: () => void;
+  onCancel: () => void;
+}) {
+  const ref = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    if (props.open && !dialog.open) dialog.showModal();
+    if (!props.open && dialog.open) dialog.close();
+  }, [props.open]);
+  return (
+    <dialog
+      ref={ref}
+      className="dialog"
+      aria-labelledby="dialog-title"
+      onCancel={(e) => {
+        e.preventDefault();
+        props.onCancel();
+      }}
+    >
+      <h2 id="dialog-title">{props.title}</h2>
+      <div>{props.children}</div>
+      <div className="actions">
+        <button type="button" className="btn btn-primary" onClick={props.onConfirm}>
+          {props.confirmLabel}
+        </button>
+        <button type="button" className="btn btn-secondary" onClick={props.onCancel}>
+          {t('cancel')}
+        </button>
+      </div>
+    </dialog>
+  );
+}

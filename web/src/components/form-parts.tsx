@@ -1,0 +1,139 @@
+// The pieces of a report page that both the reporter and SST see: the schema-rendered form,
+// the error summary with links to the fields, and the revision history.
+import { useEffect, useRef, useState } from 'react';
+import Form from '@rjsf/core';
+import type { IChangeEvent } from '@rjsf/core';
+import { get } from '../api.ts';
+import { formatDateTime, t, translateRjsf, type StringKey } from '../i18n.ts';
+import { fieldId, labelOf, rjsfValidator, toErrorSchema, uiSchemaFor, type RJSFSchema } from '../schema-form.ts';
+import type { FieldError, JsonObject, Revision } from '../types.ts';
+import { LoadError, StatusBadge } from './common.tsx';
+
+export function ReportForm(props: {
+  schema: JsonObject;
+  formData: JsonObject;
+  errors?: FieldError[];
+  readonly?: boolean;
+  onChange?: (data: JsonObject) => void;
+  onBlur?: () => void;
+}) {
+  const { schema } = props;
+  const [uiSchema] = useState(() => uiSchemaFor(schema));
+  // The schema's own title and description are shown by the page; rjsf renders the sections.
+  const [shown] = useState(() => ({ ...schema, title: undefined, description: undefined }) as RJSFSchema);
+  return (
+    <Form
+      schema={shown}
+      uiSchema={uiSchema}
+      formData={props.formData}
+      validator={rjsfValidator}
+      noValidate
+      // Never pre-fill a choice: a select must start empty until the reporter picks an answer.
+      experimental_defaultFormStateBehavior={{ constAsDefaults: 'never', emptyObjectFields: 'skipDefaults' }}
+      noHtml5Validate
+      showErrorList={false}
+      extraErrors={toErrorSchema(props.errors ?? [])}
+      readonly={props.readonly ?? false}
+      translateString={translateRjsf}
+      onChange={(e: IChangeEvent) => props.onChange?.(e.formData as JsonObject)}
+      onBlur={() => props.onBlur?.()}
+      onSubmit={() => undefined}
+    >
+      <></>
+    </Form>
+  );
+}
+
+/** Moves focus to the field at `pointer` (or the first input inside a section). */
+export function focusField(pointer: string): void {
+  const id = fieldId(pointer);
+  const el = document.getElementById(id);
+  const target = el && /^(INPUT|SELECT|TEXTAREA|BUTTON)$/.test(el.tagName) ? el : el?.querySelector<HTMLElement>('input, select, textarea');
+  (target ?? el)?.focus();
+  (target ?? el)?.scrollIntoView({ block: 'center' });
+}
+
+/**
+ * The list of what is wrong, at the top of the form. It is announced (role="alert"), takes
+ * focus, and each entry links to its field.
+ */
+export function ErrorSummary({ schema, errors, title }: { schema: JsonObject; errors: FieldError[]; title: string }) {
+  const ref = useRef<HTMLDivElement>(null);
+  const count = errors.length;
+  useEffect(() => {
+    ref.current?.focus();
+  }, [title]);
+  if (count === 0) return null;
+  return (
+    <div className="error-summary" role="alert" tabIndex={-1} ref={ref} aria-labelledby="error-summary-title">
+      <h2 id="error-summary-title">{title}</h2>
+      <ul>
+        {errors.map((e) => (
+          <li key={`${e.pointer}|${e.message}`}>
+            <a
+              href={`#${fieldId(e.pointer)}`}
+              onClick={(ev) => {
+                ev.preventDefault();
+                focusField(e.pointer);
+              }}
+            >
+              {labelOf(schema, e.pointer)}: {e.message}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+export const errorCount = (n: number): string => (n === 1 ? t('errorCountOne') : t('errorCountMany', n));
+
+/** Every saved revision of a report, loaded when the reader opens the list. */
+export function RevisionHistory({ roundId, orgId, version }: { roundId: string; orgId: string; version: number }) {
+  const [open, setOpen] = useState(false);
+  const [state, setState] = useState<{ items?: Revision[]; error?: string }>({});
+  useEffect(() => {
+    if (!open) return;
+    let live = true;
+    get<{ items: Revision[] }>(`/rounds/${encodeURIComponent(roundId)}/submissions/${encodeURIComponent(orgId)}/revisions`).then(
+      (r) => live && setState({ items: r.body.items }),
+      (err: unknown) => live && setState({ error: String((err as Error).message) }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [open, roundId, orgId, version]);
+  return (
+    <details className="history" onToggle={(e) => setOpen((e.target as HTMLDetailsElement).open)}>
+      <summary>{t('history')}</summary>
+      <p>{t('historyIntro')}</p>
+      {state.error && <LoadError message={state.error} />}
+      {state.items && (
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">{t('colRevision')}</th>
+              <th scope="col">{t('colAction')}</th>
+              <th scope="col">{t('colStatus')}</th>
+              <th scope="col">{t('colWhen')}</th>
+              <th scope="col">{t('colWho')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {[...state.items].reverse().map((r) => (
+              <tr key={r.revision}>
+                <td>{r.revision}</td>
+                <td>{t(`action_${r.action}` as StringKey)}</td>
+                <td>
+                  <StatusBadge status={r.status} />
+                </td>
+                <td>{formatDateTime(r.savedAt)}</td>
+                <td>{r.savedBy}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </details>
+  );
+}

@@ -1,0 +1,90 @@
+// A reporter's reminder addresses for its organisation.
+import { useEffect, useState } from 'react';
+import { describe, get, request } from '../api.ts';
+import { t } from '../i18n.ts';
+import { LoadError, Loading, Notice, PageTitle, useLoad } from '../components/common.tsx';
+
+interface Contacts {
+  emails: string[];
+}
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+export function ContactsPage({ orgId }: { orgId: string }) {
+  const path = `/orgs/${encodeURIComponent(orgId)}/contacts`;
+  const load = useLoad(async () => (await get<Contacts>(path)), [orgId]);
+  const [emails, setEmails] = useState<string[]>([]);
+  const [etag, setEtag] = useState<string | undefined>();
+  const [errors, setErrors] = useState<Record<number, string>>({});
+  const [flash, setFlash] = useState<{ kind: 'success' | 'error'; text: string } | undefined>();
+  useEffect(() => {
+    if (load.data) {
+      setEmails(load.data.body.emails.length ? load.data.body.emails : ['']);
+      setEtag(load.data.etag);
+    }
+  }, [load.data]);
+
+  const save = async (e: React.FormEvent) => {
+    e.preventDefault();
+    const wanted = emails.map((m) => m.trim());
+    const bad: Record<number, string> = {};
+    wanted.forEach((m, i) => {
+      if (m && !EMAIL.test(m)) bad[i] = t('contactsInvalid');
+    });
+    setErrors(bad);
+    if (Object.keys(bad).length) {
+      document.getElementById(`contact-${Object.keys(bad)[0]}`)?.focus();
+      return;
+    }
+    try {
+      const reply = await request<Contacts>('PUT', path, { body: { emails: wanted.filter(Boolean) }, ifMatch: etag });
+      setEtag(reply.etag);
+      setFlash({ kind: 'success', text: t('contactsSaved') });
+    } catch (err) {
+      setFlash({ kind: 'error', text: describe(err) });
+    }
+  };
+
+  return (
+    <>
+      <PageTitle title={t('contactsTitle')}>{t('contactsTitle')}</PageTitle>
+      <p>{t('contactsIntro')}</p>
+      {load.error && <LoadError message={load.error} onRetry={load.reload} />}
+      {!load.data && !load.error && <Loading />}
+      {flash && (
+        <Notice kind={flash.kind} role={flash.kind === 'error' ? 'alert' : 'status'}>
+          <p>{flash.text}</p>
+        </Notice>
+      )}
+      {load.data && (
+        <form className="stack" onSubmit={(e) => void save(e)} noValidate>
+          {emails.map((m, i) => (
+            <div key={i} className={`form-group contact-row${errors[i] ? ' has-error' : ''}`}>
+              <label htmlFor={`contact-${i}`} className="control-label">{t('contactsEmail', i + 1)}</label>
+              {errors[i] && <p id={`contact-${i}-error`} className="error-detail">{errors[i]}</p>}
+              <div className="inline">
+                <input
+                  id={`contact-${i}`}
+                  type="email"
+                  autoComplete="email"
+                  className="form-control"
+                  value={m}
+                  aria-invalid={errors[i] ? true : undefined}
+                  aria-describedby={errors[i] ? `contact-${i}-error` : undefined}
+                  onChange={(e) => setEmails(emails.map((x, j) => (j === i ? e.target.value : x)))}
+                />
+                <button type="button" className="btn btn-secondary" aria-label={t('contactsRemove', i + 1)} onClick={() => setEmails(emails.filter((_, j) => j !== i))}>
+                  ✕
+                </button>
+              </div>
+            </div>
+          ))}
+          <div className="actions">
+            <button type="button" className="btn btn-secondary" onClick={() => setEmails([...emails, ''])}>{t('contactsAdd')}</button>
+            <button type="submit" className="btn btn-primary">{t('contactsSave')}</button>
+          </div>
+        </form>
+      )}
+    </>
+  );
+}

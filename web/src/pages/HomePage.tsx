@@ -1,0 +1,69 @@
+// The start page after sign-in. A reporter sees its open reports with deadline and status;
+// SST sees every round with its phase and deadline.
+import { get } from '../api.ts';
+import type { Session } from '../auth.ts';
+import { formatDateTime, t, type StringKey } from '../i18n.ts';
+import { href } from '../router.ts';
+import type { Round, Submission } from '../types.ts';
+import { LoadError, Loading, PageTitle, StatusBadge, useLoad } from '../components/common.tsx';
+
+interface Row {
+  round: Round;
+  submission?: Submission;
+}
+
+const byDeadline = (a: Row, b: Row) => a.round.deadlineAt.localeCompare(b.round.deadlineAt);
+
+export function HomePage({ session }: { session: Session }) {
+  const reporter = session.role === 'reporter';
+  const load = useLoad(async (): Promise<Row[]> => {
+    const rounds = (await get<{ items: Round[] }>('/rounds')).body.items;
+    if (!reporter) return rounds.map((round) => ({ round })).sort(byDeadline);
+    const rows = await Promise.all(
+      rounds
+        .filter((r) => r.phase !== 'scheduled')
+        .map(async (round) => ({
+          round,
+          submission: (await get<Submission>(`/rounds/${encodeURIComponent(round.roundId)}/submissions/${encodeURIComponent(session.orgId)}`)).body,
+        })),
+    );
+    return rows.sort(byDeadline);
+  }, [session.token]);
+  const title = reporter ? t('myRoundsTitle') : t('sstRoundsTitle');
+  return (
+    <>
+      <PageTitle title={title}>{title}</PageTitle>
+      {load.error && <LoadError message={load.error} onRetry={load.reload} />}
+      {!load.data && !load.error && <Loading />}
+      {load.data && load.data.length === 0 && <p>{t('noRounds')}</p>}
+      {load.data && load.data.length > 0 && (
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">{t('colRound')}</th>
+              <th scope="col">{t('colPeriod')}</th>
+              <th scope="col">{t('colDeadline')}</th>
+              <th scope="col">{reporter ? t('colStatus') : t('colPhase')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {load.data.map(({ round, submission }) => (
+              <tr key={round.roundId}>
+                <th scope="row">
+                  <a href={reporter ? href.submission(round.roundId, session.orgId) : href.round(round.roundId)}>{round.title}</a>
+                  {submission?.status === 'returned' && submission.review && <p className="muted small">“{submission.review.comment}”</p>}
+                </th>
+                <td>{round.period}</td>
+                <td>{formatDateTime(round.deadlineAt)}</td>
+                <td>
+                  {submission ? <StatusBadge status={submission.status} /> : <span className={`phase phase-${round.phase}`}>{t(`phase_${round.phase}` as StringKey)}</span>}
+                  {submission?.late && <span className="badge badge-late">{t('late')}</span>}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}

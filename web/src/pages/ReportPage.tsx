@@ -1,0 +1,333 @@
+// The reporter's form: rendered from the round's schema, saved as they type (debounced, with
+// the ETag, never overwriting someone else's save), checked by the server's own rules before
+// submit, and read-only once submitted, with "reopen".
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { ApiError, describe, get, request } from '../api.ts';
+import { formatClock, formatDateTime, t } from '../i18n.ts';
+import { href } from '../router.ts';
+import { clean, labelOf, validateForSubmit, withSections } from '../schema-form.ts';
+import type { FieldError, FormVersion, JsonObject, Round, Submission } from '../types.ts';
+import { ConfirmDialog, LoadError, Loading, Notice, PageTitle, StatusBadge, useLoad } from '../components/common.tsx';
+import { ErrorSummary, ReportForm, RevisionHistory, errorCount, focusField } from '../components/form-parts.tsx';
+
+export const AUTOSAVE_DELAY_MS = 1500;
+
+interface Loaded {
+  round: Round;
+  form: FormVersion;
+  submission: Submission;
+  etag: string | undefined;
+}
+
+const subPath = (roundId: string, orgId: string) => `/rounds/${encodeURIComponent(roundId)}/submissions/${encodeURIComponent(orgId)}`;
+
+export async function loadReport(roundId: string, orgId: string): Promise<Loaded> {
+  const [round, sub] = await Promise.all([get<Round>(`/rounds/${encodeURIComponent(roundId)}`), get<Submission>(subPath(roundId, orgId))]);
+  const form = await get<FormVersion>(`/forms/${encodeURIComponent(round.body.formId)}/versions/${round.body.formVersion}`);
+  return { round: round.body, form: form.body, submission: sub.body, etag: sub.etag };
+}
+
+export function ReportPage({ roundId, orgId }: { roundId: string; orgId: string }) {
+  const load = useLoad(() => loadReport(roundId, orgId), [roundId, orgId]);
+  if (load.error) return <LoadError message={load.error} onRetry={load.reload} />;
+  if (!load.data) return <Loading />;
+  return <ReportEditor key={`${roundId}/${orgId}`} initial={load.data} />;
+}
+
+type SaveState =
+  | { kind: 'clean'; savedAt?: Date }
+  | { kind: 'dirty'; savedAt?: Date }
+  | { kind: 'saving'; savedAt?: Date }
+  | { kind: 'failed'; message: string; savedAt?: Date }
+  | { kind: 'conflict'; savedBy: string; savedAt: string };
+
+const EDITABLE = new Set(['not_started', 'draft', 'returned']);
+
+function ReportEditor({ initial }: { initial: Loaded }) {
+  const { round, form } = initial;
+  const schema = form.schema;
+  const cacheKey = `${form.formId}@${form.version}`;
+  const path = subPath(round.roundId, initial.submission.orgId);
+
+  const [submission, setSubmission] = useState(initial.submission);
+  const [formData, setFormData] = useState<JsonObject>(() => withSections(schema, initial.submission.answers));
+  const [save, setSave] = useState<SaveState>({ kind: 'clean', ...(initial.submission.updatedAt ? { savedAt: new Date(initial.submission.updatedAt) } : {}) });
+  const [clientErrors, setClientErrors] = useState<FieldError[] | undefined>();
+  const [serverErrors, setServerErrors] = useState<FieldError[]>([]);
+  const [summaryKey, setSummaryKey] = useState('');
+  const [flash, setFlash] = useState<string | undefined>();
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState(false);
+
+  const data = useRef(formData);
+  const etag = useRef(initial.etag);
+  const dirty = useRef(false);
+  const conflicted = useRef(false);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const chain = useRef<Promise<boolean>>(Promise.resolve(true));
+  const lastSavedAt = useRef<Date | undefined>(save.kind === 'clean' ? save.savedAt : undefined);
+
+  const editable = round.phase === 'open' && EDITABLE.has(submission.status);
+
+  const applySubmission = (body: Submission, tag: string | undefined) => {
+    etag.current = tag ?? body.etag;
+    setSubmission(body);
+  };
+
+  const doSave = useCallback(async (): Promise<boolean> => {
+    if (conflicted.current) return false;
+    if (!dirty.current) return true;
+    const answers = clean(data.current);
+    dirty.current = false;
+    setSave({ kind: 'saving', ...(lastSavedAt.current ? { savedAt: lastSavedAt.current } : {}) });
+    try {
+      const reply = await request<Submission>('PUT', path, { body: { answers }, ifMatch: etag.current });
+      applySubmission(reply.body, reply.etag);
+      lastSavedAt.current = new Date();
+      setServerErrors([]);
+      setSave(dirty.current ? { kind: 'dirty', savedAt: lastSavedAt.current } : { kind: 'clean', savedAt: lastSavedAt.current });
+      return true;
+    } catch (err) {
+      dirty.current = true;
+      if (err instanceof ApiError && err.status === 412) {
+        conflicted.current = true;
+        setSave({ kind: 'conflict', savedBy: String(err.problem.savedBy ?? t('someoneElse')), savedAt: String(err.problem.savedAt ?? '') });
+        return false;
+      }
+      if (err instanceof ApiError && err.status === 422 && err.problem.errors?.length) {
+        setServerErrors(err.problem.errors);
+        setSummaryKey(`save-${Date.now()}`);
+      }
+      setSave({ kind: 'failed', message: describe(err), ...(lastSavedAt.current ? { savedAt: lastSavedAt.current } : {}) });
+      return false;
+    }
+    // applySubmission and path are stable for this editor's life.
+    // eslint-disable-next-line
+  }, []);
+
+  /** Saves now (after any save already under way); resolves true when everything is saved. */
+  const flush = useCallback((): Promise<boolean> => {
+    clearTimeout(timer.current);
+    chain.current = chain.current.then(doSave, doSave);
+    return chain.current;
+  }, [doSave]);
+
+  const onChange = (next: JsonObject) => {
+    data.current = next;
+    setFormData(next);
+    if (!editable) return;
+    dirty.current = true;
+    if (clientErrors) setClientErrors(validateForSubmit(cacheKey, schema, next));
+    if (conflicted.current) return;
+    setSave((s) => (s.kind === 'saving' ? s : { kind: 'dirty', ...(lastSavedAt.current ? { savedAt: lastSavedAt.current } : {}) }));
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => void flush(), AUTOSAVE_DELAY_MS);
+  };
+
+  // Nothing typed is lost: leaving the page saves, closing the tab with unsaved input warns.
+  useEffect(() => {
+    const warn = (e: BeforeUnloadEvent) => {
+      if (dirty.current) {
+        void flush();
+        e.preventDefault();
+      }
+    };
+    window.addEventListener('beforeunload', warn);
+    return () => {
+      window.removeEventListener('beforeunload', warn);
+      if (dirty.current) void flush();
+    };
+  }, [flush]);
+
+  const reloadLatest = async () => {
+    setBusy(true);
+    try {
+      const reply = await get<Submission>(path);
+      clearTimeout(timer.current);
+      conflicted.current = false;
+      dirty.current = false;
+      applySubmission(reply.body, reply.etag);
+      const next = withSections(schema, reply.body.answers);
+      data.current = next;
+      setFormData(next);
+      setServerErrors([]);
+      setClientErrors(undefined);
+      lastSavedAt.current = reply.body.updatedAt ? new Date(reply.body.updatedAt) : undefined;
+      setSave({ kind: 'clean', ...(lastSavedAt.current ? { savedAt: lastSavedAt.current } : {}) });
+    } catch (err) {
+      setFlash(describe(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const trySubmit = async () => {
+    setFlash(undefined);
+    const saved = await flush();
+    if (conflicted.current) return;
+    // Check everything even when the save was refused, so the reporter sees every problem at once.
+    const errors = validateForSubmit(cacheKey, schema, data.current);
+    setClientErrors(errors);
+    setSummaryKey(`client-${Date.now()}`);
+    if (saved && errors.length === 0) setConfirming(true);
+  };
+
+  const submit = async () => {
+    setConfirming(false);
+    setBusy(true);
+    try {
+      const reply = await request<Submission>('POST', `${path}/submit`, { ifMatch: etag.current });
+      applySubmission(reply.body, reply.etag);
+      setClientErrors(undefined);
+      setServerErrors([]);
+      setFlash(t('submittedOk'));
+    } catch (err) {
+      if (err instanceof ApiError && err.status === 422 && err.problem.errors?.length) {
+        setServerErrors(err.problem.errors);
+        setSummaryKey(`submit-${Date.now()}`);
+      } else if (err instanceof ApiError && err.status === 412) {
+        conflicted.current = true;
+        setSave({ kind: 'conflict', savedBy: String(err.problem.savedBy ?? t('someoneElse')), savedAt: String(err.problem.savedAt ?? '') });
+      } else setFlash(describe(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const reopen = async () => {
+    setBusy(true);
+    setFlash(undefined);
+    try {
+      const reply = await request<Submission>('POST', `${path}/reopen`, { body: {}, ifMatch: etag.current });
+      applySubmission(reply.body, reply.etag);
+      setFlash(t('reopened'));
+    } catch (err) {
+      setFlash(describe(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const allErrors = [...(clientErrors ?? []), ...serverErrors.filter((s) => !(clientErrors ?? []).some((c) => c.pointer === s.pointer))];
+  const review = submission.review;
+
+  return (
+    <>
+      <p className="breadcrumb">
+        <a href={href.home()}>← {t('navRounds')}</a>
+      </p>
+      <PageTitle title={round.title}>{round.title}</PageTitle>
+      <div className="report-meta">
+        <StatusBadge status={submission.status} />
+        <span>{t('deadlineAt', formatDateTime(round.deadlineAt))}</span>
+        {submission.submittedAt && <span>{t('submittedAtText', formatDateTime(submission.submittedAt))}</span>}
+        {submission.late && <span className="badge badge-late">{t('late')}</span>}
+      </div>
+
+      {flash && (
+        <Notice kind={flash === t('submittedOk') || flash === t('reopened') ? 'success' : 'error'} role="status">
+          <p>{flash}</p>
+        </Notice>
+      )}
+
+      {review && submission.status === 'returned' && (
+        <Notice kind="warning">
+          <p>
+            <strong>{t('returnedComment')}</strong>
+          </p>
+          <blockquote className="review-comment">{review.comment}</blockquote>
+          <p className="muted">
+            {review.by}, {formatDateTime(review.at)}
+          </p>
+          {review.pointer && (
+            <p>
+              {t('commentAtField', '')}
+              <a
+                href={`#${review.pointer}`}
+                onClick={(e) => {
+                  e.preventDefault();
+                  focusField(review.pointer!);
+                }}
+              >
+                {labelOf(schema, review.pointer)}
+              </a>
+            </p>
+          )}
+        </Notice>
+      )}
+
+      {save.kind === 'conflict' && (
+        <Notice kind="error" role="alert">
+          <h2>{t('conflictTitle')}</h2>
+          <p>{t('conflictBody', save.savedBy, formatDateTime(save.savedAt))}</p>
+          <button type="button" className="btn btn-primary" onClick={() => void reloadLatest()} disabled={busy}>
+            {t('conflictReload')}
+          </button>
+        </Notice>
+      )}
+
+      {editable ? (
+        <p className="intro">{t('formIntroEditable')}</p>
+      ) : round.phase !== 'open' && EDITABLE.has(submission.status) ? (
+        <Notice kind="info">
+          <p>{round.phase === 'closed' ? t('roundClosedNote') : t('roundNotOpenNote')}</p>
+        </Notice>
+      ) : submission.status === 'accepted' ? (
+        <Notice kind="success">
+          <p>{t('acceptedNote')}</p>
+        </Notice>
+      ) : (
+        <Notice kind="info">
+          <p>{t('readOnlyNote')}</p>
+          {round.phase === 'open' && submission.status === 'submitted' && (
+            <button type="button" className="btn btn-secondary" onClick={() => void reopen()} disabled={busy}>
+              {t('reopen')}
+            </button>
+          )}
+        </Notice>
+      )}
+
+      <ErrorSummary key={summaryKey} schema={schema} errors={allErrors} title={t('errorSummaryTitle', errorCount(allErrors.length))} />
+
+      <section className="form-description">
+        <p>{String(schema['description'] ?? '')}</p>
+      </section>
+
+      <ReportForm schema={schema} formData={formData} errors={allErrors} readonly={!editable} onChange={onChange} />
+
+      {editable && (
+        <div className="form-actions" aria-label={t('submit')}>
+          <SaveStatus save={save} onRetry={() => void flush()} />
+          <button type="button" className="btn btn-primary" onClick={() => void trySubmit()} disabled={busy || save.kind === 'conflict'}>
+            {busy ? t('submitting') : t('submit')}
+          </button>
+        </div>
+      )}
+
+      <ConfirmDialog open={confirming} title={t('submitConfirmTitle')} confirmLabel={t('submitConfirmYes')} onConfirm={() => void submit()} onCancel={() => setConfirming(false)}>
+        <p>{t('submitConfirmBody')}</p>
+      </ConfirmDialog>
+
+      <RevisionHistory roundId={round.roundId} orgId={submission.orgId} version={submission.revision} />
+    </>
+  );
+}
+
+function SaveStatus({ save, onRetry }: { save: SaveState; onRetry: () => void }) {
+  const saved = save.kind !== 'conflict' && save.savedAt ? t('savedAt', formatClock(save.savedAt)) : t('notSavedYet');
+  return (
+    <div className="save-status" role="status" aria-live="polite">
+      {save.kind === 'saving' && t('saving')}
+      {save.kind === 'clean' && saved}
+      {save.kind === 'dirty' && `${saved} · ${t('unsavedChanges')}`}
+      {save.kind === 'failed' && (
+        <span className="text-error">
+          {t('saveFailed', save.message)}{' '}
+          <button type="button" className="btn btn-link" onClick={onRetry}>
+            {t('retrySave')}
+          </button>
+        </span>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,160 @@
+// SST's review of one organisation's report: the answers read-only, then accept or return
+// with a comment (optionally tied to a field). Readers see the same page without the buttons.
+import { useState } from 'react';
+import { describe, request } from '../api.ts';
+import type { Session } from '../auth.ts';
+import { formatDateTime, t } from '../i18n.ts';
+import { href } from '../router.ts';
+import { fieldPointers, labelOf } from '../schema-form.ts';
+import type { Submission } from '../types.ts';
+import { ConfirmDialog, LoadError, Loading, Notice, PageTitle, StatusBadge, useLoad } from '../components/common.tsx';
+import { ReportForm, RevisionHistory } from '../components/form-parts.tsx';
+import { loadReport } from './ReportPage.tsx';
+
+export function ReviewPage({ roundId, orgId, session }: { roundId: string; orgId: string; session: Session }) {
+  const load = useLoad(async () => {
+    const report = await loadReport(roundId, orgId);
+    const orgs = await request<{ items: { id: string; name: string }[] }>('GET', '/orgs');
+    return { ...report, orgName: orgs.body.items.find((o) => o.id === orgId)?.name ?? orgId };
+  }, [roundId, orgId]);
+  const [submission, setSubmission] = useState<Submission | undefined>();
+  const [etag, setEtag] = useState<string | undefined>();
+  const [comment, setComment] = useState('');
+  const [pointer, setPointer] = useState('');
+  const [commentError, setCommentError] = useState<string | undefined>();
+  const [flash, setFlash] = useState<{ kind: 'success' | 'error'; text: string } | undefined>();
+  const [confirmAccept, setConfirmAccept] = useState(false);
+  const [busy, setBusy] = useState(false);
+
+  if (load.error) return <LoadError message={load.error} onRetry={load.reload} />;
+  if (!load.data) return <Loading />;
+  const { round, form, orgName } = load.data;
+  const sub = submission ?? load.data.submission;
+  const tag = etag ?? load.data.etag;
+  const path = `/rounds/${encodeURIComponent(roundId)}/submissions/${encodeURIComponent(orgId)}`;
+  const admin = session.role === 'sst-admin';
+
+  const act = async (action: 'accept' | 'return', body?: unknown) => {
+    setBusy(true);
+    setFlash(undefined);
+    try {
+      const reply = await request<Submission>('POST', `${path}/${action}`, { ifMatch: tag, ...(body ? { body } : {}) });
+      setSubmission(reply.body);
+      setEtag(reply.etag ?? reply.body.etag);
+      setFlash({ kind: 'success', text: action === 'accept' ? t('accepted') : t('returned') });
+      setComment('');
+    } catch (err) {
+      setFlash({ kind: 'error', text: describe(err) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const sendReturn = (e: React.FormEvent) => {
+    e.preventDefault();
+    if (!comment.trim()) {
+      setCommentError(t('commentRequired'));
+      document.getElementById('return-comment')?.focus();
+      return;
+    }
+    setCommentError(undefined);
+    void act('return', { comment: comment.trim(), ...(pointer ? { pointer } : {}) });
+  };
+
+  const title = `${orgName}: ${round.title}`;
+  return (
+    <>
+      <p className="breadcrumb">
+        <a href={href.round(roundId)}>← {round.title}</a>
+      </p>
+      <PageTitle title={title}>{title}</PageTitle>
+      <div className="report-meta">
+        <StatusBadge status={sub.status} />
+        {sub.submittedAt && <span>{t('submittedAtText', formatDateTime(sub.submittedAt))}</span>}
+        {sub.late && <span className="badge badge-late">{t('late')}</span>}
+      </div>
+      {flash && (
+        <Notice kind={flash.kind} role={flash.kind === 'error' ? 'alert' : 'status'}>
+          <p>{flash.text}</p>
+        </Notice>
+      )}
+      {sub.review && sub.status === 'returned' && (
+        <Notice kind="info">
+          <p>
+            <strong>{t('returnedComment')}</strong>
+          </p>
+          <blockquote className="review-comment">{sub.review.comment}</blockquote>
+          {sub.review.pointer && <p>{t('commentAtField', labelOf(form.schema, sub.review.pointer))}</p>}
+        </Notice>
+      )}
+      {admin && sub.status === 'submitted' && (
+        <section className="review-actions" aria-labelledby="review-title">
+          <h2 id="review-title">{t('review')}</h2>
+          <button type="button" className="btn btn-primary" disabled={busy} onClick={() => setConfirmAccept(true)}>
+            {t('accept')}
+          </button>
+          <form className="stack return-form" onSubmit={sendReturn} noValidate>
+            <h3>{t('returnTitle')}</h3>
+            <div className={`form-group${commentError ? ' has-error' : ''}`}>
+              <label htmlFor="return-comment" className="control-label">
+                {t('returnComment')}
+              </label>
+              <p id="return-comment-hint" className="help-block">
+                {t('returnCommentHint')}
+              </p>
+              {commentError && (
+                <p id="return-comment-error" className="error-detail" role="alert">
+                  {commentError}
+                </p>
+              )}
+              <textarea
+                id="return-comment"
+                className="form-control"
+                rows={4}
+                value={comment}
+                aria-describedby={`return-comment-hint${commentError ? ' return-comment-error' : ''}`}
+                aria-invalid={commentError ? true : undefined}
+                onChange={(e) => setComment(e.target.value)}
+              />
+            </div>
+            <div className="form-group">
+              <label htmlFor="return-pointer" className="control-label">
+                {t('returnPointer')}
+              </label>
+              <select id="return-pointer" className="form-control" value={pointer} onChange={(e) => setPointer(e.target.value)}>
+                <option value="">{t('returnPointerNone')}</option>
+                {fieldPointers(form.schema).map((p) => (
+                  <option key={p} value={p}>
+                    {labelOf(form.schema, p)}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <button type="submit" className="btn btn-secondary" disabled={busy}>
+              {t('returnButton')}
+            </button>
+          </form>
+        </section>
+      )}
+      {(sub.status === 'draft' || sub.status === 'not_started') && (
+        <Notice kind="info">
+          <p>{t('notSubmittedYet')}</p>
+        </Notice>
+      )}
+      <ReportForm schema={form.schema} formData={sub.answers} readonly />
+      <RevisionHistory roundId={roundId} orgId={orgId} version={sub.revision} />
+      <ConfirmDialog
+        open={confirmAccept}
+        title={t('accept')}
+        confirmLabel={t('accept')}
+        onConfirm={() => {
+          setConfirmAccept(false);
+          void act('accept');
+        }}
+        onCancel={() => setConfirmAccept(false)}
+      >
+        <p>{t('acceptConfirm', orgName)}</p>
+      </ConfirmDialog>
+    </>
+  );
+}

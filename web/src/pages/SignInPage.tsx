@@ -1,0 +1,115 @@
+// Sign-in. Locally: pick a seeded role and organisation and get a dev token. On AWS: one
+// button to Cognito's hosted UI (authorization code + PKCE, see auth.ts).
+import { useState } from 'react';
+import { devReaderToken, devSignIn, startCognitoSignIn } from '../auth.ts';
+import type { WebConfig } from '../config.ts';
+import { t } from '../i18n.ts';
+import type { Organisation, Role } from '../types.ts';
+import { LoadError, Loading, Notice, PageTitle, useLoad } from '../components/common.tsx';
+
+export function SignInPage({ config, onSignedIn }: { config: WebConfig; onSignedIn: () => void }) {
+  if (config.auth.mode === 'cognito') {
+    const auth = config.auth;
+    return (
+      <>
+        <PageTitle title={t('signInTitle')}>{t('signInTitle')}</PageTitle>
+        <p>{t('signInCognitoIntro')}</p>
+        <button type="button" className="btn btn-primary" onClick={() => void startCognitoSignIn(auth, '#/')}>
+          {t('signInCognito')}
+        </button>
+      </>
+    );
+  }
+  return <DevSignIn config={config} onSignedIn={onSignedIn} />;
+}
+
+function DevSignIn({ config, onSignedIn }: { config: WebConfig; onSignedIn: () => void }) {
+  // The organisation list is protected like every API read: a throwaway reader token fetches it.
+  const orgs = useLoad(async () => {
+    const token = await devReaderToken(config);
+    const res = await fetch(`${config.apiBaseUrl}/orgs`, { headers: { authorization: `Bearer ${token}` } });
+    if (!res.ok) throw new Error(`orgs: ${res.status}`);
+    return ((await res.json()) as { items: Organisation[] }).items;
+  }, []);
+  const [role, setRole] = useState<Role>('reporter');
+  const [orgId, setOrgId] = useState('kommune-101');
+  const [error, setError] = useState<string | undefined>();
+
+  const submit = async (e: React.FormEvent) => {
+    e.preventDefault();
+    setError(undefined);
+    try {
+      await devSignIn(config, role, role === 'reporter' ? orgId : undefined);
+      onSignedIn();
+    } catch {
+      setError(t('signInFailed'));
+    }
+  };
+
+  const regions = (orgs.data ?? []).filter((o) => o.kind === 'region');
+  const municipalities = (orgs.data ?? []).filter((o) => o.kind === 'municipality').sort((a, b) => a.name.localeCompare(b.name, 'da'));
+
+  return (
+    <>
+      <PageTitle title={t('signInTitle')}>{t('signInTitle')}</PageTitle>
+      <p>{t('signInIntro')}</p>
+      {error && (
+        <Notice kind="error" role="alert">
+          <p>{error}</p>
+        </Notice>
+      )}
+      {orgs.error && <LoadError message={orgs.error} onRetry={orgs.reload} />}
+      {orgs.loading && !orgs.data ? (
+        <Loading />
+      ) : (
+        <form className="stack" onSubmit={(e) => void submit(e)}>
+          <fieldset>
+            <legend>{t('signInRole')}</legend>
+            {(
+              [
+                ['reporter', t('roleReporter')],
+                ['sst-admin', t('roleSstAdmin')],
+                ['sst-reader', t('roleSstReader')],
+              ] as const
+            ).map(([value, label]) => (
+              <div className="radio" key={value}>
+                <label>
+                  <input type="radio" name="role" value={value} checked={role === value} onChange={() => setRole(value)} /> {label}
+                </label>
+              </div>
+            ))}
+          </fieldset>
+          {role === 'reporter' && (
+            <div className="form-group">
+              <label htmlFor="dev-org" className="control-label">
+                {t('signInOrg')}
+              </label>
+              <p id="dev-org-hint" className="help-block">
+                {t('signInOrgHint')}
+              </p>
+              <select id="dev-org" className="form-control" aria-describedby="dev-org-hint" value={orgId} onChange={(e) => setOrgId(e.target.value)}>
+                <optgroup label={t('regions')}>
+                  {regions.map((o) => (
+                    <option key={o.id} value={o.id}>
+                      {o.name}
+                    </option>
+                  ))}
+                </optgroup>
+                <optgroup label={t('municipalities')}>
+                  {municipalities.map((o) => (
+                    <option key={o.id} value={o.id}>
+                      {o.name}
+                    </option>
+                  ))}
+                </optgroup>
+              </select>
+            </div>
+          )}
+          <button type="submit" className="btn btn-primary">
+            {t('signInButton')}
+          </button>
+        </form>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,47 @@
+// Hash routing (#/runder/…): the API owns every real path on the same origin (/rounds, /forms,
+// /orgs …), so the app's own addresses live after the #, where no API route can collide.
+import { useEffect, useState } from 'react';
+
+export type Route =
+  | { page: 'home' }
+  | { page: 'sign-in' }
+  | { page: 'round'; roundId: string }
+  | { page: 'submission'; roundId: string; orgId: string }
+  | { page: 'contacts' }
+  | { page: 'calendar' }
+  | { page: 'not-found' };
+
+export function parseHash(hash: string): Route {
+  const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
+  const [a, b, c] = parts;
+  if (parts.length === 0) return { page: 'home' };
+  if (a === 'log-ind' && parts.length === 1) return { page: 'sign-in' };
+  if (a === 'kontakter' && parts.length === 1) return { page: 'contacts' };
+  if (a === 'aarshjul' && parts.length === 1) return { page: 'calendar' };
+  if (a === 'runder' && b && parts.length === 2) return { page: 'round', roundId: b };
+  if (a === 'runder' && b && c && parts.length === 3) return { page: 'submission', roundId: b, orgId: c };
+  return { page: 'not-found' };
+}
+
+export const href = {
+  home: () => '#/',
+  signIn: () => '#/log-ind',
+  round: (roundId: string) => `#/runder/${encodeURIComponent(roundId)}`,
+  submission: (roundId: string, orgId: string) => `#/runder/${encodeURIComponent(roundId)}/${encodeURIComponent(orgId)}`,
+  contacts: () => '#/kontakter',
+  calendar: () => '#/aarshjul',
+};
+
+export function navigate(to: string): void {
+  window.location.hash = to;
+}
+
+export function useRoute(): Route {
+  const [route, setRoute] = useState(() => parseHash(window.location.hash));
+  useEffect(() => {
+    const onChange = () => setRoute(parseHash(window.location.hash));
+    window.addEventListener('hashchange', onChange);
+    return () => window.removeEventListener('hashchange', onChange);
+  }, []);
+  return route;
+}
