@@ -32,6 +32,8 @@ export interface RouteSpec {
   /** Largest accepted body in bytes (default 1 MiB). */
   maxBodyBytes?: number;
   ifMatch?: 'required' | 'optional';
+  /** Honours an `Idempotency-Key` header: a retry with the same key and body replays the first answer. */
+  idempotent?: boolean;
   status?: number;
   response: z.ZodType;
   /** Response media types other than JSON (e.g. CSV), for the OpenAPI document. */
@@ -94,6 +96,7 @@ export const ROUTES = [
     path: '/forms/{formId}/versions',
     area: 'forms',
     operationId: 'publishFormVersion',
+    idempotent: true,
     summary: 'Publish the next version of a form (creates the form on its first version)',
     auth: ADMIN_ROLES,
     params: { formId: api.FormId },
@@ -107,6 +110,7 @@ export const ROUTES = [
     path: '/rounds',
     area: 'rounds',
     operationId: 'createRound',
+    idempotent: true,
     summary: 'Open a reporting round',
     auth: ADMIN_ROLES,
     body: api.CreateRoundRequest,
@@ -150,6 +154,7 @@ export const ROUTES = [
     path: '/rounds/{roundId}/submissions/{orgId}/submit',
     area: 'submissions',
     operationId: 'submit',
+    idempotent: true,
     summary: 'Validate fully and submit',
     auth: ['reporter'],
     params: submissionParams,
@@ -161,6 +166,7 @@ export const ROUTES = [
     path: '/rounds/{roundId}/submissions/{orgId}/reopen',
     area: 'submissions',
     operationId: 'reopen',
+    idempotent: true,
     summary: 'Reopen a submitted report as a draft (SST: reopen an accepted one, with a reason)',
     auth: REPORT_AND_REVIEW,
     params: submissionParams,
@@ -173,6 +179,7 @@ export const ROUTES = [
     path: '/rounds/{roundId}/submissions/{orgId}/return',
     area: 'submissions',
     operationId: 'returnSubmission',
+    idempotent: true,
     summary: 'Return a submitted report for correction, with a comment',
     auth: ADMIN_ROLES,
     params: submissionParams,
@@ -185,6 +192,7 @@ export const ROUTES = [
     path: '/rounds/{roundId}/submissions/{orgId}/accept',
     area: 'submissions',
     operationId: 'acceptSubmission',
+    idempotent: true,
     summary: 'Accept a submitted report',
     auth: ADMIN_ROLES,
     params: submissionParams,
@@ -226,6 +234,7 @@ export const ROUTES = [
     path: '/rounds/{roundId}/submissions/{orgId}/prefill',
     area: 'submissions',
     operationId: 'prefill',
+    idempotent: true,
     summary: "Start a report from the organisation's accepted answers of the previous round of the same form",
     auth: ['reporter'],
     params: submissionParams,
@@ -268,6 +277,7 @@ export const ROUTES = [
     path: '/rounds/{roundId}/submissions/{orgId}/attachments',
     area: 'attachments',
     operationId: 'requestUpload',
+    idempotent: true,
     summary: 'Ask for an upload ticket (presigned POST; PDF, DOCX or XLSX, at most 20 MB)',
     auth: ['reporter'],
     params: submissionParams,
@@ -280,6 +290,7 @@ export const ROUTES = [
     path: '/rounds/{roundId}/submissions/{orgId}/attachments/{attachmentId}/complete',
     area: 'attachments',
     operationId: 'completeUpload',
+    idempotent: true,
     summary: 'Confirm an upload: the file is checked and recorded with a new revision',
     auth: ['reporter'],
     params: { ...submissionParams, attachmentId: api.Slug },
@@ -463,6 +474,7 @@ export const ROUTES = [
     path: '/meetings',
     area: 'calendar',
     operationId: 'createMeeting',
+    idempotent: true,
     summary: 'Add a Task Force meeting to the year wheel',
     auth: ADMIN_ROLES,
     body: schedule.MeetingRequest,

@@ -34,6 +34,8 @@ export const PROBLEMS = {
   'precondition-required': { status: 428, title: 'If-Match mangler' },
   'internal': { status: 500, title: 'Der opstod en intern fejl' },
   'unavailable': { status: 503, title: 'Tjenesten er midlertidigt utilgængelig' },
+  'idempotency-key-reused': { status: 422, title: 'Idempotency-Key er brugt til en anden forespørgsel' },
+  'idempotency-in-progress': { status: 409, title: 'En forespørgsel med samme Idempotency-Key er i gang' },
 } as const satisfies Record<string, ProblemSpec>;
 
 export type ProblemCode = keyof typeof PROBLEMS;

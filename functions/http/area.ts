@@ -151,6 +151,31 @@ export function toResponse(route: RouteSpec, result: OperationResult): ApiResult
   return json(result.status ?? route.status ?? 200, result.body, result.headers);
 }
 
+/**
+ * AWS service errors that mean "try again later". Matched on the SDK's error names and HTTP
+ * status, as the SDK's own retry classifier does, so this module imports no service client.
+ */
+const TRANSIENT_NAMES = new Set([
+  'ProvisionedThroughputExceededException',
+  'ThrottlingException',
+  'RequestLimitExceeded',
+  'TransactionConflictException',
+  'TransactionInProgressException',
+  'SlowDown',
+  'ServiceUnavailable',
+  'InternalServerError',
+]);
+
+export function isTransient(error: unknown): boolean {
+  const e = error as { name?: string; $metadata?: { httpStatusCode?: number }; CancellationReasons?: { Code?: string }[] } | undefined;
+  if (!e?.$metadata) return false;
+  if (TRANSIENT_NAMES.has(e.name ?? '')) return true;
+  if (e.name === 'TransactionCanceledException') {
+    return (e.CancellationReasons ?? []).some((r) => r.Code === 'ThrottlingError' || r.Code === 'TransactionConflict' || r.Code === 'ProvisionedThroughputExceeded');
+  }
+  return e.$metadata.httpStatusCode === 503 || e.$metadata.httpStatusCode === 429;
+}
+
 /** The Lambda handler for every route of `area`, dispatching on API Gateway's routeKey. */
 export function createAreaHandler(area: Area, operations: Record<string, Operation>) {
   const byKey = new Map<string, { route: RouteSpec; operation: Operation }>();
@@ -169,8 +194,19 @@ export function createAreaHandler(area: Area, operations: Record<string, Operati
     const params = parseParams(route, event);
     const query = parseQuery(route, event);
     const body = parseBody(route, event, headers);
-    const result = await operation({ route, identity, params, query, body, headers, ifMatch: headers['if-match'] });
-    return toResponse(route, result);
+    const run = async () => toResponse(route, await operation({ route, identity, params, query, body, headers, ifMatch: headers['if-match'] }));
+    const key = headers['idempotency-key'];
+    if (!route.idempotent || key === undefined) return run();
+    // Loaded on first use, so functions without such routes never evaluate it.
+    const { idempotent } = await import('#http/idempotency');
+    return idempotent(
+      {
+        scope: `${identity?.subject ?? 'public'}\n${routeKey(route)}`,
+        key,
+        fingerprint: [event.rawPath, headers['if-match'] ?? '', JSON.stringify(body ?? null)].join('\n'),
+      },
+      run,
+    );
   };
 
   return middy<ApiEvent, ApiResult, Error, Context>({ timeoutEarlyInMillis: 0 })
@@ -179,6 +215,14 @@ export function createAreaHandler(area: Area, operations: Record<string, Operati
         const error = request.error;
         if (isProblem(error)) {
           request.response = problem(error, request.event.rawPath);
+          return;
+        }
+        if (isTransient(error)) {
+          // Throttling or a momentary conflict inside the storage engines, still there after the
+          // SDK's own retries: nothing was written, and the client may safely try again.
+          logger.warn('storage unavailable', { routeKey: request.event.routeKey, error: error as Error });
+          const p = problem(new Problem('unavailable', 'Systemet er travlt lige nu. Prøv igen om et øjeblik.'), request.event.rawPath);
+          request.response = { ...p, headers: { ...p.headers, 'retry-after': '1' } };
           return;
         }
         // Anything else is ours to fix: log the cause, tell the client only that it failed.

@@ -29,6 +29,8 @@ export const keys = {
   reminder: (roundId: string, orgId: string, step: string) => ({ PK: `ROUND#${roundId}`, SK: `REM#${orgId}#${step}` }),
   notice: (kind: string, id: string) => ({ PK: `NOTICE#${kind}`, SK: id }),
   mark: (name: string) => ({ PK: 'MARKS', SK: name }),
+  /** `id` is a hash of caller, route and the client's Idempotency-Key; the item carries a TTL. */
+  idempotency: (id: string) => ({ PK: `IDEM#${id}`, SK: 'IDEM' }),
   meeting: (meetingId?: string) => ({ PK: 'MEETINGS', ...(meetingId ? { SK: `MEETING#${meetingId}` } : {}) }),
 };
 
