@@ -1,5 +1,5 @@
 // How every Lambda function is bundled, in one place: the CDK construct and the bundle-size
-// report (scripts/bundle-report.ts) both read it, so the sizes reported are the sizes deployed.
+// report (bench/bundle-report.ts) both read it, so the sizes reported are the sizes deployed.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
