@@ -1,7 +1,7 @@
 // The schema-driven consolidation: one pass over the counted answers of a round, feeding an
 // accumulator per planned field, then one pass to turn accumulators into the summary. Cost is
 // linear in the number of answered fields; nothing is copied but references to answer texts.
-import { createHash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 import type { ChoicePlan, FieldPlan, ListPlan, NumberPlan, SummaryPlan, TextPlan } from '#core/summary/plan';
 import type {
   ChoiceSummary,
@@ -33,6 +33,8 @@ export interface SummaryInput {
   answers: ReadonlyMap<string, Json>;
   indicators?: IndicatorValue[];
   now: Date;
+  /** Names and regions of the respondents; default: the registry on the round's respondents date. */
+  organisations?: Map<string, OrgContext>;
 }
 
 // ---------- accumulators ----------
@@ -252,18 +254,47 @@ function finish(a: Acc, regions: RegionRef[]): FieldSummary {
 
 // ---------- the summary ----------
 
-export function contentHashOf(summary: Omit<RoundSummary, 'contentHash' | 'builtAt'>): string {
-  return createHash('sha256').update(JSON.stringify(summary)).digest('hex');
+export type SummaryBody = Omit<RoundSummary, 'contentHash' | 'builtAt'>;
+
+function hashField(hash: Hash, field: FieldSummary): void {
+  if (field.kind !== 'list') {
+    hash.update(JSON.stringify(field));
+    return;
+  }
+  const { items, ...head } = field;
+  hash.update(JSON.stringify(head));
+  for (const item of items) {
+    const { fields, ...rest } = item;
+    hash.update(JSON.stringify(rest));
+    for (const f of fields) hashField(hash, f);
+  }
+}
+
+/**
+ * sha256 over the summary's JSON without builtAt: equal hashes mean equal content. Fed field by
+ * field, so a large round never needs its whole summary as one string in memory.
+ */
+export function contentHashOf(body: SummaryBody): string {
+  const hash = createHash('sha256');
+  const { sections, ...head } = body;
+  hash.update(JSON.stringify(head));
+  for (const section of sections) {
+    const { fields, ...rest } = section;
+    hash.update(JSON.stringify(rest));
+    for (const f of fields) hashField(hash, f);
+  }
+  return hash.digest('hex');
 }
 
 export const BASIS_NOTE =
   'Kun indsendte og godkendte indberetninger indgår i tallene. Kladder og indberetninger, der er sendt retur til rettelse, tæller som manglende.';
 
-export function buildRoundSummary(input: SummaryInput): RoundSummary {
+/** The consolidation itself: every figure, list and completeness count, without the hash. */
+export function consolidate(input: SummaryInput): SummaryBody {
   const { round, plan, heads, answers, now } = input;
-  const completeness = completenessOf(round, heads, now);
+  const contexts = input.organisations ?? organisationContext(round);
+  const completeness = completenessOf(round, heads, now, contexts);
   const regions: RegionRef[] = completeness.byRegion.map((r) => ({ regionId: r.regionId, regionName: r.regionName }));
-  const contexts = organisationContext(round);
 
   const sectionAccs = plan.sections.map((s) => ({ section: s, accs: s.fields.map(newAcc) }));
   for (const row of completeness.organisations) {
@@ -282,7 +313,7 @@ export function buildRoundSummary(input: SummaryInput): RoundSummary {
     fields: accs.map((a) => finish(a, regions)),
   }));
 
-  const body: Omit<RoundSummary, 'contentHash' | 'builtAt'> = {
+  return {
     kind: 'round-summary',
     roundId: round.roundId,
     title: round.title,
@@ -297,8 +328,19 @@ export function buildRoundSummary(input: SummaryInput): RoundSummary {
     sections,
     indicators: (input.indicators ?? []).filter((v) => v.period.startsWith(round.period)),
   };
-  const contentHash = contentHashOf(body);
-  return { kind: body.kind, roundId: body.roundId, title: body.title, formId: body.formId, formVersion: body.formVersion, formTitle: body.formTitle,
-    period: body.period, respondentKind: body.respondentKind, respondentsAt: body.respondentsAt, builtAt: now.toISOString(), contentHash,
-    basis: body.basis, completeness, sections, indicators: body.indicators };
+}
+
+/** A summary ready to store and serve: the consolidation, stamped with its build time and hash. */
+export function finishSummary(body: SummaryBody, now: Date): RoundSummary {
+  const { kind, roundId, title, formId, formVersion, formTitle, period, respondentKind, respondentsAt, ...rest } = body;
+  return {
+    kind, roundId, title, formId, formVersion, formTitle, period, respondentKind, respondentsAt,
+    builtAt: now.toISOString(),
+    contentHash: contentHashOf(body),
+    ...rest,
+  };
+}
+
+export function buildRoundSummary(input: SummaryInput): RoundSummary {
+  return finishSummary(consolidate(input), input.now);
 }

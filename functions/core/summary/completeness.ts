@@ -74,8 +74,7 @@ function rates(f: CompletenessFigures): void {
   f.timelinessRate = percent(f.onTime, f.expected);
 }
 
-export function completenessOf(round: RoundLite, heads: readonly HeadLite[], now: Date): Completeness {
-  const contexts = organisationContext(round);
+export function completenessOf(round: RoundLite, heads: readonly HeadLite[], now: Date, contexts = organisationContext(round)): Completeness {
   const byOrg = new Map(heads.map((h) => [h.orgId, h]));
   const total = emptyFigures();
   const regions = new Map<string, RegionRef & CompletenessFigures>();

@@ -38,11 +38,23 @@ svg .target { stroke: #b00020; stroke-width: 1.5; stroke-dasharray: 5 4; fill: n
 @media print { body { padding: 0; max-width: none; } a { color: inherit; text-decoration: none; } }
 `;
 
+/** Column heads short enough for seven figures across an A4 page. */
+const SHORT_LABEL: Partial<Record<string, string>> = {
+  expected: 'Forventet',
+  reported: 'Indberettet',
+  onTime: 'Rettidigt',
+  late: 'Forsinket',
+  missing: 'Mangler',
+  accepted: 'Godkendt',
+  reportingRate: 'Indberetnings­procent',
+  timelinessRate: 'Rettidigheds­procent',
+};
+
 function completenessTable(s: RoundSummary): string {
   const c = s.completeness;
-  const head = `<tr><th>Region</th>${COMPLETENESS_MEASURES.map(([, label]) => `<th class="num">${esc(label)}</th>`).join('')}</tr>`;
+  const head = `<tr><th>Region</th>${COMPLETENESS_MEASURES.map(([key]) => `<th class="num">${esc(SHORT_LABEL[key] ?? key)}</th>`).join('')}</tr>`;
   const row = (name: string, f: typeof c | (typeof c.byRegion)[number]) =>
-    `<tr><td>${esc(name)}</td>${COMPLETENESS_MEASURES.map(([k, , unit]) => `<td class="num">${fmt(f[k] as number)}${unit === '%' ? ' %' : ''}</td>`).join('')}</tr>`;
+    `<tr><td>${esc(name.replace(/^Region /, ''))}</td>${COMPLETENESS_MEASURES.map(([k, , unit]) => `<td class="num">${fmt(f[k] as number)}${unit === '%' ? ' %' : ''}</td>`).join('')}</tr>`;
   return `<table><thead>${head}</thead><tbody>${row(ALL_REGIONS, c)}${c.byRegion.map((r) => row(r.regionName, r)).join('')}</tbody></table>`;
 }
 
@@ -59,7 +71,7 @@ function completenessChart(s: RoundSummary): string {
         { value: r.missing, title: 'mangler' },
       ],
     })),
-    { totalLabel: (total) => `${fmt(total)} forventet` },
+    { totalLabel: (total) => `${fmt(total)} forventet`, colours: ['#1a7f37', '#d4a017', '#b0b7c0'] },
   );
 }
 

@@ -19,7 +19,13 @@ export interface StackedBar {
  * Horizontal 100 % stacked bars, one per row, with a legend. `parts` share their legend by
  * position; the row's total is written at the right.
  */
-export function stackedBars(title: string, legend: string[], bars: StackedBar[], options: { totalLabel?: (total: number) => string } = {}): string {
+export function stackedBars(
+  title: string,
+  legend: string[],
+  bars: StackedBar[],
+  options: { totalLabel?: (total: number) => string; colours?: string[] } = {},
+): string {
+  const colours = options.colours ?? PALETTE;
   const labelW = 230;
   const barW = 380;
   const rowH = 22;
@@ -35,7 +41,7 @@ export function stackedBars(title: string, legend: string[], bars: StackedBar[],
     bar.parts.forEach((p, j) => {
       if (p.value <= 0 || total === 0) return;
       const w = (p.value / total) * barW;
-      out.push(`<rect x="${x.toFixed(1)}" y="${y}" width="${w.toFixed(1)}" height="${rowH - 6}" fill="${PALETTE[j % PALETTE.length]}"><title>${esc(`${bar.label}: ${p.title} ${fmt(p.value)}`)}</title></rect>`);
+      out.push(`<rect x="${x.toFixed(1)}" y="${y}" width="${w.toFixed(1)}" height="${rowH - 6}" fill="${colours[j % colours.length]}"><title>${esc(`${bar.label}: ${p.title} ${fmt(p.value)}`)}</title></rect>`);
       if (w > 22) out.push(`<text x="${(x + w / 2).toFixed(1)}" y="${y + 12}" text-anchor="middle" class="in">${fmt(p.value)}</text>`);
       x += w;
     });
@@ -46,7 +52,7 @@ export function stackedBars(title: string, legend: string[], bars: StackedBar[],
   legend.forEach((l, j) => {
     const x = (j % 3) * 230;
     const y = ly + Math.floor(j / 3) * 18;
-    out.push(`<rect x="${x}" y="${y}" width="11" height="11" fill="${PALETTE[j % PALETTE.length]}"/><text x="${x + 16}" y="${y + 10}" class="lbl">${esc(truncate(l, 34))}</text>`);
+    out.push(`<rect x="${x}" y="${y}" width="11" height="11" fill="${colours[j % colours.length]}"/><text x="${x + 16}" y="${y + 10}" class="lbl">${esc(truncate(l, 34))}</text>`);
   });
   return figure(title, width, height, out.join(''));
 }
