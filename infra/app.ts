@@ -62,8 +62,13 @@ export function buildApp(options: BuildOptions = {}): BuiltApp {
   const env = { region: config.region, ...(config.account ? { account: config.account } : {}) };
   const prefix = `Statusportalen-${config.stage}`;
 
-  const data = new DataStack(app, `${prefix}-Data`, { env, config, description: 'Statusportalen: table, documents bucket, user pool (stateful)' });
   const web = new WebStack(app, `${prefix}-Web`, { env, config, description: 'Statusportalen: web hosting (S3 + CloudFront)' });
+  const data = new DataStack(app, `${prefix}-Data`, {
+    env,
+    config,
+    webOrigins: [web.origin, ...config.extraWebOrigins],
+    description: 'Statusportalen: table, documents bucket, user pool (stateful)',
+  });
   const api = new ApiStack(app, `${prefix}-Api`, { env, config, data, web, description: 'Statusportalen: API, functions, schedules, alarms' });
 
   Tags.of(app).add('project', 'statusportalen');

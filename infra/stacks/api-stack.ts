@@ -228,7 +228,7 @@ export class ApiStack extends Stack {
     }
 
     this.addAlarms();
-    this.deployWebContent(config, web, domain);
+    this.deployWebContent(web, domain);
 
     new CfnOutput(this, 'ApiUrl', { value: this.stage.url });
     new CfnOutput(this, 'WebUrl', { value: `${web.origin}/` });
@@ -350,19 +350,22 @@ export class ApiStack extends Stack {
   }
 
   /** The built app (web/dist) if there is one, else the placeholder; plus the runtime config. */
-  private deployWebContent(config: StageConfig, web: WebStack, domain: cognito.UserPoolDomain) {
+  private deployWebContent(web: WebStack, domain: cognito.UserPoolDomain) {
     const built = path.join(REPO_ROOT, 'web', 'dist');
     const source = existsSync(path.join(built, 'index.html')) ? built : path.join(REPO_ROOT, 'infra', 'web-placeholder');
     new s3deploy.BucketDeployment(this, 'WebContent', {
       sources: [
-        s3deploy.Source.asset(source),
+        // config.json is ours to write (the local server writes its own), so never take one from the build.
+        s3deploy.Source.asset(source, { exclude: ['config.json'] }),
+        // The shape web/src/config.ts reads at start-up: one build runs locally and on AWS.
         s3deploy.Source.jsonData('config.json', {
-          stage: config.stage,
-          apiUrl: this.stage.url,
+          apiBaseUrl: this.stage.url,
           auth: {
+            mode: 'cognito',
             domain: domain.baseUrl(),
             clientId: this.webClient.userPoolClientId,
-            region: Stack.of(this).region,
+            redirectUri: `${web.origin}/`,
+            logoutUri: `${web.origin}/`,
             scopes: ['openid', 'email', 'profile'],
           },
         }),

@@ -18,6 +18,8 @@ export const ORG_ATTRIBUTE = 'orgId';
 
 export interface DataStackProps extends StackProps {
   config: StageConfig;
+  /** Browser origins of the web app: the only pages that may POST attachments straight to S3. */
+  webOrigins: string[];
 }
 
 export class DataStack extends Stack {
@@ -67,6 +69,8 @@ export class DataStack extends Stack {
       objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
       serverAccessLogsBucket: this.accessLogs,
       serverAccessLogsPrefix: 'documents/',
+      // Attachments are uploaded by the browser with a presigned POST (policy-bound type and size).
+      cors: [{ allowedOrigins: props.webOrigins, allowedMethods: [s3.HttpMethods.POST], allowedHeaders: ['*'], maxAge: 3600 }],
       lifecycleRules: [
         { noncurrentVersionExpiration: Duration.days(config.noncurrentVersionDays) },
         { abortIncompleteMultipartUploadAfter: Duration.days(7) },

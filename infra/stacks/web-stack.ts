@@ -56,7 +56,8 @@ export class WebStack extends Stack {
         contentSecurityPolicy: {
           contentSecurityPolicy: [
             "default-src 'self'",
-            `connect-src 'self' https://*.execute-api.${region}.amazonaws.com https://*.auth.${region}.amazoncognito.com https://cognito-idp.${region}.amazonaws.com`,
+            // The API, Cognito's token endpoint, and S3 for presigned attachment uploads.
+            `connect-src 'self' https://*.execute-api.${region}.amazonaws.com https://*.auth.${region}.amazoncognito.com https://cognito-idp.${region}.amazonaws.com https://*.s3.${region}.amazonaws.com`,
             "img-src 'self' data:",
             "style-src 'self' 'unsafe-inline'",
             "frame-ancestors 'none'",

@@ -112,6 +112,14 @@ describe('the documents bucket', () => {
     });
   });
 
+  it('accepts browser uploads (presigned POST) only from the web origin', () => {
+    const rules = documents(prod).bucket.Properties.CorsConfiguration.CorsRules;
+    expect(rules).toHaveLength(1);
+    expect(rules[0].AllowedMethods).toEqual(['POST']);
+    expect(rules[0].AllowedOrigins).toHaveLength(1);
+    expect(JSON.stringify(rules[0].AllowedOrigins)).toContain('Statusportalen-prod-Web');
+  });
+
   it('is not retained in dev', () => {
     expect(documents(dev).bucket.DeletionPolicy).toBe('Delete');
   });
@@ -380,7 +388,10 @@ describe('the web hosting slot', () => {
   it('deploys the app (or the placeholder) with a config.json naming the API and the web client', () => {
     const deployment = only(resourcesOf(prod.templates.api, 'Custom::CDKBucketDeployment'));
     expect(deployment.Properties.SourceObjectKeys).toHaveLength(2);
-    expect(JSON.stringify(deployment.Properties.SourceMarkers)).toContain('WebClient');
+    const markers = JSON.stringify(deployment.Properties.SourceMarkers);
+    expect(markers).toContain('WebClient');
+    expect(markers).toContain('UsersLogin');
+    expect(markers).toMatch(/"Ref":"Api[0-9A-F]{8}"/);
     expect(deployment.Properties.DistributionPaths).toEqual(['/index.html', '/config.json']);
   });
 });
