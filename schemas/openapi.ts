@@ -71,7 +71,7 @@ function operation(route: RouteSpec): object {
       : {}),
     ...(parameters.length ? { parameters } : {}),
     ...(route.body
-      ? { requestBody: { required: true, content: { 'application/json': { schema: schemaOf(route.body, 'input') } } } }
+      ? { requestBody: { required: true, content: { [route.bodyType === 'csv' ? 'text/csv' : 'application/json']: { schema: schemaOf(route.body, 'input') } } } }
       : {}),
     responses: { [status]: { description: 'OK', content }, ...problems },
   };
