@@ -193,9 +193,10 @@ export class ApiStack extends Stack {
       const authorizer = kind === 'none' ? new apigw.HttpNoneAuthorizer() : kind === 'users' ? usersAuthorizer : usersAndMachinesAuthorizer;
       const [created] = this.api.addRoutes({ path: route.path, methods: [route.method as apigw.HttpMethod], integration, authorizer });
       if (kind === 'none' && created) {
-        acknowledge(created,
-          { id: 'AwsSolutions-APIG4', reason: `${route.method} ${route.path} is public by design in functions/routes.ts (${route.summary}).` },
-        );
+        acknowledge(created, {
+          id: 'AwsSolutions-APIG4',
+          reason: `${route.method} ${route.path} is public by design in functions/routes.ts (${route.summary}).`,
+        });
       }
     }
 
@@ -215,9 +216,10 @@ export class ApiStack extends Stack {
       enforceSSL: true,
       retentionPeriod: Duration.days(14),
     });
-    acknowledge(this.deadLetters,
-      { id: 'AwsSolutions-SQS3', reason: 'This queue is itself the dead-letter queue of the scheduled jobs (scheduler target and Lambda async failures).' },
-    );
+    acknowledge(this.deadLetters, {
+      id: 'AwsSolutions-SQS3',
+      reason: 'This queue is itself the dead-letter queue of the scheduled jobs (scheduler target and Lambda async failures).',
+    });
     for (const job of JOBS) {
       if (!existsSync(jobEntry(job.name))) {
         Annotations.of(this).addWarningV2('statusportalen:missing-job', `functions/jobs/${job.name}.ts does not exist: job not deployed`);

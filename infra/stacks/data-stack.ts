@@ -112,16 +112,12 @@ export class DataStack extends Stack {
     this.mailIdentity = new ses.EmailIdentity(this, 'MailDomain', { identity: ses.Identity.domain(mailDomain) });
     this.mailIdentity.applyRemovalPolicy(config.removalPolicy);
 
-    acknowledge(this.accessLogs,
-      { id: 'AwsSolutions-S1', reason: 'This is the access-log bucket itself; logging it into itself would loop.' },
-    );
-    acknowledge(this.userPool,
-      {
-        id: 'AwsSolutions-COG2',
-        reason:
-          'The issue asks for MFA to be available (TOTP, optional); forcing it is a policy decision for SST. Plus-tier threat protection is enforced meanwhile.',
-      },
-    );
+    acknowledge(this.accessLogs, { id: 'AwsSolutions-S1', reason: 'This is the access-log bucket itself; logging it into itself would loop.' });
+    acknowledge(this.userPool, {
+      id: 'AwsSolutions-COG2',
+      reason:
+        'The issue asks for MFA to be available (TOTP, optional); requiring it of every municipal reporter is a policy decision for SST. Plus-tier threat protection (compromised credentials, risky sign-ins) is enforced meanwhile.',
+    });
     if (!prod) acknowledgeAutoDeleteProvider(this);
   }
 }

@@ -96,10 +96,9 @@ export class WebStack extends Stack {
     });
     this.origin = `https://${this.distribution.distributionDomainName}`;
 
-    acknowledge(logs,
-      { id: 'AwsSolutions-S1', reason: 'This is the access-log bucket itself; logging it into itself would loop.' },
-    );
-    acknowledge(this.distribution,
+    acknowledge(logs, { id: 'AwsSolutions-S1', reason: 'This is the access-log bucket itself; logging it into itself would loop.' });
+    acknowledge(
+      this.distribution,
       {
         id: 'AwsSolutions-CFR1',
         reason: 'Users are Danish public-sector staff who may sign in from abroad; access is governed by Cognito, not by geography.',
