@@ -202,4 +202,62 @@ describe('reporting in the browser', () => {
     });
     expect(bytes.subarray(0, 2).toString()).toBe('PK'); // an XLSX is a zip
   });
+
+  it('can be used with the keyboard alone: skip link, visible focus, sign-in by Enter', async () => {
+    const ctx = await stack.browser.newContext({ locale: 'da-DK', viewport: { width: 1280, height: 900 } });
+    ctx.setDefaultTimeout(10_000);
+    const p = await ctx.newPage();
+    await p.goto(`${stack.api.url}/`);
+    await p.getByRole('button', { name: 'Log ind' }).waitFor();
+    await p.keyboard.press('Tab');
+    expect(await p.evaluate(() => document.activeElement?.textContent)).toBe('Gå til indhold');
+    const ring = await p.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
+    expect(ring).toBe('solid');
+    await p.keyboard.press('Enter');
+    expect(await p.evaluate(() => document.activeElement?.id)).toBe('indhold');
+    // Reporter is preselected; Tab reaches the organisation list and then the button.
+    for (let i = 0; i < 12 && (await p.evaluate(() => document.activeElement?.textContent)) !== 'Log ind'; i++) await p.keyboard.press('Tab');
+    await p.keyboard.press('Enter');
+    await p.getByRole('heading', { name: 'Mine indberetninger' }).waitFor();
+    await ctx.close();
+  });
+
+  it('lets a reporter edit its reminder addresses and see the year wheel with its .ics file', async () => {
+    const ctx = await stack.browser.newContext({ locale: 'da-DK', viewport: { width: 1280, height: 900 } });
+    ctx.setDefaultTimeout(10_000);
+    const p = await ctx.newPage();
+    const fanoe = 'kommune-563';
+    await signIn(p, stack.api.url, 'reporter', fanoe);
+    const contactsLink = p.getByRole('link', { name: 'Kontaktadresser' });
+    if ((await contactsLink.count()) === 0) return expect.soft(false, 'the contacts route is not there yet').toBe(true);
+    await contactsLink.click();
+    await p.getByRole('heading', { name: 'Kontaktadresser til påmindelser' }).waitFor();
+    await p.getByLabel('E-mailadresse 1').fill('sundhed@fanoe.example.dk');
+    await p.getByRole('button', { name: 'Tilføj adresse' }).click();
+    await p.getByLabel('E-mailadresse 2').fill('ikke en adresse');
+    await p.getByRole('button', { name: 'Gem adresser' }).click();
+    await p.locator('.contact-row.has-error').getByText('Skal være en gyldig e-mailadresse.').waitFor();
+    expect(await p.evaluate(() => document.activeElement?.id)).toBe('contact-1');
+    await p.getByLabel('E-mailadresse 2').fill('borgerservice@fanoe.example.dk');
+    await p.getByRole('button', { name: 'Gem adresser' }).click();
+    await p.getByText('Adresserne er gemt.').waitFor();
+    await expectAccessible(p, '13-contacts');
+    const saved = await (await stack.api.as('reporter', fanoe))('GET', `/orgs/${fanoe}/contacts`);
+    expect(saved.body.emails).toEqual(['sundhed@fanoe.example.dk', 'borgerservice@fanoe.example.dk']);
+
+    await p.getByRole('link', { name: 'Årshjul' }).click();
+    await p.getByRole('heading', { name: 'Årshjul' }).waitFor();
+    await p.getByRole('table').first().waitFor();
+    await expectAccessible(p, '14-calendar');
+    const [ics] = await Promise.all([p.waitForEvent('download'), p.getByRole('button', { name: 'Hent kalenderen (.ics)' }).click()]);
+    const stream = await ics.createReadStream();
+    let text = '';
+    for await (const c of stream) text += (c as Buffer).toString('utf8');
+    expect(text.startsWith('BEGIN:VCALENDAR')).toBe(true);
+
+    await p.getByRole('button', { name: 'Language: English' }).click();
+    await p.getByRole('heading', { name: 'Year wheel' }).waitFor();
+    expect(await p.getAttribute('html', 'lang')).toBe('en');
+    await ctx.close();
+  });
 });

@@ -56,7 +56,11 @@ export async function seriousViolations(page: Page): Promise<AxeFinding[]> {
     .map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => String(n.target)) }));
 }
 
-export const screenshot = (page: Page, name: string) => page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+/** What the user sees first (`name.png`) and the whole page (`name-full.png`). */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}-full.png`), fullPage: true });
+}
 
 /** Signs in on the dev sign-in page, as a user would: role, organisation, button. */
 export async function signIn(page: Page, baseUrl: string, role: 'reporter' | 'sst-admin' | 'sst-reader', orgId?: string): Promise<void> {

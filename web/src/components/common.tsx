@@ -5,12 +5,17 @@ import { describe } from '../api.ts';
 import { statusLabel, t } from '../i18n.ts';
 import type { SubmissionStatus } from '../types.ts';
 
+// The first page of a visit starts at the top like any web page (Tab reaches the skip link);
+// after that, each new page moves focus to its heading so screen readers announce it.
+let firstPage = true;
+
 /** The page's h1; it receives focus when the page opens and sets the document title. */
 export function PageTitle({ children, title }: { children: ReactNode; title: string }) {
   const ref = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     document.title = `${title} – ${t('appName')}`;
-    ref.current?.focus();
+    if (firstPage) firstPage = false;
+    else ref.current?.focus();
   }, [title]);
   return (
     <h1 ref={ref} tabIndex={-1}>
@@ -60,7 +65,7 @@ export function useLoad<T>(load: () => Promise<T>, deps: unknown[]): Loaded<T> {
     return () => {
       live = false;
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // `load` is a fresh closure each render; `deps` say when it means something new.
   }, [...deps, tick]);
   const reload = useCallback(() => setTick((n) => n + 1), []);
   return { data: state.data, error: state.error, loading: state.loading, reload };

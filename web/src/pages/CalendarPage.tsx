@@ -1,46 +1,83 @@
-// The year wheel: every round's opening and deadline, with the .ics link for calendar apps.
-import { download, get } from '../api.ts';
+// The year wheel: rounds' openings and deadlines and Task Force meetings, month by month,
+// with the same calendar as an .ics file for Outlook or Google Calendar.
+import { useState } from 'react';
+import { describe, download, get } from '../api.ts';
 import { features } from '../features.ts';
-import { formatDateTime, t } from '../i18n.ts';
-import { LoadError, Loading, PageTitle, useLoad } from '../components/common.tsx';
+import { currentLang, formatDate, formatDateTime, t, type StringKey } from '../i18n.ts';
+import { href } from '../router.ts';
+import { LoadError, Loading, Notice, PageTitle, useLoad } from '../components/common.tsx';
 
 interface CalendarEntry {
-  [key: string]: unknown;
+  uid: string;
+  kind: 'meeting' | 'deadline' | 'opening' | 'close';
+  title: string;
+  date: string;
+  start?: string;
+  roundId?: string;
+  location?: string;
+  extended?: boolean;
 }
+
+const monthOf = (date: string) =>
+  new Intl.DateTimeFormat(currentLang() === 'en' ? 'en-GB' : 'da-DK', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${date.slice(0, 7)}-01T00:00:00Z`));
 
 export function CalendarPage() {
   const load = useLoad(async () => (await get<{ items: CalendarEntry[] }>('/calendar')).body.items, []);
+  const [error, setError] = useState<string | undefined>();
+  const months = new Map<string, CalendarEntry[]>();
+  for (const e of [...(load.data ?? [])].sort((a, b) => (a.start ?? a.date).localeCompare(b.start ?? b.date))) {
+    const key = e.date.slice(0, 7);
+    months.set(key, [...(months.get(key) ?? []), e]);
+  }
   return (
     <>
       <PageTitle title={t('calendarTitle')}>{t('calendarTitle')}</PageTitle>
       <p>{t('calendarIntro')}</p>
       {features.calendarIcs() && (
         <p>
-          <button type="button" className="btn btn-secondary" onClick={() => void download('/calendar.ics', 'statusportalen.ics')}>
+          <button
+            type="button"
+            className="btn btn-secondary"
+            onClick={() => void download('/calendar.ics', 'statusportalen.ics').catch((err: unknown) => setError(t('downloadFailed', describe(err))))}
+          >
             {t('calendarIcs')}
           </button>
         </p>
       )}
+      {error && (
+        <Notice kind="error" role="alert">
+          <p>{error}</p>
+        </Notice>
+      )}
       {load.error && <LoadError message={load.error} onRetry={load.reload} />}
       {!load.data && !load.error && <Loading />}
-      {load.data && (
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">{t('colDate')}</th>
-              <th scope="col">{t('colEvent')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {load.data.map((e, i) => (
-              <tr key={i}>
-                <td>{formatDateTime(String(e['at'] ?? e['date'] ?? ''))}</td>
-                <td>{String(e['title'] ?? e['summary'] ?? '')}</td>
+      {[...months.entries()].map(([key, entries]) => (
+        <section key={key} aria-labelledby={`m-${key}`} className="month">
+          <h2 id={`m-${key}`}>{monthOf(key)}</h2>
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">{t('colDate')}</th>
+                <th scope="col">{t('colEvent')}</th>
+                <th scope="col">{t('colKind')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+            </thead>
+            <tbody>
+              {entries.map((e) => (
+                <tr key={e.uid}>
+                  <td>{e.start ? formatDateTime(e.start) : formatDate(`${e.date}T12:00:00Z`)}</td>
+                  <td>
+                    {e.roundId ? <a href={href.round(e.roundId)}>{e.title}</a> : e.title}
+                    {e.location && <span className="muted"> · {e.location}</span>}
+                    {e.extended && <span className="badge badge-returned">{t('extended')}</span>}
+                  </td>
+                  <td>{t(`kind_${e.kind}` as StringKey)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      ))}
     </>
   );
 }

@@ -1,11 +1,14 @@
 // A reporter's reminder addresses for its organisation.
-import { useEffect, useState } from 'react';
-import { describe, get, request } from '../api.ts';
-import { t } from '../i18n.ts';
+import { useEffect, useState, type FormEvent } from 'react';
+import { ApiError, describe, get, request } from '../api.ts';
+import { formatDateTime, t } from '../i18n.ts';
 import { LoadError, Loading, Notice, PageTitle, useLoad } from '../components/common.tsx';
 
 interface Contacts {
+  orgId: string;
   emails: string[];
+  updatedAt?: string;
+  updatedBy?: string;
 }
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -14,33 +17,44 @@ export function ContactsPage({ orgId }: { orgId: string }) {
   const path = `/orgs/${encodeURIComponent(orgId)}/contacts`;
   const load = useLoad(async () => (await get<Contacts>(path)), [orgId]);
   const [emails, setEmails] = useState<string[]>([]);
-  const [etag, setEtag] = useState<string | undefined>();
   const [errors, setErrors] = useState<Record<number, string>>({});
   const [flash, setFlash] = useState<{ kind: 'success' | 'error'; text: string } | undefined>();
   useEffect(() => {
     if (load.data) {
       setEmails(load.data.body.emails.length ? load.data.body.emails : ['']);
-      setEtag(load.data.etag);
     }
   }, [load.data]);
 
-  const save = async (e: React.FormEvent) => {
+  const save = async (e: FormEvent) => {
     e.preventDefault();
+    setFlash(undefined);
     const wanted = emails.map((m) => m.trim());
     const bad: Record<number, string> = {};
     wanted.forEach((m, i) => {
       if (m && !EMAIL.test(m)) bad[i] = t('contactsInvalid');
     });
+    if (!wanted.some(Boolean)) bad[0] = t('contactsAtLeastOne');
     setErrors(bad);
-    if (Object.keys(bad).length) {
-      document.getElementById(`contact-${Object.keys(bad)[0]}`)?.focus();
+    const first = Object.keys(bad)[0];
+    if (first !== undefined) {
+      document.getElementById(`contact-${first}`)?.focus();
       return;
     }
     try {
-      const reply = await request<Contacts>('PUT', path, { body: { emails: wanted.filter(Boolean) }, ifMatch: etag });
-      setEtag(reply.etag);
+      const reply = await request<Contacts>('PUT', path, { body: { emails: wanted.filter(Boolean) } });
+      setEmails(reply.body.emails);
       setFlash({ kind: 'success', text: t('contactsSaved') });
     } catch (err) {
+      // The server's field errors point at /emails/<index> of the list that was sent.
+      const sent = wanted.filter(Boolean);
+      const fieldErrors: Record<number, string> = {};
+      if (err instanceof ApiError) {
+        for (const fe of err.problem.errors ?? []) {
+          const i = Number(/^\/emails\/(\d+)/.exec(fe.pointer)?.[1]);
+          if (Number.isInteger(i)) fieldErrors[wanted.indexOf(sent[i]!)] = fe.message;
+        }
+      }
+      setErrors(fieldErrors);
       setFlash({ kind: 'error', text: describe(err) });
     }
   };
@@ -49,6 +63,7 @@ export function ContactsPage({ orgId }: { orgId: string }) {
     <>
       <PageTitle title={t('contactsTitle')}>{t('contactsTitle')}</PageTitle>
       <p>{t('contactsIntro')}</p>
+      {load.data?.body.updatedAt && <p className="muted">{t('contactsUpdated', formatDateTime(load.data.body.updatedAt), load.data.body.updatedBy ?? '')}</p>}
       {load.error && <LoadError message={load.error} onRetry={load.reload} />}
       {!load.data && !load.error && <Loading />}
       {flash && (

@@ -3,7 +3,7 @@
 // submit, and read-only once submitted, with "reopen".
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError, describe, get, request } from '../api.ts';
-import { formatClock, formatDateTime, t } from '../i18n.ts';
+import { formatClock, formatDate, formatDateTime, t } from '../i18n.ts';
 import { href } from '../router.ts';
 import { clean, labelOf, validateForSubmit, withSections } from '../schema-form.ts';
 import type { FieldError, FormVersion, JsonObject, Round, Submission } from '../types.ts';
@@ -102,7 +102,6 @@ function ReportEditor({ initial }: { initial: Loaded }) {
       return false;
     }
     // applySubmission and path are stable for this editor's life.
-    // eslint-disable-next-line
   }, []);
 
   /** Saves now (after any save already under way); resolves true when everything is saved. */
@@ -314,7 +313,10 @@ function ReportEditor({ initial }: { initial: Loaded }) {
 }
 
 function SaveStatus({ save, onRetry }: { save: SaveState; onRetry: () => void }) {
-  const saved = save.kind !== 'conflict' && save.savedAt ? t('savedAt', formatClock(save.savedAt)) : t('notSavedYet');
+  const at = save.kind !== 'conflict' ? save.savedAt : undefined;
+  // "Gemt kl. 14.05" today; an older save names its day, so nobody mistakes it for a fresh one.
+  const today = at && formatDate(at.toISOString()) === formatDate(new Date().toISOString());
+  const saved = at ? (today ? t('savedAt', formatClock(at)) : t('savedOn', formatDateTime(at.toISOString()))) : t('notSavedYet');
   return (
     <div className="save-status" role="status" aria-live="polite">
       {save.kind === 'saving' && t('saving')}

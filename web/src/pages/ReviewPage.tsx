@@ -1,6 +1,6 @@
 // SST's review of one organisation's report: the answers read-only, then accept or return
 // with a comment (optionally tied to a field). Readers see the same page without the buttons.
-import { useState } from 'react';
+import { useState, type FormEvent } from 'react';
 import { describe, request } from '../api.ts';
 import type { Session } from '../auth.ts';
 import { formatDateTime, t } from '../i18n.ts';
@@ -50,7 +50,7 @@ export function ReviewPage({ roundId, orgId, session }: { roundId: string; orgId
     }
   };
 
-  const sendReturn = (e: React.FormEvent) => {
+  const sendReturn = (e: FormEvent) => {
     e.preventDefault();
     if (!comment.trim()) {
       setCommentError(t('commentRequired'));

@@ -1,6 +1,6 @@
 // Sign-in. Locally: pick a seeded role and organisation and get a dev token. On AWS: one
 // button to Cognito's hosted UI (authorization code + PKCE, see auth.ts).
-import { useState } from 'react';
+import { useState, type FormEvent } from 'react';
 import { devReaderToken, devSignIn, startCognitoSignIn } from '../auth.ts';
 import type { WebConfig } from '../config.ts';
 import { t } from '../i18n.ts';
@@ -35,7 +35,7 @@ function DevSignIn({ config, onSignedIn }: { config: WebConfig; onSignedIn: () =
   const [orgId, setOrgId] = useState('kommune-101');
   const [error, setError] = useState<string | undefined>();
 
-  const submit = async (e: React.FormEvent) => {
+  const submit = async (e: FormEvent) => {
     e.preventDefault();
     setError(undefined);
     try {
