@@ -24,19 +24,20 @@ const fieldGroup = (p: Page, id: string) => p.locator(`.form-group:has(> #${id})
 
 async function expectAccessible(p: Page, name: string) {
   await screenshot(p, name);
-  expect(await seriousViolations(p), `axe on ${name}`).toEqual([]);
+  expect(await seriousViolations(p, name), `axe on ${name}`).toEqual([]);
 }
 
 async function waitSaved(p: Page) {
-  await p.getByRole('status').filter({ hasText: /^Gemt kl\. \d{2}\.\d{2}$/ }).waitFor({ timeout: 10_000 });
+  await p.getByRole('status').filter({ hasText: /^Gemt kl\. \d{2}\.\d{2}$/ }).waitFor({ timeout: 20_000 });
 }
 
-describe('reporting in the browser', () => {
+// A real browser on two shared cores: give each step room when the whole suite runs at once.
+describe('reporting in the browser', { timeout: 90_000 }, () => {
   beforeAll(async () => {
     stack = await startWebStack();
     round = await stack.api.round('kraeftplan-v-kommunal', { title: `Browsertest ${ulid().slice(-6)}` });
     reporter = await stack.browser.newContext({ locale: 'da-DK', viewport: { width: 1280, height: 900 } });
-    reporter.setDefaultTimeout(10_000);
+    reporter.setDefaultTimeout(20_000);
     page = await reporter.newPage();
   }, 120_000);
 
@@ -98,7 +99,7 @@ describe('reporting in the browser', () => {
 
   it('tells a second session that someone else saved first instead of overwriting', async () => {
     other = await stack.browser.newContext({ locale: 'da-DK', viewport: { width: 1280, height: 900 } });
-    other.setDefaultTimeout(10_000);
+    other.setDefaultTimeout(20_000);
     otherPage = await other.newPage();
     await signIn(otherPage, stack.api.url, 'reporter', ORG);
     await otherPage.goto(reportUrl());
@@ -109,7 +110,7 @@ describe('reporting in the browser', () => {
 
     await otherPage.locator('#root_kontakt_stilling').fill('Teamleder');
     const conflict = otherPage.getByRole('alert').filter({ hasText: 'En anden har gemt indberetningen, før dig' });
-    await conflict.waitFor({ timeout: 10_000 });
+    await conflict.waitFor({ timeout: 20_000 });
     await conflict.getByText(/Indberetter, København gemte indberetningen/).waitFor();
     // The second session's unsaved input is still there to copy, and the server kept the first.
     expect(await otherPage.locator('#root_kontakt_stilling').inputValue()).toBe('Teamleder');
@@ -139,7 +140,7 @@ describe('reporting in the browser', () => {
 
   it('lets an SST admin see the round status and return the report with a comment', async () => {
     sst = await stack.browser.newContext({ locale: 'da-DK', viewport: { width: 1280, height: 900 } });
-    sst.setDefaultTimeout(10_000);
+    sst.setDefaultTimeout(20_000);
     sstPage = await sst.newPage();
     await signIn(sstPage, stack.api.url, 'sst-admin');
     await sstPage.getByRole('heading', { name: 'Indberetningsrunder' }).waitFor();
@@ -174,6 +175,8 @@ describe('reporting in the browser', () => {
     await page.keyboard.press('Control+A');
     await page.keyboard.type('312');
     await waitSaved(page);
+    // The comment stays in view after the save has turned the report back into a draft.
+    await page.getByText('Antallet af henviste borgere ser for lavt ud. Tjek venligst tallet.').waitFor();
     await page.getByRole('button', { name: 'Indsend' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Ja, indsend' }).click();
     await page.getByText('Tak. Indberetningen er indsendt.').waitFor();
@@ -205,7 +208,7 @@ describe('reporting in the browser', () => {
 
   it('can be used with the keyboard alone: skip link, visible focus, sign-in by Enter', async () => {
     const ctx = await stack.browser.newContext({ locale: 'da-DK', viewport: { width: 1280, height: 900 } });
-    ctx.setDefaultTimeout(10_000);
+    ctx.setDefaultTimeout(20_000);
     const p = await ctx.newPage();
     await p.goto(`${stack.api.url}/`);
     await p.getByRole('button', { name: 'Log ind' }).waitFor();
@@ -224,7 +227,7 @@ describe('reporting in the browser', () => {
 
   it('lets a reporter edit its reminder addresses and see the year wheel with its .ics file', async () => {
     const ctx = await stack.browser.newContext({ locale: 'da-DK', viewport: { width: 1280, height: 900 } });
-    ctx.setDefaultTimeout(10_000);
+    ctx.setDefaultTimeout(20_000);
     const p = await ctx.newPage();
     const fanoe = 'kommune-563';
     await signIn(p, stack.api.url, 'reporter', fanoe);

@@ -1,7 +1,7 @@
 // Browser-test harness: builds the web app into a temp folder (esbuild, ~1 s), serves it from
 // the local server beside the API, and drives Debian's Chromium through playwright-core.
 // axe-core checks each page; screenshots go to test-results/screenshots/ for a reviewer.
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -48,9 +48,17 @@ export interface AxeFinding {
   targets: string[];
 }
 
-/** axe-core's serious and critical findings on the page as it is now (WCAG 2.0/2.1 A and AA). */
-export async function seriousViolations(page: Page): Promise<AxeFinding[]> {
+/**
+ * axe-core's serious and critical findings on the page as it is now (WCAG 2.0/2.1 A and AA and
+ * best practice). Every finding, whatever its impact, is also appended to
+ * test-results/axe.jsonl so a reviewer sees the minor ones too.
+ */
+export async function seriousViolations(page: Page, name = page.url()): Promise<AxeFinding[]> {
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  appendFileSync(
+    path.join(SCREENSHOTS, '..', 'axe.jsonl'),
+    `${JSON.stringify({ page: name, passes: result.passes.length, violations: result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length })) })}\n`,
+  );
   return result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => String(n.target)) }));

@@ -22,5 +22,6 @@ export const features = {
   summary: () => has('GET', '/rounds/{roundId}/summary'),
   calendar: () => has('GET', '/calendar'),
   calendarIcs: () => has('GET', '/calendar.ics'),
+  prefill: () => has('POST', '/rounds/{roundId}/submissions/{orgId}/prefill'),
   contacts: () => has('GET', '/orgs/{orgId}/contacts') && has('PUT', '/orgs/{orgId}/contacts'),
 };

@@ -7,6 +7,12 @@ import { formatClock, formatDate, formatDateTime, t } from '../i18n.ts';
 import { href } from '../router.ts';
 import { clean, labelOf, validateForSubmit, withSections } from '../schema-form.ts';
 import type { FieldError, FormVersion, JsonObject, Round, Submission } from '../types.ts';
+import { features } from '../features.ts';
+
+interface PrefillResult {
+  submission: Submission;
+  carriedFrom: { roundId: string; revision: number };
+}
 import { ConfirmDialog, LoadError, Loading, Notice, PageTitle, StatusBadge, useLoad } from '../components/common.tsx';
 import { ErrorSummary, ReportForm, RevisionHistory, errorCount, focusField } from '../components/form-parts.tsx';
 
@@ -50,12 +56,13 @@ function ReportEditor({ initial }: { initial: Loaded }) {
   const path = subPath(round.roundId, initial.submission.orgId);
 
   const [submission, setSubmission] = useState(initial.submission);
+  const [initialReview] = useState(initial.submission.status === 'returned' ? initial.submission.review : undefined);
   const [formData, setFormData] = useState<JsonObject>(() => withSections(schema, initial.submission.answers));
   const [save, setSave] = useState<SaveState>({ kind: 'clean', ...(initial.submission.updatedAt ? { savedAt: new Date(initial.submission.updatedAt) } : {}) });
   const [clientErrors, setClientErrors] = useState<FieldError[] | undefined>();
   const [serverErrors, setServerErrors] = useState<FieldError[]>([]);
   const [summaryKey, setSummaryKey] = useState('');
-  const [flash, setFlash] = useState<string | undefined>();
+  const [flash, setFlash] = useState<{ kind: 'success' | 'info' | 'error'; text: string } | undefined>();
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
 
@@ -154,7 +161,7 @@ function ReportEditor({ initial }: { initial: Loaded }) {
       lastSavedAt.current = reply.body.updatedAt ? new Date(reply.body.updatedAt) : undefined;
       setSave({ kind: 'clean', ...(lastSavedAt.current ? { savedAt: lastSavedAt.current } : {}) });
     } catch (err) {
-      setFlash(describe(err));
+      setFlash({ kind: 'error', text: describe(err) });
     } finally {
       setBusy(false);
     }
@@ -179,7 +186,7 @@ function ReportEditor({ initial }: { initial: Loaded }) {
       applySubmission(reply.body, reply.etag);
       setClientErrors(undefined);
       setServerErrors([]);
-      setFlash(t('submittedOk'));
+      setFlash({ kind: 'success', text: t('submittedOk') });
     } catch (err) {
       if (err instanceof ApiError && err.status === 422 && err.problem.errors?.length) {
         setServerErrors(err.problem.errors);
@@ -187,7 +194,29 @@ function ReportEditor({ initial }: { initial: Loaded }) {
       } else if (err instanceof ApiError && err.status === 412) {
         conflicted.current = true;
         setSave({ kind: 'conflict', savedBy: String(err.problem.savedBy ?? t('someoneElse')), savedAt: String(err.problem.savedAt ?? '') });
-      } else setFlash(describe(err));
+      } else setFlash({ kind: 'error', text: describe(err) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const prefill = async () => {
+    setBusy(true);
+    setFlash(undefined);
+    try {
+      const reply = await request<PrefillResult>('POST', `${path}/prefill`);
+      const { submission: next, carriedFrom } = reply.body;
+      applySubmission(next, reply.etag);
+      const answers = withSections(schema, next.answers);
+      data.current = answers;
+      dirty.current = false;
+      setFormData(answers);
+      lastSavedAt.current = new Date();
+      setSave({ kind: 'clean', savedAt: lastSavedAt.current });
+      setFlash({ kind: 'success', text: t('prefilled', carriedFrom.roundId) });
+    } catch (err) {
+      // No accepted report last year is information, not a fault.
+      setFlash({ kind: err instanceof ApiError && err.status === 404 ? 'info' : 'error', text: describe(err) });
     } finally {
       setBusy(false);
     }
@@ -199,16 +228,19 @@ function ReportEditor({ initial }: { initial: Loaded }) {
     try {
       const reply = await request<Submission>('POST', `${path}/reopen`, { body: {}, ifMatch: etag.current });
       applySubmission(reply.body, reply.etag);
-      setFlash(t('reopened'));
+      setFlash({ kind: 'success', text: t('reopened') });
     } catch (err) {
-      setFlash(describe(err));
+      setFlash({ kind: 'error', text: describe(err) });
     } finally {
       setBusy(false);
     }
   };
 
   const allErrors = [...(clientErrors ?? []), ...serverErrors.filter((s) => !(clientErrors ?? []).some((c) => c.pointer === s.pointer))];
-  const review = submission.review;
+  // SST's comment stays in view while the reporter fixes the report, also after the first save
+  // has turned "returned" into "draft".
+  const review = submission.review ?? initialReview;
+  const showReview = review && (submission.status === 'returned' || (submission.status === 'draft' && initialReview !== undefined));
 
   return (
     <>
@@ -224,12 +256,12 @@ function ReportEditor({ initial }: { initial: Loaded }) {
       </div>
 
       {flash && (
-        <Notice kind={flash === t('submittedOk') || flash === t('reopened') ? 'success' : 'error'} role="status">
-          <p>{flash}</p>
+        <Notice kind={flash.kind} role={flash.kind === 'error' ? 'alert' : 'status'}>
+          <p>{flash.text}</p>
         </Notice>
       )}
 
-      {review && submission.status === 'returned' && (
+      {review && showReview && (
         <Notice kind="warning">
           <p>
             <strong>{t('returnedComment')}</strong>
@@ -266,7 +298,16 @@ function ReportEditor({ initial }: { initial: Loaded }) {
       )}
 
       {editable ? (
-        <p className="intro">{t('formIntroEditable')}</p>
+        <>
+          <p className="intro">{t('formIntroEditable')}</p>
+          {submission.status === 'not_started' && submission.revision === 0 && features.prefill() && (
+            <p>
+              <button type="button" className="btn btn-secondary" onClick={() => void prefill()} disabled={busy}>
+                {t('prefill')}
+              </button>
+            </p>
+          )}
+        </>
       ) : round.phase !== 'open' && EDITABLE.has(submission.status) ? (
         <Notice kind="info">
           <p>{round.phase === 'closed' ? t('roundClosedNote') : t('roundNotOpenNote')}</p>
