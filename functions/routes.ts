@@ -1,7 +1,7 @@
 // Every route, declared once. Three readers: the CDK API (infra/), the local server (local/)
 // and the OpenAPI generator (schemas/openapi.ts); a test proves they agree.
 // `area` names the Lambda function that serves the route (one function per area).
-import { z } from 'zod';
+import * as z from 'zod';
 import * as api from '#schemas/api';
 import * as summary from '#schemas/summary';
 import * as schedule from '#schemas/schedule';

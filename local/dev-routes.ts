@@ -17,7 +17,7 @@ export type DevOperation = (req: DevRequest) => Promise<OperationResult>;
 export const devOperations: Record<string, DevOperation> = {
   // The e-mails the local stack "sent": .eml files in OUTBOX_DIR, newest first.
   devOutbox: async () => {
-    const { outboxDir } = await import('#functions/schedule-composition');
+    const { outboxDir } = await import('#functions/mail/from-env');
     const { readOutbox } = await import('#functions/mail/outbox-sender');
     return { body: { items: await readOutbox(outboxDir()) } };
   },

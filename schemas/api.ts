@@ -1,6 +1,6 @@
 // Every API body and entity, as zod schemas: the truth at the edge. Request bodies are
 // strict (unknown fields are refused, never stored); the OpenAPI document is generated from these.
-import { z } from 'zod';
+import * as z from 'zod';
 import { isDanishInstant, isDate } from '#core/danish-time';
 
 export const Slug = z

@@ -1,6 +1,6 @@
 // Generates the OpenAPI 3.1 document from the route table and the zod schemas, so the
 // document can never drift from what the handlers accept and answer.
-import { z } from 'zod';
+import * as z from 'zod';
 import { deployedRoutes, type RouteSpec } from '#functions/routes';
 import { ProblemDocument } from '#schemas/api';
 import { PROBLEMS } from '#core/problems';

@@ -1,6 +1,6 @@
 // API bodies and entities of the schedule: contacts, extensions, reminder policies,
 // notification settings, Task Force meetings and the year-wheel calendar.
-import { z } from 'zod';
+import * as z from 'zod';
 import { DanishInstant, DateString, IsoTime, OrgId, ReminderPolicy, RoundId, Slug } from '#schemas/api';
 
 export const MAX_CONTACTS = 20;

@@ -2,7 +2,7 @@
 // what `GET /rounds/{roundId}/summary?format=json`, `/status` and `/forms/{formId}/trend` answer.
 // The engine's plain types live in functions/core/summary/model.ts; a unit test parses built
 // summaries with these schemas so the two cannot drift apart.
-import { z } from 'zod';
+import * as z from 'zod';
 import { FormId, IsoTime, OrgId, RoundId } from '#schemas/api';
 
 const OrgStatus = z.enum(['not_started', 'draft', 'submitted', 'returned', 'accepted']);

@@ -5,7 +5,7 @@
 import middy from '@middy/core';
 import type { Context, APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { Logger } from '@aws-lambda-powertools/logger';
-import { z } from 'zod';
+import * as z from 'zod';
 import { Problem, isProblem } from '#core/problems';
 import type { Identity } from '#core/identity';
 import { assertRole } from '#core/policy';

@@ -5,7 +5,12 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { runDeadlineCheck, type DeadlineCheckReport } from '#core/deadline-service';
 import type { ScheduleDeps } from '#core/schedule-ports';
-import { getScheduleDeps } from '#functions/schedule-composition';
+import { buildScheduleDeps } from '#functions/schedule-composition';
+import { storageConfigFromEnv } from '#functions/composition';
+import { mailSenderFromEnv } from '#functions/mail/from-env';
+
+let jobDeps: ScheduleDeps | undefined;
+const getJobDeps = (): ScheduleDeps => (jobDeps ??= buildScheduleDeps(storageConfigFromEnv(), { mail: mailSenderFromEnv() }));
 
 export interface DeadlineCheckInput {
   now?: string;
@@ -27,7 +32,7 @@ export function summarise(report: DeadlineCheckReport): DeadlineCheckResult {
   return { now, runId, roundsChecked, sent, failed, noContacts: noContacts.length };
 }
 
-export async function deadlineCheck(input: DeadlineCheckInput = {}, deps: ScheduleDeps = getScheduleDeps()): Promise<DeadlineCheckResult> {
+export async function deadlineCheck(input: DeadlineCheckInput = {}, deps: ScheduleDeps = getJobDeps()): Promise<DeadlineCheckResult> {
   const now = input.now ? new Date(input.now) : new Date();
   if (Number.isNaN(now.getTime())) throw new Error(`not an instant: ${input.now}`);
   const report = await runDeadlineCheck(deps, now);
