@@ -23,11 +23,11 @@ function indexHtml(js: string, css: string): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Statusportalen</title>
-<link rel="stylesheet" href="${css}">
-<script type="module" src="${js}"></script>
+<link rel="stylesheet" href="/${css}">
+<script type="module" src="/${js}"></script>
 </head>
 <body>
-<div id="app"><p style="padding:1rem">Indlæser Statusportalen …</p></div>
+<div id="app"><p class="container">Indlæser Statusportalen …</p></div>
 <noscript><p>Statusportalen kræver JavaScript. / Statusportalen needs JavaScript.</p></noscript>
 </body>
 </html>

@@ -52,7 +52,7 @@ describe('reporting in the browser', { timeout: 90_000 }, () => {
   it('signs a municipal reporter in and lists the open report with its deadline and status', async () => {
     await page.goto(`${stack.api.url}/`);
     expect(await page.getAttribute('html', 'lang')).toBe('da');
-    await page.getByRole('heading', { name: 'Log ind' }).waitFor();
+    await page.getByRole('button', { name: 'Log ind' }).waitFor();
     await expectAccessible(page, '01-sign-in');
     await signIn(page, stack.api.url, 'reporter', ORG);
     await page.getByRole('heading', { name: 'Mine indberetninger' }).waitFor();

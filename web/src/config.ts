@@ -11,7 +11,7 @@ export interface WebConfig {
 }
 
 export async function loadConfig(): Promise<WebConfig> {
-  const res = await fetch('config.json', { cache: 'no-store' });
+  const res = await fetch('/config.json', { cache: 'no-store' });
   if (!res.ok) throw new Error(`config.json: ${res.status}`);
   const raw = (await res.json()) as Partial<WebConfig>;
   return { apiBaseUrl: (raw.apiBaseUrl ?? '').replace(/\/$/, ''), auth: raw.auth ?? { mode: 'dev' } };

@@ -76,6 +76,27 @@ function ReportEditor({ initial }: { initial: Loaded }) {
 
   const editable = round.phase === 'open' && EDITABLE.has(submission.status);
 
+  // Input not yet saved is also kept in this tab's sessionStorage, so a reload, a crash or an
+  // expired sign-in does not lose it; it is offered back when the report is opened again.
+  const backupKey = `statusportalen.unsaved.${round.roundId}.${initial.submission.orgId}`;
+  const [backup, setBackup] = useState<JsonObject | undefined>(() => {
+    try {
+      const raw = sessionStorage.getItem(backupKey);
+      const kept = raw ? (JSON.parse(raw) as JsonObject) : undefined;
+      return kept && JSON.stringify(kept) !== JSON.stringify(clean(withSections(schema, initial.submission.answers))) ? kept : undefined;
+    } catch {
+      return undefined;
+    }
+  });
+  const keepBackup = (answers: JsonObject | undefined) => {
+    try {
+      if (answers) sessionStorage.setItem(backupKey, JSON.stringify(clean(answers)));
+      else sessionStorage.removeItem(backupKey);
+    } catch {
+      // Storage full or refused: autosave still runs.
+    }
+  };
+
   const applySubmission = (body: Submission, tag: string | undefined) => {
     etag.current = tag ?? body.etag;
     setSubmission(body);
@@ -91,6 +112,7 @@ function ReportEditor({ initial }: { initial: Loaded }) {
       const reply = await request<Submission>('PUT', path, { body: { answers }, ifMatch: etag.current });
       applySubmission(reply.body, reply.etag);
       lastSavedAt.current = new Date();
+      if (!dirty.current) keepBackup(undefined);
       setServerErrors([]);
       setSave(dirty.current ? { kind: 'dirty', savedAt: lastSavedAt.current } : { kind: 'clean', savedAt: lastSavedAt.current });
       return true;
@@ -123,6 +145,7 @@ function ReportEditor({ initial }: { initial: Loaded }) {
     setFormData(next);
     if (!editable) return;
     dirty.current = true;
+    keepBackup(next);
     if (clientErrors) setClientErrors(validateForSubmit(cacheKey, schema, next));
     if (conflicted.current) return;
     setSave((s) => (s.kind === 'saving' ? s : { kind: 'dirty', ...(lastSavedAt.current ? { savedAt: lastSavedAt.current } : {}) }));
@@ -156,6 +179,7 @@ function ReportEditor({ initial }: { initial: Loaded }) {
       const next = withSections(schema, reply.body.answers);
       data.current = next;
       setFormData(next);
+      keepBackup(undefined);
       setServerErrors([]);
       setClientErrors(undefined);
       lastSavedAt.current = reply.body.updatedAt ? new Date(reply.body.updatedAt) : undefined;
@@ -198,6 +222,16 @@ function ReportEditor({ initial }: { initial: Loaded }) {
     } finally {
       setBusy(false);
     }
+  };
+
+  const restoreBackup = () => {
+    if (!backup) return;
+    setBackup(undefined);
+    onChange(withSections(schema, backup));
+  };
+  const discardBackup = () => {
+    setBackup(undefined);
+    keepBackup(undefined);
   };
 
   const prefill = async () => {
@@ -284,6 +318,21 @@ function ReportEditor({ initial }: { initial: Loaded }) {
               </a>
             </p>
           )}
+        </Notice>
+      )}
+
+      {backup && editable && (
+        <Notice kind="warning" role="alert">
+          <h2>{t('backupTitle')}</h2>
+          <p>{t('backupBody')}</p>
+          <div className="actions">
+            <button type="button" className="btn btn-primary" onClick={restoreBackup}>
+              {t('backupRestore')}
+            </button>
+            <button type="button" className="btn btn-secondary" onClick={discardBackup}>
+              {t('backupDiscard')}
+            </button>
+          </div>
         </Notice>
       )}
 
