@@ -225,7 +225,7 @@ describe('reporting in the browser', { timeout: 90_000 }, () => {
     await ctx.close();
   });
 
-  it('lets a reporter edit its reminder addresses and see the year wheel with its .ics file', async () => {
+  it('lets a reporter edit its reminder addresses, see the year wheel with its .ics file, and keeps unsaved input', async () => {
     const ctx = await stack.browser.newContext({ locale: 'da-DK', viewport: { width: 1280, height: 900 } });
     ctx.setDefaultTimeout(20_000);
     const p = await ctx.newPage();
@@ -258,6 +258,27 @@ describe('reporting in the browser', { timeout: 90_000 }, () => {
     for await (const c of stream) text += (c as Buffer).toString('utf8');
     expect(text.startsWith('BEGIN:VCALENDAR')).toBe(true);
 
+    // Nothing typed is lost: with the network refusing saves, the input survives a reload
+    // and is offered back, then saved once the network is back.
+    await p.goto(`${stack.api.url}/#/runder/${round.roundId}/${fanoe}`);
+    await p.getByRole('heading', { name: round.title }).waitFor();
+    const failSaves = (r: import('playwright-core').Route) => (r.request().method() === 'PUT' ? r.abort() : r.continue());
+    await p.route('**/rounds/*/submissions/*', failSaves);
+    await p.locator('#root_kontakt_navn').fill('Jens Fanø');
+    await p.getByText('Dine seneste ændringer kunne ikke gemmes').waitFor({ timeout: 20_000 });
+    p.once('dialog', (d) => void d.accept());
+    await p.reload();
+    await p.unroute('**/rounds/*/submissions/*', failSaves);
+    await p.getByRole('heading', { name: 'Du har ændringer, der ikke blev gemt' }).waitFor();
+    expect(await p.locator('#root_kontakt_navn').inputValue()).toBe('');
+    await expectAccessible(p, '15-restore-unsaved');
+    await p.getByRole('button', { name: 'Gendan mine ændringer' }).click();
+    expect(await p.locator('#root_kontakt_navn').inputValue()).toBe('Jens Fanø');
+    await waitSaved(p);
+    const restored = await (await stack.api.as('reporter', fanoe))('GET', `/rounds/${round.roundId}/submissions/${fanoe}`);
+    expect(restored.body.answers.kontakt.navn).toBe('Jens Fanø');
+
+    await p.getByRole('link', { name: 'Årshjul' }).click();
     await p.getByRole('button', { name: 'Language: English' }).click();
     await p.getByRole('heading', { name: 'Year wheel' }).waitFor();
     expect(await p.getAttribute('html', 'lang')).toBe('en');
