@@ -211,6 +211,8 @@ function ReportEditor({ initial }: { initial: Loaded }) {
       setClientErrors(undefined);
       setServerErrors([]);
       setFlash({ kind: 'success', text: t('submittedOk') });
+      // The submit button is gone in the read-only view: take focus to the top of the page.
+      requestAnimationFrame(() => document.querySelector<HTMLElement>('main h1')?.focus());
     } catch (err) {
       if (err instanceof ApiError && err.status === 422 && err.problem.errors?.length) {
         setServerErrors(err.problem.errors);
