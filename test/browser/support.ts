@@ -1,7 +1,7 @@
 // Browser-test harness: builds the web app into a temp folder (esbuild, ~1 s), serves it from
 // the local server beside the API, and drives Debian's Chromium through playwright-core.
 // axe-core checks each page; screenshots go to test-results/screenshots/ for a reviewer.
-import { appendFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,6 +22,9 @@ export interface WebStack {
 }
 
 export async function startWebStack(): Promise<WebStack> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`No Chromium at ${CHROMIUM}: install Debian's chromium (.ci/run does) or set CHROMIUM_PATH.`);
+  }
   const dist = mkdtempSync(path.join(os.tmpdir(), 'statusportalen-web-'));
   await buildWeb(dist);
   const api = await startApi({ extra: createStaticHandler(dist) });
