@@ -65,6 +65,10 @@ export async function startDynamoDbLocal(port: number, dataDir?: string): Promis
     ],
     { cwd: emulator, stdio: ['ignore', 'ignore', 'pipe'] },
   );
+  // Never outlive the process that started it, even when that process dies of an error.
+  const reap = () => child.kill('SIGKILL');
+  process.once('exit', reap);
+  child.once('exit', () => process.off('exit', reap));
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr = (stderr + chunk.toString()).slice(-4000);

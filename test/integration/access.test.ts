@@ -23,6 +23,8 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   returnSubmission: { comment: 'x' },
   reopen: { reason: 'x' },
   requestUpload: { fileName: 'a.pdf', contentType: 'application/pdf', size: 5 },
+  putContacts: { emails: ['indtraenger@example.dk'] },
+  grantExtension: { deadline: '2099-12-31', reason: 'x' },
 };
 
 beforeAll(async () => {
