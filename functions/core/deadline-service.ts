@@ -62,7 +62,7 @@ interface Job {
 export const orgName = (orgId: string): string => findOrganisation(orgId)?.name ?? orgId;
 
 export const submissionLink = (base: string, roundId: string, orgId: string): string =>
-  `${base.replace(/\/+$/, '')}/rounds/${encodeURIComponent(roundId)}/submissions/${encodeURIComponent(orgId)}`;
+  `${base.replace(/\/+$/, '')}/#/runder/${encodeURIComponent(roundId)}/${encodeURIComponent(orgId)}`;
 
 const messageKey = (ref: NoticeRef): string =>
   ref.kind === 'reminder' ? `reminder/${ref.roundId}/${ref.orgId}/${ref.step}` : `notice/${ref.topic}/${ref.id}`;

@@ -207,7 +207,7 @@ describe('deadline check', () => {
     const to = mail.of(round.roundId).map((m) => m.to[0]);
     expect(to).not.toContain(addressOf(done));
     expect(to).toHaveLength(round.respondents.length - 1);
-    expect(mail.of(round.roundId)[0]!.text).toContain(`https://statusportalen.example/rounds/${round.roundId}/submissions/`);
+    expect(mail.of(round.roundId)[0]!.text).toContain(`https://statusportalen.example/#/runder/${round.roundId}/`);
   });
 
   it('follows an extended deadline: no overdue reminder, a reminder before the new deadline, no overdue entry for SST', async () => {
