@@ -56,6 +56,9 @@ export class WebStack extends Stack {
         contentSecurityPolicy: {
           contentSecurityPolicy: [
             "default-src 'self'",
+            // Ajv compiles each form's validator with `new Function`; forms are published at run
+            // time, so they cannot be precompiled into the bundle. No inline scripts are allowed.
+            "script-src 'self' 'unsafe-eval'",
             // The API, Cognito's token endpoint, and S3 for presigned attachment uploads.
             `connect-src 'self' https://*.execute-api.${region}.amazonaws.com https://*.auth.${region}.amazoncognito.com https://cognito-idp.${region}.amazonaws.com https://*.s3.${region}.amazonaws.com`,
             "img-src 'self' data:",
