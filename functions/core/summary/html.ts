@@ -23,7 +23,9 @@ thead { display: table-header-group; }
 tr { break-inside: avoid; }
 th, td { border: 1px solid #c8d0da; padding: 1mm 1.5mm; text-align: left; vertical-align: top; }
 th { background: #e8eef5; }
-td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+td.num { white-space: nowrap; }
+th { hyphens: manual; }
 figure { margin: 3mm 0 5mm; break-inside: avoid; }
 figcaption { font-weight: 600; margin-bottom: 1mm; }
 svg { width: 100%; height: auto; }
