@@ -10,7 +10,10 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'off',
       // `import { z }` drags zod's every locale (about 260 KB) into each Lambda bundle;
       // a namespace import lets esbuild keep only what is used.
-      'no-restricted-imports': ['error', { paths: [{ name: 'zod', importNames: ['z'], message: "Use `import * as z from 'zod'` (tree-shakeable)." }] }],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "ImportDeclaration[source.value='zod'] > ImportSpecifier[imported.name='z']", message: "Use `import * as z from 'zod'` (tree-shakeable)." },
+      ],
     },
   },
 );
