@@ -108,7 +108,7 @@ describe('year wheel', () => {
     expect(mail).toBeDefined();
     expect(mail.file).toMatch(/^\d{8}T\d{6}Z-[0-9a-z]+\.eml$/);
     expect(mail.subject).toBe(`Indberetningen er åbnet: ${round.title} – frist ${mail.subject.split(' – frist ')[1]}`);
-    expect(mail.text).toContain(`/rounds/${round.roundId}/submissions/${orgId}`);
+    expect(mail.text).toContain(`/#/runder/${round.roundId}/${orgId}`);
     expect((await api.call('POST', '/dev/jobs/no-such-job')).status).toBe(404);
   });
 });

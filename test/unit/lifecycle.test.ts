@@ -52,7 +52,7 @@ describe('submission state machine', () => {
   });
 
   it('lists the actions open from each state', () => {
-    expect(allowedActions('draft').sort()).toEqual(['save', 'submit']);
+    expect(allowedActions('draft').sort()).toEqual(['attach', 'save', 'submit']);
     expect(allowedActions('submitted').sort()).toEqual(['accept', 'reopen', 'return']);
     expect(allowedActions('accepted')).toEqual(['reopen']);
   });
