@@ -1,4 +1,5 @@
 // Supporting documents of a report: upload tickets, confirmation, listing, download links.
+import { idempotent } from '#http/idempotency';
 import { createAreaHandler, type ApiRequest } from '#http/area';
 import { withEtag } from '#http/with-etag';
 import { getDeps as getCoreDeps, storageConfigFromEnv } from '#functions/composition';
@@ -30,4 +31,4 @@ export const handler = createAreaHandler('attachments', {
     status: 302,
     headers: { location: await attachmentUrl(getDeps(), req.identity!, ...ids(req), req.params['attachmentId'] as string) },
   }),
-});
+}, { idempotency: idempotent });

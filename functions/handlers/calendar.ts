@@ -1,5 +1,6 @@
 // The schedule: reminder policies, extensions, the reminder log, Task Force meetings, and the
 // year wheel as JSON and iCalendar.
+import { idempotent } from '#http/idempotency';
 import { createAreaHandler } from '#http/area';
 import { getScheduleDeps } from '#functions/schedule-composition';
 import { createMeeting, grantExtension, listExtensions, setReminderPolicy, updateMeeting } from '#core/extensions';
@@ -75,4 +76,4 @@ export const handler = createAreaHandler('calendar', {
       headers: { 'content-disposition': 'attachment; filename="statusportalen.ics"' },
     };
   },
-});
+}, { idempotency: idempotent });

@@ -1,4 +1,5 @@
 // Forms: list, read, and publish new immutable versions (SST administrators).
+import { idempotent } from '#http/idempotency';
 import { createAreaHandler } from '#http/area';
 import { getDeps } from '#functions/composition';
 import { getFormDetail, getVersionOr404, publishFormVersion, type PublishInput } from '#core/forms-service';
@@ -14,4 +15,4 @@ export const handler = createAreaHandler('forms', {
     const version = await publishFormVersion(getDeps(), identity!, formId, body as PublishInput);
     return { status: 201, body: version, headers: { location: `/forms/${formId}/versions/${version.version}` } };
   },
-});
+}, { idempotency: idempotent });

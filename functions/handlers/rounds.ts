@@ -1,4 +1,5 @@
 // Reporting rounds: SST opens them; everyone sees the ones they take part in.
+import { idempotent } from '#http/idempotency';
 import { createAreaHandler } from '#http/area';
 import { getDeps } from '#functions/composition';
 import { createRound, getVisibleRound, listRounds, switchFormVersion } from '#core/rounds-service';
@@ -18,4 +19,4 @@ export const handler = createAreaHandler('rounds', {
     const deps = getDeps();
     return { body: withPhase(await getVisibleRound(deps, identity!, params['roundId'] as string), deps.clock.now()) };
   },
-});
+}, { idempotency: idempotent });

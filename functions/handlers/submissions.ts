@@ -1,4 +1,5 @@
 // One organisation's report in a round: read, save drafts, submit, reopen, review, revisions.
+import { idempotent } from '#http/idempotency';
 import { createAreaHandler, type ApiRequest } from '#http/area';
 import { withEtag } from '#http/with-etag';
 import { getDeps } from '#functions/composition';
@@ -33,4 +34,4 @@ export const handler = createAreaHandler('submissions', {
   getRevision: async (req) => ({
     body: await submissions.getRevision(getDeps(), req.identity!, ...ids(req), req.params['revision'] as number),
   }),
-});
+}, { idempotency: idempotent });

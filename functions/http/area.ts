@@ -176,12 +176,26 @@ export function isTransient(error: unknown): boolean {
   return e.$metadata.httpStatusCode === 503 || e.$metadata.httpStatusCode === 429;
 }
 
-/** The Lambda handler for every route of `area`, dispatching on API Gateway's routeKey. */
-export function createAreaHandler(area: Area, operations: Record<string, Operation>) {
+export type IdempotencyRunner = (
+  request: { scope: string; key: string; fingerprint: string },
+  run: () => Promise<ApiResult>,
+) => Promise<ApiResult>;
+
+export interface AreaOptions {
+  /** Required when the area has routes flagged `idempotent` (functions/http/idempotency.ts). */
+  idempotency?: IdempotencyRunner;
+}
+
+/**
+ * The Lambda handler for every route of `area`, dispatching on API Gateway's routeKey.
+ * Idempotency is handed in by the areas that need it, so the others do not bundle its store.
+ */
+export function createAreaHandler(area: Area, operations: Record<string, Operation>, options: AreaOptions = {}) {
   const byKey = new Map<string, { route: RouteSpec; operation: Operation }>();
   for (const route of routesOfArea(area)) {
     const operation = operations[route.operationId];
     if (!operation) throw new Error(`area ${area} has no operation ${route.operationId}`);
+    if (route.idempotent && !options.idempotency) throw new Error(`area ${area} has idempotent routes: pass { idempotency }`);
     byKey.set(routeKey(route), { route, operation });
   }
 
@@ -196,10 +210,8 @@ export function createAreaHandler(area: Area, operations: Record<string, Operati
     const body = parseBody(route, event, headers);
     const run = async () => toResponse(route, await operation({ route, identity, params, query, body, headers, ifMatch: headers['if-match'] }));
     const key = headers['idempotency-key'];
-    if (!route.idempotent || key === undefined) return run();
-    // Loaded on first use, so functions without such routes never evaluate it.
-    const { idempotent } = await import('#http/idempotency');
-    return idempotent(
+    if (!route.idempotent || key === undefined || !options.idempotency) return run();
+    return options.idempotency(
       {
         scope: `${identity?.subject ?? 'public'}\n${routeKey(route)}`,
         key,
