@@ -3,7 +3,16 @@
 import { createAreaHandler } from '#http/area';
 import { organisationsAt, type OrgKind } from '#core/registry';
 import { danishDate } from '#core/danish-time';
-import { getScheduleDeps } from '#functions/schedule-composition';
+import { ulid } from 'ulid';
+import { storageConfigFromEnv } from '#functions/composition';
+import { getDocumentClient } from '#store/clients';
+import { DynamoContactStore } from '#store/contact-store';
+import type { ScheduleDeps } from '#core/schedule-ports';
+
+// Contacts need one store; building only that keeps the S3 client out of this function.
+let deps: Pick<ScheduleDeps, 'contacts' | 'clock' | 'newId'> | undefined;
+const getScheduleDeps = () =>
+  (deps ??= { contacts: new DynamoContactStore(getDocumentClient(), storageConfigFromEnv().table), clock: { now: () => new Date() }, newId: ulid });
 import { getContacts, getNotificationSettings, putContacts, putNotificationSettings } from '#core/contacts';
 import type { ContactsRequest, NotificationSettings } from '#schemas/schedule';
 
