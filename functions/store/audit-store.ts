@@ -3,11 +3,9 @@
 import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { AuditEvent, AuditPage, AuditStore } from '#core/ports';
 import { GSI1, keys } from '#store/keys';
+import { queryPartition, withoutKeys, type Item } from '#store/items';
 
-function strip(item: Record<string, unknown>): AuditEvent {
-  const { PK: _pk, SK: _sk, GSI1PK: _g1, GSI1SK: _g2, type: _type, ...event } = item;
-  return event as unknown as AuditEvent;
-}
+const strip = (item: Item) => withoutKeys<AuditEvent>(item);
 
 /** The months (yyyy-mm) from `from` to `to`, inclusive of the month `to` falls in. */
 function months(from: string, to: string): string[] {
@@ -35,22 +33,7 @@ export class DynamoAuditStore implements AuditStore {
   ) {}
 
   async history(subject: string): Promise<AuditEvent[]> {
-    const items: AuditEvent[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const out = await this.db.send(
-        new QueryCommand({
-          TableName: this.table,
-          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :sk)',
-          ExpressionAttributeValues: { ':pk': keys.historyOf(subject), ':sk': 'EVT#' },
-          ConsistentRead: true,
-          ExclusiveStartKey: start,
-        }),
-      );
-      items.push(...(out.Items ?? []).map(strip));
-      start = out.LastEvaluatedKey;
-    } while (start);
-    return items;
+    return (await queryPartition(this.db, this.table, keys.historyOf(subject), 'EVT#')).map(strip);
   }
 
   async between(from: string, to: string, limit: number, cursor?: string): Promise<AuditPage> {

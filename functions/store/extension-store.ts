@@ -1,17 +1,15 @@
 // Deadline extensions: one item per (round, organisation) beside the submission heads
 // (`ROUND#<roundId>` / `EXT#<orgId>`), so the submit path reads it with one GetItem.
-import { GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { AuditEvent } from '#core/ports';
 import type { ExtensionStore } from '#core/schedule-ports';
 import type { Extension } from '#schemas/schedule';
 import { keys } from '#store/keys';
+import { queryPartition, withoutKeys, type Item } from '#store/items';
 import { transact } from '#store/transact';
 import { auditPut } from '#store/audit-item';
 
-function strip(item: Record<string, unknown>): Extension {
-  const { PK: _pk, SK: _sk, type: _type, ...rest } = item;
-  return rest as unknown as Extension;
-}
+const strip = (item: Item) => withoutKeys<Extension>(item);
 
 export class DynamoExtensionStore implements ExtensionStore {
   constructor(
@@ -25,21 +23,7 @@ export class DynamoExtensionStore implements ExtensionStore {
   }
 
   async list(roundId: string): Promise<Extension[]> {
-    const items: Record<string, unknown>[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const out = await this.db.send(
-        new QueryCommand({
-          TableName: this.table,
-          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :sk)',
-          ExpressionAttributeValues: { ':pk': keys.extension(roundId, '').PK, ':sk': 'EXT#' },
-          ConsistentRead: true,
-          ExclusiveStartKey: start,
-        }),
-      );
-      items.push(...(out.Items ?? []));
-      start = out.LastEvaluatedKey;
-    } while (start);
+    const items = await queryPartition(this.db, this.table, keys.extension(roundId, '').PK, 'EXT#');
     return items.map(strip);
   }
 

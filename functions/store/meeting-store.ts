@@ -1,18 +1,16 @@
 // Task Force meetings for the year wheel: one small partition (`MEETINGS`), a handful a year.
 // Each change raises `sequence`, conditional on the one the writer read (and on it being the
 // ICS SEQUENCE, calendars replace the old event).
-import { GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { AuditEvent } from '#core/ports';
 import type { MeetingStore } from '#core/schedule-ports';
 import type { Meeting } from '#schemas/schedule';
 import { keys } from '#store/keys';
+import { queryPartition, withoutKeys, type Item } from '#store/items';
 import { transact } from '#store/transact';
 import { auditPut } from '#store/audit-item';
 
-function strip(item: Record<string, unknown>): Meeting {
-  const { PK: _pk, SK: _sk, type: _type, ...rest } = item;
-  return rest as unknown as Meeting;
-}
+const strip = (item: Item) => withoutKeys<Meeting>(item);
 
 export class DynamoMeetingStore implements MeetingStore {
   constructor(
@@ -21,21 +19,7 @@ export class DynamoMeetingStore implements MeetingStore {
   ) {}
 
   async list(): Promise<Meeting[]> {
-    const items: Record<string, unknown>[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const out = await this.db.send(
-        new QueryCommand({
-          TableName: this.table,
-          KeyConditionExpression: 'PK = :pk',
-          ExpressionAttributeValues: { ':pk': keys.meeting().PK },
-          ConsistentRead: true,
-          ExclusiveStartKey: start,
-        }),
-      );
-      items.push(...(out.Items ?? []));
-      start = out.LastEvaluatedKey;
-    } while (start);
+    const items = await queryPartition(this.db, this.table, keys.meeting().PK);
     return items.map(strip);
   }
 

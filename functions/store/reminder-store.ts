@@ -10,6 +10,7 @@ import { type AuditEvent, WriteConflict } from '#core/ports';
 import type { AuditFeed, ClaimRequest, ClaimStore, NoticeClaim, NoticeRef, RoundPolicyStore, SubmitEvent } from '#core/schedule-ports';
 import type { ReminderPolicy } from '#schemas/api';
 import { GSI1, keys } from '#store/keys';
+import { queryPartition } from '#store/items';
 import { transact } from '#store/transact';
 import { auditPut } from '#store/audit-item';
 
@@ -108,21 +109,7 @@ export class DynamoClaimStore implements ClaimStore {
   }
 
   async listReminders(roundId: string): Promise<(NoticeClaim & { orgId: string; step: string })[]> {
-    const items: Record<string, unknown>[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const out = await this.db.send(
-        new QueryCommand({
-          TableName: this.table,
-          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :sk)',
-          ExpressionAttributeValues: { ':pk': keys.reminder(roundId, '', '').PK, ':sk': 'REM#' },
-          ConsistentRead: true,
-          ExclusiveStartKey: start,
-        }),
-      );
-      items.push(...(out.Items ?? []));
-      start = out.LastEvaluatedKey;
-    } while (start);
+    const items = await queryPartition(this.db, this.table, keys.reminder(roundId, '', '').PK, 'REM#');
     return items.map((item) => {
       const claim = toClaim(item);
       const [, orgId, ...step] = claim.sk.split('#');

@@ -1,16 +1,14 @@
 // Rounds live in one small partition: a few a year, listed with one strongly consistent Query,
 // so a round SST just opened is visible at once.
-import { GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { AuditEvent, RoundStore } from '#core/ports';
 import type { RoundRecord } from '#core/rounds';
 import { keys } from '#store/keys';
+import { queryPartition, withoutKeys, type Item } from '#store/items';
 import { transact } from '#store/transact';
 import { auditPut } from '#store/audit-item';
 
-const strip = (item: Record<string, unknown>): RoundRecord => {
-  const { PK: _pk, SK: _sk, type: _type, ...round } = item;
-  return round as unknown as RoundRecord;
-};
+const strip = (item: Item) => withoutKeys<RoundRecord>(item);
 
 export class DynamoRoundStore implements RoundStore {
   constructor(
@@ -19,21 +17,7 @@ export class DynamoRoundStore implements RoundStore {
   ) {}
 
   async list(): Promise<RoundRecord[]> {
-    const items: Record<string, unknown>[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const out = await this.db.send(
-        new QueryCommand({
-          TableName: this.table,
-          KeyConditionExpression: 'PK = :pk',
-          ExpressionAttributeValues: { ':pk': 'ROUNDS' },
-          ConsistentRead: true,
-          ExclusiveStartKey: start,
-        }),
-      );
-      items.push(...(out.Items ?? []));
-      start = out.LastEvaluatedKey;
-    } while (start);
+    const items = await queryPartition(this.db, this.table, 'ROUNDS');
     return items.map(strip);
   }
 

@@ -1,7 +1,8 @@
 // Submission heads and revision records in DynamoDB, answers as immutable JSON in S3.
 // A change is one transaction: the head (conditional on the ETag it started from), the
 // revision record and the audit event are written together or not at all.
-import { GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { queryPartition, withoutKeys } from '#store/items';
 import { ulid } from 'ulid';
 import type { RevisionRecord, SubmissionCommit, SubmissionHead, SubmissionStore } from '#core/ports';
 import type { JsonObject } from '#schemas/api';
@@ -10,10 +11,6 @@ import { transact } from '#store/transact';
 import { auditPut } from '#store/audit-item';
 import type { JsonBlobs } from '#store/blobs';
 
-function strip<T>(item: Record<string, unknown>): T {
-  const { PK: _pk, SK: _sk, GSI1PK: _g1, GSI1SK: _g2, type: _type, ...rest } = item;
-  return rest as T;
-}
 
 export class DynamoSubmissionStore implements SubmissionStore {
   constructor(
@@ -24,11 +21,11 @@ export class DynamoSubmissionStore implements SubmissionStore {
 
   async getHead(roundId: string, orgId: string): Promise<SubmissionHead | undefined> {
     const out = await this.db.send(new GetCommand({ TableName: this.table, Key: keys.head(roundId, orgId), ConsistentRead: true }));
-    return out.Item ? strip<SubmissionHead>(out.Item) : undefined;
+    return out.Item ? withoutKeys<SubmissionHead>(out.Item) : undefined;
   }
 
   async listHeads(roundId: string): Promise<SubmissionHead[]> {
-    return (await this.queryAll(keys.headsOf(roundId), 'SUB#')).map((i) => strip<SubmissionHead>(i));
+    return (await queryPartition(this.db, this.table, keys.headsOf(roundId), 'SUB#')).map((i) => withoutKeys<SubmissionHead>(i));
   }
 
   async putContent(roundId: string, orgId: string, revision: number, answers: JsonObject): Promise<string> {
@@ -65,30 +62,12 @@ export class DynamoSubmissionStore implements SubmissionStore {
   }
 
   async listRevisions(roundId: string, orgId: string): Promise<RevisionRecord[]> {
-    return (await this.queryAll(keys.revisionsOf(roundId, orgId), 'R#')).map((i) => strip<RevisionRecord>(i));
+    return (await queryPartition(this.db, this.table, keys.revisionsOf(roundId, orgId), 'R#')).map((i) => withoutKeys<RevisionRecord>(i));
   }
 
   async getRevision(roundId: string, orgId: string, revision: number): Promise<RevisionRecord | undefined> {
     const out = await this.db.send(new GetCommand({ TableName: this.table, Key: keys.revision(roundId, orgId, revision) }));
-    return out.Item ? strip<RevisionRecord>(out.Item) : undefined;
+    return out.Item ? withoutKeys<RevisionRecord>(out.Item) : undefined;
   }
 
-  private async queryAll(pk: string, skPrefix: string): Promise<Record<string, unknown>[]> {
-    const items: Record<string, unknown>[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const out = await this.db.send(
-        new QueryCommand({
-          TableName: this.table,
-          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :sk)',
-          ExpressionAttributeValues: { ':pk': pk, ':sk': skPrefix },
-          ConsistentRead: true,
-          ExclusiveStartKey: start,
-        }),
-      );
-      items.push(...(out.Items ?? []));
-      start = out.LastEvaluatedKey;
-    } while (start);
-    return items;
-  }
 }
