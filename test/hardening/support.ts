@@ -7,7 +7,6 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect } from 'vitest';
-import { ulid } from 'ulid';
 import { SignJWT, importJWK, type JWK, type JWTPayload } from 'jose';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { ListObjectsV2Command } from '@aws-sdk/client-s3';
@@ -15,12 +14,11 @@ import { startServer, type ServerHandle } from '../../local/stack.ts';
 import { DEV_AUDIENCE, DEV_ISSUER } from '../../local/dev-auth.ts';
 import { buildDeps, storageConfigFromEnv } from '#functions/composition';
 import { getDocumentClient, getS3Client } from '#store/clients';
-import { createRound } from '#core/rounds-service';
-import { sstIdentity, type Identity } from '#core/identity';
-import { addDanishDays } from '#core/danish-time';
+import type { Identity } from '#core/identity';
 import { PROBLEM_BASE } from '#core/problems';
 import { ROUTES, type RouteSpec } from '#functions/routes';
 import type { CoreDeps } from '#core/ports';
+import { openTestRound } from '../support/rounds.ts';
 import type { CreateRoundRequest, Round } from '#schemas/api';
 
 export interface Reply<T = any> {
@@ -129,18 +127,7 @@ export async function startHardened(): Promise<Hardened> {
         req.end();
       });
     },
-    async round(formId, overrides = {}) {
-      const now = new Date();
-      return createRound(deps, sstIdentity('hardening', 'sst-admin', 'Hærdning'), {
-        roundId: `h-${formId.slice(0, 20)}-${ulid().toLowerCase()}`,
-        formId,
-        period: '2026',
-        opensAt: addDanishDays(now, -1).toISOString(),
-        deadline: addDanishDays(now, 30).toISOString(),
-        respondentsAt: '2026-06-01',
-        ...overrides,
-      });
-    },
+    round: (formId, overrides = {}) => openTestRound(deps, formId, 'h', overrides),
     stop: () => server.stop(),
   };
   return h;

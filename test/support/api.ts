@@ -1,14 +1,11 @@
 // Test helpers that talk to the system the way its users do: over HTTP to the local server
 // (the same handlers AWS runs), with development tokens. Each test makes its own round,
 // so tests never share keys.
-import { ulid } from 'ulid';
 import { startServer, type ServerHandle } from '../../local/stack.ts';
 import type { LocalServerOptions } from '../../local/server.ts';
 import { buildDeps, storageConfigFromEnv } from '#functions/composition';
-import { createRound } from '#core/rounds-service';
-import { sstIdentity } from '#core/identity';
-import { addDanishDays } from '#core/danish-time';
 import type { CoreDeps } from '#core/ports';
+import { openTestRound } from './rounds.ts';
 import type { CreateRoundRequest, Role, Round } from '#schemas/api';
 
 export interface Reply<T = any> {
@@ -71,18 +68,7 @@ export async function startApi(options: { extra?: LocalServerOptions['extra'] } 
       const token = await api.token(role, orgId);
       return (method, path, options = {}) => api.call(method, path, { ...options, token });
     },
-    async round(formId, overrides = {}) {
-      const now = new Date();
-      return createRound(deps, sstIdentity('test', 'sst-admin', 'Test'), {
-        roundId: `t-${formId.slice(0, 20)}-${ulid().toLowerCase()}`,
-        formId,
-        period: '2026',
-        opensAt: addDanishDays(now, -1).toISOString(),
-        deadline: addDanishDays(now, 30).toISOString(),
-        respondentsAt: '2026-06-01',
-        ...overrides,
-      });
-    },
+    round: (formId, overrides = {}) => openTestRound(deps, formId, 't', overrides),
     stop: () => server.stop(),
   };
   return api;
