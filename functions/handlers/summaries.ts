@@ -1,6 +1,7 @@
 // Consolidated summaries for SST and its systems: a round's summary in four formats, its live
 // completeness, a form's trend across years, and the national indicator data beside them.
 // Bodies too large for a Lambda answer (6 MB) go to S3 and the client is redirected (303).
+import { Logger } from '@aws-lambda-powertools/logger';
 import { createAreaHandler, type OperationResult } from '#http/area';
 import { getDeps, storageConfigFromEnv } from '#functions/composition';
 import { buildSummaryDeps } from '#store/summary-store';
@@ -12,6 +13,7 @@ import { summaryHtml } from '#core/summary/html';
 import { summaryXlsx } from '#functions/formats/xlsx';
 import type { RoundSummary } from '#core/summary/model';
 
+const logger = new Logger({ serviceName: 'statusportalen' });
 let deps: SummaryDeps | undefined;
 const summaryDeps = (): SummaryDeps => (deps ??= buildSummaryDeps(getDeps(), storageConfigFromEnv()));
 
@@ -53,7 +55,8 @@ export const handler = createAreaHandler('summaries', {
     const d = summaryDeps();
     const format = String(query['format'] ?? 'json');
     const locale = (query['locale'] ?? 'da') as CsvLocale;
-    const { summary, source } = await summaryOfRound(d, params['roundId'] as string, { force: query['fresh'] === 'true' });
+    const { summary, source, storeError } = await summaryOfRound(d, params['roundId'] as string, { force: query['fresh'] === 'true' });
+    if (storeError) logger.warn('summary served but not stored', { roundId: summary.roundId, error: storeError });
     const etag = `"${summary.contentHash.slice(0, 32)}-${format}${format === 'csv' ? `-${locale}` : ''}"`;
     const meta = { etag, 'x-summary-built-at': summary.builtAt, 'x-summary-source': source };
     if (headers['if-none-match'] === etag) return { status: 304, headers: meta };

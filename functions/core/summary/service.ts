@@ -57,10 +57,16 @@ export interface SummaryResult {
   /** 'stored': served from the latest build; 'built': built now (and stored). */
   source: 'stored' | 'built';
   written: boolean;
+  /** Why a fresh build could not be stored (the summary itself is exact; a later read or run stores it). */
+  storeError?: string;
 }
 
 /** The round's summary: the stored build while its source stamp still matches, else a new build. */
-export async function summaryOfRound(deps: SummaryDeps, roundId: string, options: { force?: boolean } = {}): Promise<SummaryResult> {
+export async function summaryOfRound(
+  deps: SummaryDeps,
+  roundId: string,
+  options: { force?: boolean; /** The nightly job: a build that cannot be stored is a failure. */ requireStored?: boolean } = {},
+): Promise<SummaryResult> {
   const now = deps.clock.now();
   const round = await roundOr404(deps, roundId);
   const [heads, indicators, latest] = await Promise.all([
@@ -86,7 +92,16 @@ export async function summaryOfRound(deps: SummaryDeps, roundId: string, options
     indicators: indicators?.rows ?? [],
     now,
   });
-  const { written, ref } = await deps.summaries.save(summary, stamp);
+  let saved: Awaited<ReturnType<SummaryDeps['summaries']['save']>>;
+  try {
+    saved = await deps.summaries.save(summary, stamp);
+  } catch (err) {
+    // Storing is a cache for readers: the build is exact, so a reader gets it even when the
+    // write fails. The pointer still names the previous complete build, never a partial one.
+    if (options.requireStored) throw err;
+    return { summary, source: 'built', written: false, storeError: (err as Error).message };
+  }
+  const { written, ref } = saved;
   // An unchanged build keeps the stored object's timestamp, so clients see when content last changed.
   return { summary: written ? summary : { ...summary, builtAt: ref.builtAt }, source: 'built', written };
 }
@@ -142,7 +157,7 @@ export async function buildDueSummaries(deps: SummaryDeps): Promise<JobReport> {
   const rounds: JobReport['rounds'] = [];
   for (const round of due) {
     try {
-      const result = await summaryOfRound(deps, round.roundId);
+      const result = await summaryOfRound(deps, round.roundId, { requireStored: true });
       rounds.push({ roundId: round.roundId, written: result.written, source: result.source, contentHash: result.summary.contentHash });
     } catch (err) {
       // One broken round must not stop the others; the report (and the log) names it.
