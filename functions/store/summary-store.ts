@@ -1,16 +1,19 @@
 // Summary builds and national indicator datasets: immutable JSON objects in S3, with one
 // DynamoDB pointer item each (`ROUND#<id>`/`SUMMARY`, `FORM#<id>`/`INDICATORS`) naming the
-// current object. Large rendered files go to S3 too and leave as short-lived presigned links.
+// current object (an indicator upload's pointer commits with its audit event). Large rendered
+// files go to S3 too and leave as short-lived presigned links.
 import { createHash } from 'node:crypto';
 import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { GetObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
-import type { CoreDeps } from '#core/ports';
+import type { AuditEvent, CoreDeps } from '#core/ports';
 import type { IndicatorDataset, RoundSummary } from '#core/summary/model';
 import type { IndicatorStore, StoredSummaryRef, SummaryDeps, SummaryStore } from '#core/summary/ports';
 import { keys, objectKeys } from '#store/keys';
 import { JsonBlobs } from '#store/blobs';
 import { getDocumentClient, getS3Client } from '#store/clients';
+import { transact } from '#store/transact';
+import { auditPut } from '#store/audit-item';
 import type { StorageConfig } from '#functions/composition';
 
 function strip<T>(item: Record<string, unknown>): T {
@@ -93,16 +96,20 @@ export class S3IndicatorStore implements IndicatorStore {
     return { ...(await this.blobs.get<IndicatorDataset>(key)), contentHash };
   }
 
-  async put(dataset: IndicatorDataset): Promise<{ contentHash: string }> {
+  async put(dataset: IndicatorDataset, event: AuditEvent): Promise<{ contentHash: string }> {
     const contentHash = createHash('sha256').update(JSON.stringify(dataset.rows)).digest('hex');
     const key = objectKeys.indicators(dataset.formId, dataset.uploadedAt, contentHash);
+    // The object first: the pointer and its audit event then commit together or not at all.
     await this.blobs.put(key, dataset);
-    await this.db.send(
-      new PutCommand({
-        TableName: this.table,
-        Item: { ...keys.indicators(dataset.formId), type: 'indicators', key, contentHash, uploadedAt: dataset.uploadedAt, uploadedBy: dataset.uploadedBy },
-      }),
-    );
+    await transact(this.db, [
+      {
+        Put: {
+          TableName: this.table,
+          Item: { ...keys.indicators(dataset.formId), type: 'indicators', key, contentHash, uploadedAt: dataset.uploadedAt, uploadedBy: dataset.uploadedBy },
+        },
+      },
+      auditPut(this.table, event),
+    ]);
     return { contentHash };
   }
 }

@@ -1,6 +1,6 @@
 // Storage ports of the summaries feature, beside the core's own (functions/core/ports.ts).
 // One S3 + DynamoDB implementation lives in functions/store/summary-store.ts.
-import type { CoreDeps } from '#core/ports';
+import type { AuditEvent, CoreDeps } from '#core/ports';
 import type { IndicatorDataset, RoundSummary } from '#core/summary/model';
 
 export interface StoredSummaryRef {
@@ -29,7 +29,8 @@ export interface SummaryStore {
 
 export interface IndicatorStore {
   get(formId: string): Promise<(IndicatorDataset & { contentHash: string }) | undefined>;
-  put(dataset: IndicatorDataset): Promise<{ contentHash: string }>;
+  /** Stores the dataset and points the form at it; the audit event goes in the pointer's transaction. */
+  put(dataset: IndicatorDataset, event: AuditEvent): Promise<{ contentHash: string }>;
 }
 
 export interface SummaryDeps extends CoreDeps {

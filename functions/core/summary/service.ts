@@ -172,7 +172,16 @@ export async function uploadIndicators(deps: SummaryDeps, who: Identity, formId:
   if (!form) throw new Problem('not-found', `Skemaet "${formId}" findes ikke.`);
   const rows = parseIndicatorCsv(csv);
   const dataset: IndicatorDataset = { formId, uploadedAt: deps.clock.now().toISOString(), uploadedBy: who.name, rows };
-  await deps.indicators.put(dataset);
+  const unique = (values: string[]) => [...new Set(values)].sort();
+  await deps.indicators.put(dataset, {
+    at: dataset.uploadedAt,
+    id: deps.newId(),
+    actor: who.name,
+    actorOrgId: who.orgId,
+    action: 'indicators.upload',
+    subject: `form/${formId}`,
+    detail: { rows: rows.length, periods: unique(rows.map((r) => r.period)), indicators: unique(rows.map((r) => r.indicator)) },
+  });
   return dataset;
 }
 
