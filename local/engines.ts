@@ -96,6 +96,23 @@ export async function startDynamoDbLocal(port: number, dataDir?: string): Promis
   };
 }
 
+// The web app uploads attachments straight to storage and downloads them from presigned
+// links; s3rver listens on another loopback port, so for the browser that is cross-origin.
+// Local only and permissive: any origin may GET, HEAD and POST. The deployed bucket has its
+// own CORS rules in infra/.
+const LOCAL_CORS = `<CORSConfiguration>
+  <CORSRule>
+    <AllowedOrigin>*</AllowedOrigin>
+    <AllowedMethod>GET</AllowedMethod>
+    <AllowedMethod>HEAD</AllowedMethod>
+    <AllowedMethod>POST</AllowedMethod>
+    <AllowedHeader>*</AllowedHeader>
+    <ExposeHeader>Content-Disposition</ExposeHeader>
+    <ExposeHeader>ETag</ExposeHeader>
+    <MaxAgeSeconds>3600</MaxAgeSeconds>
+  </CORSRule>
+</CORSConfiguration>`;
+
 /** s3rver, in this process; `dataDir` persists objects across restarts. */
 export async function startS3rver(port: number, dataDir: string, buckets: string[]): Promise<Engine> {
   mkdirSync(dataDir, { recursive: true });
@@ -104,7 +121,7 @@ export async function startS3rver(port: number, dataDir: string, buckets: string
     address: '127.0.0.1',
     directory: dataDir,
     silent: true,
-    configureBuckets: buckets.map((name) => ({ name, configs: [] })),
+    configureBuckets: buckets.map((name) => ({ name, configs: [LOCAL_CORS] })),
   });
   await server.run();
   return { endpoint: `http://127.0.0.1:${port}`, stop: () => server.close() };
