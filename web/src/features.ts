@@ -24,4 +24,5 @@ export const features = {
   calendarIcs: () => has('GET', '/calendar.ics'),
   prefill: () => has('POST', '/rounds/{roundId}/submissions/{orgId}/prefill'),
   contacts: () => has('GET', '/orgs/{orgId}/contacts') && has('PUT', '/orgs/{orgId}/contacts'),
+  attachments: () => has('GET', '/rounds/{roundId}/submissions/{orgId}/attachments'),
 };

@@ -1,19 +1,19 @@
 // The pieces of a report page that both the reporter and SST see: the schema-rendered form,
-// the error summary with links to the fields, and the revision history.
+// the error summary with links to the fields. The revision history is in revisions.tsx.
 import { useEffect, useRef, useState } from 'react';
 import Form from '@rjsf/core';
 import type { IChangeEvent } from '@rjsf/core';
-import { get } from '../api.ts';
-import { formatDateTime, t, translateRjsf, type StringKey } from '../i18n.ts';
+import { t, translateRjsf } from '../i18n.ts';
 import { fieldId, labelOf, rjsfValidator, toErrorSchema, uiSchemaFor, type RJSFSchema } from '../schema-form.ts';
-import type { FieldError, JsonObject, Revision } from '../types.ts';
-import { LoadError, StatusBadge } from './common.tsx';
+import type { FieldError, JsonObject } from '../types.ts';
 
 export function ReportForm(props: {
   schema: JsonObject;
   formData: JsonObject;
   errors?: FieldError[];
   readonly?: boolean;
+  /** Field ids start with this (default `root`); a second form on the page needs its own. */
+  idPrefix?: string;
   onChange?: (data: JsonObject) => void;
   onBlur?: () => void;
 }) {
@@ -34,6 +34,7 @@ export function ReportForm(props: {
       showErrorList={false}
       extraErrors={toErrorSchema(props.errors ?? [])}
       readonly={props.readonly ?? false}
+      idPrefix={props.idPrefix ?? 'root'}
       translateString={translateRjsf}
       onChange={(e: IChangeEvent) => props.onChange?.(e.formData as JsonObject)}
       onBlur={() => props.onBlur?.()}
@@ -87,53 +88,3 @@ export function ErrorSummary({ schema, errors, title }: { schema: JsonObject; er
 }
 
 export const errorCount = (n: number): string => (n === 1 ? t('errorCountOne') : t('errorCountMany', n));
-
-/** Every saved revision of a report, loaded when the reader opens the list. */
-export function RevisionHistory({ roundId, orgId, version }: { roundId: string; orgId: string; version: number }) {
-  const [open, setOpen] = useState(false);
-  const [state, setState] = useState<{ items?: Revision[]; error?: string }>({});
-  useEffect(() => {
-    if (!open) return;
-    let live = true;
-    get<{ items: Revision[] }>(`/rounds/${encodeURIComponent(roundId)}/submissions/${encodeURIComponent(orgId)}/revisions`).then(
-      (r) => live && setState({ items: r.body.items }),
-      (err: unknown) => live && setState({ error: String((err as Error).message) }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [open, roundId, orgId, version]);
-  return (
-    <details className="history" onToggle={(e) => setOpen((e.target as HTMLDetailsElement).open)}>
-      <summary>{t('history')}</summary>
-      <p>{t('historyIntro')}</p>
-      {state.error && <LoadError message={state.error} />}
-      {state.items && (
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">{t('colRevision')}</th>
-              <th scope="col">{t('colAction')}</th>
-              <th scope="col">{t('colStatus')}</th>
-              <th scope="col">{t('colWhen')}</th>
-              <th scope="col">{t('colWho')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {[...state.items].reverse().map((r) => (
-              <tr key={r.revision}>
-                <td>{r.revision}</td>
-                <td>{t(`action_${r.action}` as StringKey)}</td>
-                <td>
-                  <StatusBadge status={r.status} />
-                </td>
-                <td>{formatDateTime(r.savedAt)}</td>
-                <td>{r.savedBy}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-    </details>
-  );
-}

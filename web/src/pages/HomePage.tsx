@@ -1,11 +1,13 @@
 // The start page after sign-in. A reporter sees its open reports with deadline and status;
-// SST sees every round with its phase and deadline.
+// SST sees every round with its phase, deadline and how many have reported.
 import { get } from '../api.ts';
 import type { Session } from '../auth.ts';
 import { formatDateTime, t, type StringKey } from '../i18n.ts';
 import { href } from '../router.ts';
 import type { Round, Submission } from '../types.ts';
 import { LoadError, Loading, PageTitle, StatusBadge, useLoad } from '../components/common.tsx';
+import { RoundStatusCell } from '../components/round-status.tsx';
+import { features } from '../features.ts';
 
 interface Row {
   round: Round;
@@ -30,6 +32,7 @@ export function HomePage({ session }: { session: Session }) {
     return rows.sort(byDeadline);
   }, [session.token]);
   const title = reporter ? t('myRoundsTitle') : t('sstRoundsTitle');
+  const showStatus = !reporter && features.roundStatus();
   return (
     <>
       <PageTitle title={title}>{title}</PageTitle>
@@ -44,6 +47,7 @@ export function HomePage({ session }: { session: Session }) {
               <th scope="col">{t('colPeriod')}</th>
               <th scope="col">{t('colDeadline')}</th>
               <th scope="col">{reporter ? t('colStatus') : t('colPhase')}</th>
+              {showStatus && <th scope="col">{t('colCompleteness')}</th>}
             </tr>
           </thead>
           <tbody>
@@ -59,6 +63,11 @@ export function HomePage({ session }: { session: Session }) {
                   {submission ? <StatusBadge status={submission.status} /> : <span className={`phase phase-${round.phase}`}>{t(`phase_${round.phase}` as StringKey)}</span>}
                   {submission?.late && <span className="badge badge-late">{t('late')}</span>}
                 </td>
+                {showStatus && (
+                  <td>
+                    <RoundStatusCell roundId={round.roundId} />
+                  </td>
+                )}
               </tr>
             ))}
           </tbody>

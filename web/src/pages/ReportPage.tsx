@@ -14,7 +14,9 @@ interface PrefillResult {
   carriedFrom: { roundId: string; revision: number };
 }
 import { ConfirmDialog, LoadError, Loading, Notice, PageTitle, StatusBadge, useLoad } from '../components/common.tsx';
-import { ErrorSummary, ReportForm, RevisionHistory, errorCount, focusField } from '../components/form-parts.tsx';
+import { ErrorSummary, ReportForm, errorCount, focusField } from '../components/form-parts.tsx';
+import { RevisionHistory, SinceLastYear } from '../components/revisions.tsx';
+import { Attachments } from '../components/attachments.tsx';
 
 export const AUTOSAVE_DELAY_MS = 1500;
 
@@ -386,6 +388,21 @@ function ReportEditor({ initial }: { initial: Loaded }) {
 
       <ReportForm schema={schema} formData={formData} errors={allErrors} readonly={!editable} onChange={onChange} />
 
+      {features.attachments() && (
+        <Attachments
+          roundId={round.roundId}
+          orgId={submission.orgId}
+          editable={editable && save.kind !== 'conflict'}
+          version={submission.revision}
+          beforeCommit={async () => {
+            // Pending input is saved first, so the confirmation's new revision follows it.
+            await flush();
+            return etag.current;
+          }}
+          onCommitted={(body, tag) => applySubmission(body, tag)}
+        />
+      )}
+
       {editable && (
         <div className="form-actions" aria-label={t('submit')}>
           <SaveStatus save={save} onRetry={() => void flush()} />
@@ -399,7 +416,9 @@ function ReportEditor({ initial }: { initial: Loaded }) {
         <p>{t('submitConfirmBody')}</p>
       </ConfirmDialog>
 
-      <RevisionHistory roundId={round.roundId} orgId={submission.orgId} version={submission.revision} />
+      <SinceLastYear round={round} orgId={submission.orgId} schema={schema} answers={clean(formData)} />
+
+      <RevisionHistory roundId={round.roundId} orgId={submission.orgId} version={submission.revision} schema={schema} />
     </>
   );
 }

@@ -8,7 +8,10 @@ import { href } from '../router.ts';
 import { fieldPointers, labelOf } from '../schema-form.ts';
 import type { Submission } from '../types.ts';
 import { ConfirmDialog, LoadError, Loading, Notice, PageTitle, StatusBadge, useLoad } from '../components/common.tsx';
-import { ReportForm, RevisionHistory } from '../components/form-parts.tsx';
+import { ReportForm } from '../components/form-parts.tsx';
+import { RevisionHistory, SinceLastYear } from '../components/revisions.tsx';
+import { Attachments } from '../components/attachments.tsx';
+import { features } from '../features.ts';
 import { loadReport } from './ReportPage.tsx';
 
 export function ReviewPage({ roundId, orgId, session }: { roundId: string; orgId: string; session: Session }) {
@@ -142,7 +145,9 @@ export function ReviewPage({ roundId, orgId, session }: { roundId: string; orgId
         </Notice>
       )}
       <ReportForm schema={form.schema} formData={sub.answers} readonly />
-      <RevisionHistory roundId={roundId} orgId={orgId} version={sub.revision} />
+      {features.attachments() && <Attachments roundId={roundId} orgId={orgId} editable={false} version={sub.revision} />}
+      <SinceLastYear round={round} orgId={orgId} schema={form.schema} answers={sub.answers} />
+      <RevisionHistory roundId={roundId} orgId={orgId} version={sub.revision} schema={form.schema} />
       <ConfirmDialog
         open={confirmAccept}
         title={t('accept')}

@@ -1,5 +1,6 @@
-// SST's page for one round: who has reported (organisation, region, status, submitted at,
-// late), with filters, links to review each report, and the summary downloads.
+// SST's page for one round: the completeness figures and their roll-up per region at the top,
+// who has reported (organisation, region, status, submitted at, late) with filters, links to
+// review each report, and the summary downloads.
 import { useMemo, useState } from 'react';
 import { ApiError, describe, download, get } from '../api.ts';
 import { features } from '../features.ts';
@@ -7,20 +8,7 @@ import { formatDateTime, statusLabel, t } from '../i18n.ts';
 import { href } from '../router.ts';
 import type { Round, SubmissionStatus } from '../types.ts';
 import { LoadError, Loading, Notice, PageTitle, StatusBadge, useLoad } from '../components/common.tsx';
-
-interface OrgStatusRow {
-  orgId: string;
-  orgName: string;
-  regionId: string;
-  regionName: string;
-  status: SubmissionStatus;
-  submittedAt?: string;
-  late?: boolean;
-}
-
-interface RoundStatus {
-  completeness: { expected: number; reported: number; organisations: OrgStatusRow[] };
-}
+import { CompletenessFigures, RegionTable, type RoundStatusBody as RoundStatus } from '../components/round-status.tsx';
 
 const STATUSES: SubmissionStatus[] = ['not_started', 'draft', 'submitted', 'returned', 'accepted'];
 const FORMATS = [
@@ -80,6 +68,20 @@ export function RoundPage({ roundId }: { roundId: string }) {
       <PageTitle title={round.title}>{round.title}</PageTitle>
       <p>{t('deadlineAt', formatDateTime(round.deadlineAt))}</p>
 
+      <section aria-labelledby="completeness-title">
+        <h2 id="completeness-title">{t('completenessTitle')}</h2>
+        {!status ? (
+          <Notice kind="info">
+            <p>{t('statusUnavailable')}</p>
+          </Notice>
+        ) : (
+          <>
+            <CompletenessFigures figures={status.completeness} />
+            <RegionTable regions={status.completeness.byRegion} />
+          </>
+        )}
+      </section>
+
       {features.summary() && (
         <section aria-labelledby="downloads-title" className="downloads">
           <h2 id="downloads-title">{t('downloads')}</h2>
@@ -98,72 +100,65 @@ export function RoundPage({ roundId }: { roundId: string }) {
         </section>
       )}
 
-      <section aria-labelledby="completeness-title">
-        <h2 id="completeness-title">{t('completenessTitle')}</h2>
-        {!status ? (
-          <Notice kind="info">
-            <p>{t('statusUnavailable')}</p>
-          </Notice>
-        ) : (
-          <>
-            <p>{t('counts', status.completeness.reported, status.completeness.expected)}</p>
-            <div className="filters" role="search">
-              <div className="form-group">
-                <label htmlFor="f-status" className="control-label">{t('filterStatus')}</label>
-                <select id="f-status" className="form-control" value={statusFilter} onChange={(e) => setStatusFilter(e.target.value)}>
-                  <option value="">{t('filterAll')}</option>
-                  {STATUSES.map((s) => (
-                    <option key={s} value={s}>{statusLabel(s)}</option>
-                  ))}
-                </select>
-              </div>
-              <div className="form-group">
-                <label htmlFor="f-region" className="control-label">{t('filterRegion')}</label>
-                <select id="f-region" className="form-control" value={regionFilter} onChange={(e) => setRegionFilter(e.target.value)}>
-                  <option value="">{t('filterAll')}</option>
-                  {regions.map(([id, name]) => (
-                    <option key={id} value={id}>{name}</option>
-                  ))}
-                </select>
-              </div>
-              <div className="form-group">
-                <label htmlFor="f-search" className="control-label">{t('filterSearch')}</label>
-                <input id="f-search" type="search" className="form-control" value={search} onChange={(e) => setSearch(e.target.value)} />
-              </div>
-              <div className="checkbox">
-                <label>
-                  <input type="checkbox" checked={lateOnly} onChange={(e) => setLateOnly(e.target.checked)} /> {t('filterLateOnly')}
-                </label>
-              </div>
-            </div>
-            <p role="status" className="muted">{t('showing', shown.length, rows.length)}</p>
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('colOrg')}</th>
-                  <th scope="col">{t('colRegion')}</th>
-                  <th scope="col">{t('colStatus')}</th>
-                  <th scope="col">{t('colSubmittedAt')}</th>
-                  <th scope="col">{t('colLate')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {shown.map((r) => (
-                  <tr key={r.orgId} data-org={r.orgId}>
-                    <th scope="row">
-                      <a href={href.submission(roundId, r.orgId)} aria-label={t('reviewOf', r.orgName)}>{r.orgName}</a>
-                    </th>
-                    <td>{r.regionName}</td>
-                    <td><StatusBadge status={r.status} /></td>
-                    <td>{formatDateTime(r.submittedAt)}</td>
-                    <td>{r.submittedAt ? (r.late ? <span className="badge badge-late">{t('late')}</span> : t('onTime')) : ''}</td>
-                  </tr>
+      {status && (
+        <section aria-labelledby="organisations-title">
+          <h2 id="organisations-title">{t('organisationsTitle')}</h2>
+          <div className="filters" role="search">
+            <div className="form-group">
+              <label htmlFor="f-status" className="control-label">{t('filterStatus')}</label>
+              <select id="f-status" className="form-control" value={statusFilter} onChange={(e) => setStatusFilter(e.target.value)}>
+                <option value="">{t('filterAll')}</option>
+                {STATUSES.map((s) => (
+                  <option key={s} value={s}>{statusLabel(s)}</option>
                 ))}
-              </tbody>
-            </table>
-          </>
-        )}
-      </section>
+              </select>
+            </div>
+            <div className="form-group">
+              <label htmlFor="f-region" className="control-label">{t('filterRegion')}</label>
+              <select id="f-region" className="form-control" value={regionFilter} onChange={(e) => setRegionFilter(e.target.value)}>
+                <option value="">{t('filterAll')}</option>
+                {regions.map(([id, name]) => (
+                  <option key={id} value={id}>{name}</option>
+                ))}
+              </select>
+            </div>
+            <div className="form-group">
+              <label htmlFor="f-search" className="control-label">{t('filterSearch')}</label>
+              <input id="f-search" type="search" className="form-control" value={search} onChange={(e) => setSearch(e.target.value)} />
+            </div>
+            <div className="checkbox">
+              <label>
+                <input type="checkbox" checked={lateOnly} onChange={(e) => setLateOnly(e.target.checked)} /> {t('filterLateOnly')}
+              </label>
+            </div>
+          </div>
+          <p role="status" className="muted">{t('showing', shown.length, rows.length)}</p>
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">{t('colOrg')}</th>
+                <th scope="col">{t('colRegion')}</th>
+                <th scope="col">{t('colStatus')}</th>
+                <th scope="col">{t('colSubmittedAt')}</th>
+                <th scope="col">{t('colLate')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {shown.map((r) => (
+                <tr key={r.orgId} data-org={r.orgId}>
+                  <th scope="row">
+                    <a href={href.submission(roundId, r.orgId)} aria-label={t('reviewOf', r.orgName)}>{r.orgName}</a>
+                  </th>
+                  <td>{r.regionName}</td>
+                  <td><StatusBadge status={r.status} /></td>
+                  <td>{formatDateTime(r.submittedAt)}</td>
+                  <td>{r.submittedAt ? (r.late ? <span className="badge badge-late">{t('late')}</span> : t('onTime')) : ''}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      )}
     </>
   );
 }
