@@ -35,6 +35,8 @@ export interface SummaryInput {
   now: Date;
   /** Names and regions of the respondents; default: the registry on the round's respondents date. */
   organisations?: Map<string, OrgContext>;
+  /** Extended deadlines (ISO instants) by organisation, for judging lateness. */
+  extensions?: ReadonlyMap<string, string>;
 }
 
 // ---------- accumulators ----------
@@ -293,7 +295,7 @@ export const BASIS_NOTE =
 export function consolidate(input: SummaryInput): SummaryBody {
   const { round, plan, heads, answers, now } = input;
   const contexts = input.organisations ?? organisationContext(round);
-  const completeness = completenessOf(round, heads, now, contexts);
+  const completeness = completenessOf(round, heads, now, contexts, input.extensions);
   const regions: RegionRef[] = completeness.byRegion.map((r) => ({ regionId: r.regionId, regionName: r.regionName }));
 
   const sectionAccs = plan.sections.map((s) => ({ section: s, accs: s.fields.map(newAcc) }));

@@ -1,7 +1,8 @@
 // Completeness and timeliness of a round, the way DHIS2 reports data sets: expected reports,
 // reports received, on time, late and missing, with reporting and timeliness rates, overall
 // and rolled up per region (municipalities by the region they belonged to on the round's
-// respondents date, so the 2027 merger is handled by the registry, not here).
+// respondents date, so the 2027 merger is handled by the registry, not here). A report is late
+// against its organisation's extended deadline when SST granted one, even after the fact.
 import { findOrganisation, regionOf } from '#core/registry';
 import { COUNTED_STATUSES, type Completeness, type CompletenessFigures, type OrgStatus, type OrgStatusRow, type RegionRef } from '#core/summary/model';
 import { percent } from '#core/summary/stats';
@@ -74,7 +75,25 @@ function rates(f: CompletenessFigures): void {
   f.timelinessRate = percent(f.onTime, f.expected);
 }
 
-export function completenessOf(round: RoundLite, heads: readonly HeadLite[], now: Date, contexts = organisationContext(round)): Completeness {
+/**
+ * Late against the deadline that applies to the organisation. An extension granted after a late
+ * submission covers it (as the submission view says); the stored flag stays the judgement made
+ * at submit time otherwise, so a report returned and resent after the deadline stays on time.
+ */
+export function isLateReport(head: HeadLite & { submittedAt: string }, deadlineAt: string, extendedDeadlineAt?: string): boolean {
+  const submitted = Date.parse(head.submittedAt);
+  const late = head.late ?? submitted > Date.parse(extendedDeadlineAt ?? deadlineAt);
+  return late && !(extendedDeadlineAt !== undefined && submitted <= Date.parse(extendedDeadlineAt));
+}
+
+/** `extensions`: extended deadlines (ISO instants) by organisation; only those that matter are needed. */
+export function completenessOf(
+  round: RoundLite,
+  heads: readonly HeadLite[],
+  now: Date,
+  contexts = organisationContext(round),
+  extensions: ReadonlyMap<string, string> = new Map(),
+): Completeness {
   const byOrg = new Map(heads.map((h) => [h.orgId, h]));
   const total = emptyFigures();
   const regions = new Map<string, RegionRef & CompletenessFigures>();
@@ -85,7 +104,7 @@ export function completenessOf(round: RoundLite, heads: readonly HeadLite[], now
     const row: OrgStatusRow = { ...org, status, counted: isCounted(status) };
     if (head?.submittedAt) {
       row.submittedAt = head.submittedAt;
-      row.late = head.late ?? Date.parse(head.submittedAt) > Date.parse(round.deadlineAt);
+      row.late = isLateReport({ ...head, submittedAt: head.submittedAt }, round.deadlineAt, extensions.get(org.orgId));
     }
     organisations.push(row);
     add(total, row);

@@ -28,7 +28,13 @@ async function roundOr404(deps: SummaryDeps, roundId: string): Promise<RoundReco
 }
 
 /** Everything a build reads, as one hash: equal stamps mean a stored build is still exact. */
-export function sourceStampOf(round: RoundRecord, heads: SubmissionHead[], indicatorsHash: string | undefined, now: Date): string {
+export function sourceStampOf(
+  round: RoundRecord,
+  heads: SubmissionHead[],
+  indicatorsHash: string | undefined,
+  now: Date,
+  extensions: ReadonlyMap<string, string> = new Map(),
+): string {
   const h = createHash('sha256');
   h.update(`engine:${SUMMARY_ENGINE_VERSION}|round:${round.roundId}|form:${round.formId}@${round.formVersion}|title:${round.title}`);
   h.update(`|respondents:${round.respondentsAt}:${round.respondents.join(',')}|deadline:${round.deadlineAt}`);
@@ -36,6 +42,8 @@ export function sourceStampOf(round: RoundRecord, heads: SubmissionHead[], indic
   for (const head of [...heads].sort((a, b) => (a.orgId < b.orgId ? -1 : 1))) {
     h.update(`|${head.orgId}:${head.status}:${head.revision}:${head.etag}:${head.late ?? ''}`);
   }
+  // Only when there are any, so stamps of rounds without extensions (and their stored builds) stay valid.
+  for (const [orgId, deadlineAt] of [...extensions].sort(([a], [b]) => (a < b ? -1 : 1))) h.update(`|ext:${orgId}:${deadlineAt}`);
   return h.digest('hex');
 }
 
@@ -49,6 +57,23 @@ async function mapLimited<T, R>(items: T[], limit: number, fn: (item: T) => Prom
     }
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return out;
+}
+
+/**
+ * Extended deadlines of the organisations whose report is late without one: the only ones that
+ * can change a figure. Late reports are few, so one read each is cheaper than listing them all.
+ */
+async function extendedDeadlines(deps: SummaryDeps, round: RoundRecord, heads: SubmissionHead[]): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  const reader = deps.extensions;
+  if (!reader) return out;
+  const late = heads.filter((h) => h.submittedAt && (h.late ?? Date.parse(h.submittedAt) > Date.parse(round.deadlineAt)));
+  const found = await mapLimited(late, READ_CONCURRENCY, (h) => reader.get(round.roundId, h.orgId));
+  late.forEach((h, i) => {
+    const extension = found[i];
+    if (extension) out.set(h.orgId, extension.deadlineAt);
+  });
   return out;
 }
 
@@ -74,7 +99,8 @@ export async function summaryOfRound(
     deps.indicators.get(round.formId),
     deps.summaries.latest(roundId),
   ]);
-  const stamp = sourceStampOf(round, heads, indicators?.contentHash, now);
+  const extensions = await extendedDeadlines(deps, round, heads);
+  const stamp = sourceStampOf(round, heads, indicators?.contentHash, now, extensions);
   if (latest && latest.sourceStamp === stamp && !options.force) {
     return { summary: await deps.summaries.read(latest), source: 'stored', written: false };
   }
@@ -91,6 +117,7 @@ export async function summaryOfRound(
     answers: new Map(counted.map((h, i) => [h.orgId, docs[i]!])),
     indicators: indicators?.rows ?? [],
     now,
+    extensions,
   });
   let saved: Awaited<ReturnType<SummaryDeps['summaries']['save']>>;
   try {
@@ -111,6 +138,7 @@ export async function statusOfRound(deps: SummaryDeps, roundId: string) {
   const now = deps.clock.now();
   const round = await roundOr404(deps, roundId);
   const heads = await deps.submissions.listHeads(roundId);
+  const extensions = await extendedDeadlines(deps, round, heads);
   return {
     roundId: round.roundId,
     title: round.title,
@@ -118,7 +146,7 @@ export async function statusOfRound(deps: SummaryDeps, roundId: string) {
     period: round.period,
     phase: roundPhase(round, now),
     at: now.toISOString(),
-    completeness: completenessOf(round, heads, now),
+    completeness: completenessOf(round, heads, now, undefined, extensions),
   };
 }
 
