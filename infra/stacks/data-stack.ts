@@ -69,8 +69,9 @@ export class DataStack extends Stack {
       objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
       serverAccessLogsBucket: this.accessLogs,
       serverAccessLogsPrefix: 'documents/',
-      // Attachments are uploaded by the browser with a presigned POST (policy-bound type and size).
-      cors: [{ allowedOrigins: props.webOrigins, allowedMethods: [s3.HttpMethods.POST], allowedHeaders: ['*'], maxAge: 3600 }],
+      // Attachments are uploaded by the browser with a presigned POST (policy-bound type and size)
+      // and downloaded by following the API's redirect to a presigned GET: both cross-origin.
+      cors: [{ allowedOrigins: props.webOrigins, allowedMethods: [s3.HttpMethods.POST, s3.HttpMethods.GET], allowedHeaders: ['*'], maxAge: 3600 }],
       lifecycleRules: [
         { noncurrentVersionExpiration: Duration.days(config.noncurrentVersionDays) },
         { abortIncompleteMultipartUploadAfter: Duration.days(7) },

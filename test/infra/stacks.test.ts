@@ -115,7 +115,7 @@ describe('the documents bucket', () => {
   it('accepts browser uploads (presigned POST) only from the web origin', () => {
     const rules = documents(prod).bucket.Properties.CorsConfiguration.CorsRules;
     expect(rules).toHaveLength(1);
-    expect(rules[0].AllowedMethods).toEqual(['POST']);
+    expect(rules[0].AllowedMethods).toEqual(['POST', 'GET']);
     expect(rules[0].AllowedOrigins).toHaveLength(1);
     expect(JSON.stringify(rules[0].AllowedOrigins)).toContain('Statusportalen-prod-Web');
   });
