@@ -13,8 +13,14 @@ const addFormats = ((addFormatsModule as unknown as { default?: unknown }).defau
 
 export type Mode = 'draft' | 'full';
 
-/** Keywords that only demand presence or size; a draft may still lack them. */
-const COMPLETENESS_KEYWORDS = ['required', 'minItems', 'minProperties', 'minLength', 'dependentRequired', 'minContains'];
+/**
+ * Keywords a draft is not held to: presence and size (a half-filled form is normal), and the
+ * shape of a string (an e-mail address half typed when autosave fires must not block saving
+ * everything else). Types, choices and ranges still apply; submit checks everything.
+ */
+const DEFERRED_TO_SUBMIT = new Set(['required', 'minItems', 'minProperties', 'minLength', 'dependentRequired', 'minContains', 'format', 'pattern']);
+/** Keywords whose value maps names (not keywords) to sub-schemas. */
+const SCHEMA_MAPS = new Set(['properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas']);
 
 function newAjv(): Ajv2020 {
   const ajv = new Ajv2020({
@@ -34,15 +40,20 @@ function newAjv(): Ajv2020 {
 let ajv: Ajv2020 | undefined;
 const instance = () => (ajv ??= newAjv());
 
-/** A copy of the schema without the keywords that demand completeness. */
+/** A copy of the schema without the keywords a draft is not held to. */
 export function draftSchema(schema: unknown): unknown {
   if (Array.isArray(schema)) return schema.map(draftSchema);
   if (schema === null || typeof schema !== 'object') return schema;
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(schema)) {
-    if (COMPLETENESS_KEYWORDS.includes(key)) continue;
-    // `enum`/`const` values and `x-` annotations are data, not sub-schemas: copy as they are.
-    out[key] = key === 'enum' || key === 'const' || key.startsWith('x-') ? value : draftSchema(value);
+    if (DEFERRED_TO_SUBMIT.has(key)) continue;
+    if (SCHEMA_MAPS.has(key) && value !== null && typeof value === 'object') {
+      // A field may well be called "format" or "required": keep every name, walk its schema.
+      out[key] = Object.fromEntries(Object.entries(value).map(([name, sub]) => [name, draftSchema(sub)]));
+    } else {
+      // `enum`/`const` values and `x-` annotations are data, not sub-schemas: copy as they are.
+      out[key] = key === 'enum' || key === 'const' || key.startsWith('x-') ? value : draftSchema(value);
+    }
   }
   return out;
 }

@@ -146,14 +146,24 @@ describe('validation', () => {
   it('accepts a partial draft but refuses wrong types with every error as a pointer (422)', async () => {
     const round = await api.round(FORM);
     const res = await reporter('PUT', path(round.roundId), {
-      body: { answers: { rehabilitering: { antal_henviste: 'mange', status: 'måske' }, kontakt: { email: 'ikke-en-adresse' } } },
+      body: { answers: { rehabilitering: { antal_henviste: 'mange', status: 'måske' }, kontakt: { email: 'lars@' } } },
     });
     expect(res.status).toBe(422);
     const pointers = res.body.errors.map((e: { pointer: string }) => e.pointer).sort();
-    expect(pointers).toEqual(['/kontakt/email', '/rehabilitering/antal_henviste', '/rehabilitering/status']);
-    expect(res.body.errors.find((e: { pointer: string }) => e.pointer === '/kontakt/email').message).toBe('Skal være en gyldig e-mailadresse.');
+    expect(pointers).toEqual(['/rehabilitering/antal_henviste', '/rehabilitering/status']);
+    expect(res.body.errors.find((e: { pointer: string }) => e.pointer === '/rehabilitering/antal_henviste').message).toBe('Skal være et helt tal.');
     const after = await reporter('GET', path(round.roundId));
     expect(after.body.status).toBe('not_started');
+  });
+
+  it('saves a half-typed e-mail address in a draft, so autosave never blocks, and refuses it at submit', async () => {
+    const round = await api.round(FORM);
+    const answers = { ...exampleAnswers(FORM), kontakt: { navn: 'Lars', email: 'lars.bach@' } };
+    const saved = await reporter('PUT', path(round.roundId), { body: { answers } });
+    expect(saved.status).toBe(200);
+    const res = await reporter('POST', `${path(round.roundId)}/submit`, { headers: { 'if-match': saved.headers.get('etag')! } });
+    expect(res.status).toBe(422);
+    expect(res.body.errors).toEqual([{ pointer: '/kontakt/email', message: 'Skal være en gyldig e-mailadresse.' }]);
   });
 
   it('refuses to submit an incomplete report and lists what is missing', async () => {
