@@ -19,6 +19,7 @@ import { PROBLEM_BASE } from '#core/problems';
 import { ROUTES, type RouteSpec } from '#functions/routes';
 import type { CoreDeps } from '#core/ports';
 import { openTestRound } from '../support/rounds.ts';
+import { cachedTokens } from '../support/tokens.ts';
 import type { CreateRoundRequest, Round } from '#schemas/api';
 
 export interface Reply<T = any> {
@@ -57,7 +58,6 @@ export async function startHardened(): Promise<Hardened> {
   const { privateJwk } = JSON.parse(readFileSync(keyFile, 'utf8')) as { privateJwk: JWK };
   const privateKey = (await importJWK(privateJwk, 'ES256')) as CryptoKey;
   const deps = buildDeps(storageConfigFromEnv());
-  const tokens = new Map<string, string>();
 
   const parse = (status: number, headers: Headers, text: string): Reply => {
     let body: unknown = text;
@@ -84,15 +84,7 @@ export async function startHardened(): Promise<Hardened> {
     url: server.url,
     deps,
     server,
-    async token(role, orgId) {
-      const key = `${role}/${orgId ?? ''}`;
-      let t = tokens.get(key);
-      if (!t) {
-        t = await server.devAuth.sign({ role, orgId });
-        tokens.set(key, t);
-      }
-      return t;
-    },
+    token: cachedTokens(server.devAuth),
     async sign(claims, options = {}) {
       let jwt = new SignJWT(claims)
         .setProtectedHeader({ alg: options.alg ?? 'ES256', typ: 'JWT' })

@@ -6,6 +6,7 @@ import type { LocalServerOptions } from '../../local/server.ts';
 import { buildDeps, storageConfigFromEnv } from '#functions/composition';
 import type { CoreDeps } from '#core/ports';
 import { openTestRound } from './rounds.ts';
+import { cachedTokens } from './tokens.ts';
 import type { CreateRoundRequest, Role, Round } from '#schemas/api';
 
 export interface Reply<T = any> {
@@ -32,20 +33,11 @@ export type Client = <T = any>(method: string, path: string, options?: { body?: 
 export async function startApi(options: { extra?: LocalServerOptions['extra'] } = {}): Promise<Api> {
   const server: ServerHandle = await startServer(options.extra ? { extra: options.extra } : {});
   const deps = buildDeps(storageConfigFromEnv());
-  const tokens = new Map<string, string>();
 
   const api: Api = {
     url: server.url,
     deps,
-    async token(role, orgId) {
-      const key = `${role}/${orgId ?? ''}`;
-      let t = tokens.get(key);
-      if (!t) {
-        t = await server.devAuth.sign({ role, orgId });
-        tokens.set(key, t);
-      }
-      return t;
-    },
+    token: cachedTokens(server.devAuth),
     async call(method, path, options = {}) {
       const headers: Record<string, string> = { ...options.headers };
       if (options.token) headers['authorization'] = `Bearer ${options.token}`;
