@@ -3,21 +3,12 @@
 // revision, so every document is kept with the revision that added it.
 import { Problem } from '#core/problems';
 import { nextStatus } from '#core/lifecycle';
-import { assertMayReadOrg, assertMayReport } from '#core/policy';
 import { assertOpenForReporting } from '#core/rounds';
-import { getVisibleRound } from '#core/rounds-service';
+import { loadReport } from '#core/report-access';
 import { checkAttachment, MAX_FILE_BYTES, UPLOAD_SECONDS } from '#core/attachments';
 import { commitAttachment } from '#core/submissions-service';
 import type { AttachmentDeps as CoreDeps, AttachmentMeta } from '#core/ports';
 import type { Identity } from '#core/identity';
-
-async function context(deps: CoreDeps, who: Identity, roundId: string, orgId: string, access: 'read' | 'report') {
-  const round = await getVisibleRound(deps, who, roundId);
-  if (access === 'read') assertMayReadOrg(who, orgId);
-  else assertMayReport(who, orgId);
-  if (!round.respondents.includes(orgId)) throw new Problem('not-found', `Organisationen "${orgId}" skal ikke indberette i runden "${roundId}".`);
-  return { round, head: await deps.submissions.getHead(roundId, orgId) };
-}
 
 const visible = ({ key: _key, ...meta }: AttachmentMeta) => meta;
 
@@ -28,7 +19,7 @@ export async function requestUpload(
   orgId: string,
   request: { fileName: string; contentType: string; size: number },
 ) {
-  const { round, head } = await context(deps, who, roundId, orgId, 'report');
+  const { round, head } = await loadReport(deps, who, roundId, orgId, 'report');
   const now = deps.clock.now();
   assertOpenForReporting(round, now);
   nextStatus(head?.status ?? 'not_started', 'attach');
@@ -43,8 +34,8 @@ export async function requestUpload(
 }
 
 export async function completeUpload(deps: CoreDeps, who: Identity, roundId: string, orgId: string, id: string, ifMatch: string | undefined) {
-  const { round } = await context(deps, who, roundId, orgId, 'report');
-  assertOpenForReporting(round, deps.clock.now());
+  const ctx = await loadReport(deps, who, roundId, orgId, 'report');
+  assertOpenForReporting(ctx.round, deps.clock.now());
   const pending = await deps.attachments.getPending(roundId, orgId, id);
   if (!pending) throw new Problem('not-found', 'Bilaget findes ikke. Start uploaden forfra.');
   const stored = await deps.attachments.inspect(pending.key);
@@ -56,7 +47,7 @@ export async function completeUpload(deps: CoreDeps, who: Identity, roundId: str
     throw new Problem('invalid-attachment', 'Den modtagne fil svarer ikke til det anmeldte (type eller størrelse). Upload den igen.');
   }
   const at = deps.clock.now().toISOString();
-  return commitAttachment(deps, who, roundId, orgId, ifMatch, (revision) => ({
+  return commitAttachment(deps, who, ctx, orgId, ifMatch, (revision) => ({
     id,
     fileName: pending.fileName,
     contentType: pending.contentType,
@@ -69,12 +60,12 @@ export async function completeUpload(deps: CoreDeps, who: Identity, roundId: str
 }
 
 export async function listAttachments(deps: CoreDeps, who: Identity, roundId: string, orgId: string) {
-  const { head } = await context(deps, who, roundId, orgId, 'read');
+  const { head } = await loadReport(deps, who, roundId, orgId, 'read');
   return (head?.attachments ?? []).map(visible);
 }
 
 export async function attachmentUrl(deps: CoreDeps, who: Identity, roundId: string, orgId: string, id: string): Promise<string> {
-  const { head } = await context(deps, who, roundId, orgId, 'read');
+  const { head } = await loadReport(deps, who, roundId, orgId, 'read');
   const file = head?.attachments?.find((a) => a.id === id);
   if (!file) throw new Problem('not-found', 'Bilaget findes ikke.');
   return deps.attachments.downloadUrl(file.key, file.fileName, file.contentType);

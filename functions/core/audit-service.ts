@@ -1,17 +1,14 @@
 // Reading the audit trail: one report's history for its organisation and SST, and the
 // SST-wide log by time for auditors. Writing happens only with the changes themselves.
 import { Problem } from '#core/problems';
-import { assertMayReadOrg } from '#core/policy';
-import { getVisibleRound } from '#core/rounds-service';
+import { reportRound } from '#core/report-access';
 import type { CoreDeps, AuditPage, AuditEvent } from '#core/ports';
 import type { Identity } from '#core/identity';
 
 export const submissionSubject = (roundId: string, orgId: string) => `round/${roundId}/submission/${orgId}`;
 
 export async function submissionHistory(deps: CoreDeps, who: Identity, roundId: string, orgId: string): Promise<AuditEvent[]> {
-  const round = await getVisibleRound(deps, who, roundId);
-  assertMayReadOrg(who, orgId);
-  if (!round.respondents.includes(orgId)) throw new Problem('not-found', `Organisationen "${orgId}" skal ikke indberette i runden "${roundId}".`);
+  await reportRound(deps, who, roundId, orgId, 'read');
   return deps.audit.history(submissionSubject(roundId, orgId));
 }
 

@@ -3,9 +3,8 @@
 // write makes sure two people in one organisation never overwrite each other silently.
 import { Problem } from '#core/problems';
 import { nextStatus } from '#core/lifecycle';
-import { assertMayReadOrg, assertMayReport, assertMayReview } from '#core/policy';
+import { loadReport as load, reportRound, type ReportContext } from '#core/report-access';
 import { assertOpenForReporting, isLate, type RoundRecord } from '#core/rounds';
-import { getVisibleRound } from '#core/rounds-service';
 import { getVersionOr404 } from '#core/forms-service';
 import { validateAnswers } from '#core/form-validation';
 import { formatDanishDateTime } from '#core/danish-time';
@@ -15,26 +14,7 @@ import { type AttachmentMeta, type CoreDeps, type SubmissionHead, WriteConflict 
 import type { Identity } from '#core/identity';
 import type { JsonObject, Revision, RevisionAction, Submission } from '#schemas/api';
 
-type Access = 'read' | 'report' | 'review';
-
-interface Context {
-  round: RoundRecord;
-  head: SubmissionHead | undefined;
-  /** This organisation's extended deadline, if SST granted one. */
-  extension?: { deadline: string; deadlineAt: string; reason: string } | undefined;
-}
-
-async function load(deps: CoreDeps, who: Identity, roundId: string, orgId: string, access: Access): Promise<Context> {
-  const round = await getVisibleRound(deps, who, roundId);
-  if (access === 'read') assertMayReadOrg(who, orgId);
-  else if (access === 'report') assertMayReport(who, orgId);
-  else assertMayReview(who);
-  if (!round.respondents.includes(orgId)) {
-    throw new Problem('not-found', `Organisationen "${orgId}" skal ikke indberette i runden "${roundId}".`);
-  }
-  const [head, extension] = await Promise.all([deps.submissions.getHead(roundId, orgId), deps.extensions?.get(roundId, orgId)]);
-  return { round, head, extension };
-}
+type Context = ReportContext;
 
 /** ETags travel quoted (and maybe weak) in headers; compare the opaque value. */
 export function etagValue(header: string | undefined): string | undefined {
@@ -275,7 +255,7 @@ export async function review(
 }
 
 export async function listRevisions(deps: CoreDeps, who: Identity, roundId: string, orgId: string): Promise<Revision[]> {
-  await load(deps, who, roundId, orgId, 'read');
+  await reportRound(deps, who, roundId, orgId, 'read');
   return (await deps.submissions.listRevisions(roundId, orgId)).map(({ revision, action, status, savedAt, savedBy }) => ({
     revision,
     action,
@@ -286,7 +266,7 @@ export async function listRevisions(deps: CoreDeps, who: Identity, roundId: stri
 }
 
 export async function getRevision(deps: CoreDeps, who: Identity, roundId: string, orgId: string, n: number) {
-  await load(deps, who, roundId, orgId, 'read');
+  await reportRound(deps, who, roundId, orgId, 'read');
   const rev = await deps.submissions.getRevision(roundId, orgId, n);
   if (!rev) throw new Problem('not-found', `Indberetningen har ingen revision ${n}.`);
   const { revision, action, status, savedAt, savedBy } = rev;
@@ -294,7 +274,7 @@ export async function getRevision(deps: CoreDeps, who: Identity, roundId: string
 }
 
 export async function diffRevisions(deps: CoreDeps, who: Identity, roundId: string, orgId: string, a: number, b: number): Promise<{ from: number; to: number; changes: AnswerChange[] }> {
-  await load(deps, who, roundId, orgId, 'read');
+  await reportRound(deps, who, roundId, orgId, 'read');
   const [ra, rb] = await Promise.all([deps.submissions.getRevision(roundId, orgId, a), deps.submissions.getRevision(roundId, orgId, b)]);
   if (!ra || !rb) throw new Problem('not-found', `Indberetningen har ingen revision ${!ra ? a : b}.`);
   const [before, after] = await Promise.all([deps.submissions.readContent(ra.contentKey), deps.submissions.readContent(rb.contentKey)]);
@@ -337,23 +317,25 @@ export async function prefill(
   throw new Problem('not-found', 'Der er ingen godkendt indberetning fra en tidligere runde af samme skema at starte fra.');
 }
 
-/** Records a confirmed attachment as a new revision of the report (answers unchanged). */
+/**
+ * Records a confirmed attachment as a new revision of the report (answers unchanged). `ctx` is
+ * the report as loaded with 'report' access by the caller, so nothing is read twice.
+ */
 export async function commitAttachment(
   deps: CoreDeps,
   who: Identity,
-  roundId: string,
+  ctx: ReportContext,
   orgId: string,
   ifMatch: string | undefined,
   attachment: (revision: number) => AttachmentMeta,
 ): Promise<Submission> {
-  const ctx = await load(deps, who, roundId, orgId, 'report');
   nextStatus(ctx.head?.status ?? 'not_started', 'attach');
   await checkPrecondition(deps, ctx, orgId, ifMatch, false);
   const meta = attachment((ctx.head?.revision ?? 0) + 1);
   if (ctx.head?.attachments?.some((a) => a.id === meta.id)) {
     return view(ctx, orgId, ctx.head, await deps.submissions.readContent(ctx.head.contentKey));
   }
-  const contentKey = ctx.head?.contentKey ?? (await deps.submissions.putContent(roundId, orgId, 1, {}));
+  const contentKey = ctx.head?.contentKey ?? (await deps.submissions.putContent(ctx.round.roundId, orgId, 1, {}));
   const next = await commit(deps, who, ctx, orgId, {
     action: 'attach',
     contentKey,
