@@ -7,7 +7,7 @@
 // dates, so "3 days before" the extended deadline is a new step, while changing the hour of a
 // policy never re-sends a step already sent that day.
 import { addDanishDays, danishDate, parseDanishInstant } from '#core/danish-time';
-import type { RoundRecord } from '#core/rounds';
+import { roundPhase, type RoundRecord } from '#core/rounds';
 import type { ReminderPolicy } from '#schemas/api';
 
 export type { ReminderPolicy };
@@ -121,7 +121,7 @@ export function owesReport(head: { submittedAt?: string | undefined } | undefine
 
 /** The round is open for reminders: opened, not closed. */
 export function remindersActive(round: Pick<RoundRecord, 'opensAt' | 'closeAt'>, now: Date): boolean {
-  return now >= new Date(round.opensAt) && (!round.closeAt || now <= new Date(round.closeAt));
+  return roundPhase(round, now) === 'open';
 }
 
 /** Whole Danish calendar days from `now` to the deadline's day (negative once past). */

@@ -66,6 +66,20 @@ export function isLate(round: Pick<RoundRecord, 'deadlineAt'>, at: Date, extende
   return at.getTime() > Date.parse(extendedDeadlineAt ?? round.deadlineAt);
 }
 
+/**
+ * Whether a submitted report counts as late, for every reader (the report itself, summaries,
+ * status): the judgement stored at first submission, unless an extension granted since covers it.
+ */
+export function reportIsLate(
+  report: { submittedAt: string; late?: boolean | undefined },
+  deadlineAt: string,
+  extendedDeadlineAt?: string,
+): boolean {
+  const submitted = Date.parse(report.submittedAt);
+  const late = report.late ?? submitted > Date.parse(extendedDeadlineAt ?? deadlineAt);
+  return late && !(extendedDeadlineAt !== undefined && submitted <= Date.parse(extendedDeadlineAt));
+}
+
 /** Reporters may write only while a round is open; the refusal says when it opens or closed. */
 export function assertOpenForReporting(round: RoundRecord, now: Date): void {
   const phase = roundPhase(round, now);

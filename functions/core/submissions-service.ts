@@ -4,7 +4,7 @@
 import { Problem } from '#core/problems';
 import { nextStatus } from '#core/lifecycle';
 import { loadReport as load, reportRound, type ReportContext } from '#core/report-access';
-import { assertOpenForReporting, isLate, type RoundRecord } from '#core/rounds';
+import { assertOpenForReporting, isLate, reportIsLate, type RoundRecord } from '#core/rounds';
 import { getVersionOr404 } from '#core/forms-service';
 import { validateAnswers } from '#core/form-validation';
 import { formatDanishDateTime } from '#core/danish-time';
@@ -67,9 +67,8 @@ function view(ctx: Pick<Context, 'round' | 'extension'>, orgId: string, head: Su
     answers,
     updatedAt: head.updatedAt,
     updatedBy: head.updatedBy,
-    // An extension granted after a late submission covers it: the flag follows the extended deadline.
     ...(head.submittedAt
-      ? { submittedAt: head.submittedAt, late: (head.late ?? false) && !(extension && head.submittedAt <= extension.deadlineAt) }
+      ? { submittedAt: head.submittedAt, late: reportIsLate({ submittedAt: head.submittedAt, late: head.late }, round.deadlineAt, extension?.deadlineAt) }
       : {}),
     ...(head.review ? { review: head.review } : {}),
     ...ext,

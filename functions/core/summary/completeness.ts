@@ -5,6 +5,7 @@
 // against its organisation's extended deadline when SST granted one, even after the fact.
 import { findOrganisation, regionOf } from '#core/registry';
 import { COUNTED_STATUSES, type Completeness, type CompletenessFigures, type OrgStatus, type OrgStatusRow, type RegionRef } from '#core/summary/model';
+import { reportIsLate } from '#core/rounds';
 import { percent } from '#core/summary/stats';
 
 export interface RoundLite {
@@ -75,17 +76,6 @@ function rates(f: CompletenessFigures): void {
   f.timelinessRate = percent(f.onTime, f.expected);
 }
 
-/**
- * Late against the deadline that applies to the organisation. An extension granted after a late
- * submission covers it (as the submission view says); the stored flag stays the judgement made
- * at submit time otherwise, so a report returned and resent after the deadline stays on time.
- */
-export function isLateReport(head: HeadLite & { submittedAt: string }, deadlineAt: string, extendedDeadlineAt?: string): boolean {
-  const submitted = Date.parse(head.submittedAt);
-  const late = head.late ?? submitted > Date.parse(extendedDeadlineAt ?? deadlineAt);
-  return late && !(extendedDeadlineAt !== undefined && submitted <= Date.parse(extendedDeadlineAt));
-}
-
 /** `extensions`: extended deadlines (ISO instants) by organisation; only those that matter are needed. */
 export function completenessOf(
   round: RoundLite,
@@ -104,7 +94,7 @@ export function completenessOf(
     const row: OrgStatusRow = { ...org, status, counted: isCounted(status) };
     if (head?.submittedAt) {
       row.submittedAt = head.submittedAt;
-      row.late = isLateReport({ ...head, submittedAt: head.submittedAt }, round.deadlineAt, extensions.get(org.orgId));
+      row.late = reportIsLate({ ...head, submittedAt: head.submittedAt }, round.deadlineAt, extensions.get(org.orgId));
     }
     organisations.push(row);
     add(total, row);
