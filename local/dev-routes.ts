@@ -3,18 +3,22 @@
 import type { OperationResult } from '#http/area';
 import { Problem } from '#core/problems';
 import type { DevAuth } from './dev-auth.ts';
+import type { DevTokenRequest } from '#schemas/api';
 import { JOBS, runJob } from './jobs.ts';
 
 export interface DevRequest {
-  body: Buffer;
+  /** Already checked against the route's body schema, as API routes are. */
+  body: unknown;
   url: URL;
   devAuth: DevAuth;
 }
 
 export type DevOperation = (req: DevRequest) => Promise<OperationResult>;
 
-/** operationId → implementation. `devToken` is served by the server itself. */
+/** operationId → implementation of every local-only route. */
 export const devOperations: Record<string, DevOperation> = {
+  // A signed development token for a role and organisation (the body is a DevTokenRequest).
+  devToken: async ({ body, devAuth }) => ({ body: { token: await devAuth.sign(body as DevTokenRequest) } }),
   // The e-mails the local stack "sent": .eml files in OUTBOX_DIR, newest first.
   devOutbox: async () => {
     const { outboxDir } = await import('#functions/mail/from-env');

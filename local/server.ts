@@ -8,10 +8,9 @@ import type { Context } from 'aws-lambda';
 import { ROUTES, routeKey, type Area, type RouteSpec } from '#functions/routes';
 import { Problem } from '#core/problems';
 import type { ApiEvent, ApiResult } from '#http/area';
-import { toResponse } from '#http/area';
+import { parseRequestBody, toResponse } from '#http/area';
 import { problem } from '#http/respond';
 import type { DevAuth } from './dev-auth.ts';
-import { DevTokenRequest } from '#schemas/api';
 import { devOperations } from './dev-routes.ts';
 
 type Handler = (event: ApiEvent, context: Context) => Promise<ApiResult>;
@@ -165,25 +164,11 @@ export function createLocalServer({ devAuth, extra }: LocalServerOptions): http.
   }
 
   async function devRoute(route: RouteSpec, req: http.IncomingMessage, res: http.ServerResponse, body: Buffer, url: URL) {
-    const local = devOperations[route.operationId];
-    if (local) return send(res, toResponse(route, await local({ body, url, devAuth })));
-    if (route.operationId === 'devToken') {
-      let parsed: unknown;
-      try {
-        parsed = JSON.parse(body.toString('utf8') || '{}');
-      } catch {
-        throw new Problem('malformed-request', 'Indholdet er ikke gyldig JSON.');
-      }
-      const request = DevTokenRequest.safeParse(parsed);
-      if (!request.success) {
-        throw new Problem('invalid-body', 'Angiv role og (for indberettere) orgId.', {
-          errors: request.error.issues.map((i) => ({ pointer: `/${i.path.join('/')}`, message: i.message })),
-        });
-      }
-      const token = await devAuth.sign(request.data);
-      return send(res, toResponse(route, { body: { token } }));
-    }
-    void req;
-    return sendProblem(res, new Problem('not-found', 'Ressourcen findes ikke.'), url.pathname);
+    const operation = devOperations[route.operationId];
+    if (!operation) return sendProblem(res, new Problem('not-found', 'Ressourcen findes ikke.'), url.pathname);
+    const headers: Record<string, string | undefined> = { 'content-type': req.headers['content-type'] };
+    const parsed = parseRequestBody(route, body.toString('utf8'), headers);
+    return send(res, toResponse(route, await operation({ body: parsed, url, devAuth })));
   }
+
 }

@@ -305,6 +305,7 @@ export type RevisionAction = z.infer<typeof RevisionAction>;
 export type Revision = z.infer<typeof Revision>;
 export type ReviewNote = z.infer<typeof ReviewNote>;
 export type Role = z.infer<typeof Role>;
+export type DevTokenRequest = z.infer<typeof DevTokenRequest>;
 export type RespondentKind = z.infer<typeof RespondentKind>;
 export type Plan = z.infer<typeof Plan>;
 export type JsonObject = z.infer<typeof JsonObject>;
