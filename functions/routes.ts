@@ -45,6 +45,9 @@ export const SST_ROLES: readonly Caller[] = ['sst-reader', 'sst-admin'];
 export const ADMIN_ROLES: readonly Caller[] = ['sst-admin'];
 const REPORT_AND_REVIEW: readonly Caller[] = ['reporter', 'sst-admin'];
 
+/** SST's staff, and SST's own systems with a client-credentials token for summaries. */
+const SUMMARY_READERS = { auth: ['sst-reader', 'sst-admin', 'machine'], scopes: [SUMMARIES_READ_SCOPE] } as const;
+
 const roundParams = { roundId: api.RoundId };
 const submissionParams = { roundId: api.RoundId, orgId: api.OrgId };
 const revisionParams = { ...submissionParams, revision: z.coerce.number().int().min(1).max(99_999_999) };
@@ -325,8 +328,7 @@ export const ROUTES = [
     operationId: 'getRoundSummary',
     summary:
       "A round's consolidated summary as JSON, CSV (Danish Excel), XLSX or a printable Danish HTML report; a body over Lambda's 6 MB limit answers 303 to a short-lived S3 link",
-    auth: ['sst-reader', 'sst-admin', 'machine'],
-    scopes: [SUMMARIES_READ_SCOPE],
+    ...SUMMARY_READERS,
     params: roundParams,
     query: summary.SummaryQuery,
     response: summary.RoundSummary,
@@ -338,8 +340,7 @@ export const ROUTES = [
     area: 'summaries',
     operationId: 'getRoundStatus',
     summary: 'Completeness and timeliness of a round, live: expected, reported, on time, late, missing, per region and organisation',
-    auth: ['sst-reader', 'sst-admin', 'machine'],
-    scopes: [SUMMARIES_READ_SCOPE],
+    ...SUMMARY_READERS,
     params: roundParams,
     response: summary.RoundStatus,
   },
@@ -349,8 +350,7 @@ export const ROUTES = [
     area: 'summaries',
     operationId: 'getFormTrend',
     summary: "A form's rounds side by side across years: every number and choice as a series, with national indicator data",
-    auth: ['sst-reader', 'sst-admin', 'machine'],
-    scopes: [SUMMARIES_READ_SCOPE],
+    ...SUMMARY_READERS,
     params: { formId: api.FormId },
     response: summary.FormTrend,
   },
@@ -373,8 +373,7 @@ export const ROUTES = [
     area: 'summaries',
     operationId: 'getIndicators',
     summary: 'The national indicator data currently shown beside a form',
-    auth: ['sst-reader', 'sst-admin', 'machine'],
-    scopes: [SUMMARIES_READ_SCOPE],
+    ...SUMMARY_READERS,
     params: { formId: api.FormId },
     response: summary.IndicatorDataset,
   },

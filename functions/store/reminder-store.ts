@@ -73,31 +73,30 @@ export class DynamoClaimStore implements ClaimStore {
   }
 
   async markSent(claim: NoticeClaim, at: Date, messageId: string, recipients: string[]): Promise<void> {
-    const ok = await lostIsFalse(
-      this.db.send(
-        new UpdateCommand({
-          TableName: this.table,
-          Key: { PK: claim.pk, SK: claim.sk },
-          UpdateExpression: 'SET #state = :sent, sentAt = :at, messageId = :mid, recipients = :to REMOVE #error',
-          ConditionExpression: 'runId = :run AND #state = :pending',
-          ExpressionAttributeNames: { '#state': 'state', '#error': 'error' },
-          ExpressionAttributeValues: { ':sent': 'sent', ':at': at.toISOString(), ':mid': messageId, ':to': recipients, ':run': claim.runId, ':pending': 'pending' },
-        }),
-      ),
-    );
+    const ok = await this.settle(claim, 'SET #state = :to, sentAt = :at, messageId = :mid, recipients = :rcpt REMOVE #error', {
+      ':to': 'sent',
+      ':at': at.toISOString(),
+      ':mid': messageId,
+      ':rcpt': recipients,
+    });
     if (!ok) throw new WriteConflict(`claim ${claim.pk}/${claim.sk} was taken over before its outcome was recorded`);
   }
 
   async markFailed(claim: NoticeClaim, at: Date, error: string): Promise<void> {
-    await lostIsFalse(
+    await this.settle(claim, 'SET #state = :to, failedAt = :at, #error = :err', { ':to': 'failed', ':at': at.toISOString(), ':err': error.slice(0, 1000) });
+  }
+
+  /** Records a claim's outcome, only while the claiming run still holds it; false when it no longer does. */
+  private settle(claim: NoticeClaim, update: string, values: Record<string, unknown>): Promise<boolean> {
+    return lostIsFalse(
       this.db.send(
         new UpdateCommand({
           TableName: this.table,
           Key: { PK: claim.pk, SK: claim.sk },
-          UpdateExpression: 'SET #state = :failed, failedAt = :at, #error = :err',
+          UpdateExpression: update,
           ConditionExpression: 'runId = :run AND #state = :pending',
           ExpressionAttributeNames: { '#state': 'state', '#error': 'error' },
-          ExpressionAttributeValues: { ':failed': 'failed', ':at': at.toISOString(), ':err': error.slice(0, 1000), ':run': claim.runId, ':pending': 'pending' },
+          ExpressionAttributeValues: { ...values, ':run': claim.runId, ':pending': 'pending' },
         }),
       ),
     );
