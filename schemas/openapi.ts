@@ -2,9 +2,9 @@
 // document can never drift from what the handlers accept and answer.
 import * as z from 'zod';
 import { deployedRoutes, type RouteSpec } from '#functions/routes';
-// The problem shape is registered as a component by schemas/api.ts, which the route table imports.
 import { PROBLEMS } from '#core/problems';
 
+// Named schemas (Problem among them) are components, registered by schemas/api.ts via the route table.
 const ref = (id: string) => ({ $ref: `#/components/schemas/${id}` });
 
 function schemaOf(schema: z.ZodType, io: 'input' | 'output'): object {
