@@ -117,7 +117,21 @@ export async function run(args: string[]): Promise<void> {
     for (let i = 0; i < runs; i++) helloRuns.push((await coldStart(helloFile, {}, env)).totalMs);
     const helloMs = median(helloRuns);
 
-    const fns: { name: string; kind: 'area' | 'job'; bytes: number; coldMs?: number; importMs?: number; ratio?: number; status?: number; route?: string }[] = [];
+    // Floors: what the least possible handler costs on this machine, so the ratios can be read
+    // against what is reachable at all (bench/floors/*.ts say what each one leaves out).
+    const floors: { name: string; bytes: number; coldMs: number; ratio: number }[] = [];
+    for (const floor of ['node-http', 'sdk-get']) {
+      const file = path.join(outdir, `floor-${floor}.mjs`);
+      const bytes = await bundle(path.join(REPO_ROOT, 'bench', 'floors', `${floor}.ts`), file);
+      const samples = [];
+      for (let i = 0; i < runs; i++) samples.push(await coldStart(file, {}, env));
+      if (samples[0]!.status !== 200) throw new Error(`floor ${floor} answered ${samples[0]!.status}`);
+      const coldMs = median(samples.map((s) => s.totalMs));
+      floors.push({ name: `floor: ${floor}`, bytes, coldMs, ratio: coldMs / helloMs });
+    }
+    const sdkFloorMs = floors.find((f) => f.name === 'floor: sdk-get')!.coldMs;
+
+    const fns: { name: string; kind: 'area' | 'job'; bytes: number; coldMs?: number; importMs?: number; ratio?: number; overFloor?: number; status?: number; route?: string }[] = [];
     for (const area of AREAS) {
       if (!existsSync(handlerEntry(area))) continue;
       const file = path.join(outdir, `${area}.mjs`);
@@ -127,7 +141,18 @@ export async function run(args: string[]): Promise<void> {
       const samples = [];
       for (let i = 0; i < runs; i++) samples.push(await coldStart(file, eventFor(route, values), env));
       const coldMs = median(samples.map((s) => s.totalMs));
-      fns.push({ name: area, kind: 'area', bytes, coldMs, importMs: median(samples.map((s) => s.importMs)), ratio: coldMs / helloMs, status: samples[0]!.status, route: route.operationId });
+      fns.push({
+        name: area,
+        kind: 'area',
+        bytes,
+        coldMs,
+        importMs: median(samples.map((s) => s.importMs)),
+        ratio: coldMs / helloMs,
+        // meta makes no storage call, so the SDK floor says nothing about it.
+        ...(area !== 'meta' && { overFloor: coldMs / sdkFloorMs }),
+        status: samples[0]!.status,
+        route: route.operationId,
+      });
     }
     for (const job of JOBS) {
       if (!existsSync(jobEntry(job.name))) continue;
@@ -136,12 +161,16 @@ export async function run(args: string[]): Promise<void> {
     }
 
     console.log(`\nBundles and cold starts (median of ${runs} fresh Node ${process.version} processes; hello-world ${kb(helloBytes)}, ${helloMs.toFixed(0)} ms)`);
-    console.log(`${'function'.padEnd(18)}${'bundle'.padStart(9)}${'<300KB'.padStart(8)}${'cold ms'.padStart(9)}${'import'.padStart(8)}${'ratio'.padStart(7)}${'<1.3×'.padStart(7)}  event`);
+    console.log(`${'function'.padEnd(20)}${'bundle'.padStart(9)}${'<300KB'.padStart(8)}${'cold ms'.padStart(9)}${'import'.padStart(8)}${'ratio'.padStart(7)}${'<1.3×'.padStart(7)}${'÷floor'.padStart(8)}  event`);
+    for (const f of floors) {
+      console.log(`${f.name.padEnd(20)}${kb(f.bytes).padStart(9)}${(f.bytes < TARGET_BYTES ? 'yes' : 'NO').padStart(8)}${f.coldMs.toFixed(0).padStart(9)}${'-'.padStart(8)}${f.ratio.toFixed(2).padStart(7)}${(f.ratio < TARGET_RATIO ? 'yes' : 'NO').padStart(7)}${'-'.padStart(8)}  one GetItem`);
+    }
     for (const f of fns) {
       console.log(
-        `${f.name.padEnd(18)}${kb(f.bytes).padStart(9)}${(f.bytes < TARGET_BYTES ? 'yes' : 'NO').padStart(8)}${(f.coldMs?.toFixed(0) ?? '-').padStart(9)}${(f.importMs?.toFixed(0) ?? '-').padStart(8)}${(f.ratio?.toFixed(2) ?? '-').padStart(7)}${(f.ratio === undefined ? '-' : f.ratio < TARGET_RATIO ? 'yes' : 'NO').padStart(7)}  ${f.route ? `${f.route} → ${f.status}` : 'size only'}`,
+        `${f.name.padEnd(20)}${kb(f.bytes).padStart(9)}${(f.bytes < TARGET_BYTES ? 'yes' : 'NO').padStart(8)}${(f.coldMs?.toFixed(0) ?? '-').padStart(9)}${(f.importMs?.toFixed(0) ?? '-').padStart(8)}${(f.ratio?.toFixed(2) ?? '-').padStart(7)}${(f.ratio === undefined ? '-' : f.ratio < TARGET_RATIO ? 'yes' : 'NO').padStart(7)}${(f.overFloor?.toFixed(2) ?? '-').padStart(8)}  ${f.route ? `${f.route} → ${f.status}` : 'size only'}`,
       );
     }
+    console.log('÷floor: cold start over floor: sdk-get, the least handler that answers from storage with the bundled SDK.');
 
     // ---------- middleware overhead, in-process ----------
     const { handler: submissions } = (await import('#handlers/submissions')) as { handler: (e: unknown, c: unknown) => Promise<{ statusCode?: number; body?: string }> };
@@ -229,7 +258,7 @@ export async function run(args: string[]): Promise<void> {
     writeFileSync(
       file,
       JSON.stringify(
-        { measuredAt: new Date().toISOString(), node: process.version, cpus: os.cpus().length, runs, helloWorld: { bytes: helloBytes, coldMs: helloMs, samples: helloRuns }, functions: fns, overhead, targets: { bytes: TARGET_BYTES, ratio: TARGET_RATIO, overheadMs: TARGET_OVERHEAD_MS }, p95: pct },
+        { measuredAt: new Date().toISOString(), node: process.version, cpus: os.cpus().length, runs, helloWorld: { bytes: helloBytes, coldMs: helloMs, samples: helloRuns }, floors, functions: fns, overhead, targets: { bytes: TARGET_BYTES, ratio: TARGET_RATIO, overheadMs: TARGET_OVERHEAD_MS }, p95: pct },
         (k, v: unknown) => (k === 'p95' ? undefined : v),
         2,
       ),

@@ -106,7 +106,8 @@ const FOUND: ReadonlyMap<string, OrgView> = new Map(
 );
 
 const KIND_ORDER: Readonly<Record<OrgKind, number>> = { region: 0, municipality: 1, authority: 2 };
-const danish = new Intl.Collator('da');
+// Made on first use: a Collator loads ICU's Danish data, which a cold start need not pay for.
+let danish: Intl.Collator | undefined;
 
 // Coded organisations first in code order (codes share a width within a kind, so string order
 // is numeric order); uncoded ones, such as Østdanmark and the authorities, follow by name.
@@ -116,7 +117,7 @@ function compareOrgs(a: OrgView, b: OrgView): number {
   if (a.code !== null && b.code !== null && a.code !== b.code) return a.code < b.code ? -1 : 1;
   if (a.code !== null && b.code === null) return -1;
   if (a.code === null && b.code !== null) return 1;
-  return danish.compare(a.name, b.name);
+  return (danish ??= new Intl.Collator('da')).compare(a.name, b.name);
 }
 
 function snapshotAt(date: string): Snapshot {
@@ -159,15 +160,16 @@ const BOUNDARIES: readonly string[] = [
   ),
 ].sort();
 
-// SNAPSHOTS[i] holds for dates in [BOUNDARIES[i - 1], BOUNDARIES[i]). The first one covers
-// everything before the first boundary; '0000-01-01' is the least date the format allows.
-const SNAPSHOTS: readonly Snapshot[] = [snapshotAt('0000-01-01'), ...BOUNDARIES.map(snapshotAt)];
+// snapshots[i] holds for dates in [BOUNDARIES[i - 1], BOUNDARIES[i]). The first one covers
+// everything before the first boundary; '0000-01-01' is the least date the format allows. Each is
+// built on first use, so a cold start that never lists organisations does not sort them.
+const snapshots: (Snapshot | undefined)[] = [];
 
 function snapshotFor(date: string): Snapshot {
   assertDate(date);
   let i = 0;
   while (i < BOUNDARIES.length && (BOUNDARIES[i] as string) <= date) i++;
-  return SNAPSHOTS[i] as Snapshot;
+  return (snapshots[i] ??= snapshotAt(i === 0 ? '0000-01-01' : (BOUNDARIES[i - 1] as string)));
 }
 
 export function organisationsAt(date: string, kind?: OrgKind): OrgView[] {

@@ -7,8 +7,9 @@ export const PALETTE = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '
 export const esc = (s: string): string =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 
-const nf = new Intl.NumberFormat('da-DK', { maximumFractionDigits: 1 });
-export const fmt = (n: number): string => nf.format(n);
+// Made on first use: the formatter loads ICU's Danish data, which a cold start need not pay for.
+let nf: Intl.NumberFormat | undefined;
+export const fmt = (n: number): string => (nf ??= new Intl.NumberFormat('da-DK', { maximumFractionDigits: 1 })).format(n);
 
 export interface StackedBar {
   label: string;
