@@ -3,29 +3,39 @@
 // it passes its MailSender in (functions/mail/from-env.ts); the others never bundle one.
 import type { CoreDeps } from '#core/ports';
 import type { MailSender, ScheduleDeps } from '#core/schedule-ports';
-import { buildDeps, storageConfigFromEnv, type StorageConfig } from '#functions/composition';
+import { buildDocumentStores, buildTableDeps, storageConfigFromEnv, type StorageConfig } from '#functions/composition';
+import { requiredEnv } from '#store/clients';
 import { getDocumentClient } from '#store/clients';
 import { DynamoContactStore } from '#store/contact-store';
-import { DynamoExtensionStore } from '#store/extension-store';
 import { DynamoMeetingStore } from '#store/meeting-store';
 import { DynamoClaimStore, DynamoRoundPolicyStore, DynamoSubmitFeed } from '#store/reminder-store';
 
 export const DEFAULT_WEB_BASE_URL = 'http://127.0.0.1:3000';
 
-export function buildScheduleDeps(
-  config: StorageConfig,
-  options: { clock?: CoreDeps['clock']; mail?: MailSender; webBaseUrl?: string } = {},
-): ScheduleDeps {
+interface ScheduleOptions {
+  clock?: CoreDeps['clock'];
+  mail?: MailSender;
+  webBaseUrl?: string;
+}
+
+/** The schedule's stores without forms and submissions: all in the table, no S3 client. */
+export type ScheduleTableDeps = Omit<ScheduleDeps, 'forms' | 'submissions'>;
+
+export function buildScheduleDeps(config: StorageConfig, options: ScheduleOptions = {}): ScheduleDeps {
+  // Assigned, not spread: spreading would call the mail getter, which throws when there is none.
+  return Object.assign(buildScheduleTableDeps(config.table, options), buildDocumentStores(config));
+}
+
+/** For the calendar function, which reads rounds, meetings, extensions and claims only. */
+export function buildScheduleTableDeps(table: string, options: ScheduleOptions = {}): ScheduleTableDeps {
   const db = getDocumentClient();
-  const core = buildDeps(config, options.clock);
   return {
-    ...core,
-    contacts: new DynamoContactStore(db, config.table),
-    extensions: new DynamoExtensionStore(db, config.table),
-    meetings: new DynamoMeetingStore(db, config.table),
-    policies: new DynamoRoundPolicyStore(db, config.table),
-    claims: new DynamoClaimStore(db, config.table),
-    submitFeed: new DynamoSubmitFeed(db, config.table),
+    ...buildTableDeps(table, options.clock),
+    contacts: new DynamoContactStore(db, table),
+    meetings: new DynamoMeetingStore(db, table),
+    policies: new DynamoRoundPolicyStore(db, table),
+    claims: new DynamoClaimStore(db, table),
+    submitFeed: new DynamoSubmitFeed(db, table),
     get mail(): MailSender {
       if (!options.mail) throw new Error('this function sends no mail: pass a MailSender to buildScheduleDeps');
       return options.mail;
@@ -35,8 +45,14 @@ export function buildScheduleDeps(
 }
 
 let deps: ScheduleDeps | undefined;
+let tableDeps: ScheduleTableDeps | undefined;
 
 export function getScheduleDeps(): ScheduleDeps {
   deps ??= buildScheduleDeps(storageConfigFromEnv());
   return deps;
+}
+
+export function getScheduleTableDeps(): ScheduleTableDeps {
+  tableDeps ??= buildScheduleTableDeps(requiredEnv('TABLE_NAME'));
+  return tableDeps;
 }

@@ -7,14 +7,14 @@ import type { Identity } from '#core/identity';
 
 export const submissionSubject = (roundId: string, orgId: string) => `round/${roundId}/submission/${orgId}`;
 
-export async function submissionHistory(deps: CoreDeps, who: Identity, roundId: string, orgId: string): Promise<AuditEvent[]> {
+export async function submissionHistory(deps: Pick<CoreDeps, 'rounds' | 'audit'>, who: Identity, roundId: string, orgId: string): Promise<AuditEvent[]> {
   await reportRound(deps, who, roundId, orgId, 'read');
   return deps.audit.history(submissionSubject(roundId, orgId));
 }
 
 const MAX_SPAN_DAYS = 366;
 
-export async function auditLog(deps: CoreDeps, from: string, to: string, limit: number, cursor?: string): Promise<AuditPage> {
+export async function auditLog(deps: Pick<CoreDeps, 'audit'>, from: string, to: string, limit: number, cursor?: string): Promise<AuditPage> {
   if (!(from < to)) throw new Problem('invalid-parameter', '"from" skal ligge før "to".');
   if (Date.parse(to) - Date.parse(from) > MAX_SPAN_DAYS * 86_400_000) {
     throw new Problem('invalid-parameter', `Et udtræk kan højst dække ${MAX_SPAN_DAYS} dage.`);

@@ -12,7 +12,10 @@ export interface CalendarWindow {
   to?: string | undefined;
 }
 
-export async function yearWheel(deps: ScheduleDeps, who: Identity, window: CalendarWindow): Promise<CalendarEntry[]> {
+// Each reader names the stores it uses, so the calendar function is built from table stores alone.
+type WheelDeps = Pick<ScheduleDeps, 'clock' | 'rounds' | 'meetings' | 'extensions'>;
+
+export async function yearWheel(deps: WheelDeps, who: Identity, window: CalendarWindow): Promise<CalendarEntry[]> {
   const year = deps.clock.now().getUTCFullYear();
   const [rounds, meetings] = await Promise.all([deps.rounds.list(), deps.meetings.list()]);
   const visible = rounds.filter((r) => maySeeRound(who, r));
@@ -23,14 +26,14 @@ export async function yearWheel(deps: ScheduleDeps, who: Identity, window: Calen
 }
 
 /** The year wheel as RFC 5545; meetings carry their SEQUENCE, an extended deadline replaces the original. */
-export async function yearWheelIcs(deps: ScheduleDeps, who: Identity, window: CalendarWindow): Promise<string> {
+export async function yearWheelIcs(deps: WheelDeps & Pick<ScheduleDeps, 'webBaseUrl'>, who: Identity, window: CalendarWindow): Promise<string> {
   const [items, meetings] = await Promise.all([yearWheel(deps, who, window), deps.meetings.list()]);
   const sequences = new Map<string, number>(meetings.map((m) => [`meeting-${m.meetingId}@${UID_DOMAIN}`, m.sequence]));
   for (const e of items) if (e.extended && e.kind === 'deadline') sequences.set(e.uid, 1);
   return calendarIcs(items, { now: deps.clock.now(), webBaseUrl: deps.webBaseUrl, sequences });
 }
 
-export async function reminderLog(deps: ScheduleDeps, who: Identity, roundId: string): Promise<ReminderLogEntry[]> {
+export async function reminderLog(deps: Pick<ScheduleDeps, 'rounds' | 'claims'>, who: Identity, roundId: string): Promise<ReminderLogEntry[]> {
   const round = await getVisibleRound(deps, who, roundId);
   return (await deps.claims.listReminders(round.roundId)).map((c) => ({
     orgId: c.orgId,
@@ -44,6 +47,6 @@ export async function reminderLog(deps: ScheduleDeps, who: Identity, roundId: st
   }));
 }
 
-export async function meetingsInOrder(deps: ScheduleDeps): Promise<Meeting[]> {
+export async function meetingsInOrder(deps: Pick<ScheduleDeps, 'meetings'>): Promise<Meeting[]> {
   return (await deps.meetings.list()).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 }

@@ -1,14 +1,14 @@
 // The audit trail, read-only: a report's history and the SST-wide log.
 import { createAreaHandler } from '#http/area';
-import { getDeps } from '#functions/composition';
+import { getTableDeps } from '#functions/composition';
 import { auditLog, submissionHistory } from '#core/audit-service';
 
 export const handler = createAreaHandler('audit', {
   submissionHistory: async ({ identity, params }) => ({
-    body: { items: await submissionHistory(getDeps(), identity!, params['roundId'] as string, params['orgId'] as string) },
+    body: { items: await submissionHistory(getTableDeps(), identity!, params['roundId'] as string, params['orgId'] as string) },
   }),
   auditLog: async ({ query }) => {
     const { from, to, limit, cursor } = query as { from: string; to: string; limit: number; cursor?: string };
-    return { body: await auditLog(getDeps(), new Date(from).toISOString(), new Date(to).toISOString(), limit, cursor) };
+    return { body: await auditLog(getTableDeps(), new Date(from).toISOString(), new Date(to).toISOString(), limit, cursor) };
   },
 });

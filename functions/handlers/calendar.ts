@@ -2,7 +2,7 @@
 // year wheel as JSON and iCalendar.
 import { idempotent } from '#http/idempotency';
 import { createAreaHandler } from '#http/area';
-import { getScheduleDeps } from '#functions/schedule-composition';
+import { getScheduleTableDeps } from '#functions/schedule-composition';
 import { createMeeting, grantExtension, listExtensions, setReminderPolicy, updateMeeting } from '#core/extensions';
 import { meetingsInOrder, reminderLog, yearWheel, yearWheelIcs, type CalendarWindow } from '#core/calendar-service';
 import type { ReminderPolicy } from '#schemas/api';
@@ -12,26 +12,26 @@ export const handler = createAreaHandler(
   'calendar',
   {
     setReminderPolicy: async ({ identity, params, body }) => ({
-      body: await setReminderPolicy(getScheduleDeps(), identity!, params['roundId'] as string, body as ReminderPolicy),
+      body: await setReminderPolicy(getScheduleTableDeps(), identity!, params['roundId'] as string, body as ReminderPolicy),
     }),
-    listReminders: async ({ identity, params }) => ({ body: { items: await reminderLog(getScheduleDeps(), identity!, params['roundId'] as string) } }),
+    listReminders: async ({ identity, params }) => ({ body: { items: await reminderLog(getScheduleTableDeps(), identity!, params['roundId'] as string) } }),
     listExtensions: async ({ identity, params }) => ({
-      body: { items: await listExtensions(getScheduleDeps(), identity!, params['roundId'] as string) },
+      body: { items: await listExtensions(getScheduleTableDeps(), identity!, params['roundId'] as string) },
     }),
     grantExtension: async ({ identity, params, body }) => ({
-      body: await grantExtension(getScheduleDeps(), identity!, params['roundId'] as string, params['orgId'] as string, body as ExtensionRequest),
+      body: await grantExtension(getScheduleTableDeps(), identity!, params['roundId'] as string, params['orgId'] as string, body as ExtensionRequest),
     }),
-    listMeetings: async () => ({ body: { items: await meetingsInOrder(getScheduleDeps()) } }),
+    listMeetings: async () => ({ body: { items: await meetingsInOrder(getScheduleTableDeps()) } }),
     createMeeting: async ({ identity, body }) => {
-      const meeting = await createMeeting(getScheduleDeps(), identity!, body as MeetingRequest);
+      const meeting = await createMeeting(getScheduleTableDeps(), identity!, body as MeetingRequest);
       return { status: 201, body: meeting, headers: { location: `/meetings/${meeting.meetingId}` } };
     },
     updateMeeting: async ({ identity, params, body }) => ({
-      body: await updateMeeting(getScheduleDeps(), identity!, params['meetingId'] as string, body as MeetingRequest),
+      body: await updateMeeting(getScheduleTableDeps(), identity!, params['meetingId'] as string, body as MeetingRequest),
     }),
-    getCalendar: async ({ identity, query }) => ({ body: { items: await yearWheel(getScheduleDeps(), identity!, query as CalendarWindow) } }),
+    getCalendar: async ({ identity, query }) => ({ body: { items: await yearWheel(getScheduleTableDeps(), identity!, query as CalendarWindow) } }),
     getCalendarIcs: async ({ identity, query }) => ({
-      raw: { body: await yearWheelIcs(getScheduleDeps(), identity!, query as CalendarWindow), contentType: 'text/calendar; charset=utf-8' },
+      raw: { body: await yearWheelIcs(getScheduleTableDeps(), identity!, query as CalendarWindow), contentType: 'text/calendar; charset=utf-8' },
       headers: { 'content-disposition': 'attachment; filename="statusportalen.ics"' },
     }),
   },
