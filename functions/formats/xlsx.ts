@@ -2,7 +2,7 @@
 // organisation's status, one per form section, national indicators when there are any, and a
 // last sheet saying what the workbook is. Every sheet has a frozen, filterable header row and
 // set column widths; figures are numeric cells, so Excel sums and pivots them directly.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { formatDanishDateTime } from '#core/danish-time';
 import type { RoundSummary } from '#core/summary/model';
 import { ALL_REGIONS, COMPLETENESS_MEASURES, indicatorRows, sectionRows, STATUS_LABEL, TIDY_HEADER, type Cell, type TidyRow } from '#core/summary/rows';
@@ -54,7 +54,11 @@ const TIDY_SPECS: Record<keyof TidyRow, ColumnSpec> = {
 };
 
 export async function summaryXlsx(s: RoundSummary): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  // Loaded on the first workbook, not at import: exceljs and its dependencies are two thirds of
+  // the summaries bundle, and evaluating them made every cold start of the function pay for a
+  // format few requests ask for.
+  const { default: Excel } = await import('exceljs');
+  const wb = new Excel.Workbook();
   wb.creator = 'Statusportalen, Sundhedsstyrelsen';
   wb.title = s.title;
   wb.created = new Date(s.builtAt);
