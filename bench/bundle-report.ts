@@ -27,7 +27,7 @@ interface Row {
 const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
 
 async function measure(name: string, kind: Row['kind'], entry: string, outdir: string): Promise<Row> {
-  const outfile = path.join(outdir, name, 'index.mjs');
+  const outfile = path.join(outdir, name, 'index.cjs');
   const result = await build({
     ...ESBUILD_SHARED,
     entryPoints: [entry],
@@ -38,7 +38,6 @@ async function measure(name: string, kind: Row['kind'], entry: string, outdir: s
     logLevel: 'error',
     absWorkingDir: REPO_ROOT,
     tsconfig: path.join(REPO_ROOT, 'tsconfig.json'),
-    banner: { js: ESBUILD_SHARED.banner },
   });
   const code = readFileSync(outfile);
   const output = Object.values(result.metafile.outputs).find((o) => o.entryPoint);
@@ -58,14 +57,13 @@ async function measure(name: string, kind: Row['kind'], entry: string, outdir: s
     entryPoints: [entry],
     bundle: true,
     write: false,
-    outfile: path.join(outdir, name, 'without-sdk.mjs'),
+    outfile: path.join(outdir, name, 'without-sdk.cjs'),
     external: ['@aws-sdk/*', '@smithy/*'],
     logLevel: 'error',
     absWorkingDir: REPO_ROOT,
     tsconfig: path.join(REPO_ROOT, 'tsconfig.json'),
-    banner: { js: ESBUILD_SHARED.banner },
   });
-  const sdkExternalBytes = withoutSdk.outputFiles.find((f) => f.path.endsWith('.mjs'))!.contents.length;
+  const sdkExternalBytes = withoutSdk.outputFiles.find((f) => f.path.endsWith('.cjs'))!.contents.length;
   return { name, kind, bytes: statSync(outfile).size, gzipBytes: gzipSync(code).length, sdkExternalBytes, largest };
 }
 

@@ -36,7 +36,6 @@ async function bundle(entry: string, outfile: string): Promise<number> {
     logLevel: 'error',
     absWorkingDir: REPO_ROOT,
     tsconfig: path.join(REPO_ROOT, 'tsconfig.json'),
-    banner: { js: ESBUILD_SHARED.banner },
   });
   return statSync(outfile).size;
 }
@@ -111,7 +110,7 @@ export async function run(args: string[]): Promise<void> {
     // ---------- bundles and cold starts ----------
     const hello = path.join(outdir, 'hello.ts');
     writeFileSync(hello, "export const handler = async () => ({ statusCode: 200, body: 'hello' });\n");
-    const helloFile = path.join(outdir, 'hello.mjs');
+    const helloFile = path.join(outdir, 'hello.cjs');
     const helloBytes = await bundle(hello, helloFile);
     const helloRuns: number[] = [];
     for (let i = 0; i < runs; i++) helloRuns.push((await coldStart(helloFile, {}, env)).totalMs);
@@ -121,7 +120,7 @@ export async function run(args: string[]): Promise<void> {
     // against what is reachable at all (bench/floors/*.ts say what each one leaves out).
     const floors: { name: string; bytes: number; coldMs: number; ratio: number }[] = [];
     for (const floor of ['node-http', 'sdk-get']) {
-      const file = path.join(outdir, `floor-${floor}.mjs`);
+      const file = path.join(outdir, `floor-${floor}.cjs`);
       const bytes = await bundle(path.join(REPO_ROOT, 'bench', 'floors', `${floor}.ts`), file);
       const samples = [];
       for (let i = 0; i < runs; i++) samples.push(await coldStart(file, {}, env));
@@ -134,7 +133,7 @@ export async function run(args: string[]): Promise<void> {
     const fns: { name: string; kind: 'area' | 'job'; bytes: number; coldMs?: number; importMs?: number; ratio?: number; overFloor?: number; status?: number; route?: string }[] = [];
     for (const area of AREAS) {
       if (!existsSync(handlerEntry(area))) continue;
-      const file = path.join(outdir, `${area}.mjs`);
+      const file = path.join(outdir, `${area}.cjs`);
       const bytes = await bundle(handlerEntry(area), file);
       const routes = (ROUTES as readonly RouteSpec[]).filter((r) => r.area === area);
       const route = routes.find((r) => r.method === 'GET' && !r.query) ?? routes.find((r) => r.method === 'GET') ?? routes[0]!;
@@ -157,7 +156,7 @@ export async function run(args: string[]): Promise<void> {
     for (const job of JOBS) {
       if (!existsSync(jobEntry(job.name))) continue;
       // Jobs send mail and write summaries: only their size is measured here.
-      fns.push({ name: job.name, kind: 'job', bytes: await bundle(jobEntry(job.name), path.join(outdir, `${job.name}.mjs`)) });
+      fns.push({ name: job.name, kind: 'job', bytes: await bundle(jobEntry(job.name), path.join(outdir, `${job.name}.cjs`)) });
     }
 
     console.log(`\nBundles and cold starts (median of ${runs} fresh Node ${process.version} processes; hello-world ${kb(helloBytes)}, ${helloMs.toFixed(0)} ms)`);

@@ -85,10 +85,9 @@ export class ServiceFunction extends NodejsFunction {
         sourceMap: ESBUILD_SHARED.sourcemap,
         sourceMapMode: SourceMapMode.DEFAULT,
         sourcesContent: false,
-        format: OutputFormat.ESM,
+        format: OutputFormat.CJS,
         target: ESBUILD_SHARED.target,
         mainFields: ESBUILD_SHARED.mainFields,
-        banner: ESBUILD_SHARED.banner,
         // The SDK travels inside the bundle: the version we test is the version that runs.
         bundleAwsSDK: true,
         externalModules: [],

@@ -1,5 +1,5 @@
 // Proves every function bundles: the app is synthesized once WITH esbuild bundling (as
-// `npm run synth` and `cdk deploy` do), then each function's asset is checked (ESM, source map,
+// `npm run synth` and `cdk deploy` do), then each function's asset is checked (CommonJS, source map,
 // AWS SDK inside) and loaded in Node to show it exports a handler.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -32,10 +32,10 @@ afterAll(() => {
 });
 
 describe('bundling', () => {
-  it('produces a minified ESM bundle with a source map for every area and job', () => {
+  it('produces a minified CommonJS bundle with a source map for every area and job', () => {
     expect([...assets.keys()].length).toBe(built.api.functions.size + built.api.jobs.size);
     for (const [name, dir] of assets) {
-      const code = path.join(dir, 'index.mjs');
+      const code = path.join(dir, 'index.js');
       expect(existsSync(code), name).toBe(true);
       expect(existsSync(`${code}.map`), name).toBe(true);
       expect(statSync(code).size, name).toBeGreaterThan(10_000);
@@ -44,7 +44,7 @@ describe('bundling', () => {
 
   it('carries the AWS SDK inside the bundle instead of importing it from the runtime', () => {
     for (const [name, dir] of assets) {
-      const code = readFileSync(path.join(dir, 'index.mjs'), 'utf8');
+      const code = readFileSync(path.join(dir, 'index.js'), 'utf8');
       // A bare specifier left in the bundle would be resolved from the runtime's own SDK copy.
       // (One SDK error message quotes `[require("@aws-sdk/signature-v4-crt");]`: not code.)
       const external = /from\s*["']@aws-sdk\/|import\(\s*["']@aws-sdk\/|(?<!\[)require\(\s*["']@aws-sdk\//.exec(code);
@@ -55,7 +55,7 @@ describe('bundling', () => {
 
   it('loads in plain Node and exports a handler function', () => {
     // A child process, as Lambda would load it: no test-runner transforms, no repository on the import path.
-    const urls = Object.fromEntries([...assets].map(([name, dir]) => [name, pathToFileURL(path.join(dir, 'index.mjs')).href]));
+    const urls = Object.fromEntries([...assets].map(([name, dir]) => [name, pathToFileURL(path.join(dir, 'index.js')).href]));
     const script = `const out = {}; for (const [name, url] of Object.entries(${JSON.stringify(urls)})) out[name] = typeof (await import(url)).handler; console.log(JSON.stringify(out));`;
     const stdout = execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: outdir, encoding: 'utf8' });
     const kinds = JSON.parse(stdout.trim().split('\n').pop()!) as Record<string, string>;
