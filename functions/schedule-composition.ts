@@ -3,11 +3,13 @@
 // it passes its MailSender in (functions/mail/from-env.ts); the others never bundle one.
 import type { CoreDeps } from '#core/ports';
 import type { MailSender, ScheduleDeps } from '#core/schedule-ports';
+import type { DeadlineDeps } from '#core/deadline-service';
 import { buildDocumentStores, buildTableDeps, storageConfigFromEnv, type StorageConfig } from '#functions/composition';
 import { requiredEnv } from '#store/clients';
 import { getDocumentClient } from '#store/clients';
 import { DynamoContactStore } from '#store/contact-store';
 import { DynamoMeetingStore } from '#store/meeting-store';
+import { DynamoSubmissionHeads } from '#store/submission-store';
 import { DynamoClaimStore, DynamoRoundPolicyStore, DynamoSubmitFeed } from '#store/reminder-store';
 
 export const DEFAULT_WEB_BASE_URL = 'http://127.0.0.1:3000';
@@ -24,6 +26,12 @@ export type ScheduleTableDeps = Omit<ScheduleDeps, 'forms' | 'submissions'>;
 export function buildScheduleDeps(config: StorageConfig, options: ScheduleOptions = {}): ScheduleDeps {
   // Assigned, not spread: spreading would call the mail getter, which throws when there is none.
   return Object.assign(buildScheduleTableDeps(config.table, options), buildDocumentStores(config));
+}
+
+/** For the deadline job: the table stores and the submission heads, no S3 client. */
+export function buildDeadlineDeps(table: string, options: ScheduleOptions = {}): DeadlineDeps {
+  // Assigned, not spread: spreading would call the mail getter, which throws when there is none.
+  return Object.assign(buildScheduleTableDeps(table, options), { submissions: new DynamoSubmissionHeads(getDocumentClient(), table) });
 }
 
 /** For the calendar function, which reads rounds, meetings, extensions and claims only. */

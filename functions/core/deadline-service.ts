@@ -9,6 +9,7 @@ import { DEFAULT_REMINDER_POLICY, dueStep, owesReport, reminderSchedule, reminde
 import { overdueDigestMail, reminderMail, submissionNoticeMail, type OverdueLine, type SubmittedLine } from '#core/mail-texts';
 import type { RoundRecord } from '#core/rounds';
 import type { MailMessage, NoticeClaim, NoticeRef, ScheduleDeps } from '#core/schedule-ports';
+import type { SubmissionStore } from '#core/ports';
 import type { NotificationSettings } from '#schemas/schedule';
 
 /** Longer than any send takes; a claim older than this with no outcome is presumed crashed. */
@@ -67,7 +68,10 @@ export const submissionLink = (base: string, roundId: string, orgId: string): st
 const messageKey = (ref: NoticeRef): string =>
   ref.kind === 'reminder' ? `reminder/${ref.roundId}/${ref.orgId}/${ref.step}` : `notice/${ref.topic}/${ref.id}`;
 
-export async function runDeadlineCheck(deps: ScheduleDeps, now: Date, options: DeadlineCheckOptions = {}): Promise<DeadlineCheckReport> {
+/** The check reads submission heads, never their documents: the job bundles no S3 client. */
+export type DeadlineDeps = Omit<ScheduleDeps, 'forms' | 'submissions'> & { submissions: Pick<SubmissionStore, 'listHeads'> };
+
+export async function runDeadlineCheck(deps: DeadlineDeps, now: Date, options: DeadlineCheckOptions = {}): Promise<DeadlineCheckReport> {
   const runId = options.runId ?? deps.newId();
   const report: DeadlineCheckReport = { now: now.toISOString(), runId, roundsChecked: 0, sent: 0, failed: 0, noContacts: [], outcomes: [] };
   const rounds = (await deps.rounds.list()).filter(
@@ -146,7 +150,7 @@ const CURSOR = 'submission-notices';
  * how far SST has been told; claims make each mail at most once even when runs overlap.
  */
 async function submissionNotices(
-  deps: ScheduleDeps,
+  deps: DeadlineDeps,
   settings: NotificationSettings,
   sst: string[],
   now: Date,
@@ -220,7 +224,7 @@ async function submissionNotices(
 
 const morningOf = (date: string) => parseDanishInstant(`${date}T${String(DEFAULT_REMINDER_POLICY.hour).padStart(2, '0')}:00`);
 
-async function attempt(deps: ScheduleDeps, job: Job, now: Date, runId: string, leaseMs: number, report: DeadlineCheckReport): Promise<void> {
+async function attempt(deps: DeadlineDeps, job: Job, now: Date, runId: string, leaseMs: number, report: DeadlineCheckReport): Promise<void> {
   let claim: NoticeClaim | undefined;
   try {
     claim = await deps.claims.claim({ ref: job.ref, now, leaseMs, maxAttempts: MAX_ATTEMPTS, runId, ...(job.detail ? { detail: job.detail } : {}) });

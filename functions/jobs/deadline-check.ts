@@ -3,14 +3,13 @@
 // for "immediate" submission notices to SST. Input may carry `{ now?: string }` so a run can
 // be replayed with a given clock.
 import { Logger } from '@aws-lambda-powertools/logger';
-import { runDeadlineCheck, type DeadlineCheckReport } from '#core/deadline-service';
-import type { ScheduleDeps } from '#core/schedule-ports';
-import { buildScheduleDeps } from '#functions/schedule-composition';
-import { storageConfigFromEnv } from '#functions/composition';
+import { runDeadlineCheck, type DeadlineCheckReport, type DeadlineDeps } from '#core/deadline-service';
+import { buildDeadlineDeps } from '#functions/schedule-composition';
+import { requiredEnv } from '#store/clients';
 import { mailSenderFromEnv } from '#functions/mail/from-env';
 
-let jobDeps: ScheduleDeps | undefined;
-const getJobDeps = (): ScheduleDeps => (jobDeps ??= buildScheduleDeps(storageConfigFromEnv(), { mail: mailSenderFromEnv() }));
+let jobDeps: DeadlineDeps | undefined;
+const getJobDeps = (): DeadlineDeps => (jobDeps ??= buildDeadlineDeps(requiredEnv('TABLE_NAME'), { mail: mailSenderFromEnv() }));
 
 export interface DeadlineCheckInput {
   now?: string;
@@ -32,7 +31,7 @@ export function summarise(report: DeadlineCheckReport): DeadlineCheckResult {
   return { now, runId, roundsChecked, sent, failed, noContacts: noContacts.length };
 }
 
-export async function deadlineCheck(input: DeadlineCheckInput = {}, deps: ScheduleDeps = getJobDeps()): Promise<DeadlineCheckResult> {
+export async function deadlineCheck(input: DeadlineCheckInput = {}, deps: DeadlineDeps = getJobDeps()): Promise<DeadlineCheckResult> {
   const now = input.now ? new Date(input.now) : new Date();
   if (Number.isNaN(now.getTime())) throw new Error(`not an instant: ${input.now}`);
   const report = await runDeadlineCheck(deps, now);

@@ -11,12 +11,11 @@ import { transact } from '#store/transact';
 import { auditPut } from '#store/audit-item';
 import type { JsonBlobs } from '#store/blobs';
 
-
-export class DynamoSubmissionStore implements SubmissionStore {
+/** The heads alone, from the table: for readers that never open a report's answers. */
+export class DynamoSubmissionHeads {
   constructor(
-    private readonly db: DynamoDBDocumentClient,
-    private readonly table: string,
-    private readonly blobs: JsonBlobs,
+    protected readonly db: DynamoDBDocumentClient,
+    protected readonly table: string,
   ) {}
 
   async getHead(roundId: string, orgId: string): Promise<SubmissionHead | undefined> {
@@ -26,6 +25,17 @@ export class DynamoSubmissionStore implements SubmissionStore {
 
   async listHeads(roundId: string): Promise<SubmissionHead[]> {
     return (await queryPartition(this.db, this.table, keys.headsOf(roundId), 'SUB#')).map((i) => withoutKeys<SubmissionHead>(i));
+  }
+
+}
+
+export class DynamoSubmissionStore extends DynamoSubmissionHeads implements SubmissionStore {
+  constructor(
+    db: DynamoDBDocumentClient,
+    table: string,
+    private readonly blobs: JsonBlobs,
+  ) {
+    super(db, table);
   }
 
   async putContent(roundId: string, orgId: string, revision: number, answers: JsonObject): Promise<string> {

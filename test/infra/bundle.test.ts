@@ -9,6 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CfnElement } from 'aws-cdk-lib';
 import { buildApp, type BuiltApp } from '../../infra/app.ts';
+import { AREA_ACCESS, JOBS, type Access } from '../../infra/access.ts';
 
 let built: BuiltApp;
 let outdir: string;
@@ -51,6 +52,20 @@ describe('bundling', () => {
       expect(external?.[0] ?? null, name).toBeNull();
       expect(code.includes('DynamoDBClient') || code.includes('S3Client') || name === 'meta', name).toBe(true);
     }
+  });
+
+  it('leaves the S3 client out of every function that has no bucket access', () => {
+    // Weight a function never uses is cold-start time it always pays (README, "Current figures").
+    const access = new Map<string, Access>([...Object.entries(AREA_ACCESS), ...JOBS.map((j) => [j.name, j.access] as [string, Access])]);
+    const withoutBucket = [...assets.keys()].filter((name) => access.has(name) && !access.get(name)!.bucket);
+    expect(withoutBucket).toEqual(expect.arrayContaining(['meta', 'orgs', 'audit', 'calendar']));
+    for (const name of withoutBucket) {
+      const code = readFileSync(path.join(assets.get(name)!, 'index.js'), 'utf8');
+      // The client's service id: present wherever the S3 client is bundled.
+      expect(code.includes('"AmazonS3"'), name).toBe(false);
+    }
+    // The marker does find the client where it belongs.
+    expect(readFileSync(path.join(assets.get('attachments')!, 'index.js'), 'utf8').includes('"AmazonS3"')).toBe(true);
   });
 
   it('loads in plain Node and exports a handler function', () => {
