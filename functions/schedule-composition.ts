@@ -4,9 +4,8 @@
 import type { CoreDeps } from '#core/ports';
 import type { MailSender, ScheduleDeps } from '#core/schedule-ports';
 import type { DeadlineDeps } from '#core/deadline-service';
-import { buildDocumentStores, buildTableDeps, storageConfigFromEnv, type StorageConfig } from '#functions/composition';
-import { requiredEnv } from '#store/clients';
-import { getDocumentClient } from '#store/clients';
+import { buildDocumentStores, buildTableDeps, type StorageConfig } from '#functions/composition';
+import { getDocumentClient, requiredEnv } from '#store/clients';
 import { DynamoContactStore } from '#store/contact-store';
 import { DynamoMeetingStore } from '#store/meeting-store';
 import { DynamoSubmissionHeads } from '#store/submission-store';
@@ -30,7 +29,7 @@ export function buildScheduleDeps(config: StorageConfig, options: ScheduleOption
 
 /** For the deadline job: the table stores and the submission heads, no S3 client. */
 export function buildDeadlineDeps(table: string, options: ScheduleOptions = {}): DeadlineDeps {
-  // Assigned, not spread: spreading would call the mail getter, which throws when there is none.
+  // Assigned, not spread, as in buildScheduleDeps.
   return Object.assign(buildScheduleTableDeps(table, options), { submissions: new DynamoSubmissionHeads(getDocumentClient(), table) });
 }
 
@@ -52,14 +51,9 @@ export function buildScheduleTableDeps(table: string, options: ScheduleOptions =
   };
 }
 
-let deps: ScheduleDeps | undefined;
 let tableDeps: ScheduleTableDeps | undefined;
 
-export function getScheduleDeps(): ScheduleDeps {
-  deps ??= buildScheduleDeps(storageConfigFromEnv());
-  return deps;
-}
-
+/** The process-wide table stores of the schedule (calendar, contacts), built on first use. */
 export function getScheduleTableDeps(): ScheduleTableDeps {
   tableDeps ??= buildScheduleTableDeps(requiredEnv('TABLE_NAME'));
   return tableDeps;
