@@ -25,6 +25,9 @@ export const ESBUILD_SHARED = {
   target: NODE_TARGET,
   platform: 'node' as const,
   mainFields: ['module', 'main'],
+  // CommonJS has no import.meta: esbuild would leave it empty and the code would fail at run
+  // time on Lambda. Fail the build instead.
+  logOverride: { 'empty-import-meta': 'error' } as Record<string, 'error'>,
 };
 
 export const handlerEntry = (area: string) => path.join(REPO_ROOT, 'functions', 'handlers', `${area}.ts`);

@@ -88,6 +88,7 @@ export class ServiceFunction extends NodejsFunction {
         format: OutputFormat.CJS,
         target: ESBUILD_SHARED.target,
         mainFields: ESBUILD_SHARED.mainFields,
+        esbuildArgs: { '--log-override': Object.entries(ESBUILD_SHARED.logOverride).map(([message, level]) => `${message}=${level}`) },
         // The SDK travels inside the bundle: the version we test is the version that runs.
         bundleAwsSDK: true,
         externalModules: [],
