@@ -18,6 +18,7 @@ import { AREAS, ROUTES, routeKey, type RouteSpec } from '#functions/routes';
 import { ESBUILD_SHARED, REPO_ROOT, handlerEntry, jobEntry } from '../infra/bundling.ts';
 import { JOBS } from '../infra/access.ts';
 import { startEngines } from '../local/stack.ts';
+import type { SubmissionHead } from '#core/ports';
 
 const TARGET_BYTES = 300 * 1024;
 const TARGET_RATIO = 1.3;
@@ -184,6 +185,19 @@ export async function run(args: string[]): Promise<void> {
     });
     const answers = exampleAnswers('kraeftplan-v-kommunal');
     const iterations = quick ? 100 : 400;
+    // SST's reads: the edge's cost over calling the core service directly (same storage calls,
+    // same domain work), so the difference is parsing, authorization and response writing.
+    const { handler: rounds } = (await import('#handlers/rounds')) as { handler: typeof submissions };
+    const { handler: summaries } = (await import('#handlers/summaries')) as { handler: typeof submissions };
+    const { listRounds } = await import('#core/rounds-service');
+    const { statusOfRound } = await import('#core/summary/service');
+    const { buildSummaryDeps } = await import('#store/summary-store');
+    const summaryDeps = buildSummaryDeps(deps, storageConfigFromEnv());
+    const sst = sstIdentity('bench', 'sst-admin');
+    const answered = (r: { statusCode?: number; body?: string }) => {
+      if (r.statusCode !== 200) throw new Error(`answered ${r.statusCode}: ${r.body}`);
+      return r;
+    };
 
     const cases = [
       {
@@ -191,8 +205,9 @@ export async function run(args: string[]): Promise<void> {
         full: async () => submissions(withClaims(eventFor(byId('getSubmission'), values)), ctx),
         bare: async () => {
           await deps.rounds.get(round.roundId);
-          const head = (await deps.submissions.getHead(round.roundId, orgId))!;
-          const content = await deps.submissions.readContent(head.contentKey);
+          // The report's head and its deadline extension, read side by side as the service does.
+          const [head] = await Promise.all([deps.submissions.getHead(round.roundId, orgId), deps.extensions?.get(round.roundId, orgId)]);
+          const content = await deps.submissions.readContent(head!.contentKey);
           return { statusCode: 200, body: JSON.stringify({ ...head, answers: content }) };
         },
       },
@@ -209,7 +224,7 @@ export async function run(args: string[]): Promise<void> {
           const head = (await deps.submissions.getHead(round.roundId, orgId))!;
           const t = performance.now();
           await deps.rounds.get(round.roundId);
-          const current = (await deps.submissions.getHead(round.roundId, orgId))!;
+          const [current] = (await Promise.all([deps.submissions.getHead(round.roundId, orgId), deps.extensions?.get(round.roundId, orgId)])) as [SubmissionHead, unknown];
           await deps.forms.getVersion('kraeftplan-v-kommunal', 1);
           const contentKey = await deps.submissions.putContent(round.roundId, orgId, current.revision + 1, answers);
           const at = new Date().toISOString();
@@ -223,6 +238,16 @@ export async function run(args: string[]): Promise<void> {
           JSON.stringify({ ...next, answers });
           return performance.now() - t;
         },
+      },
+      {
+        name: 'GET rounds',
+        full: async () => answered(await rounds(eventFor(byId('listRounds'), values), ctx)),
+        bare: async () => ({ statusCode: 200, body: JSON.stringify({ items: await listRounds(deps, sst) }) }),
+      },
+      {
+        name: 'GET status',
+        full: async () => answered(await summaries(eventFor(byId('getRoundStatus'), values), ctx)),
+        bare: async () => ({ statusCode: 200, body: JSON.stringify(await statusOfRound(summaryDeps, round.roundId)) }),
       },
     ];
 
