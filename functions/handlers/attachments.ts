@@ -1,6 +1,7 @@
 // Supporting documents of a report: upload tickets, confirmation, listing, download links.
 import { idempotent } from '#http/idempotency';
 import { createAreaHandler, type ApiRequest } from '#http/area';
+import { ATTACHMENTS_ROUTES } from '#functions/routes/attachments';
 import { withEtag } from '#http/with-etag';
 import { getDeps as getCoreDeps, storageConfigFromEnv } from '#functions/composition';
 import { getDocumentClient, getS3Client } from '#store/clients';
@@ -19,7 +20,7 @@ import { attachmentUrl, completeUpload, listAttachments, requestUpload } from '#
 
 const ids = (req: ApiRequest) => [req.params['roundId'] as string, req.params['orgId'] as string] as const;
 
-export const handler = createAreaHandler('attachments', {
+export const handler = createAreaHandler(ATTACHMENTS_ROUTES, {
   requestUpload: async (req) => ({
     status: 201,
     body: await requestUpload(getDeps(), req.identity!, ...ids(req), req.body as { fileName: string; contentType: string; size: number }),

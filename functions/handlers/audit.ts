@@ -1,9 +1,10 @@
 // The audit trail, read-only: a report's history and the SST-wide log.
 import { createAreaHandler } from '#http/area';
+import { AUDIT_ROUTES } from '#functions/routes/audit';
 import { getTableDeps } from '#functions/composition';
 import { auditLog, submissionHistory } from '#core/audit-service';
 
-export const handler = createAreaHandler('audit', {
+export const handler = createAreaHandler(AUDIT_ROUTES, {
   submissionHistory: async ({ identity, params }) => ({
     body: { items: await submissionHistory(getTableDeps(), identity!, params['roundId'] as string, params['orgId'] as string) },
   }),

@@ -2,14 +2,14 @@
 // year wheel as JSON and iCalendar.
 import { idempotent } from '#http/idempotency';
 import { createAreaHandler } from '#http/area';
+import { CALENDAR_ROUTES } from '#functions/routes/calendar';
 import { getScheduleTableDeps } from '#functions/schedule-composition';
 import { createMeeting, grantExtension, listExtensions, setReminderPolicy, updateMeeting } from '#core/extensions';
 import { meetingsInOrder, reminderLog, yearWheel, yearWheelIcs, type CalendarWindow } from '#core/calendar-service';
 import type { ReminderPolicy } from '#schemas/api';
 import type { ExtensionRequest, MeetingRequest } from '#schemas/schedule';
 
-export const handler = createAreaHandler(
-  'calendar',
+export const handler = createAreaHandler(CALENDAR_ROUTES,
   {
     setReminderPolicy: async ({ identity, params, body }) => ({
       body: await setReminderPolicy(getScheduleTableDeps(), identity!, params['roundId'] as string, body as ReminderPolicy),

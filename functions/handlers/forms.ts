@@ -1,10 +1,11 @@
 // Forms: list, read, and publish new immutable versions (SST administrators).
 import { idempotent } from '#http/idempotency';
 import { createAreaHandler } from '#http/area';
+import { FORMS_ROUTES } from '#functions/routes/forms';
 import { getDeps } from '#functions/composition';
 import { getFormDetail, getVersionOr404, publishFormVersion, type PublishInput } from '#core/forms-service';
 
-export const handler = createAreaHandler('forms', {
+export const handler = createAreaHandler(FORMS_ROUTES, {
   listForms: async () => ({ body: { items: await getDeps().forms.listForms() } }),
   getForm: async ({ params }) => ({ body: await getFormDetail(getDeps(), params['formId'] as string) }),
   getFormVersion: async ({ params }) => ({

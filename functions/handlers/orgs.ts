@@ -1,6 +1,7 @@
 // The organisation registry, read on a date (who the respondents are, before and after 2027),
 // each organisation's contact addresses, and SST's notification settings.
 import { createAreaHandler } from '#http/area';
+import { ORGS_ROUTES } from '#functions/routes/orgs';
 import { organisationsAt, type OrgKind } from '#core/registry';
 import { danishDate } from '#core/danish-time';
 import { ulid } from 'ulid';
@@ -16,7 +17,7 @@ const getScheduleDeps = () =>
 import { getContacts, getNotificationSettings, putContacts, putNotificationSettings } from '#core/contacts';
 import type { ContactsRequest, NotificationSettings } from '#schemas/schedule';
 
-export const handler = createAreaHandler('orgs', {
+export const handler = createAreaHandler(ORGS_ROUTES, {
   listOrganisations: async ({ query }) => {
     const at = (query['at'] as string | undefined) ?? danishDate(new Date());
     return { body: { items: organisationsAt(at, query['kind'] as OrgKind | undefined) } };

@@ -1,12 +1,13 @@
 // Reporting rounds: SST opens them; everyone sees the ones they take part in.
 import { idempotent } from '#http/idempotency';
 import { createAreaHandler } from '#http/area';
+import { ROUNDS_ROUTES } from '#functions/routes/rounds';
 import { getDeps } from '#functions/composition';
 import { createRound, getVisibleRound, listRounds, switchFormVersion } from '#core/rounds-service';
 import { withPhase } from '#core/rounds';
 import type { CreateRoundRequest } from '#schemas/api';
 
-export const handler = createAreaHandler('rounds', {
+export const handler = createAreaHandler(ROUNDS_ROUTES, {
   listRounds: async ({ identity }) => ({ body: { items: await listRounds(getDeps(), identity!) } }),
   createRound: async ({ identity, body }) => {
     const round = await createRound(getDeps(), identity!, body as CreateRoundRequest);

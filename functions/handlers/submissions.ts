@@ -1,6 +1,7 @@
 // One organisation's report in a round: read, save drafts, submit, reopen, review, revisions.
 import { idempotent } from '#http/idempotency';
 import { createAreaHandler, type ApiRequest } from '#http/area';
+import { SUBMISSIONS_ROUTES } from '#functions/routes/submissions';
 import { withEtag } from '#http/with-etag';
 import { getDeps } from '#functions/composition';
 import * as submissions from '#core/submissions-service';
@@ -9,7 +10,7 @@ import type { JsonObject } from '#schemas/api';
 const ids = (req: ApiRequest) => [req.params['roundId'] as string, req.params['orgId'] as string] as const;
 
 
-export const handler = createAreaHandler('submissions', {
+export const handler = createAreaHandler(SUBMISSIONS_ROUTES, {
   getSubmission: async (req) => withEtag(await submissions.getSubmission(getDeps(), req.identity!, ...ids(req))),
   saveDraft: async (req) =>
     withEtag(

@@ -3,6 +3,7 @@
 // Bodies too large for a Lambda answer (6 MB) go to S3 and the client is redirected (303).
 import { Logger } from '@aws-lambda-powertools/logger';
 import { createAreaHandler, type OperationResult } from '#http/area';
+import { SUMMARIES_ROUTES } from '#functions/routes/summaries';
 import { getDeps, storageConfigFromEnv } from '#functions/composition';
 import { buildSummaryDeps } from '#store/summary-store';
 import { objectKeys } from '#store/keys';
@@ -50,7 +51,7 @@ async function render(d: SummaryDeps, summary: RoundSummary, format: string, loc
 
 const filenameOf = (summary: RoundSummary, ext: string) => `${summary.roundId}-opsamling.${ext.replace(/^(da|en)\./, '')}`;
 
-export const handler = createAreaHandler('summaries', {
+export const handler = createAreaHandler(SUMMARIES_ROUTES, {
   getRoundSummary: async ({ params, query, headers }): Promise<OperationResult> => {
     const d = summaryDeps();
     const format = String(query['format'] ?? 'json');

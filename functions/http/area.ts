@@ -9,7 +9,9 @@ import * as z from 'zod';
 import { Problem, isProblem } from '#core/problems';
 import type { Identity } from '#core/identity';
 import { assertRole } from '#core/policy';
-import { routeKey, routesOfArea, type Area, type RouteSpec } from '#functions/routes';
+// The area's own routes come in as an argument: importing the whole table here would build
+// every area's schemas in every function.
+import { routeKey, type RouteSpec } from '#functions/routes/spec';
 import { identityFromClaims, type Claims } from '#http/claims';
 import { json, problem } from '#http/respond';
 import { assertSafeJson, hasUnsafeText } from '#http/json-guard';
@@ -193,9 +195,11 @@ export interface AreaOptions {
  * The Lambda handler for every route of `area`, dispatching on API Gateway's routeKey.
  * Idempotency is handed in by the areas that need it, so the others do not bundle its store.
  */
-export function createAreaHandler(area: Area, operations: Record<string, Operation>, options: AreaOptions = {}) {
+export function createAreaHandler(routes: readonly RouteSpec[], operations: Record<string, Operation>, options: AreaOptions = {}) {
+  const area = routes[0]?.area;
+  if (!area || routes.some((r) => r.area !== area)) throw new Error('createAreaHandler takes the routes of one area');
   const byKey = new Map<string, { route: RouteSpec; operation: Operation }>();
-  for (const route of routesOfArea(area)) {
+  for (const route of routes) {
     const operation = operations[route.operationId];
     if (!operation) throw new Error(`area ${area} has no operation ${route.operationId}`);
     if (route.idempotent && !options.idempotency) throw new Error(`area ${area} has idempotent routes: pass { idempotency }`);

@@ -1,0 +1,54 @@
+// What a route is (RouteSpec), who may call it, and the parameters routes share. Each area's
+// routes are in functions/routes/<area>.ts; functions/routes.ts gathers them all.
+import * as z from 'zod';
+import * as api from '#schemas/api';
+import { SUMMARIES_READ_SCOPE } from '#core/identity';
+
+export type Area = 'meta' | 'orgs' | 'forms' | 'rounds' | 'submissions' | 'audit' | 'attachments' | 'summaries' | 'calendar';
+export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
+export type Caller = api.Role | 'machine';
+
+export interface RouteSpec {
+  method: Method;
+  /** API Gateway syntax: `/rounds/{roundId}`. */
+  path: string;
+  area: Area | 'dev';
+  operationId: string;
+  summary: string;
+  /** 'public' needs no token; otherwise the roles (and machine client) allowed at all. */
+  auth: 'public' | readonly Caller[];
+  /** OAuth scopes a machine client needs (client-credentials tokens). */
+  scopes?: readonly string[];
+  /** Only on the local stack; never deployed. */
+  localOnly?: boolean;
+  params?: Record<string, z.ZodType>;
+  query?: z.ZodType;
+  body?: z.ZodType;
+  /** How the body is read: JSON (default) or CSV text (`text/csv`), validated by `body` as a string. */
+  bodyType?: 'json' | 'csv';
+  /** Largest accepted body in bytes (default 1 MiB). */
+  maxBodyBytes?: number;
+  ifMatch?: 'required' | 'optional';
+  /** Honours an `Idempotency-Key` header: a retry with the same key and body replays the first answer. */
+  idempotent?: boolean;
+  status?: number;
+  response: z.ZodType;
+  /** Response media types other than JSON (e.g. CSV), for the OpenAPI document. */
+  produces?: readonly string[];
+}
+
+export const ALL_ROLES: readonly Caller[] = ['reporter', 'sst-reader', 'sst-admin'];
+export const SST_ROLES: readonly Caller[] = ['sst-reader', 'sst-admin'];
+export const ADMIN_ROLES: readonly Caller[] = ['sst-admin'];
+export const REPORT_AND_REVIEW: readonly Caller[] = ['reporter', 'sst-admin'];
+
+/** SST's staff, and SST's own systems with a client-credentials token for summaries. */
+export const SUMMARY_READERS = { auth: ['sst-reader', 'sst-admin', 'machine'], scopes: [SUMMARIES_READ_SCOPE] } as const;
+
+export const roundParams = { roundId: api.RoundId };
+export const submissionParams = { roundId: api.RoundId, orgId: api.OrgId };
+export const revisionParams = { ...submissionParams, revision: z.coerce.number().int().min(1).max(99_999_999) };
+
+export const routeKey = (r: Pick<RouteSpec, 'method' | 'path'>) => `${r.method} ${r.path}`;
+
+export { SUMMARIES_READ_SCOPE };
