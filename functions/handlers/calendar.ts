@@ -9,7 +9,8 @@ import { meetingsInOrder, reminderLog, yearWheel, yearWheelIcs, type CalendarWin
 import type { ReminderPolicy } from '#schemas/api';
 import type { ExtensionRequest, MeetingRequest } from '#schemas/schedule';
 
-export const handler = createAreaHandler(CALENDAR_ROUTES,
+export const handler = createAreaHandler(
+  CALENDAR_ROUTES,
   {
     setReminderPolicy: async ({ identity, params, body }) => ({
       body: await setReminderPolicy(getScheduleTableDeps(), identity!, params['roundId'] as string, body as ReminderPolicy),
