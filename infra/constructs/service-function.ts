@@ -1,4 +1,4 @@
-// The house Lambda function: Node.js 24 on arm64, esbuild-bundled ESM with the AWS SDK inside,
+// The house Lambda function: Node.js 24 on arm64, esbuild-bundled CommonJS with the AWS SDK inside,
 // JSON logs into its own log group, and a role that starts empty. Storage is granted only
 // through the bind helpers, which grant the named actions and set the matching variable in one
 // call, so a function can never hold a permission it has no configuration for (or vice versa).
