@@ -2,24 +2,10 @@
 // they record (see audit-item.ts); no route can edit or delete one.
 import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { AuditEvent, AuditPage, AuditStore } from '#core/ports';
-import { GSI1, keys } from '#store/keys';
+import { GSI1, auditMonths, keys } from '#store/keys';
 import { queryPartition, withoutKeys, type Item } from '#store/items';
 
 const strip = (item: Item) => withoutKeys<AuditEvent>(item);
-
-/** The months (yyyy-mm) from `from` to `to`, inclusive of the month `to` falls in. */
-function months(from: string, to: string): string[] {
-  const out: string[] = [];
-  let [y, m] = [Number(from.slice(0, 4)), Number(from.slice(5, 7))];
-  const last = to.slice(0, 7);
-  for (;;) {
-    const month = `${y}-${String(m).padStart(2, '0')}`;
-    if (month > last) break;
-    out.push(month);
-    if (++m > 12) [y, m] = [y + 1, 1];
-  }
-  return out;
-}
 
 interface Cursor {
   month: string;
@@ -39,7 +25,8 @@ export class DynamoAuditStore implements AuditStore {
   async between(from: string, to: string, limit: number, cursor?: string): Promise<AuditPage> {
     const position: Cursor | undefined = cursor ? (JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Cursor) : undefined;
     const items: AuditEvent[] = [];
-    for (const month of months(from, to)) {
+    const months = auditMonths(from, to);
+    for (const [i, month] of months.entries()) {
       if (position && month < position.month) continue;
       let start = position && month === position.month ? position.key : undefined;
       do {
@@ -49,7 +36,7 @@ export class DynamoAuditStore implements AuditStore {
             IndexName: GSI1,
             KeyConditionExpression: 'GSI1PK = :pk AND GSI1SK BETWEEN :from AND :to',
             // Sort keys are `<iso time>#<ulid>`: BETWEEN on the time prefix, the exclusive end filtered below.
-            ExpressionAttributeValues: { ':pk': `AUDIT#${month}`, ':from': from, ':to': to },
+            ExpressionAttributeValues: { ':pk': keys.auditMonth(month), ':from': from, ':to': to },
             Limit: limit - items.length,
             ExclusiveStartKey: start,
           }),
@@ -57,18 +44,12 @@ export class DynamoAuditStore implements AuditStore {
         items.push(...(out.Items ?? []).map(strip).filter((e) => e.at < to));
         start = out.LastEvaluatedKey;
         if (items.length >= limit) {
-          const next: Cursor | undefined = start ? { month, key: start } : nextMonth(month, to);
+          const following = months[i + 1];
+          const next: Cursor | undefined = start ? { month, key: start } : following ? { month: following } : undefined;
           return { items, ...(next ? { next: Buffer.from(JSON.stringify(next)).toString('base64url') } : {}) };
         }
       } while (start);
     }
     return { items };
   }
-}
-
-function nextMonth(month: string, to: string): Cursor | undefined {
-  let [y, m] = [Number(month.slice(0, 4)), Number(month.slice(5, 7)) + 1];
-  if (m > 12) [y, m] = [y + 1, 1];
-  const next = `${y}-${String(m).padStart(2, '0')}`;
-  return next <= to.slice(0, 7) ? { month: next } : undefined;
 }

@@ -2,6 +2,9 @@
 // GetItem or a Query on a partition named here.
 export const pad = (n: number, width = 6) => String(n).padStart(width, '0');
 
+/** The audit index's partition of one month (`yyyy-mm`): every event recorded in it. */
+const auditMonth = (month: string) => `AUDIT#${month}`;
+
 export const keys = {
   formCatalogue: (formId?: string) => ({ PK: 'FORMS', ...(formId ? { SK: `FORM#${formId}` } : {}) }),
   formVersion: (formId: string, version: number) => ({ PK: `FORM#${formId}`, SK: `V#${pad(version, 4)}` }),
@@ -14,9 +17,10 @@ export const keys = {
   event: (subject: string, at: string, id: string) => ({
     PK: `HIST#${subject}`,
     SK: `EVT#${at}#${id}`,
-    GSI1PK: `AUDIT#${at.slice(0, 7)}`,
+    GSI1PK: auditMonth(at.slice(0, 7)),
     GSI1SK: `${at}#${id}`,
   }),
+  auditMonth,
   historyOf: (subject: string) => `HIST#${subject}`,
   contacts: (orgId: string) => ({ PK: `ORG#${orgId}`, SK: 'CONTACTS' }),
   /** The latest summary build of a round (points at its S3 object). */
@@ -33,6 +37,20 @@ export const keys = {
   idempotency: (id: string) => ({ PK: `IDEM#${id}`, SK: 'IDEM' }),
   meeting: (meetingId?: string) => ({ PK: 'MEETINGS', ...(meetingId ? { SK: `MEETING#${meetingId}` } : {}) }),
 };
+
+/** The months (`yyyy-mm`) whose audit partitions an ISO interval from `from` to `to` touches. */
+export function auditMonths(from: string, to: string): string[] {
+  const out: string[] = [];
+  let [y, m] = [Number(from.slice(0, 4)), Number(from.slice(5, 7))];
+  const last = to.slice(0, 7);
+  for (;;) {
+    const month = `${y}-${String(m).padStart(2, '0')}`;
+    if (month > last) break;
+    out.push(month);
+    if (++m > 12) [y, m] = [y + 1, 1];
+  }
+  return out;
+}
 
 export const objectKeys = {
   summary: (roundId: string, builtAt: string, hash: string, ext: string) => `summaries/${roundId}/${builtAt.replace(/[-:.]/g, '')}-${hash.slice(0, 16)}.${ext}`,

@@ -9,7 +9,7 @@ import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocum
 import { type AuditEvent, WriteConflict } from '#core/ports';
 import type { AuditFeed, ClaimRequest, ClaimStore, NoticeClaim, NoticeRef, RoundPolicyStore, SubmitEvent } from '#core/schedule-ports';
 import type { ReminderPolicy } from '#schemas/api';
-import { GSI1, keys } from '#store/keys';
+import { GSI1, auditMonths, keys } from '#store/keys';
 import { queryPartition } from '#store/items';
 import { transact } from '#store/transact';
 import { auditPut } from '#store/audit-item';
@@ -158,7 +158,8 @@ export class DynamoSubmitFeed implements AuditFeed {
   async submitEvents(from: Date, to: Date): Promise<SubmitEvent[]> {
     const out: SubmitEvent[] = [];
     const [a, b] = [from.toISOString(), to.toISOString()];
-    for (const month of monthsBetween(from, to)) {
+    // At most two years of partitions: the check looks back only to its previous run.
+    for (const month of auditMonths(a, b).slice(0, 24)) {
       let start: Record<string, unknown> | undefined;
       do {
         const page = await this.db.send(
@@ -168,7 +169,7 @@ export class DynamoSubmitFeed implements AuditFeed {
             KeyConditionExpression: 'GSI1PK = :pk AND GSI1SK BETWEEN :a AND :b',
             FilterExpression: '#action = :submit',
             ExpressionAttributeNames: { '#action': 'action' },
-            ExpressionAttributeValues: { ':pk': `AUDIT#${month}`, ':a': a, ':b': b, ':submit': 'submission.submit' },
+            ExpressionAttributeValues: { ':pk': keys.auditMonth(month), ':a': a, ':b': b, ':submit': 'submission.submit' },
             ExclusiveStartKey: start,
           }),
         );
@@ -182,14 +183,4 @@ export class DynamoSubmitFeed implements AuditFeed {
     }
     return out.sort((x, y) => (x.at < y.at ? -1 : x.at > y.at ? 1 : 0));
   }
-}
-
-function monthsBetween(from: Date, to: Date): string[] {
-  const months: string[] = [];
-  const d = new Date(Date.UTC(from.getUTCFullYear(), from.getUTCMonth(), 1));
-  while (d <= to && months.length < 24) {
-    months.push(d.toISOString().slice(0, 7));
-    d.setUTCMonth(d.getUTCMonth() + 1);
-  }
-  return months;
 }
