@@ -8,6 +8,7 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as ses from 'aws-cdk-lib/aws-ses';
 import { acknowledge, acknowledgeAutoDeleteProvider } from '../nag.ts';
 import type { Construct } from 'constructs';
+import { PrivateBucket } from '../constructs/private-bucket.ts';
 import { TABLE_SHAPE } from '../../functions/store/table-shape.ts';
 import type { StageConfig } from '../config.ts';
 
@@ -50,23 +51,13 @@ export class DataStack extends Stack {
     });
 
     // Server access logs of the document bucket. Kept a year in prod; never versioned (logs are append-only).
-    this.accessLogs = new s3.Bucket(this, 'AccessLogs', {
-      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
-      encryption: s3.BucketEncryption.S3_MANAGED,
-      enforceSSL: true,
-      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
+    this.accessLogs = new PrivateBucket(this, 'AccessLogs', config, {
       lifecycleRules: [{ expiration: Duration.days(config.accessLogDays) }],
-      removalPolicy: config.removalPolicy,
-      autoDeleteObjects: !prod,
     });
 
     // Form schemas, submission revisions and summaries: immutable JSON documents.
-    this.bucket = new s3.Bucket(this, 'Documents', {
-      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
-      encryption: s3.BucketEncryption.S3_MANAGED,
-      enforceSSL: true,
+    this.bucket = new PrivateBucket(this, 'Documents', config, {
       versioned: true,
-      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
       serverAccessLogsBucket: this.accessLogs,
       serverAccessLogsPrefix: 'documents/',
       // Attachments are uploaded by the browser with a presigned POST (policy-bound type and size)
@@ -76,8 +67,6 @@ export class DataStack extends Stack {
         { noncurrentVersionExpiration: Duration.days(config.noncurrentVersionDays) },
         { abortIncompleteMultipartUploadAfter: Duration.days(7) },
       ],
-      removalPolicy: config.removalPolicy,
-      autoDeleteObjects: !prod,
     });
 
     this.userPool = new cognito.UserPool(this, 'Users', {

@@ -8,6 +8,7 @@ import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { acknowledge, acknowledgeAutoDeleteProvider } from '../nag.ts';
 import type { Construct } from 'constructs';
+import { PrivateBucket } from '../constructs/private-bucket.ts';
 import type { StageConfig } from '../config.ts';
 
 export interface WebStackProps extends StackProps {
@@ -26,28 +27,17 @@ export class WebStack extends Stack {
     const prod = config.stage === 'prod';
 
     // CloudFront standard logs are delivered with ACLs, so this bucket lets the writer own its objects.
-    const logs = new s3.Bucket(this, 'AccessLogs', {
-      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
-      encryption: s3.BucketEncryption.S3_MANAGED,
-      enforceSSL: true,
+    const logs = new PrivateBucket(this, 'AccessLogs', config, {
       objectOwnership: s3.ObjectOwnership.OBJECT_WRITER,
       lifecycleRules: [{ expiration: Duration.days(config.accessLogDays) }],
-      removalPolicy: config.removalPolicy,
-      autoDeleteObjects: !prod,
     });
 
     // Rebuildable content: no RETAIN needed; versioning lets a bad deploy be rolled back.
-    this.bucket = new s3.Bucket(this, 'Site', {
-      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
-      encryption: s3.BucketEncryption.S3_MANAGED,
-      enforceSSL: true,
+    this.bucket = new PrivateBucket(this, 'Site', config, {
       versioned: true,
-      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
       serverAccessLogsBucket: logs,
       serverAccessLogsPrefix: 'site/',
       lifecycleRules: [{ noncurrentVersionExpiration: Duration.days(30) }],
-      removalPolicy: config.removalPolicy,
-      autoDeleteObjects: !prod,
     });
 
     const region = Stack.of(this).region;
