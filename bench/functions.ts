@@ -14,7 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { ulid } from 'ulid';
-import { AREAS, ROUTES, routeKey, type RouteSpec } from '#functions/routes';
+import { AREAS, ROUTES, routeKey, routesOfArea, type RouteSpec } from '#functions/routes';
 import { ESBUILD_SHARED, REPO_ROOT, handlerEntry, jobEntry } from '../infra/bundling.ts';
 import { JOBS } from '../infra/access.ts';
 import { startEngines } from '../local/stack.ts';
@@ -113,9 +113,14 @@ export async function run(args: string[]): Promise<void> {
     writeFileSync(hello, "export const handler = async () => ({ statusCode: 200, body: 'hello' });\n");
     const helloFile = path.join(outdir, 'hello.cjs');
     const helloBytes = await bundle(hello, helloFile);
-    const helloRuns: number[] = [];
-    for (let i = 0; i < runs; i++) helloRuns.push((await coldStart(helloFile, {}, env)).totalMs);
-    const helloMs = median(helloRuns);
+    /** `runs` fresh processes, one after another; medians, and every total for the record. */
+    const coldStarts = async (file: string, event: unknown) => {
+      const samples = [];
+      for (let i = 0; i < runs; i++) samples.push(await coldStart(file, event, env));
+      const totals = samples.map((x) => x.totalMs);
+      return { coldMs: median(totals), importMs: median(samples.map((x) => x.importMs)), status: samples[0]!.status, totals };
+    };
+    const { coldMs: helloMs, totals: helloRuns } = await coldStarts(helloFile, {});
 
     // Floors: what the least possible handler costs on this machine, so the ratios can be read
     // against what is reachable at all (bench/floors/*.ts say what each one leaves out).
@@ -123,10 +128,8 @@ export async function run(args: string[]): Promise<void> {
     for (const floor of ['node-http', 'sdk-get']) {
       const file = path.join(outdir, `floor-${floor}.cjs`);
       const bytes = await bundle(path.join(REPO_ROOT, 'bench', 'floors', `${floor}.ts`), file);
-      const samples = [];
-      for (let i = 0; i < runs; i++) samples.push(await coldStart(file, {}, env));
-      if (samples[0]!.status !== 200) throw new Error(`floor ${floor} answered ${samples[0]!.status}`);
-      const coldMs = median(samples.map((s) => s.totalMs));
+      const { coldMs, status } = await coldStarts(file, {});
+      if (status !== 200) throw new Error(`floor ${floor} answered ${status}`);
       floors.push({ name: `floor: ${floor}`, bytes, coldMs, ratio: coldMs / helloMs });
     }
     const sdkFloorMs = floors.find((f) => f.name === 'floor: sdk-get')!.coldMs;
@@ -136,21 +139,19 @@ export async function run(args: string[]): Promise<void> {
       if (!existsSync(handlerEntry(area))) continue;
       const file = path.join(outdir, `${area}.cjs`);
       const bytes = await bundle(handlerEntry(area), file);
-      const routes = (ROUTES as readonly RouteSpec[]).filter((r) => r.area === area);
+      const routes = routesOfArea(area);
       const route = routes.find((r) => r.method === 'GET' && !r.query) ?? routes.find((r) => r.method === 'GET') ?? routes[0]!;
-      const samples = [];
-      for (let i = 0; i < runs; i++) samples.push(await coldStart(file, eventFor(route, values), env));
-      const coldMs = median(samples.map((s) => s.totalMs));
+      const { coldMs, importMs, status } = await coldStarts(file, eventFor(route, values));
       fns.push({
         name: area,
         kind: 'area',
         bytes,
         coldMs,
-        importMs: median(samples.map((s) => s.importMs)),
+        importMs,
         ratio: coldMs / helloMs,
         // meta makes no storage call, so the SDK floor says nothing about it.
         ...(area !== 'meta' && { overFloor: coldMs / sdkFloorMs }),
-        status: samples[0]!.status,
+        status,
         route: route.operationId,
       });
     }
