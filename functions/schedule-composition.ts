@@ -19,18 +19,21 @@ interface ScheduleOptions {
   webBaseUrl?: string;
 }
 
+/** Only the deadline job sends mail and passes its sender; anywhere else a send fails, saying why. */
+const NO_MAIL: MailSender = {
+  send: () => Promise.reject(new Error('this function sends no mail: pass a MailSender to buildScheduleDeps')),
+};
+
 /** The schedule's stores without forms and submissions: all in the table, no S3 client. */
 export type ScheduleTableDeps = Omit<ScheduleDeps, 'forms' | 'submissions'>;
 
 export function buildScheduleDeps(config: StorageConfig, options: ScheduleOptions = {}): ScheduleDeps {
-  // Assigned, not spread: spreading would call the mail getter, which throws when there is none.
-  return Object.assign(buildScheduleTableDeps(config.table, options), buildDocumentStores(config));
+  return { ...buildScheduleTableDeps(config.table, options), ...buildDocumentStores(config) };
 }
 
 /** For the deadline job: the table stores and the submission heads, no S3 client. */
 export function buildDeadlineDeps(table: string, options: ScheduleOptions = {}): DeadlineDeps {
-  // Assigned, not spread, as in buildScheduleDeps.
-  return Object.assign(buildScheduleTableDeps(table, options), { submissions: new DynamoSubmissionHeads(getDocumentClient(), table) });
+  return { ...buildScheduleTableDeps(table, options), submissions: new DynamoSubmissionHeads(getDocumentClient(), table) };
 }
 
 /** For the calendar function, which reads rounds, meetings, extensions and claims only. */
@@ -43,10 +46,7 @@ export function buildScheduleTableDeps(table: string, options: ScheduleOptions =
     policies: new DynamoRoundPolicyStore(db, table),
     claims: new DynamoClaimStore(db, table),
     submitFeed: new DynamoSubmitFeed(db, table),
-    get mail(): MailSender {
-      if (!options.mail) throw new Error('this function sends no mail: pass a MailSender to buildScheduleDeps');
-      return options.mail;
-    },
+    mail: options.mail ?? NO_MAIL,
     webBaseUrl: options.webBaseUrl ?? process.env['WEB_BASE_URL'] ?? DEFAULT_WEB_BASE_URL,
   };
 }
