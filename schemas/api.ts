@@ -26,7 +26,8 @@ export const Organisation = z
   .object({
     id: OrgId,
     kind: OrgKind,
-    name: z.string(),
+    name: z.string().meta({ description: 'Short name for lists and tables, e.g. `København`' }),
+    officialName: z.string().meta({ description: 'Official name for letters and sentences, e.g. `Københavns Kommune`, `Bornholms Regionskommune`' }),
     code: z.string().nullable(),
     regionId: z.string().optional(),
     validFrom: z.string().optional(),

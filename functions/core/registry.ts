@@ -10,7 +10,10 @@ export type OrgKind = 'region' | 'municipality' | 'authority';
 export interface OrgView {
   id: string;
   kind: OrgKind;
+  /** Short name for lists and tables: "København", "Region Hovedstaden". */
   name: string;
+  /** The name in a letter or a sentence: "Københavns Kommune", "Bornholms Regionskommune". */
+  officialName: string;
   code: string | null;
   /** Municipalities only: the region on the asked date. */
   regionId?: string;
@@ -33,6 +36,7 @@ interface Org extends Period {
   readonly id: string;
   readonly kind: OrgKind;
   readonly name: string;
+  readonly officialName: string;
   readonly code: string | null;
   readonly memberships: readonly Membership[];
 }
@@ -92,6 +96,7 @@ const ORGS: readonly Org[] = [
     id: `kommune-${m.code}`,
     kind: 'municipality',
     name: m.name,
+    officialName: m.officialName,
     code: m.code,
     memberships: membershipsFrom(`region-${m.regionCode}`),
   })),
@@ -102,7 +107,7 @@ const BY_ID: ReadonlyMap<string, Org> = new Map(ORGS.map((o) => [o.id, o]));
 if (BY_ID.size !== ORGS.length) throw new Error('registry-data: duplicate organisation id');
 
 const FOUND: ReadonlyMap<string, OrgView> = new Map(
-  ORGS.map((o) => [o.id, Object.freeze({ id: o.id, kind: o.kind, name: o.name, code: o.code, ...periodOf(o) })]),
+  ORGS.map((o) => [o.id, Object.freeze({ id: o.id, kind: o.kind, name: o.name, officialName: o.officialName, code: o.code, ...periodOf(o) })]),
 );
 
 const KIND_ORDER: Readonly<Record<OrgKind, number>> = { region: 0, municipality: 1, authority: 2 };
@@ -132,6 +137,7 @@ function snapshotAt(date: string): Snapshot {
         id: org.id,
         kind: org.kind,
         name: org.name,
+        officialName: org.officialName,
         code: org.code,
         ...(regionId !== undefined && { regionId }),
         ...periodOf(org),

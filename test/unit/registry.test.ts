@@ -219,3 +219,64 @@ describe('date handling', () => {
     expect(() => organisationsAt(BEFORE, 'toString' as 'region')).toThrow(RangeError);
   });
 });
+
+describe('official names', () => {
+  const officialOf = (id: string) => findOrganisation(id)?.officialName;
+
+  it('gives every organisation on every date an official name of its own', () => {
+    for (const date of [BEFORE, REFORM]) {
+      const all = organisationsAt(date);
+      expect(all).toHaveLength(date === BEFORE ? 5 + 98 + 5 : 4 + 98 + 5);
+      for (const o of all) expect(o.officialName.trim()).not.toBe('');
+      expect(new Set(all.map((o) => o.officialName)).size).toBe(all.length);
+    }
+  });
+
+  it('names 96 municipalities "<name> Kommune" and the two exceptions by their genitive forms', () => {
+    const municipalities = organisationsAt(BEFORE, 'municipality');
+    const plain = municipalities.filter((m) => m.officialName === `${m.name} Kommune`);
+    expect(plain).toHaveLength(96);
+    expect(municipalities.filter((m) => !plain.includes(m)).map((m) => [m.code, m.officialName])).toEqual([
+      ['101', 'Københavns Kommune'],
+      ['400', 'Bornholms Regionskommune'],
+    ]);
+  });
+
+  it('keeps a sample of official names as the sources spell them, æ, ø and å included', () => {
+    expect(officialOf('kommune-101')).toBe('Københavns Kommune');
+    expect(officialOf('kommune-147')).toBe('Frederiksberg Kommune');
+    expect(officialOf('kommune-400')).toBe('Bornholms Regionskommune');
+    expect(officialOf('kommune-751')).toBe('Aarhus Kommune');
+    expect(officialOf('kommune-173')).toBe('Lyngby-Taarbæk Kommune');
+    expect(officialOf('kommune-169')).toBe('Høje-Taastrup Kommune');
+    expect(officialOf('kommune-480')).toBe('Nordfyns Kommune');
+    expect(officialOf('kommune-820')).toBe('Vesthimmerlands Kommune');
+    expect(officialOf('kommune-492')).toBe('Ærø Kommune');
+    expect(officialOf('kommune-185')).toBe('Tårnby Kommune');
+    expect(officialOf('kommune-760')).toBe('Ringkøbing-Skjern Kommune');
+  });
+
+  it('names the regions "Region <name>", Østdanmark from 2027', () => {
+    expect(organisationsAt(BEFORE, 'region').map((r) => r.officialName)).toEqual([
+      'Region Nordjylland',
+      'Region Midtjylland',
+      'Region Syddanmark',
+      'Region Hovedstaden',
+      'Region Sjælland',
+    ]);
+    expect(organisationsAt(REFORM, 'region').map((r) => r.officialName)).toEqual([
+      'Region Nordjylland',
+      'Region Midtjylland',
+      'Region Syddanmark',
+      'Region Østdanmark',
+    ]);
+  });
+
+  it('names the authorities as they name themselves', () => {
+    expect(officialOf(SST_ORG_ID)).toBe('Sundhedsstyrelsen');
+    expect(officialOf('kl')).toBe('KL');
+    expect(officialOf('danske-regioner')).toBe('Danske Regioner');
+    expect(officialOf('sundhedsdatastyrelsen')).toBe('Sundhedsdatastyrelsen');
+    expect(officialOf('social-og-boligstyrelsen')).toBe('Social- og Boligstyrelsen');
+  });
+});
