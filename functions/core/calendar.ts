@@ -52,7 +52,7 @@ export function calendarEntries({ who, rounds, meetings, extensions, from, to }:
         entries.push({
           uid: `round-${round.roundId}-extension-${e.orgId}@${UID_DOMAIN}`,
           kind: 'deadline',
-          title: `Forlænget frist: ${findOrganisation(e.orgId)?.name ?? e.orgId} – ${round.title}`,
+          title: `Forlænget frist: ${findOrganisation(e.orgId)?.officialName ?? e.orgId} – ${round.title}`,
           ...deadlineTimes(e.deadline, e.deadlineAt),
           roundId: round.roundId,
           formId: round.formId,

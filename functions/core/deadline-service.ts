@@ -60,7 +60,8 @@ interface Job {
   after?: () => Promise<void>;
 }
 
-export const orgName = (orgId: string): string => findOrganisation(orgId)?.name ?? orgId;
+/** The name the e-mails use: the official one ("Aarhus Kommune"), which takes the genitive well. */
+export const orgName = (orgId: string): string => findOrganisation(orgId)?.officialName ?? orgId;
 
 export const submissionLink = (base: string, roundId: string, orgId: string): string =>
   `${base.replace(/\/+$/, '')}/#/runder/${encodeURIComponent(roundId)}/${encodeURIComponent(orgId)}`;

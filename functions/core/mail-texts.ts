@@ -1,5 +1,8 @@
 // The Danish e-mails Statusportalen sends: reminders to organisations and notices to SST.
 // Plain text on purpose: it reads the same in every mail client and in the local .eml outbox.
+// Organisation names arrive as official names ("Aarhus Kommune") and take the Danish genitive
+// from `#core/danish-names`, so a name ending in s never becomes "Aarhuss".
+import { genitive } from '#core/danish-names';
 import { formatDanishDate, formatDanishDateTime } from '#core/danish-time';
 import { daysUntil, type ReminderStep } from '#core/reminders';
 
@@ -16,6 +19,7 @@ const SIGNATURE = [
 
 export interface ReminderText {
   roundTitle: string;
+  /** The organisation's official name, e.g. "Københavns Kommune". */
   orgName: string;
   deadlineAt: Date;
   extended?: { reason: string } | undefined;
@@ -35,14 +39,14 @@ export function reminderMail({ roundTitle, orgName, deadlineAt, extended, link, 
   let lead: string;
   if (now > deadlineAt) {
     subject = `Fristen er overskredet: ${roundTitle}`;
-    lead = `Vi har endnu ikke modtaget ${orgName}s indberetning til "${roundTitle}". ${capital(fristWord)} var ${deadline}. Indsend den venligst hurtigst muligt; indberetninger efter fristen modtages, men registreres som for sent indsendt.`;
+    lead = `Vi har endnu ikke modtaget ${genitive(orgName)} indberetning til "${roundTitle}". ${capital(fristWord)} var ${deadline}. Indsend den venligst hurtigst muligt; indberetninger efter fristen modtages, men registreres som for sent indsendt.`;
   } else if (step.kind === 'opening') {
     subject = `Indberetningen er åbnet: ${roundTitle} – frist ${deadline}`;
     lead = `Indberetningen "${roundTitle}" er nu åben for ${orgName}. ${capital(fristWord)} er ${deadline}.`;
   } else {
     const when = left <= 0 ? 'i dag' : `om ${left} ${dayWord(left)}`;
     subject = `Påmindelse: ${roundTitle} – frist ${deadline}`;
-    lead = `Husk indberetningen "${roundTitle}". ${capital(fristWord)} er ${deadline} (${when}), og vi har endnu ikke modtaget ${orgName}s indberetning.`;
+    lead = `Husk indberetningen "${roundTitle}". ${capital(fristWord)} er ${deadline} (${when}), og vi har endnu ikke modtaget ${genitive(orgName)} indberetning.`;
   }
   const lines = [
     `Kære ${orgName}`,

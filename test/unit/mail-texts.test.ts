@@ -1,0 +1,82 @@
+// The Danish e-mails name the organisation by its official name, in the genitive where the
+// sentence asks for it ("Aarhus Kommunes indberetning"), and keep æ, ø and å intact.
+import { describe, expect, it } from 'vitest';
+import { overdueDigestMail, reminderMail, submissionNoticeMail } from '#core/mail-texts';
+import { orgName } from '#core/deadline-service';
+import { parseDanishInstant } from '#core/danish-time';
+import type { ReminderStep } from '#core/reminders';
+
+const deadlineAt = parseDanishInstant('2026-12-15');
+const link = 'https://statusportalen.example/#/runder/kraeftplan-v-kommunal-2026/kommune-751';
+const roundTitle = 'Årlig kommunal opfølgning på Kræftplan V 2026';
+const step = (kind: ReminderStep['kind'], days: number, at: string): ReminderStep => ({ id: `${kind}@${at}`, kind, days, at: parseDanishInstant(at) });
+
+describe('the names the e-mails use', () => {
+  it('are the official names from the registry', () => {
+    expect(orgName('kommune-751')).toBe('Aarhus Kommune');
+    expect(orgName('kommune-101')).toBe('Københavns Kommune');
+    expect(orgName('kommune-400')).toBe('Bornholms Regionskommune');
+    expect(orgName('region-1085')).toBe('Region Sjælland');
+    expect(orgName('kommune-999')).toBe('kommune-999');
+  });
+});
+
+describe('reminderMail', () => {
+  it('puts the official name in the genitive before a reminder deadline', () => {
+    const now = parseDanishInstant('2026-12-12T08:00');
+    const { subject, text } = reminderMail({ roundTitle, orgName: orgName('kommune-751'), deadlineAt, link, step: step('before', 3, '2026-12-12T08:00'), now });
+    expect(text).toContain('Kære Aarhus Kommune\n');
+    expect(text).toContain('vi har endnu ikke modtaget Aarhus Kommunes indberetning.');
+    expect(text).not.toMatch(/Aarhuss|Aarhus's/);
+    expect(subject).toBe('Påmindelse: Årlig kommunal opfølgning på Kræftplan V 2026 – frist 15. december 2026');
+  });
+
+  it('puts the official name in the genitive after the deadline', () => {
+    const now = parseDanishInstant('2026-12-16T08:00');
+    const { subject, text } = reminderMail({ roundTitle, orgName: orgName('kommune-101'), deadlineAt, link, step: step('after', 1, '2026-12-16T08:00'), now });
+    expect(subject).toBe('Fristen er overskredet: Årlig kommunal opfølgning på Kræftplan V 2026');
+    expect(text).toContain('Kære Københavns Kommune\n');
+    expect(text).toContain('Vi har endnu ikke modtaget Københavns Kommunes indberetning til "Årlig kommunal opfølgning på Kræftplan V 2026".');
+    expect(text).toContain('Fristen var 15. december 2026.');
+  });
+
+  it('uses the name without genitive where the sentence needs none', () => {
+    const now = parseDanishInstant('2026-09-01T08:00');
+    const { text } = reminderMail({ roundTitle, orgName: orgName('kommune-400'), deadlineAt, link, step: step('opening', 0, '2026-09-01T08:00'), now });
+    expect(text).toContain('Kære Bornholms Regionskommune\n');
+    expect(text).toContain('er nu åben for Bornholms Regionskommune. Fristen er 15. december 2026.');
+  });
+
+  it('keeps æ, ø and å, and the extension reason as written', () => {
+    const now = parseDanishInstant('2026-12-12T08:00');
+    const { text } = reminderMail({
+      roundTitle,
+      orgName: orgName('kommune-492'),
+      deadlineAt,
+      extended: { reason: 'Sygdom i sundhedsafdelingen; ny frist aftalt med Sundhedsstyrelsen' },
+      link,
+      step: step('before', 3, '2026-12-12T08:00'),
+      now,
+    });
+    expect(text).toContain('Kære Ærø Kommune\n');
+    expect(text).toContain('Ærø Kommunes indberetning');
+    expect(text).toContain('Jeres forlængede frist er 15. december 2026');
+    expect(text).toContain('Begrundelse: Sygdom i sundhedsafdelingen; ny frist aftalt med Sundhedsstyrelsen');
+    expect(text).toContain('Udfyld og indsend indberetningen her:');
+    expect(text).toMatch(/æ/);
+    expect(text).toMatch(/ø/);
+    expect(text).toMatch(/å/);
+  });
+});
+
+describe('SST notices', () => {
+  it('name the organisation by its official name', () => {
+    const at = parseDanishInstant('2026-12-10T14:05');
+    const notice = submissionNoticeMail([{ roundTitle, orgName: orgName('kommune-173'), at, late: false, link }]);
+    expect(notice.subject).toBe('Ny indberetning: Lyngby-Taarbæk Kommune – Årlig kommunal opfølgning på Kræftplan V 2026');
+    expect(notice.text).toMatch(/^Lyngby-Taarbæk Kommune har indsendt "Årlig kommunal opfølgning på Kræftplan V 2026" /);
+
+    const digest = overdueDigestMail([{ roundTitle, deadlineAt, orgs: [{ orgName: orgName('kommune-101'), deadlineAt, extended: false, noContacts: true }] }], parseDanishInstant('2026-12-16T08:00'));
+    expect(digest.text).toContain('  - Københavns Kommune (ingen kontaktadresse – modtager ikke påmindelser)');
+  });
+});
