@@ -241,7 +241,7 @@ export function createAreaHandler(routes: readonly RouteSpec[], operations: Reco
           // Throttling or a momentary conflict inside the storage engines, still there after the
           // SDK's own retries: nothing was written, and the client may safely try again.
           logger.warn('storage unavailable', { routeKey: request.event.routeKey, error: error as Error });
-          const p = problem(new Problem('unavailable', 'Systemet er travlt lige nu. Prøv igen om et øjeblik.'), request.event.rawPath);
+          const p = problem(new Problem('unavailable', 'Systemet har travlt lige nu. Prøv igen om et øjeblik.'), request.event.rawPath);
           request.response = { ...p, headers: { ...p.headers, 'retry-after': '1' } };
           return;
         }

@@ -173,7 +173,7 @@ export function parseIndicatorCsv(input: string): IndicatorValue[] {
     const name = raw.trim().toLowerCase();
     const col = COLUMNS.find((c) => (COLUMN_NAMES[c.name] as readonly string[]).includes(name));
     if (!col) fail(1, `Ukendt kolonne "${raw.trim()}". Tilladte kolonner: ${COLUMNS.map((c) => COLUMN_NAMES[c.name][0]).join(', ')}.`, raw.trim() || `kolonne ${i + 1}`);
-    else if (index.has(col.name)) fail(1, `Kolonnen "${raw.trim()}" står der to gange.`, raw.trim());
+    else if (index.has(col.name)) fail(1, `Kolonnen "${raw.trim()}" står to gange i overskriften.`, raw.trim());
     else index.set(col.name, i);
   });
   for (const c of COLUMNS) if (c.required && !index.has(c.name)) fail(1, `Kolonnen "${COLUMN_NAMES[c.name][0]}" mangler.`, COLUMN_NAMES[c.name][0]);
