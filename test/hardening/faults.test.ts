@@ -134,6 +134,7 @@ describe('faults on the save path', () => {
     inject(/TransactWrite/, 99, sdkError('ThrottlingException', 400));
     const res = await api.call('PUT', sub(round.roundId), { token, body: { answers: answers(1) } });
     expectProblem(res, 503, 'unavailable');
+    expect(res.body.detail).toBe('Systemet har travlt lige nu. Prøv igen om et øjeblik.');
     expect(res.headers.get('retry-after')).toBe('1');
     expect((await stored(round.roundId)).head).toBeUndefined();
     faults.splice(0);

@@ -75,6 +75,12 @@ describe('indicator CSV', () => {
     ]);
   });
 
+  it('names a column that stands twice in the header', () => {
+    expect(errorsOf('indikator;periode;region;værdi;Værdi\nx;2026;;1;2').map((e) => [e.line, e.column, e.message])).toEqual([
+      [1, 'Værdi', 'Kolonnen "Værdi" står to gange i overskriften.'],
+    ]);
+  });
+
   it('counts lines as Excel shows them, also after a quoted line break', () => {
     const errors = errorsOf('indikator;periode;værdi;kilde\nx;2026;1;"to\nlinjer"\ny;2026;abc;');
     expect(errors.map((e) => [e.line, e.column])).toEqual([[4, 'værdi']]);
