@@ -1,6 +1,7 @@
-// The three real forms under forms/: each schema must compile under strict Ajv 2020, carry
-// exact summary annotations for the consolidation engine, speak Danish, say plainly that it
-// is an example template, and accept its own complete example answer (the dev stack seeds from it).
+// The three real forms under forms/, every shipped version: each schema must compile under strict
+// Ajv 2020, carry exact summary annotations for the consolidation engine, speak Danish, say plainly
+// that it is an example template, and accept its own complete example answer (the dev stack seeds
+// from it).
 import { describe, it, expect } from 'vitest';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -58,6 +59,15 @@ const formIds = readdirSync(FORMS_DIR, { withFileTypes: true })
   .map((d) => d.name)
   .sort();
 
+/** Every shipped version of every form, as `v<n>.schema.json` files beside the manifest. */
+const versionsOf = (formId: string): number[] =>
+  readdirSync(`${FORMS_DIR}${formId}`)
+    .map((f) => /^v(\d+)\.schema\.json$/.exec(f))
+    .filter((m): m is RegExpExecArray => m !== null)
+    .map((m) => Number(m[1]))
+    .sort((a, b) => a - b);
+const formVersions = formIds.flatMap((formId) => versionsOf(formId).map((version) => ({ formId, version })));
+
 function strictAjv(): Ajv2020 {
   const ajv = new Ajv2020({ strict: true, allErrors: true });
   addFormats(ajv);
@@ -109,11 +119,19 @@ it('lists the annotation keywords that the forms use, all prefixed x-', () => {
   expect([...annotations].sort()).toEqual([...ANNOTATIONS].sort());
 });
 
-describe.each(formIds)('form %s', (formId) => {
+it('numbers each form\'s versions 1, 2, … with no gap, each with its example answer', () => {
+  for (const formId of formIds) {
+    const versions = versionsOf(formId);
+    expect(versions, formId).toEqual(versions.map((_, i) => i + 1));
+    for (const v of versions) expect(existsSync(`${FORMS_DIR}${formId}/example.v${v}.json`), `${formId} example.v${v}.json`).toBe(true);
+  }
+});
+
+describe.each(formVersions)('form $formId v$version', ({ formId, version }) => {
   const dir = `${FORMS_DIR}${formId}`;
   const manifest = readJson(`${dir}/form.json`) as Record<string, unknown>;
-  const schema = readJson(`${dir}/v1.schema.json`) as Schema;
-  const example = readJson(`${dir}/example.v1.json`);
+  const schema = readJson(`${dir}/v${version}.schema.json`) as Schema;
+  const example = readJson(`${dir}/example.v${version}.json`);
   const all = nodes(schema);
   const leaves = all.filter((n) => isLeaf(n.schema));
 
@@ -134,7 +152,7 @@ describe.each(formIds)('form %s', (formId) => {
   describe('schema', () => {
     it('is draft 2020-12 with an $id under statusportalen.sst.dk and an object root', () => {
       expect(schema['$schema']).toBe('https://json-schema.org/draft/2020-12/schema');
-      expect(schema['$id']).toBe(`https://statusportalen.sst.dk/forms/${formId}/v1.schema.json`);
+      expect(schema['$id']).toBe(`https://statusportalen.sst.dk/forms/${formId}/v${version}.schema.json`);
       expect(schema.type).toBe('object');
     });
 
@@ -306,7 +324,7 @@ describe.each(formIds)('form %s', (formId) => {
     });
   });
 
-  describe('example answer (example.v1.json)', () => {
+  describe(`example answer (example.v${version}.json)`, () => {
     it('fills in every field of the form at least once', () => {
       const schemaLeaves = new Set(leaves.map((n) => n.path));
       const answered = new Set(answerLeafPaths(example));
@@ -376,5 +394,26 @@ describe.each(formIds)('form %s', (formId) => {
       const errors = validateAnswers(`${formId}@test`, schema, partial, 'full');
       expect(errors).toContainEqual({ pointer: '/kontakt/email', message: 'Skal udfyldes.' });
     });
+  });
+});
+
+// Text corrections go into a new version (forms/README.md: a published version is never edited);
+// these pin the corrected wording in the latest version of the municipal form.
+describe('Danish wording of the municipal Kræftplan V form', () => {
+  const formId = 'kraeftplan-v-kommunal';
+  const latest = versionsOf(formId).at(-1)!;
+  const schema = readJson(`${FORMS_DIR}${formId}/v${latest}.schema.json`) as Schema;
+  const example = readJson(`${FORMS_DIR}${formId}/example.v${latest}.json`) as Record<string, Record<string, unknown>>;
+
+  it('asks for the number of referred citizens in one plain sentence', () => {
+    expect(latest).toBeGreaterThanOrEqual(2);
+    expect(schema.properties?.['rehabilitering']?.properties?.['antal_henviste']?.description).toBe(
+      'Antal borgere, for hvem kommunen i seneste kalenderår har modtaget en henvisning eller en genoptræningsplan til kræftrehabilitering. Udfyldes, hvis tallet er opgjort.',
+    );
+  });
+
+  it('writes "aften- og nattevagter" in its example answer', () => {
+    expect(example['palliation']?.['naeste_skridt']).toBe('Kompetenceudvikling af aften- og nattevagter i hjemmeplejen i 2026.');
+    for (const v of versionsOf(formId)) expect(readFileSync(`${FORMS_DIR}${formId}/example.v${v}.json`, 'utf8')).not.toContain('aftens-');
   });
 });
