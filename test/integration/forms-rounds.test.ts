@@ -31,6 +31,17 @@ describe('the organisation registry', () => {
     expect(res.body.items.filter((o: { regionId: string }) => o.regionId === 'region-oestdanmark')).toHaveLength(46);
   });
 
+  it('gives each organisation its official name beside the short one', async () => {
+    const res = await reader('GET', '/orgs?at=2026-06-01');
+    const byId = new Map(res.body.items.map((o: { id: string; name: string; officialName: string }) => [o.id, [o.name, o.officialName]]));
+    expect(byId.get('kommune-101')).toEqual(['København', 'Københavns Kommune']);
+    expect(byId.get('kommune-400')).toEqual(['Bornholm', 'Bornholms Regionskommune']);
+    expect(byId.get('kommune-751')).toEqual(['Aarhus', 'Aarhus Kommune']);
+    expect(byId.get('region-1084')).toEqual(['Region Hovedstaden', 'Region Hovedstaden']);
+    expect(byId.get('kl')).toEqual(['KL – Kommunernes Landsforening', 'KL']);
+    for (const o of res.body.items as { officialName: unknown }[]) expect(o.officialName).toEqual(expect.any(String));
+  });
+
   it('refuses a malformed date with 400', async () => {
     const res = await reader('GET', '/orgs?at=2026-13-01');
     expect(res.status).toBe(400);
@@ -129,6 +140,7 @@ describe('the API description', () => {
       else expect(documented?.operationId).toBe(route.operationId);
     }
     expect(res.body.components.schemas.Submission).toBeDefined();
+    expect(res.body.components.schemas.Organisation.required).toEqual(expect.arrayContaining(['name', 'officialName']));
   });
 
   it('answers unknown paths and methods with problem documents', async () => {
