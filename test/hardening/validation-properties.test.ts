@@ -20,8 +20,13 @@ function arb(schema: Schema, full: boolean): fc.Arbitrary<unknown> {
       const model = Object.fromEntries(Object.entries(props).map(([k, s]) => [k, arb(s, full)]));
       return fc.record(model, { requiredKeys: Object.keys(props).filter((k) => required.has(k)) });
     }
-    case 'array':
-      return fc.array(arb(schema['items'] as Schema, full), { minLength: schema['minItems'] ?? 0, maxLength: Math.min(schema['maxItems'] ?? 4, 4) });
+    case 'array': {
+      const constraints = { minLength: schema['minItems'] ?? 0, maxLength: Math.min(schema['maxItems'] ?? 4, 4) };
+      const key = schema['x-item-key'] as string | undefined;
+      // A list keyed by x-item-key names each initiative or goal once: a valid answer never repeats a key.
+      if (key) return fc.uniqueArray(arb(schema['items'] as Schema, full), { ...constraints, selector: (item) => JSON.stringify((item as Record<string, unknown>)[key]) });
+      return fc.array(arb(schema['items'] as Schema, full), constraints);
+    }
     case 'integer':
       return fc.integer({ min: schema['minimum'] ?? -1000, max: schema['maximum'] ?? 1_000_000 });
     case 'number':
