@@ -77,8 +77,8 @@ describe('revisions, changes since last year, attachments and round status in th
     await page.locator('#root_rehabilitering_antal_henviste').fill('250');
     await waitSaved(page);
     await page.getByText('Historik', { exact: true }).click();
-    await page.getByRole('button', { name: 'Sammenlign revision 2 med revision 1' }).click();
-    const diff = page.getByRole('table', { name: 'Ændringer fra revision 1 til revision 2' });
+    await page.getByRole('button', { name: 'Sammenlign version 2 med version 1' }).click();
+    const diff = page.getByRole('table', { name: 'Ændringer fra version 1 til version 2' });
     await diff.waitFor();
     const row = diff.getByRole('row', { name: /Rehabilitering og genoptræning › Antal borgere henvist til kræftrehabilitering/ });
     expect(await row.locator('td').allInnerTexts()).toEqual(['Ændret', '312 borgere', '250 borgere']);
@@ -87,8 +87,8 @@ describe('revisions, changes since last year, attachments and round status in th
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('revision-panel-title');
     await expectAccessible(page, '20-revision-diff');
 
-    await page.getByRole('button', { name: 'Vis revision 1' }).click();
-    await page.getByRole('heading', { name: 'Revision 1 (Gemt)' }).waitFor();
+    await page.getByRole('button', { name: 'Vis version 1' }).click();
+    await page.getByRole('heading', { name: 'Version 1 (Gemt)' }).waitFor();
     const old = page.locator('#rev1_rehabilitering_antal_henviste');
     await old.waitFor();
     expect(await old.inputValue()).toBe('312');
@@ -97,7 +97,7 @@ describe('revisions, changes since last year, attachments and round status in th
     expect(await page.locator('#root_rehabilitering_antal_henviste').inputValue()).toBe('250');
     await expectAccessible(page, '21-revision-view');
     await page.getByRole('button', { name: 'Luk' }).click();
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Vis revision 1');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Vis version 1');
   });
 
   it('shows what changed since last year\'s accepted report, following the form as the reporter types', async () => {
@@ -141,8 +141,8 @@ describe('revisions, changes since last year, attachments and round status in th
     await expectAccessible(page, '24-attachment-uploaded');
 
     // The history follows: the attachment's revision changed no field.
-    await page.getByRole('button', { name: 'Sammenlign revision 4 med revision 3' }).click();
-    await page.getByText('Ingen felter blev ændret i denne revision').waitFor();
+    await page.getByRole('button', { name: 'Sammenlign version 4 med version 3' }).click();
+    await page.getByText('Ingen felter blev ændret i denne version').waitFor();
 
     const [file] = await Promise.all([page.waitForEvent('download'), row.getByRole('button', { name: 'Hent Rehabilitering Odder 2026.pdf' }).click()]);
     expect(file.suggestedFilename()).toBe('Rehabilitering Odder 2026.pdf');

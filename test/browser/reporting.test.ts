@@ -109,7 +109,7 @@ describe('reporting in the browser', { timeout: 90_000 }, () => {
     await waitSaved(page);
 
     await otherPage.locator('#root_kontakt_stilling').fill('Teamleder');
-    const conflict = otherPage.getByRole('alert').filter({ hasText: 'En anden har gemt indberetningen, før dig' });
+    const conflict = otherPage.getByRole('alert').filter({ hasText: 'En anden har gemt indberetningen før dig' });
     await conflict.waitFor({ timeout: 20_000 });
     await conflict.getByText(/Indberetter, København gemte indberetningen/).waitFor();
     // The second session's unsaved input is still there to copy, and the server kept the first.
@@ -119,8 +119,10 @@ describe('reporting in the browser', { timeout: 90_000 }, () => {
     await expectAccessible(otherPage, '05-conflict');
 
     await conflict.getByRole('button', { name: 'Hent nyeste version' }).click();
+    // It asks first: the unsaved input would be replaced (and is then listed beside the form).
+    await otherPage.getByRole('dialog', { name: 'Hent nyeste version' }).getByRole('button', { name: 'Hent nyeste version' }).click();
     await otherPage.waitForFunction(() => (document.getElementById('root_kontakt_stilling') as HTMLInputElement | null)?.value === 'Sundhedskonsulent');
-    expect(await otherPage.getByText('En anden har gemt indberetningen, før dig').count()).toBe(0);
+    expect(await otherPage.getByText('En anden har gemt indberetningen før dig').count()).toBe(0);
     await other.close();
   });
 

@@ -33,10 +33,20 @@ export function App({ config }: { config: WebConfig }) {
   } else if (route.page === 'home' || route.page === 'sign-in') {
     page = <HomePage session={session} />;
   } else if (route.page === 'round') {
-    page = session.role === 'reporter' ? <ReportPage roundId={route.roundId} orgId={session.orgId} /> : <RoundPage roundId={route.roundId} />;
+    // Keyed by address: a page for another report starts from nothing of the previous one's state.
+    page =
+      session.role === 'reporter' ? (
+        <ReportPage key={`${route.roundId}/${session.orgId}`} roundId={route.roundId} orgId={session.orgId} />
+      ) : (
+        <RoundPage key={route.roundId} roundId={route.roundId} />
+      );
   } else if (route.page === 'submission') {
     page =
-      session.role === 'reporter' ? <ReportPage roundId={route.roundId} orgId={session.orgId} /> : <ReviewPage roundId={route.roundId} orgId={route.orgId} session={session} />;
+      session.role === 'reporter' ? (
+        <ReportPage key={`${route.roundId}/${session.orgId}`} roundId={route.roundId} orgId={session.orgId} />
+      ) : (
+        <ReviewPage key={`${route.roundId}/${route.orgId}`} roundId={route.roundId} orgId={route.orgId} session={session} />
+      );
   } else if (route.page === 'contacts' && session.role === 'reporter') {
     page = <ContactsPage orgId={session.orgId} />;
   } else if (route.page === 'calendar') {

@@ -82,6 +82,27 @@ export async function download(path: string, fallbackName: string): Promise<void
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
+/**
+ * Opens an HTML page of the API (the print view) in a new tab. The tab is opened at once, in the
+ * click, so no pop-up blocker stops it; the page is fetched with the bearer token and shown from
+ * a blob URL.
+ */
+export async function openHtml(path: string, loadingText: string): Promise<void> {
+  const tab = window.open('', '_blank');
+  tab?.document.write(`<!doctype html><html lang="da"><title>${loadingText}</title><p>${loadingText}</p></html>`);
+  try {
+    const res = await send('GET', path, { accept: 'text/html' });
+    const blob = new Blob([await res.text()], { type: 'text/html;charset=utf-8' });
+    const url = URL.createObjectURL(blob);
+    if (tab) tab.location.href = url;
+    else window.location.href = url;
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  } catch (err) {
+    tab?.close();
+    throw err;
+  }
+}
+
 /** A message for the user: the server's Danish detail when there is one. */
 export function describe(err: unknown): string {
   if (err instanceof ApiError) return err.problem.detail ?? err.problem.title ?? err.message;

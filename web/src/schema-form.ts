@@ -34,7 +34,14 @@ function nodeUi(node: Node): UiSchema {
   if (node['type'] === 'object') {
     for (const [name, child] of Object.entries((node['properties'] ?? {}) as Record<string, Node>)) ui[name] = nodeUi(child);
   } else if (node['type'] === 'array' && node['items'] && typeof node['items'] === 'object') {
-    ui['items'] = nodeUi(node['items'] as Node);
+    // Each item is headed by its own number and name (form-templates.tsx), not the items' common title.
+    ui['items'] = { ...nodeUi(node['items'] as Node), 'ui:label': false };
+    const itemName = String((node['items'] as Node)['title'] ?? t('itemFallback'));
+    ui['ui:options'] = { addLabel: t('addItem', itemName.toLocaleLowerCase('da')) };
+  } else if (node['type'] === 'number' || node['type'] === 'integer') {
+    // Danish number entry (see readDanishNumber); units as help.
+    ui['ui:field'] = 'danishNumber';
+    if (typeof node['x-unit'] === 'string') ui['ui:help'] = `Enhed: ${node['x-unit']}`;
   } else {
     if (node['x-widget'] === 'textarea') {
       ui['ui:widget'] = 'textarea';
@@ -117,3 +124,150 @@ export function validateForSubmit(cacheKey: string, schema: Node, answers: JsonO
 }
 
 export type { RJSFSchema };
+
+// ---------------------------------------------------------------------------------------------
+// Numbers as Danes type them. A number field is a text field: "1.234" is one thousand two
+// hundred and thirty-four (the Danish thousands separator), "12,5" is twelve and a half, and
+// "1.5" is refused with a hint, because a Dane who types it may mean either; nothing ever turns
+// silently into a decimal.
+
+export type NumberReading =
+  | { kind: 'empty' }
+  | { kind: 'number'; value: number; grouped: boolean }
+  | { kind: 'invalid'; hint: 'decimalPoint' | 'notNumber' };
+
+const GROUPED = /^-?\d{1,3}(\.\d{3})+(,\d+)?$/;
+const PLAIN = /^-?\d+(,\d+)?$/;
+const POINT_DECIMAL = /^-?\d*\.\d+$/;
+
+/** How the text in a number field reads, by the rules above. */
+export function readDanishNumber(text: string): NumberReading {
+  const s = text.trim().replace(/[\s\u00a0\u202f]/g, '');
+  if (s === '') return { kind: 'empty' };
+  if (GROUPED.test(s)) return { kind: 'number', value: Number(s.replace(/\./g, '').replace(',', '.')), grouped: true };
+  if (PLAIN.test(s)) return { kind: 'number', value: Number(s.replace(',', '.')), grouped: false };
+  return { kind: 'invalid', hint: POINT_DECIMAL.test(s) ? 'decimalPoint' : 'notNumber' };
+}
+
+/** A stored number as the field shows it: decimal comma, no thousands separator ("1234", "12,5"). */
+export const showDanishNumber = (value: unknown): string => (typeof value === 'number' && Number.isFinite(value) ? String(value).replace('.', ',') : value == null ? '' : String(value));
+
+// ---------------------------------------------------------------------------------------------
+// JSON pointers into answers.
+
+export const pointerSegments = segments;
+const escapeSegment = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');
+export const pointerOf = (...path: (string | number)[]): string => path.map((p) => `/${escapeSegment(String(p))}`).join('');
+
+export function valueAt(data: unknown, pointer: string): unknown {
+  let node: unknown = data;
+  for (const seg of segments(pointer)) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<string, unknown>)[seg];
+  }
+  return node;
+}
+
+/** A copy of `data` with the value at `pointer` replaced (or removed when `value` is undefined). */
+export function withValueAt(data: JsonObject, pointer: string, value: unknown): JsonObject {
+  const segs = segments(pointer);
+  if (segs.length === 0) return (value ?? {}) as JsonObject;
+  const copy = clean(data) as Record<string, any>;
+  let node: Record<string, any> = copy;
+  for (const seg of segs.slice(0, -1)) {
+    if (node[seg] === null || typeof node[seg] !== 'object') node[seg] = {};
+    node = node[seg] as Record<string, any>;
+  }
+  const last = segs[segs.length - 1]!;
+  if (value === undefined) {
+    if (Array.isArray(node)) node[Number(last)] = null;
+    else delete node[last];
+  } else node[last] = value;
+  return copy as JsonObject;
+}
+
+/**
+ * What autosave sends: the answers without the values a draft cannot hold (a word in a number
+ * field, a choice not in the list). Those stay in the form, marked at their field, and every
+ * other field is saved.
+ */
+export function savableAnswers(cacheKey: string, schema: Node, answers: JsonObject): { answers: JsonObject; held: FieldError[] } {
+  let out = clean(answers);
+  const held = validateAnswers(cacheKey, schema, out, 'draft');
+  let left = held;
+  // Removing a whole list item's value leaves null behind, which a second pass takes out too.
+  for (let pass = 0; pass < 3 && left.length > 0; pass++) {
+    for (const e of left) out = withValueAt(out, e.pointer, undefined);
+    left = validateAnswers(cacheKey, schema, out, 'draft').filter((e) => e.pointer !== '');
+  }
+  return { answers: out, held };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Long forms: the sections in order with their state, and list items by their own name.
+
+/** The label of a choice value in a schema node (oneOf const/title or enum). */
+export function choiceLabel(node: Node | undefined, value: unknown): string | undefined {
+  if (!node) return undefined;
+  const options = (node['oneOf'] ?? node['anyOf']) as Node[] | undefined;
+  const hit = options?.find((o) => o['const'] === value);
+  if (hit) return String(hit['title'] ?? value);
+  return value === undefined || value === null || value === '' ? undefined : String(value);
+}
+
+/** "Initiativ 2: Tidlig opsporing": a list item by its number and, once chosen, its key's label. */
+export function itemTitle(arraySchema: Node, item: unknown, index: number): string {
+  const items = (arraySchema['items'] ?? {}) as Node;
+  const base = `${String(items['title'] ?? t('itemFallback'))} ${index + 1}`;
+  const key = arraySchema['x-item-key'] as string | undefined;
+  if (!key || item === null || typeof item !== 'object') return base;
+  const label = choiceLabel(((items['properties'] ?? {}) as Record<string, Node>)[key], (item as Record<string, unknown>)[key]);
+  return label ? `${base}: ${label}` : base;
+}
+
+export type SectionState = 'complete' | 'missing' | 'error';
+
+export interface SectionInfo {
+  name: string;
+  title: string;
+  pointer: string;
+  state: SectionState;
+}
+
+/** Each top-level section in display order, with whether it is complete, missing answers, or wrong somewhere. */
+export function sectionStates(schema: Node, missing: FieldError[], wrong: FieldError[]): SectionInfo[] {
+  const props = (schema['properties'] ?? {}) as Record<string, Node>;
+  const ordered = Object.keys(props).sort((a, b) => (props[a]!['x-order'] ?? 1e9) - (props[b]!['x-order'] ?? 1e9));
+  const inSection = (name: string) => (e: FieldError) => e.pointer === `/${name}` || e.pointer.startsWith(`/${name}/`);
+  return ordered.map((name) => ({
+    name,
+    title: String(props[name]!['title'] ?? name),
+    pointer: `/${name}`,
+    state: wrong.some(inSection(name)) ? 'error' : missing.some(inSection(name)) ? 'missing' : 'complete',
+  }));
+}
+
+/** The list item a change removed ("Initiativ 2: Tidlig opsporing"), if it removed exactly one. */
+export function removedItem(schema: Node, before: unknown, after: unknown): string | undefined {
+  if (schema['type'] === 'array' && Array.isArray(before) && Array.isArray(after)) {
+    if (after.length === before.length - 1) {
+      const i = before.findIndex((item, k) => JSON.stringify(item) !== JSON.stringify(after[k]));
+      const at = i < 0 ? before.length - 1 : i;
+      return itemTitle(schema, before[at], at);
+    }
+    const items = schema['items'] as Node | undefined;
+    if (!items || after.length !== before.length) return undefined;
+    for (let k = 0; k < before.length; k++) {
+      const found = removedItem(items, before[k], after[k]);
+      if (found) return found;
+    }
+    return undefined;
+  }
+  if (schema['type'] === 'object' && before && after && typeof before === 'object' && typeof after === 'object') {
+    for (const [name, child] of Object.entries((schema['properties'] ?? {}) as Record<string, Node>)) {
+      const found = removedItem(child, (before as Record<string, unknown>)[name], (after as Record<string, unknown>)[name]);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}

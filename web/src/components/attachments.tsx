@@ -8,7 +8,7 @@ import { ApiError, describe, download, get, request } from '../api.ts';
 import { ATTACHMENT_TYPES, MAX_FILE_BYTES, MAX_FILES, MAX_REPORT_BYTES } from '#core/attachments';
 import { formatBytes, formatDateTime, t } from '../i18n.ts';
 import type { Submission } from '../types.ts';
-import { LoadError, Notice } from './common.tsx';
+import { ConfirmDialog, LoadError, Notice, TableScroll } from './common.tsx';
 
 type Attachment = NonNullable<Submission['attachments']>[number];
 
@@ -43,6 +43,7 @@ export function Attachments(props: AttachmentsProps) {
   const [flash, setFlash] = useState<{ kind: 'success' | 'error'; text: string } | undefined>();
   const [busy, setBusy] = useState(false);
   const input = useRef<HTMLInputElement>(null);
+  const [deleting, setDeleting] = useState<Attachment | undefined>();
 
   useEffect(() => {
     let live = true;
@@ -101,13 +102,34 @@ export function Attachments(props: AttachmentsProps) {
     }
   };
 
+  // A wrongly uploaded file can be taken off a report that is still being worked on; the server
+  // records it as a new version, and the file stays in the history.
+  const remove = async (a: Attachment) => {
+    setDeleting(undefined);
+    setFlash(undefined);
+    setBusy(true);
+    try {
+      const etag = props.beforeCommit ? await props.beforeCommit() : undefined;
+      const reply = await request<Submission>('DELETE', `${path}/${encodeURIComponent(a.id)}`, { ifMatch: etag });
+      setItems(reply.body.attachments ?? []);
+      props.onCommitted?.(reply.body, reply.etag);
+      setFlash({ kind: 'success', text: t('attachmentDeleted', a.fileName) });
+      requestAnimationFrame(() => document.getElementById('attachments-title')?.focus());
+    } catch (err) {
+      setFlash({ kind: 'error', text: t('attachmentDeleteFailed', describe(err)) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
   return (
     <section className="attachments" aria-labelledby="attachments-title">
-      <h2 id="attachments-title">{t('attachmentsTitle')}</h2>
+      <h2 id="attachments-title" tabIndex={-1}>{t('attachmentsTitle')}</h2>
       {editable && <p>{t('attachmentsIntro')}</p>}
       {loadError && <LoadError message={loadError} />}
       {items && items.length === 0 && <p className="muted">{t('attachmentsNone')}</p>}
       {items && items.length > 0 && (
+        <TableScroll label={t('attachmentsCaption')}>
         <table className="table">
           <caption className="sr-only">{t('attachmentsCaption')}</caption>
           <thead>
@@ -117,6 +139,7 @@ export function Attachments(props: AttachmentsProps) {
               <th scope="col">{t('colUploaded')}</th>
               <th scope="col">{t('colWho')}</th>
               <th scope="col">{t('colRevision')}</th>
+              {editable && <th scope="col">{t('colActions')}</th>}
             </tr>
           </thead>
           <tbody>
@@ -131,11 +154,28 @@ export function Attachments(props: AttachmentsProps) {
                 <td>{formatDateTime(a.uploadedAt)}</td>
                 <td>{a.uploadedBy}</td>
                 <td>{a.revision}</td>
+                {editable && (
+                  <td>
+                    <button type="button" className="btn btn-link" aria-label={t('attachmentDeleteOf', a.fileName)} disabled={busy} onClick={() => setDeleting(a)}>
+                      {t('attachmentDelete')}
+                    </button>
+                  </td>
+                )}
               </tr>
             ))}
           </tbody>
         </table>
+        </TableScroll>
       )}
+      <ConfirmDialog
+        open={deleting !== undefined}
+        title={t('attachmentDeleteTitle')}
+        confirmLabel={t('attachmentDeleteYes')}
+        onCancel={() => setDeleting(undefined)}
+        onConfirm={() => deleting && void remove(deleting)}
+      >
+        <p>{t('attachmentDeleteBody', deleting?.fileName ?? '')}</p>
+      </ConfirmDialog>
       {flash && (
         <Notice kind={flash.kind} role={flash.kind === 'error' ? 'alert' : 'status'}>
           <p>{flash.text}</p>

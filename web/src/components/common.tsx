@@ -1,6 +1,6 @@
 // Small shared pieces: page heading that takes focus on navigation (so screen readers hear
 // the new page), status badges, notices, the confirmation dialog and a loader hook.
-import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { describe } from '../api.ts';
 import { statusLabel, t } from '../i18n.ts';
 import type { SubmissionStatus } from '../types.ts';
@@ -97,6 +97,7 @@ export function ConfirmDialog(props: {
   onCancel: () => void;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
@@ -107,13 +108,13 @@ export function ConfirmDialog(props: {
     <dialog
       ref={ref}
       className="dialog"
-      aria-labelledby="dialog-title"
+      aria-labelledby={titleId}
       onCancel={(e) => {
         e.preventDefault();
         props.onCancel();
       }}
     >
-      <h2 id="dialog-title">{props.title}</h2>
+      <h2 id={titleId}>{props.title}</h2>
       <div>{props.children}</div>
       <div className="actions">
         <button type="button" className="btn btn-primary" onClick={props.onConfirm}>
@@ -124,5 +125,17 @@ export function ConfirmDialog(props: {
         </button>
       </div>
     </dialog>
+  );
+}
+
+/**
+ * A table that scrolls sideways inside its own labelled box on a narrow screen (WCAG 1.4.10), so
+ * the page itself never does. The box takes focus, so keyboard users can scroll it too.
+ */
+export function TableScroll({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="table-scroll" role="region" aria-label={label} tabIndex={0}>
+      {children}
+    </div>
   );
 }

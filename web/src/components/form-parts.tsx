@@ -6,6 +6,9 @@ import type { IChangeEvent } from '@rjsf/core';
 import { t, translateRjsf } from '../i18n.ts';
 import { fieldId, labelOf, rjsfValidator, toErrorSchema, uiSchemaFor, type RJSFSchema } from '../schema-form.ts';
 import type { FieldError, JsonObject } from '../types.ts';
+import { AddButton, ArrayFieldItemTemplate, customFields, type FormContext } from './form-templates.tsx';
+
+const templates = { ArrayFieldItemTemplate, ButtonTemplates: { AddButton } };
 
 export function ReportForm(props: {
   schema: JsonObject;
@@ -21,7 +24,26 @@ export function ReportForm(props: {
   const [uiSchema] = useState(() => uiSchemaFor(schema));
   // The schema's own title and description are shown by the page; rjsf renders the sections.
   const [shown] = useState(() => ({ ...schema, title: undefined, description: undefined }) as RJSFSchema);
+  const box = useRef<HTMLDivElement>(null);
+  const errors = props.errors ?? [];
+  // rjsf's default theme does not mark invalid fields for assistive technology: mark each field
+  // with an error as invalid and tie it to its message (rjsf gives the message the id `<id>__error`).
+  useEffect(() => {
+    const root = box.current;
+    if (!root) return;
+    for (const el of root.querySelectorAll('[aria-invalid]')) el.removeAttribute('aria-invalid');
+    for (const { pointer } of errors) {
+      const el = document.getElementById(fieldId(pointer));
+      if (!el || !root.contains(el) || !/^(INPUT|SELECT|TEXTAREA)$/.test(el.tagName)) continue;
+      el.setAttribute('aria-invalid', 'true');
+      const described = new Set((el.getAttribute('aria-describedby') ?? '').split(' ').filter(Boolean));
+      described.add(`${el.id}__error`);
+      el.setAttribute('aria-describedby', [...described].join(' '));
+    }
+  });
+  const context: FormContext = { formData: props.formData };
   return (
+    <div ref={box}>
     <Form
       schema={shown}
       uiSchema={uiSchema}
@@ -32,16 +54,20 @@ export function ReportForm(props: {
       experimental_defaultFormStateBehavior={{ constAsDefaults: 'never', emptyObjectFields: 'skipDefaults' }}
       noHtml5Validate
       showErrorList={false}
-      extraErrors={toErrorSchema(props.errors ?? [])}
+      extraErrors={toErrorSchema(errors)}
       readonly={props.readonly ?? false}
       idPrefix={props.idPrefix ?? 'root'}
       translateString={translateRjsf}
       onChange={(e: IChangeEvent) => props.onChange?.(e.formData as JsonObject)}
       onBlur={() => props.onBlur?.()}
       onSubmit={() => undefined}
+      fields={customFields}
+      templates={templates}
+      formContext={context}
     >
       <></>
     </Form>
+    </div>
   );
 }
 

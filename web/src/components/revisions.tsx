@@ -4,9 +4,9 @@
 import { useEffect, useRef, useState } from 'react';
 import { get } from '../api.ts';
 import { changeLabel, compareAnswers, fieldChanges, formatAnswer, type AnswerChange } from '../answers.ts';
-import { formatDateTime, t, type StringKey } from '../i18n.ts';
+import { formatDateTimeSeconds, t, type StringKey } from '../i18n.ts';
 import type { JsonObject, Revision, Round, Submission } from '../types.ts';
-import { LoadError, Loading, StatusBadge } from './common.tsx';
+import { ConfirmDialog, LoadError, Loading, StatusBadge, TableScroll } from './common.tsx';
 import { ReportForm } from './form-parts.tsx';
 
 const subPath = (roundId: string, orgId: string) => `/rounds/${encodeURIComponent(roundId)}/submissions/${encodeURIComponent(orgId)}`;
@@ -16,6 +16,7 @@ const actionLabel = (r: Revision) => t(`action_${r.action}` as StringKey);
 export function ChangesTable(props: { schema: JsonObject; changes: AnswerChange[]; caption: string; oldHeader?: string; newHeader?: string }) {
   const { schema, changes } = props;
   return (
+    <TableScroll label={props.caption}>
     <table className="table changes">
       {/* The heading or summary above already shows this; the caption names the table for screen readers. */}
       <caption className="sr-only">{props.caption}</caption>
@@ -38,6 +39,7 @@ export function ChangesTable(props: { schema: JsonObject; changes: AnswerChange[
         ))}
       </tbody>
     </table>
+    </TableScroll>
   );
 }
 
@@ -45,7 +47,21 @@ type Panel = { kind: 'view' | 'diff'; revision: Revision };
 type PanelData = { answers: JsonObject } | { changes: AnswerChange[] };
 
 /** Every saved revision of a report, loaded when the reader opens the list. */
-export function RevisionHistory({ roundId, orgId, version, schema }: { roundId: string; orgId: string; version: number; schema: JsonObject }) {
+export function RevisionHistory({
+  roundId,
+  orgId,
+  version,
+  schema,
+  onRestore,
+}: {
+  roundId: string;
+  orgId: string;
+  version: number;
+  schema: JsonObject;
+  /** Offered while the reporter may change the report: saves that version's answers as a new one. */
+  onRestore?: (revision: number) => Promise<boolean>;
+}) {
+  const [restoring, setRestoring] = useState<number | undefined>();
   const [open, setOpen] = useState(false);
   const [state, setState] = useState<{ items?: Revision[]; error?: string }>({});
   const [panel, setPanel] = useState<Panel | undefined>();
@@ -105,6 +121,7 @@ export function RevisionHistory({ roundId, orgId, version, schema }: { roundId: 
       <p>{t('historyIntro')}</p>
       {state.error && <LoadError message={state.error} />}
       {state.items && (
+        <TableScroll label={t('history')}>
         <table className="table">
           <thead>
             <tr>
@@ -124,7 +141,7 @@ export function RevisionHistory({ roundId, orgId, version, schema }: { roundId: 
                 <td>
                   <StatusBadge status={rev.status} />
                 </td>
-                <td>{formatDateTime(rev.savedAt)}</td>
+                <td>{formatDateTimeSeconds(rev.savedAt)}</td>
                 <td>{rev.savedBy}</td>
                 <td className="row-actions">
                   <button type="button" className="btn btn-link" aria-label={t('revisionViewOf', rev.revision)} onClick={(e) => show('view', rev, e.currentTarget)}>
@@ -145,19 +162,27 @@ export function RevisionHistory({ roundId, orgId, version, schema }: { roundId: 
             ))}
           </tbody>
         </table>
+        </TableScroll>
       )}
       {panel && r && (
         <section className="revision-panel" aria-labelledby="revision-panel-title">
           <h3 id="revision-panel-title" ref={heading} tabIndex={-1}>
             {panel.kind === 'view' ? t('revisionTitle', r.revision, actionLabel(r)) : t('diffTitle', r.revision - 1, r.revision)}
           </h3>
-          <p className="muted">{t('revisionMeta', actionLabel(r), formatDateTime(r.savedAt), r.savedBy)}</p>
+          <p className="muted">{t('revisionMeta', actionLabel(r), formatDateTimeSeconds(r.savedAt), r.savedBy)}</p>
           {panelState.error && <LoadError message={panelState.error} />}
           {!data && !panelState.error && <Loading />}
           {data && 'answers' in data && (
             <>
               <p>{t('revisionReadOnly')}</p>
               <ReportForm schema={schema} formData={data.answers} readonly idPrefix={`rev${r.revision}`} />
+              {onRestore && r.revision !== version && (
+                <p>
+                  <button type="button" className="btn btn-primary" onClick={() => setRestoring(r.revision)}>
+                    {t('revisionRestore')}
+                  </button>
+                </p>
+              )}
             </>
           )}
           {data && 'changes' in data &&
@@ -171,6 +196,23 @@ export function RevisionHistory({ roundId, orgId, version, schema }: { roundId: 
           </button>
         </section>
       )}
+      <ConfirmDialog
+        open={restoring !== undefined}
+        title={t('restoreTitle', restoring ?? '')}
+        confirmLabel={t('restoreYes')}
+        onCancel={() => setRestoring(undefined)}
+        onConfirm={() => {
+          const n = restoring;
+          setRestoring(undefined);
+          if (n !== undefined && onRestore) {
+            void onRestore(n).then((ok) => {
+              if (ok) setPanel(undefined);
+            });
+          }
+        }}
+      >
+        <p>{t('restoreBody', restoring ?? '')}</p>
+      </ConfirmDialog>
     </details>
   );
 }

@@ -7,6 +7,7 @@ import type { RoundStatus } from '#schemas/summary';
 import type * as z from 'zod';
 import { get } from '../api.ts';
 import { formatPercent, t, type StringKey } from '../i18n.ts';
+import { TableScroll } from './common.tsx';
 
 export type RoundStatusBody = z.infer<typeof RoundStatus>;
 export type Figures = Omit<RoundStatusBody['completeness'], 'deadlineAt' | 'pastDeadline' | 'byRegion' | 'organisations'>;
@@ -54,6 +55,7 @@ export function CompletenessLine({ figures }: { figures: Figures }) {
 /** One row per region with the same figures; numbers right-aligned for comparison. */
 export function RegionTable({ regions }: { regions: RoundStatusBody['completeness']['byRegion'] }) {
   return (
+    <TableScroll label={t('regionTableCaption')}>
     <table className="table region-table">
       <caption>{t('regionTableCaption')}</caption>
       <thead>
@@ -79,6 +81,7 @@ export function RegionTable({ regions }: { regions: RoundStatusBody['completenes
         ))}
       </tbody>
     </table>
+    </TableScroll>
   );
 }
 

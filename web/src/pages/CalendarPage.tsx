@@ -5,7 +5,7 @@ import { describe, download, get } from '../api.ts';
 import { features } from '../features.ts';
 import { currentLang, formatDate, formatDateTime, t, type StringKey } from '../i18n.ts';
 import { href } from '../router.ts';
-import { LoadError, Loading, Notice, PageTitle, useLoad } from '../components/common.tsx';
+import { LoadError, Loading, Notice, PageTitle, useLoad, TableScroll } from '../components/common.tsx';
 
 interface CalendarEntry {
   uid: string;
@@ -54,6 +54,7 @@ export function CalendarPage() {
       {[...months.entries()].map(([key, entries]) => (
         <section key={key} aria-labelledby={`m-${key}`} className="month">
           <h2 id={`m-${key}`}>{monthOf(key)}</h2>
+          <TableScroll label={t('calendarTitle')}>
           <table className="table">
             <thead>
               <tr>
@@ -76,6 +77,7 @@ export function CalendarPage() {
               ))}
             </tbody>
           </table>
+          </TableScroll>
         </section>
       ))}
     </>

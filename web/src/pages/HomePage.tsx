@@ -5,7 +5,7 @@ import type { Session } from '../auth.ts';
 import { formatDateTime, t, type StringKey } from '../i18n.ts';
 import { href } from '../router.ts';
 import type { Round, Submission } from '../types.ts';
-import { LoadError, Loading, PageTitle, StatusBadge, useLoad } from '../components/common.tsx';
+import { LoadError, Loading, PageTitle, StatusBadge, TableScroll, useLoad } from '../components/common.tsx';
 import { RoundStatusCell } from '../components/round-status.tsx';
 import { features } from '../features.ts';
 
@@ -13,6 +13,10 @@ interface Row {
   round: Round;
   submission?: Submission;
 }
+
+const OPEN_FOR_INPUT = new Set(['not_started', 'draft', 'returned']);
+/** Not sent yet, and the organisation's own deadline (with any extension) has passed. */
+const isOverdue = (round: Round, s: Submission) => round.phase === 'open' && OPEN_FOR_INPUT.has(s.status) && Date.now() > Date.parse(s.deadlineAt ?? round.deadlineAt);
 
 const byDeadline = (a: Row, b: Row) => a.round.deadlineAt.localeCompare(b.round.deadlineAt);
 
@@ -40,6 +44,7 @@ export function HomePage({ session }: { session: Session }) {
       {!load.data && !load.error && <Loading />}
       {load.data && load.data.length === 0 && <p>{t('noRounds')}</p>}
       {load.data && load.data.length > 0 && (
+        <TableScroll label={title}>
         <table className="table">
           <thead>
             <tr>
@@ -58,10 +63,15 @@ export function HomePage({ session }: { session: Session }) {
                   {submission?.status === 'returned' && submission.review && <p className="muted small">“{submission.review.comment}”</p>}
                 </th>
                 <td>{round.period}</td>
-                <td>{formatDateTime(round.deadlineAt)}</td>
+                <td>
+                  {/* The organisation's own deadline: an extension moves it. */}
+                  {formatDateTime(submission?.deadlineAt ?? round.deadlineAt)}
+                  {submission?.extension && <p className="muted small">{t('extended')}</p>}
+                </td>
                 <td>
                   {submission ? <StatusBadge status={submission.status} /> : <span className={`phase phase-${round.phase}`}>{t(`phase_${round.phase}` as StringKey)}</span>}
                   {submission?.late && <span className="badge badge-late">{t('late')}</span>}
+                  {submission && isOverdue(round, submission) && <span className="badge badge-late">{t('overdue')}</span>}
                 </td>
                 {showStatus && (
                   <td>
@@ -72,6 +82,7 @@ export function HomePage({ session }: { session: Session }) {
             ))}
           </tbody>
         </table>
+        </TableScroll>
       )}
     </>
   );

@@ -1,19 +1,33 @@
 // The reporter's form: rendered from the round's schema, saved as they type (debounced, with
 // the ETag, never overwriting someone else's save), checked by the server's own rules before
 // submit, and read-only once submitted, with "reopen".
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { ApiError, describe, get, request } from '../api.ts';
-import { formatClock, formatDate, formatDateTime, t } from '../i18n.ts';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { fieldWarnings } from '#core/form-validation';
+import { ApiError, describe, get, openHtml, request } from '../api.ts';
+import { changeLabel, compareAnswers, formatAnswer } from '../answers.ts';
+import { currentLang, formatClock, formatDate, formatDateTime, formatDateTimeSeconds, t } from '../i18n.ts';
 import { href } from '../router.ts';
-import { clean, labelOf, validateForSubmit, withSections } from '../schema-form.ts';
-import type { FieldError, FormVersion, JsonObject, Round, Submission } from '../types.ts';
+import {
+  clean,
+  fieldId,
+  labelOf,
+  removedItem,
+  savableAnswers,
+  sectionStates,
+  validateForSubmit,
+  withSections,
+  withValueAt,
+  type SectionInfo,
+} from '../schema-form.ts';
+import type { FieldError, FormVersion, JsonObject, Organisation, Round, Submission } from '../types.ts';
+import { genitive } from '#core/danish-names';
 import { features } from '../features.ts';
 
 interface PrefillResult {
   submission: Submission;
   carriedFrom: { roundId: string; revision: number };
 }
-import { ConfirmDialog, LoadError, Loading, Notice, PageTitle, StatusBadge, useLoad } from '../components/common.tsx';
+import { ConfirmDialog, LoadError, Loading, Notice, PageTitle, StatusBadge, TableScroll, useLoad } from '../components/common.tsx';
 import { ErrorSummary, ReportForm, errorCount, focusField } from '../components/form-parts.tsx';
 import { RevisionHistory, SinceLastYear } from '../components/revisions.tsx';
 import { Attachments } from '../components/attachments.tsx';
@@ -21,6 +35,10 @@ import { Attachments } from '../components/attachments.tsx';
 export const AUTOSAVE_DELAY_MS = 1500;
 
 interface Loaded {
+  /** The organisation's official name ("Københavns Kommune"), for the heading's genitive. */
+  orgName: string;
+  /** Its short name ("København"), for lists and SST's headings. */
+  orgShortName: string;
   round: Round;
   form: FormVersion;
   submission: Submission;
@@ -30,16 +48,24 @@ interface Loaded {
 const subPath = (roundId: string, orgId: string) => `/rounds/${encodeURIComponent(roundId)}/submissions/${encodeURIComponent(orgId)}`;
 
 export async function loadReport(roundId: string, orgId: string): Promise<Loaded> {
-  const [round, sub] = await Promise.all([get<Round>(`/rounds/${encodeURIComponent(roundId)}`), get<Submission>(subPath(roundId, orgId))]);
+  const [round, sub, orgs] = await Promise.all([
+    get<Round>(`/rounds/${encodeURIComponent(roundId)}`),
+    get<Submission>(subPath(roundId, orgId)),
+    get<{ items: Organisation[] }>('/orgs'),
+  ]);
   const form = await get<FormVersion>(`/forms/${encodeURIComponent(round.body.formId)}/versions/${round.body.formVersion}`);
-  return { round: round.body, form: form.body, submission: sub.body, etag: sub.etag };
+  const org = orgs.body.items.find((o) => o.id === orgId);
+  return { orgName: org?.officialName ?? org?.name ?? orgId, orgShortName: org?.name ?? orgId, round: round.body, form: form.body, submission: sub.body, etag: sub.etag };
 }
 
 export function ReportPage({ roundId, orgId }: { roundId: string; orgId: string }) {
   const load = useLoad(() => loadReport(roundId, orgId), [roundId, orgId]);
+  // While another report loads, the previous one's data is still in hand: never show it (or let
+  // it save) under the new address. Each report gets an editor of its own, built from scratch.
+  const current = load.data && load.data.round.roundId === roundId && load.data.submission.orgId === orgId ? load.data : undefined;
   if (load.error) return <LoadError message={load.error} onRetry={load.reload} />;
-  if (!load.data) return <Loading />;
-  return <ReportEditor key={`${roundId}/${orgId}`} initial={load.data} />;
+  if (!current || load.loading) return <Loading />;
+  return <ReportEditor key={`${roundId}/${orgId}`} initial={current} />;
 }
 
 type SaveState =
@@ -50,6 +76,27 @@ type SaveState =
   | { kind: 'conflict'; savedBy: string; savedAt: string };
 
 const EDITABLE = new Set(['not_started', 'draft', 'returned']);
+/** How often an open form asks whether someone else has saved or submitted meanwhile. */
+export const WATCH_INTERVAL_MS = 10_000;
+
+/** A value the person typed that is not in the version now shown, kept so nothing is lost. */
+interface KeptValue {
+  pointer: string;
+  mine: unknown;
+  saved: unknown;
+}
+
+interface LiveChecks {
+  /** Values a draft cannot hold (no number in a number field): kept in the form, not saved. */
+  held: FieldError[];
+  /** Values saved but to be corrected before submit (a number out of range, a repeated item). */
+  warnings: FieldError[];
+  /** Required answers not given yet. */
+  missing: FieldError[];
+}
+
+const NO_CHECKS: LiveChecks = { held: [], warnings: [], missing: [] };
+const same = (a: FieldError) => (b: FieldError) => a.pointer === b.pointer && a.message === b.message;
 
 function ReportEditor({ initial }: { initial: Loaded }) {
   const { round, form } = initial;
@@ -64,17 +111,25 @@ function ReportEditor({ initial }: { initial: Loaded }) {
   const [clientErrors, setClientErrors] = useState<FieldError[] | undefined>();
   const [serverErrors, setServerErrors] = useState<FieldError[]>([]);
   const [summaryKey, setSummaryKey] = useState('');
-  const [flash, setFlash] = useState<{ kind: 'success' | 'info' | 'error'; text: string } | undefined>();
+  const [flash, setFlash] = useState<{ kind: 'success' | 'info' | 'warning' | 'error'; text: string } | undefined>();
   const [confirming, setConfirming] = useState(false);
+  const [confirmReload, setConfirmReload] = useState(false);
+  const [kept, setKept] = useState<KeptValue[]>([]);
+  const [undo, setUndo] = useState<{ snapshot: JsonObject; text: string } | undefined>();
   const [busy, setBusy] = useState(false);
 
   const data = useRef(formData);
   const etag = useRef(initial.etag);
   const dirty = useRef(false);
   const conflicted = useRef(false);
+  const saving = useRef(false);
+  /** Bumped whenever this editor learns a new version, so a slower watch answer is not mistaken for news. */
+  const generation = useRef(0);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const chain = useRef<Promise<boolean>>(Promise.resolve(true));
   const lastSavedAt = useRef<Date | undefined>(save.kind === 'clean' ? save.savedAt : undefined);
+  const keptHeading = useRef<HTMLHeadingElement>(null);
+  const undoButton = useRef<HTMLButtonElement>(null);
 
   const editable = round.phase === 'open' && EDITABLE.has(submission.status);
 
@@ -100,15 +155,63 @@ function ReportEditor({ initial }: { initial: Loaded }) {
   };
 
   const applySubmission = (body: Submission, tag: string | undefined) => {
+    generation.current += 1;
     etag.current = tag ?? body.etag;
     setSubmission(body);
+  };
+
+  /** Shows `answers` as the form's content, as saved (nothing pending). */
+  const showSaved = (answers: JsonObject, savedAt: string | undefined) => {
+    clearTimeout(timer.current);
+    const next = withSections(schema, answers);
+    data.current = next;
+    dirty.current = false;
+    setFormData(next);
+    keepBackup(undefined);
+    setServerErrors([]);
+    lastSavedAt.current = savedAt ? new Date(savedAt) : undefined;
+    setSave({ kind: 'clean', ...(lastSavedAt.current ? { savedAt: lastSavedAt.current } : {}) });
+  };
+
+  /** The values typed here that differ from `saved`, to list beside the version now shown. */
+  const keepMine = (saved: JsonObject) => {
+    const mine = clean(data.current);
+    const changes = compareAnswers(saved, mine).filter((c) => c.change !== 'removed' || c.old !== undefined);
+    setKept(changes.map((c) => ({ pointer: c.pointer, mine: c.new, saved: c.old })));
+    return changes.length;
+  };
+
+  /** Someone else submitted (or SST moved the report on): the form turns read-only, nothing typed is lost. */
+  const becameReadOnly = (reply: { body: Submission; etag: string | undefined }) => {
+    const hadInput = dirty.current;
+    if (hadInput) keepMine(reply.body.answers);
+    conflicted.current = false;
+    applySubmission(reply.body, reply.etag);
+    showSaved(reply.body.answers, reply.body.updatedAt);
+    setFlash({ kind: 'warning', text: t('submittedByOther', reply.body.updatedBy ?? t('someoneElse'), formatDateTimeSeconds(reply.body.updatedAt)) });
+  };
+
+  const enterConflict = async (problem: { savedBy?: unknown; savedAt?: unknown }) => {
+    // A conflict because the report was submitted meanwhile is not something to merge: say so.
+    try {
+      const now = await get<Submission>(path);
+      if (!EDITABLE.has(now.body.status)) {
+        becameReadOnly(now);
+        return;
+      }
+    } catch {
+      // Could not look: show the conflict as the server reported it.
+    }
+    conflicted.current = true;
+    setSave({ kind: 'conflict', savedBy: String(problem.savedBy ?? t('someoneElse')), savedAt: String(problem.savedAt ?? '') });
   };
 
   const doSave = useCallback(async (): Promise<boolean> => {
     if (conflicted.current) return false;
     if (!dirty.current) return true;
-    const answers = clean(data.current);
+    const { answers } = savableAnswers(cacheKey, schema, data.current);
     dirty.current = false;
+    saving.current = true;
     setSave({ kind: 'saving', ...(lastSavedAt.current ? { savedAt: lastSavedAt.current } : {}) });
     try {
       const reply = await request<Submission>('PUT', path, { body: { answers }, ifMatch: etag.current });
@@ -121,8 +224,7 @@ function ReportEditor({ initial }: { initial: Loaded }) {
     } catch (err) {
       dirty.current = true;
       if (err instanceof ApiError && err.status === 412) {
-        conflicted.current = true;
-        setSave({ kind: 'conflict', savedBy: String(err.problem.savedBy ?? t('someoneElse')), savedAt: String(err.problem.savedAt ?? '') });
+        await enterConflict(err.problem);
         return false;
       }
       if (err instanceof ApiError && err.status === 422 && err.problem.errors?.length) {
@@ -131,8 +233,10 @@ function ReportEditor({ initial }: { initial: Loaded }) {
       }
       setSave({ kind: 'failed', message: describe(err), ...(lastSavedAt.current ? { savedAt: lastSavedAt.current } : {}) });
       return false;
+    } finally {
+      saving.current = false;
     }
-    // applySubmission and path are stable for this editor's life.
+    // The editor's path, schema and helpers are fixed for its life (one editor per report).
   }, []);
 
   /** Saves now (after any save already under way); resolves true when everything is saved. */
@@ -143,6 +247,11 @@ function ReportEditor({ initial }: { initial: Loaded }) {
   }, [doSave]);
 
   const onChange = (next: JsonObject) => {
+    const removed = removedItem(schema, data.current, next);
+    if (removed) {
+      setUndo({ snapshot: data.current, text: t('itemRemoved', removed) });
+      requestAnimationFrame(() => undoButton.current?.focus());
+    }
     data.current = next;
     setFormData(next);
     if (!editable) return;
@@ -166,31 +275,72 @@ function ReportEditor({ initial }: { initial: Loaded }) {
     window.addEventListener('beforeunload', warn);
     return () => {
       window.removeEventListener('beforeunload', warn);
+      // Leaving for another report (a link, the back button): this report's input goes to this report.
       if (dirty.current) void flush();
     };
   }, [flush]);
 
+  // Watch for another person's save or submit while the form is open, so nobody types on into a
+  // report that has moved on: on a timer, and whenever the tab comes back into view.
+  useEffect(() => {
+    if (!editable) return;
+    let live = true;
+    const check = async () => {
+      if (!live || saving.current || conflicted.current || document.visibilityState === 'hidden') return;
+      const before = generation.current;
+      let reply;
+      try {
+        reply = await get<Submission>(path);
+      } catch {
+        return; // A failed look is not news; the next save will tell.
+      }
+      if (!live || before !== generation.current || saving.current || reply.etag === etag.current) return;
+      if (!EDITABLE.has(reply.body.status)) {
+        becameReadOnly(reply);
+      } else if (dirty.current) {
+        conflicted.current = true;
+        clearTimeout(timer.current);
+        setSave({ kind: 'conflict', savedBy: reply.body.updatedBy ?? t('someoneElse'), savedAt: reply.body.updatedAt ?? '' });
+      } else {
+        applySubmission(reply.body, reply.etag);
+        showSaved(reply.body.answers, reply.body.updatedAt);
+        setFlash({ kind: 'info', text: t('savedByOther', reply.body.updatedBy ?? t('someoneElse'), formatDateTimeSeconds(reply.body.updatedAt)) });
+      }
+    };
+    const tick = setInterval(() => void check(), WATCH_INTERVAL_MS);
+    const onVisible = () => void check();
+    window.addEventListener('focus', onVisible);
+    document.addEventListener('visibilitychange', onVisible);
+    return () => {
+      live = false;
+      clearInterval(tick);
+      window.removeEventListener('focus', onVisible);
+      document.removeEventListener('visibilitychange', onVisible);
+    };
+  }, [editable]);
+
   const reloadLatest = async () => {
+    setConfirmReload(false);
     setBusy(true);
     try {
       const reply = await get<Submission>(path);
-      clearTimeout(timer.current);
+      keepMine(reply.body.answers);
       conflicted.current = false;
-      dirty.current = false;
       applySubmission(reply.body, reply.etag);
-      const next = withSections(schema, reply.body.answers);
-      data.current = next;
-      setFormData(next);
-      keepBackup(undefined);
-      setServerErrors([]);
+      showSaved(reply.body.answers, reply.body.updatedAt);
       setClientErrors(undefined);
-      lastSavedAt.current = reply.body.updatedAt ? new Date(reply.body.updatedAt) : undefined;
-      setSave({ kind: 'clean', ...(lastSavedAt.current ? { savedAt: lastSavedAt.current } : {}) });
+      requestAnimationFrame(() => keptHeading.current?.focus());
     } catch (err) {
       setFlash({ kind: 'error', text: describe(err) });
     } finally {
       setBusy(false);
     }
+  };
+
+  const useMine = (k: KeptValue) => {
+    setKept((list) => list.filter((x) => x.pointer !== k.pointer));
+    onChange(withValueAt(data.current, k.pointer, k.mine));
+    requestAnimationFrame(() => focusField(k.pointer));
   };
 
   const trySubmit = async () => {
@@ -220,8 +370,7 @@ function ReportEditor({ initial }: { initial: Loaded }) {
         setServerErrors(err.problem.errors);
         setSummaryKey(`submit-${Date.now()}`);
       } else if (err instanceof ApiError && err.status === 412) {
-        conflicted.current = true;
-        setSave({ kind: 'conflict', savedBy: String(err.problem.savedBy ?? t('someoneElse')), savedAt: String(err.problem.savedAt ?? '') });
+        await enterConflict(err.problem);
       } else setFlash({ kind: 'error', text: describe(err) });
     } finally {
       setBusy(false);
@@ -242,19 +391,15 @@ function ReportEditor({ initial }: { initial: Loaded }) {
     setBusy(true);
     setFlash(undefined);
     try {
-      const reply = await request<PrefillResult>('POST', `${path}/prefill`);
+      const reply = await request<PrefillResult>('POST', `${path}/prefill`, { ifMatch: etag.current });
       const { submission: next, carriedFrom } = reply.body;
       applySubmission(next, reply.etag);
-      const answers = withSections(schema, next.answers);
-      data.current = answers;
-      dirty.current = false;
-      setFormData(answers);
-      lastSavedAt.current = new Date();
-      setSave({ kind: 'clean', savedAt: lastSavedAt.current });
+      showSaved(next.answers, new Date().toISOString());
       setFlash({ kind: 'success', text: t('prefilled', carriedFrom.roundId) });
     } catch (err) {
+      if (err instanceof ApiError && err.status === 412) await enterConflict(err.problem);
       // No accepted report last year is information, not a fault.
-      setFlash({ kind: err instanceof ApiError && err.status === 404 ? 'info' : 'error', text: describe(err) });
+      else setFlash({ kind: err instanceof ApiError && err.status === 404 ? 'info' : 'error', text: describe(err) });
     } finally {
       setBusy(false);
     }
@@ -274,11 +419,54 @@ function ReportEditor({ initial }: { initial: Loaded }) {
     }
   };
 
-  const allErrors = [...(clientErrors ?? []), ...serverErrors.filter((s) => !(clientErrors ?? []).some((c) => c.pointer === s.pointer))];
+  /** "Gendan denne version": that version's answers become a new version; history stays as it is. */
+  const restore = async (revision: number): Promise<boolean> => {
+    setFlash(undefined);
+    await flush();
+    if (conflicted.current) return false;
+    setBusy(true);
+    try {
+      const reply = await request<Submission>('POST', `${path}/revisions/${revision}/restore`, { ifMatch: etag.current });
+      applySubmission(reply.body, reply.etag);
+      showSaved(reply.body.answers, reply.body.updatedAt);
+      setFlash({ kind: 'success', text: t('restored', revision, reply.body.revision) });
+      requestAnimationFrame(() => document.querySelector<HTMLElement>('main h1')?.focus());
+      return true;
+    } catch (err) {
+      if (err instanceof ApiError && err.status === 412) await enterConflict(err.problem);
+      else setFlash({ kind: 'error', text: t('restoreFailed', describe(err)) });
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const print = () => {
+    setFlash(undefined);
+    openHtml(`${path}/print`, t('loading')).catch((err: unknown) => setFlash({ kind: 'error', text: t('printFailed', describe(err)) }));
+  };
+
+  // What the form knows as the person types: values it cannot save, values to correct before
+  // submit, answers still missing. The same rules the server applies, from the same module.
+  const live = useMemo((): LiveChecks => {
+    if (!editable) return NO_CHECKS;
+    const answers = clean(formData);
+    const held = savableAnswers(cacheKey, schema, answers).held;
+    const warnings = fieldWarnings(cacheKey, schema, answers).filter((w) => !held.some(same(w)));
+    const missing = validateForSubmit(cacheKey, schema, answers).filter((e) => !held.some(same(e)) && !warnings.some(same(e)));
+    return { held, warnings, missing };
+  }, [formData, editable]);
+
+  const shownErrors = clientErrors ?? [...live.held, ...live.warnings];
+  const allErrors = [...shownErrors, ...serverErrors.filter((s) => !shownErrors.some((c) => c.pointer === s.pointer))];
+  const sections = sectionStates(schema, live.missing, [...live.held, ...live.warnings]);
+  const showToc = editable && sections.length >= 3;
   // SST's comment stays in view while the reporter fixes the report, also after the first save
   // has turned "returned" into "draft".
   const review = submission.review ?? initialReview;
   const showReview = review && (submission.status === 'returned' || (submission.status === 'draft' && initialReview !== undefined));
+  const deadlineAt = submission.deadlineAt ?? round.deadlineAt;
+  const overdue = round.phase === 'open' && EDITABLE.has(submission.status) && Date.now() > Date.parse(deadlineAt);
 
   return (
     <>
@@ -286,15 +474,26 @@ function ReportEditor({ initial }: { initial: Loaded }) {
         <a href={href.home()}>← {t('navRounds')}</a>
       </p>
       <PageTitle title={round.title}>{round.title}</PageTitle>
+      <p className="org-line">{t('orgReport', currentLang() === 'da' ? genitive(initial.orgName) : initial.orgName)}</p>
       <div className="report-meta">
         <StatusBadge status={submission.status} />
-        <span>{t('deadlineAt', formatDateTime(round.deadlineAt))}</span>
+        <span>{t('deadlineAt', formatDateTime(deadlineAt))}</span>
+        {overdue && <span className="badge badge-late">{t('overdue')}</span>}
         {submission.submittedAt && <span>{t('submittedAtText', formatDateTime(submission.submittedAt))}</span>}
         {submission.late && <span className="badge badge-late">{t('late')}</span>}
+        <button type="button" className="btn btn-link" onClick={print}>
+          {t('printReport')}
+        </button>
       </div>
+      {submission.extension && (
+        <Notice kind="info">
+          <p>{t('deadlineExtended', formatDateTime(submission.extension.deadlineAt), formatDateTime(submission.roundDeadlineAt ?? round.deadlineAt))}</p>
+          {submission.extension.reason && <p>{t('extensionReason', submission.extension.reason)}</p>}
+        </Notice>
+      )}
 
       {flash && (
-        <Notice kind={flash.kind} role={flash.kind === 'error' ? 'alert' : 'status'}>
+        <Notice kind={flash.kind} role={flash.kind === 'error' || flash.kind === 'warning' ? 'alert' : 'status'}>
           <p>{flash.text}</p>
         </Notice>
       )}
@@ -343,11 +542,51 @@ function ReportEditor({ initial }: { initial: Loaded }) {
       {save.kind === 'conflict' && (
         <Notice kind="error" role="alert">
           <h2>{t('conflictTitle')}</h2>
-          <p>{t('conflictBody', save.savedBy, formatDateTime(save.savedAt))}</p>
-          <button type="button" className="btn btn-primary" onClick={() => void reloadLatest()} disabled={busy}>
+          <p>{t('conflictBody', save.savedBy, formatDateTimeSeconds(save.savedAt))}</p>
+          <button type="button" className="btn btn-primary" onClick={() => setConfirmReload(true)} disabled={busy}>
             {t('conflictReload')}
           </button>
         </Notice>
+      )}
+
+      {kept.length > 0 && (
+        <section className="notice notice-warning kept-values" aria-labelledby="kept-title">
+          <h2 id="kept-title" ref={keptHeading} tabIndex={-1}>
+            {t('keptTitle')}
+          </h2>
+          <p>{t('keptIntro')}</p>
+          <TableScroll label={t('keptTitle')}>
+            <table className="table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('colField')}</th>
+                  <th scope="col">{t('colYourValue')}</th>
+                  <th scope="col">{t('colSavedValue')}</th>
+                  {editable && <th scope="col">{t('colActions')}</th>}
+                </tr>
+              </thead>
+              <tbody>
+                {kept.map((k) => (
+                  <tr key={k.pointer} data-pointer={k.pointer}>
+                    <th scope="row">{changeLabel(schema, k.pointer)}</th>
+                    <td className="kept-mine">{k.mine === undefined ? t('emptyValue') : formatAnswer(schema, k.pointer, k.mine)}</td>
+                    <td>{k.saved === undefined ? t('emptyValue') : formatAnswer(schema, k.pointer, k.saved)}</td>
+                    {editable && (
+                      <td>
+                        <button type="button" className="btn btn-secondary btn-small" aria-label={t('useMineOf', changeLabel(schema, k.pointer))} onClick={() => useMine(k)}>
+                          {t('useMine')}
+                        </button>
+                      </td>
+                    )}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
+          <button type="button" className="btn btn-secondary" onClick={() => setKept([])}>
+            {t('keptClose')}
+          </button>
+        </section>
       )}
 
       {editable ? (
@@ -380,11 +619,33 @@ function ReportEditor({ initial }: { initial: Loaded }) {
         </Notice>
       )}
 
-      <ErrorSummary key={summaryKey} schema={schema} errors={allErrors} title={t('errorSummaryTitle', errorCount(allErrors.length))} />
+      <ErrorSummary key={summaryKey} schema={schema} errors={clientErrors || serverErrors.length ? allErrors : []} title={t('errorSummaryTitle', errorCount(allErrors.length))} />
 
       <section className="form-description">
         <p>{String(schema['description'] ?? '')}</p>
       </section>
+
+      {showToc && <SectionOverview sections={sections} />}
+
+      {undo && (
+        <Notice kind="info" role="status">
+          <p>
+            {undo.text}{' '}
+            <button
+              ref={undoButton}
+              type="button"
+              className="btn btn-secondary btn-small"
+              onClick={() => {
+                const { snapshot } = undo;
+                setUndo(undefined);
+                onChange(snapshot);
+              }}
+            >
+              {t('undo')}
+            </button>
+          </p>
+        </Notice>
+      )}
 
       <ReportForm schema={schema} formData={formData} errors={allErrors} readonly={!editable} onChange={onChange} />
 
@@ -404,8 +665,21 @@ function ReportEditor({ initial }: { initial: Loaded }) {
       )}
 
       {editable && (
-        <div className="form-actions" aria-label={t('submit')}>
-          <SaveStatus save={save} onRetry={() => void flush()} />
+        <div className="form-actions" role="region" aria-label={t('saveBar')}>
+          <div className="save-bar-text">
+            <SaveStatus save={save} onRetry={() => void flush()} onReload={() => setConfirmReload(true)} />
+            <FieldList schema={schema} label={t('heldInBar')} errors={live.held} />
+            <FieldList schema={schema} label={t('warningsInBar')} errors={live.warnings} />
+            {showToc && (
+              <a href="#indhold-oversigt" className="small-link" onClick={(e) => {
+                e.preventDefault();
+                document.getElementById('indhold-oversigt')?.focus();
+                document.getElementById('indhold-oversigt')?.scrollIntoView({ block: 'start' });
+              }}>
+                {t('toToc')}
+              </a>
+            )}
+          </div>
           <button type="button" className="btn btn-primary" onClick={() => void trySubmit()} disabled={busy || save.kind === 'conflict'}>
             {busy ? t('submitting') : t('submit')}
           </button>
@@ -415,15 +689,76 @@ function ReportEditor({ initial }: { initial: Loaded }) {
       <ConfirmDialog open={confirming} title={t('submitConfirmTitle')} confirmLabel={t('submitConfirmYes')} onConfirm={() => void submit()} onCancel={() => setConfirming(false)}>
         <p>{t('submitConfirmBody')}</p>
       </ConfirmDialog>
+      <ConfirmDialog open={confirmReload} title={t('conflictReload')} confirmLabel={t('conflictReload')} onConfirm={() => void reloadLatest()} onCancel={() => setConfirmReload(false)}>
+        <p>{t('conflictReloadConfirm')}</p>
+      </ConfirmDialog>
 
       <SinceLastYear round={round} orgId={submission.orgId} schema={schema} answers={clean(formData)} />
 
-      <RevisionHistory roundId={round.roundId} orgId={submission.orgId} version={submission.revision} schema={schema} />
+      <RevisionHistory
+        roundId={round.roundId}
+        orgId={submission.orgId}
+        version={submission.revision}
+        schema={schema}
+        {...(editable && save.kind !== 'conflict' ? { onRestore: restore } : {})}
+      />
     </>
   );
 }
 
-function SaveStatus({ save, onRetry }: { save: SaveState; onRetry: () => void }) {
+/** The sections of a long form with their state; each links to its first field. */
+function SectionOverview({ sections }: { sections: SectionInfo[] }) {
+  return (
+    <nav className="section-overview" aria-labelledby="indhold-oversigt">
+      <h2 id="indhold-oversigt" tabIndex={-1}>
+        {t('tocTitle')}
+      </h2>
+      <ol>
+        {sections.map((s) => (
+          <li key={s.name}>
+            <a
+              href={`#${fieldId(s.pointer)}`}
+              onClick={(e) => {
+                e.preventDefault();
+                focusField(s.pointer);
+              }}
+            >
+              {s.title}
+            </a>{' '}
+            <span className={`section-state section-${s.state}`}>{t(`section_${s.state}`)}</span>
+          </li>
+        ))}
+      </ol>
+    </nav>
+  );
+}
+
+/** "Skal rettes, før du indsender: Antal henviste, Andel …" with each field a link to it. */
+function FieldList({ schema, label, errors }: { schema: JsonObject; label: string; errors: FieldError[] }) {
+  if (errors.length === 0) return null;
+  const pointers = [...new Set(errors.map((e) => e.pointer))];
+  return (
+    <p className="save-bar-fields">
+      {label}{' '}
+      {pointers.map((p, i) => (
+        <span key={p}>
+          {i > 0 && ', '}
+          <a
+            href={`#${fieldId(p)}`}
+            onClick={(e) => {
+              e.preventDefault();
+              focusField(p);
+            }}
+          >
+            {labelOf(schema, p)}
+          </a>
+        </span>
+      ))}
+    </p>
+  );
+}
+
+function SaveStatus({ save, onRetry, onReload }: { save: SaveState; onRetry: () => void; onReload: () => void }) {
   const at = save.kind !== 'conflict' ? save.savedAt : undefined;
   // "Gemt kl. 14.05" today; an older save names its day, so nobody mistakes it for a fresh one.
   const today = at && formatDate(at.toISOString()) === formatDate(new Date().toISOString());
@@ -438,6 +773,14 @@ function SaveStatus({ save, onRetry }: { save: SaveState; onRetry: () => void })
           {t('saveFailed', save.message)}{' '}
           <button type="button" className="btn btn-link" onClick={onRetry}>
             {t('retrySave')}
+          </button>
+        </span>
+      )}
+      {save.kind === 'conflict' && (
+        <span className="text-error">
+          {t('conflictInBar')}{' '}
+          <button type="button" className="btn btn-link" onClick={onReload}>
+            {t('conflictReload')}
           </button>
         </span>
       )}

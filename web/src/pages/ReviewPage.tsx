@@ -1,7 +1,7 @@
 // SST's review of one organisation's report: the answers read-only, then accept or return
 // with a comment (optionally tied to a field). Readers see the same page without the buttons.
 import { useState, type FormEvent } from 'react';
-import { describe, request } from '../api.ts';
+import { describe, openHtml, request } from '../api.ts';
 import type { Session } from '../auth.ts';
 import { formatDateTime, t } from '../i18n.ts';
 import { href } from '../router.ts';
@@ -15,10 +15,10 @@ import { features } from '../features.ts';
 import { loadReport } from './ReportPage.tsx';
 
 export function ReviewPage({ roundId, orgId, session }: { roundId: string; orgId: string; session: Session }) {
+  // The short name heads SST's page ("København: …").
   const load = useLoad(async () => {
     const report = await loadReport(roundId, orgId);
-    const orgs = await request<{ items: { id: string; name: string }[] }>('GET', '/orgs');
-    return { ...report, orgName: orgs.body.items.find((o) => o.id === orgId)?.name ?? orgId };
+    return { ...report, orgName: report.orgShortName };
   }, [roundId, orgId]);
   const [submission, setSubmission] = useState<Submission | undefined>();
   const [etag, setEtag] = useState<string | undefined>();
@@ -75,6 +75,17 @@ export function ReviewPage({ roundId, orgId, session }: { roundId: string; orgId
         <StatusBadge status={sub.status} />
         {sub.submittedAt && <span>{t('submittedAtText', formatDateTime(sub.submittedAt))}</span>}
         {sub.late && <span className="badge badge-late">{t('late')}</span>}
+        <button
+          type="button"
+          className="btn btn-link"
+          onClick={() =>
+            openHtml(`/rounds/${encodeURIComponent(roundId)}/submissions/${encodeURIComponent(orgId)}/print`, t('loading')).catch((err: unknown) =>
+              setFlash({ kind: 'error', text: t('printFailed', describe(err)) }),
+            )
+          }
+        >
+          {t('printReport')}
+        </button>
       </div>
       {flash && (
         <Notice kind={flash.kind} role={flash.kind === 'error' ? 'alert' : 'status'}>

@@ -7,7 +7,7 @@ import { features } from '../features.ts';
 import { formatDateTime, statusLabel, t } from '../i18n.ts';
 import { href } from '../router.ts';
 import type { Round, SubmissionStatus } from '../types.ts';
-import { LoadError, Loading, Notice, PageTitle, StatusBadge, useLoad } from '../components/common.tsx';
+import { LoadError, Loading, Notice, PageTitle, StatusBadge, useLoad, TableScroll } from '../components/common.tsx';
 import { CompletenessFigures, RegionTable, type RoundStatusBody as RoundStatus } from '../components/round-status.tsx';
 
 const STATUSES: SubmissionStatus[] = ['not_started', 'draft', 'submitted', 'returned', 'accepted'];
@@ -133,6 +133,7 @@ export function RoundPage({ roundId }: { roundId: string }) {
             </div>
           </div>
           <p role="status" className="muted">{t('showing', shown.length, rows.length)}</p>
+          <TableScroll label={t('organisationsTitle')}>
           <table className="table">
             <thead>
               <tr>
@@ -157,6 +158,7 @@ export function RoundPage({ roundId }: { roundId: string }) {
               ))}
             </tbody>
           </table>
+          </TableScroll>
         </section>
       )}
     </>

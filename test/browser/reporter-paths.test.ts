@@ -1,0 +1,383 @@
+// The paths reporters really take, walked in Chromium against the local stack: two colleagues on
+// a report nobody has saved yet, moving between reports by link, hash and the back button, a
+// mistyped number, a colleague submitting while the form is open, an extended deadline, a long
+// regional form with list items, deleting an attachment, restoring a version, the print view,
+// keyboard-only use under the sticky save bar, and every page at 320 CSS px.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { ulid } from 'ulid';
+import type { Round } from '#schemas/api';
+import { screenshot, seriousViolations, signIn, startWebStack, type WebStack } from './support.ts';
+
+const ORG = 'kommune-101'; // København
+const REGION = 'region-1082'; // Region Midtjylland
+let stack: WebStack;
+const contexts: BrowserContext[] = [];
+
+const sub = (round: Round, org = ORG) => `/rounds/${round.roundId}/submissions/${org}`;
+const reportUrl = (round: Round, org = ORG) => `${stack.api.url}/#/runder/${round.roundId}/${org}`;
+const newRound = (formId = 'kraeftplan-v-kommunal', extra: Record<string, unknown> = {}) =>
+  stack.api.round(formId, { title: `Sti ${ulid().slice(-6)}`, ...extra });
+
+async function newPage(viewport = { width: 1280, height: 900 }): Promise<Page> {
+  const ctx = await stack.browser.newContext({ locale: 'da-DK', viewport });
+  ctx.setDefaultTimeout(20_000);
+  contexts.push(ctx);
+  return ctx.newPage();
+}
+
+async function reporter(org = ORG, viewport?: { width: number; height: number }): Promise<Page> {
+  const page = await newPage(viewport);
+  await signIn(page, stack.api.url, 'reporter', org);
+  return page;
+}
+
+async function expectAccessible(p: Page, name: string) {
+  await screenshot(p, name);
+  expect(await seriousViolations(p, name), `axe on ${name}`).toEqual([]);
+}
+
+/** Waits for the autosave that the last keystroke started: first "not saved yet", then "Gemt kl. …". */
+async function waitSaved(p: Page) {
+  const status = p.locator('.save-status');
+  await status.filter({ hasText: /ikke gemt endnu|Gemmer/ }).waitFor({ timeout: 5_000 }).catch(() => undefined);
+  await status.filter({ hasText: /^Gemt kl\. \d{2}\.\d{2}$/ }).waitFor({ timeout: 20_000 });
+}
+/** No person reads protocol words or status codes anywhere on the page. */
+async function expectNoProtocolWords(p: Page) {
+  const text = await p.locator('body').innerText();
+  expect(text).not.toMatch(/If-Match|If-None-Match|ETag|\b(412|428|409|422)\b|HTTP/);
+}
+
+async function api(role: 'reporter' | 'sst-admin', org?: string) {
+  return stack.api.as(role, org);
+}
+
+describe('reporters on the paths they really take', { timeout: 120_000 }, () => {
+  beforeAll(async () => {
+    stack = await startWebStack();
+  }, 120_000);
+
+  afterEach(async (ctx) => {
+    if (ctx.task.result?.state === 'fail') {
+      for (const [i, c] of contexts.entries()) for (const p of c.pages()) await screenshot(p, `failed-paths-${i}-${ctx.task.name.slice(0, 30)}`).catch(() => undefined);
+    }
+    for (const c of contexts.splice(0)) await c.close();
+  });
+
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  it('lets two colleagues start a report nobody has saved: the second sees who saved, keeps what they typed, and can use it', async () => {
+    const round = await newRound();
+    const [a, b] = [await reporter(), await reporter()];
+    await Promise.all([a.goto(reportUrl(round)), b.goto(reportUrl(round))]);
+    await Promise.all([a.getByRole('heading', { name: round.title }).waitFor(), b.getByRole('heading', { name: round.title }).waitFor()]);
+
+    await a.locator('#root_kontakt_navn').fill('Aase Andersen');
+    await waitSaved(a);
+    await b.locator('#root_kontakt_navn').fill('Bo Bæk');
+    await b.locator('#root_kontakt_stilling').fill('Sundhedskonsulent, Sundhed og Omsorg');
+
+    const notice = b.getByRole('alert').filter({ hasText: 'En anden har gemt indberetningen før dig' });
+    await notice.waitFor();
+    await notice.getByText(/Indberetter, København gemte indberetningen \d+\. \w+ \d{4} kl\. \d{2}\.\d{2}\.\d{2}/).waitFor();
+    // Said where the person is typing too: in the save bar.
+    await b.locator('.form-actions').getByText('Ikke gemt: en anden har gemt indberetningen før dig.').waitFor();
+    await expectNoProtocolWords(b);
+    await expectAccessible(b, '30-first-save-conflict');
+    expect((await (await api('reporter', ORG))('GET', sub(round))).body.answers.kontakt).toEqual({ navn: 'Aase Andersen' });
+
+    // Loading the newest version asks first, then lists what this person typed.
+    await b.locator('.form-actions').getByRole('button', { name: 'Hent nyeste version' }).click();
+    const dialog = b.getByRole('dialog', { name: 'Hent nyeste version' });
+    await dialog.getByText('erstattes dine ugemte ændringer').waitFor();
+    await dialog.getByRole('button', { name: 'Hent nyeste version' }).click();
+    const kept = b.locator('section.kept-values');
+    await kept.getByRole('heading', { name: 'Dine ændringer, der ikke blev gemt' }).waitFor();
+    expect(await b.evaluate(() => document.activeElement?.id)).toBe('kept-title');
+    expect(await b.locator('#root_kontakt_navn').inputValue()).toBe('Aase Andersen');
+    const row = kept.getByRole('row', { name: /Kontaktperson › Stilling og enhed/ });
+    await row.getByText('Sundhedskonsulent, Sundhed og Omsorg').waitFor();
+    await kept.getByRole('row', { name: /Kontaktperson › Navn/ }).getByText('Bo Bæk').waitFor();
+    await expectAccessible(b, '31-kept-values');
+
+    await row.getByRole('button', { name: 'Brug min værdi i Kontaktperson › Stilling og enhed' }).click();
+    expect(await b.locator('#root_kontakt_stilling').inputValue()).toBe('Sundhedskonsulent, Sundhed og Omsorg');
+    await waitSaved(b);
+    const saved = (await (await api('reporter', ORG))('GET', sub(round))).body;
+    expect(saved.answers.kontakt).toEqual({ navn: 'Aase Andersen', stilling: 'Sundhedskonsulent, Sundhed og Omsorg' });
+  });
+
+  it('moves between a submitted and a draft report by link, hash and history without mixing them up', async () => {
+    const [submitted, draft] = [await newRound(), await newRound()];
+    const client = await api('reporter', ORG);
+    const example = (await import('../../forms/kraeftplan-v-kommunal/example.v1.json', { with: { type: 'json' } })).default;
+    const put = await client('PUT', sub(submitted), { body: { answers: example } });
+    expect(put.status).toBe(200);
+    expect((await client('POST', `${sub(submitted)}/submit`, { headers: { 'if-match': put.headers.get('etag')! } })).status).toBe(200);
+    expect((await client('PUT', sub(draft), { body: { answers: { kontakt: { navn: 'Kladdens navn' } } } })).status).toBe(200);
+
+    const page = await reporter();
+    await page.goto(reportUrl(submitted));
+    await page.getByRole('heading', { name: submitted.title }).waitFor();
+    await page.getByText('Indberetningen er indsendt og kan ikke ændres.').waitFor();
+
+    // A changed hash (a pasted link in the same tab) opens the draft as a draft.
+    await page.evaluate((h) => (window.location.hash = h), `#/runder/${draft.roundId}/${ORG}`);
+    await page.getByRole('heading', { name: draft.title }).waitFor();
+    await page.locator('.report-meta').getByText('Kladde', { exact: true }).waitFor();
+    expect(await page.locator('.report-meta').getByText('Indsendt').count()).toBe(0);
+    expect(await page.locator('#root_kontakt_navn').inputValue()).toBe('Kladdens navn');
+    expect(await page.locator('#root_kontakt_navn').getAttribute('readonly')).toBeNull();
+
+    // Typing and leaving at once: the pending save goes to the draft it belongs to.
+    await page.locator('#root_kontakt_stilling').fill('Skrevet lige før tilbage-knappen');
+    await page.goBack();
+    await page.getByRole('heading', { name: submitted.title }).waitFor();
+    await page.getByText('Indberetningen er indsendt og kan ikke ændres.').waitFor();
+    await expect.poll(async () => (await client('GET', sub(draft))).body.answers.kontakt?.stilling, { timeout: 10_000 }).toBe('Skrevet lige før tilbage-knappen');
+    const stillSubmitted = (await client('GET', sub(submitted))).body;
+    expect(stillSubmitted.status).toBe('submitted');
+    expect(stillSubmitted.answers.kontakt.stilling).toBe(example.kontakt.stilling);
+
+    await page.goForward();
+    await page.getByRole('heading', { name: draft.title }).waitFor();
+    expect(await page.locator('#root_kontakt_stilling').inputValue()).toBe('Skrevet lige før tilbage-knappen');
+    await page.locator('#root_kontakt_telefon').fill('33 66 33 66');
+    await waitSaved(page);
+    expect((await client('GET', sub(draft))).body.answers.kontakt.telefon).toBe('33 66 33 66');
+    expect((await client('GET', sub(submitted))).body.revision).toBe(2);
+  });
+
+  it('keeps saving every other field when one number is out of range or not a number, and reads Danish numbers', async () => {
+    const round = await newRound();
+    const page = await reporter();
+    await page.goto(reportUrl(round));
+    await page.getByRole('heading', { name: round.title }).waitFor();
+    const count = page.locator('#root_rehabilitering_antal_henviste');
+
+    await count.fill('-1');
+    await page.locator('#root_kontakt_navn').fill('Mette Hansen');
+    await waitSaved(page);
+    const bar = page.locator('.form-actions');
+    await bar.getByText('Skal rettes, før du indsender:').waitFor();
+    await bar.getByRole('link', { name: /Antal borgere henvist til kræftrehabilitering/ }).click();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('root_rehabilitering_antal_henviste');
+    expect(await count.getAttribute('aria-invalid')).toBe('true');
+    expect(await count.getAttribute('aria-describedby')).toContain('root_rehabilitering_antal_henviste__error');
+    await page.locator('.form-group:has(#root_rehabilitering_antal_henviste)').getByText(/Skal være mindst 0/).first().waitFor();
+    let saved = (await (await api('reporter', ORG))('GET', sub(round))).body.answers;
+    expect(saved).toMatchObject({ kontakt: { navn: 'Mette Hansen' }, rehabilitering: { antal_henviste: -1 } });
+    await expectNoProtocolWords(page);
+    await expectAccessible(page, '32-out-of-range');
+
+    // "1.234" is Danish for one thousand two hundred and thirty-four, said beside the field.
+    await count.fill('1.234');
+    await page.getByText('Læses som 1234.').waitFor();
+    await waitSaved(page);
+    await expect.poll(async () => (await (await api('reporter', ORG))('GET', sub(round))).body.answers.rehabilitering?.antal_henviste).toBe(1234);
+
+    // A point as decimal sign, or a word, is never saved as a number; everything else still is.
+    await count.fill('1.5');
+    await page.getByText('Brug komma som decimaltegn, fx 12,5.', { exact: false }).waitFor();
+    await page.locator('#root_kontakt_stilling').fill('Leder af sundhedsfremme');
+    await waitSaved(page);
+    await bar.getByText('Ikke gemt, fordi værdien ikke passer til feltet:').waitFor();
+    saved = (await (await api('reporter', ORG))('GET', sub(round))).body.answers;
+    expect(saved.kontakt.stilling).toBe('Leder af sundhedsfremme');
+    expect(saved.rehabilitering?.antal_henviste).toBeUndefined();
+    expect(await count.inputValue()).toBe('1.5');
+    await screenshot(page, '33-number-hint');
+  });
+
+  it('turns the open form read-only with who and when as soon as a colleague submits it', async () => {
+    const round = await newRound();
+    const client = await api('reporter', ORG);
+    const example = (await import('../../forms/kraeftplan-v-kommunal/example.v1.json', { with: { type: 'json' } })).default;
+    const put = await client('PUT', sub(round), { body: { answers: example } });
+    const page = await reporter();
+    await page.goto(reportUrl(round));
+    await page.getByRole('heading', { name: round.title }).waitFor();
+    expect((await client('POST', `${sub(round)}/submit`, { headers: { 'if-match': put.headers.get('etag')! } })).status).toBe(200);
+    // Coming back to the tab looks at once (otherwise the form looks every few seconds).
+    await page.evaluate(() => window.dispatchEvent(new Event('focus')));
+    await page.getByRole('alert').getByText(/Indberetter, København indsendte indberetningen .* Den kan ikke længere ændres her\./).waitFor();
+    await page.getByText('Indberetningen er indsendt og kan ikke ændres.').waitFor();
+    expect(await page.locator('#root_kontakt_navn').getAttribute('readonly')).not.toBeNull();
+    expect(await page.getByRole('button', { name: 'Indsend' }).count()).toBe(0);
+    await expectAccessible(page, '34-submitted-by-colleague');
+  });
+
+  it('shows an extended deadline on the home list and the report page, with its reason', async () => {
+    const round = await newRound('kraeftplan-v-kommunal', { deadline: '2026-12-15' });
+    const admin = await api('sst-admin');
+    const granted = await admin('PUT', `/rounds/${round.roundId}/extensions/${ORG}`, { body: { deadline: '2027-01-08', reason: 'Kommunalbestyrelsen behandler rapporten 7. januar.' } });
+    expect(granted.status).toBe(200);
+    const page = await reporter();
+    await page.getByRole('heading', { name: 'Mine indberetninger' }).waitFor();
+    const row = page.getByRole('row').filter({ hasText: round.title });
+    await row.getByText('8. januar 2027').waitFor();
+    await row.getByText('Forlænget frist').waitFor();
+    expect(await row.getByText('15. december 2026').count()).toBe(0);
+    await expectAccessible(page, '35-extended-home');
+    await row.getByRole('link', { name: round.title }).click();
+    await page.locator('.report-meta').getByText('Frist: 8. januar 2027').waitFor();
+    await page.getByText('Fristen er forlænget til 8. januar 2027 kl. 23.59 (oprindelig frist 15. december 2026 kl. 23.59).').waitFor();
+    await page.getByText('Begrundelse: Kommunalbestyrelsen behandler rapporten 7. januar.').waitFor();
+    await screenshot(page, '36-extended-report');
+  });
+
+  it('heads list items by their own name, says which item a button acts on, warns of a repeated item, and undoes a removal', async () => {
+    const round = await newRound('kraeftplan-v-regional');
+    const page = await reporter(REGION);
+    await page.goto(reportUrl(round, REGION));
+    await page.getByRole('heading', { name: round.title }).waitFor();
+    await page.getByRole('navigation', { name: 'Indhold' }).waitFor();
+
+    const add = page.getByRole('button', { name: '+ Tilføj initiativ' });
+    await add.click();
+    await add.click();
+    await page.locator('#root_initiativer_0_initiativ').selectOption({ label: 'Eksempel: Tidlig diagnostik og hurtig udredning ved mistanke om kræft' });
+    await page.getByRole('heading', { name: 'Initiativ 1: Eksempel: Tidlig diagnostik og hurtig udredning ved mistanke om kræft' }).waitFor();
+    await page.locator('#root_initiativer_1_initiativ').selectOption({ label: 'Eksempel: Tidlig diagnostik og hurtig udredning ved mistanke om kræft' });
+    await page.locator('.form-group:has(#root_initiativer_1_initiativ)').getByText('Er allerede valgt i punkt 1.').first().waitFor();
+    await page.getByRole('navigation', { name: 'Indhold' }).getByRole('listitem').filter({ hasText: 'Status på kræftplanens initiativer' }).getByText('fejl').waitFor();
+    await page.getByRole('button', { name: 'Fjern Initiativ 2: Eksempel: Tidlig diagnostik og hurtig udredning ved mistanke om kræft' }).waitFor();
+    await expectAccessible(page, '37-regional-items');
+
+    await page.locator('#root_initiativer_1_initiativ').selectOption({ label: 'Eksempel: Rehabilitering og indsats mod senfølger' });
+    await page.locator('#root_initiativer_1_fremdrift').fill('40');
+    await page.getByRole('button', { name: 'Fjern Initiativ 2: Eksempel: Rehabilitering og indsats mod senfølger' }).click();
+    const undo = page.getByRole('button', { name: 'Fortryd' });
+    await page.getByText('Initiativ 2: Eksempel: Rehabilitering og indsats mod senfølger er fjernet.').waitFor();
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Fortryd');
+    await undo.click();
+    expect(await page.locator('#root_initiativer_1_fremdrift').inputValue()).toBe('40');
+    await waitSaved(page);
+    const saved = (await (await api('reporter', REGION))('GET', sub(round, REGION))).body.answers;
+    expect(saved.initiativer).toHaveLength(2);
+    expect(saved.initiativer[1]).toMatchObject({ initiativ: 'rehabilitering_senfoelger', fremdrift: 40 });
+  });
+
+  it('deletes a wrongly uploaded attachment after asking, and restores an earlier version from the history', async () => {
+    const round = await newRound();
+    const page = await reporter();
+    await page.goto(reportUrl(round));
+    await page.getByRole('heading', { name: round.title }).waitFor();
+    await page.locator('#root_kontakt_navn').fill('Første navn');
+    await waitSaved(page);
+    await page.locator('#root_kontakt_navn').fill('Andet navn');
+    await waitSaved(page);
+
+    const attachments = page.locator('section.attachments');
+    await attachments.getByLabel(/Vælg en fil/).setInputFiles({ name: 'Forkert fil.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%âãÏÓ\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n') });
+    await attachments.getByRole('button', { name: 'Upload bilag' }).click();
+    await attachments.getByText('Bilaget Forkert fil.pdf er tilføjet.').waitFor();
+    await attachments.getByRole('button', { name: 'Slet bilaget Forkert fil.pdf' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Slet bilaget?' });
+    await dialog.getByText('Bilaget Forkert fil.pdf fjernes fra indberetningen.').waitFor();
+    await expectAccessible(page, '38-delete-attachment');
+    await dialog.getByRole('button', { name: 'Ja, slet bilaget' }).click();
+    await attachments.getByText('Bilaget Forkert fil.pdf er slettet.').waitFor();
+    await attachments.getByText('Der er ingen bilag.').waitFor();
+    const client = await api('reporter', ORG);
+    const afterDelete = (await client('GET', sub(round))).body;
+    expect(afterDelete.attachments ?? []).toEqual([]);
+
+    await page.getByText('Historik', { exact: true }).click();
+    await page.getByRole('cell', { name: 'Bilag slettet' }).waitFor();
+    await page.getByRole('button', { name: 'Vis version 1' }).click();
+    await page.getByRole('heading', { name: 'Version 1 (Gemt)' }).waitFor();
+    await page.getByRole('button', { name: 'Gendan denne version' }).click();
+    await page.getByRole('dialog', { name: 'Gendan version 1?' }).getByRole('button', { name: 'Ja, gendan' }).click();
+    await page.getByText(`Version 1 er gendannet og gemt som version ${afterDelete.revision + 1}.`).waitFor();
+    expect(await page.locator('#root_kontakt_navn').inputValue()).toBe('Første navn');
+    const restored = (await client('GET', sub(round))).body;
+    expect(restored).toMatchObject({ revision: afterDelete.revision + 1, answers: { kontakt: { navn: 'Første navn' } } });
+    // History is added to, never rewritten.
+    const history = (await client('GET', `${sub(round)}/revisions`)).body.items;
+    expect(history.map((r: { action: string }) => r.action)).toEqual(['save', 'save', 'attach', 'detach', 'restore']);
+    await screenshot(page, '39-restored');
+  });
+
+  it('opens a printable report with every question, its answer and the organisation', async () => {
+    const round = await newRound();
+    const client = await api('reporter', ORG);
+    await client('PUT', sub(round), { body: { answers: { kontakt: { navn: 'Åse Ødegård', email: 'aase@kk.dk' }, rehabilitering: { antal_henviste: 1200 } } } });
+    const page = await reporter();
+    await page.goto(reportUrl(round));
+    await page.getByRole('heading', { name: round.title }).waitFor();
+    const [printView] = await Promise.all([page.context().waitForEvent('page'), page.getByRole('button', { name: 'Udskriv eller gem som PDF' }).click()]);
+    await printView.waitForLoadState();
+    await printView.getByText('Åse Ødegård').waitFor();
+    expect(await printView.getAttribute('html', 'lang')).toBe('da');
+    const text = await printView.locator('body').innerText();
+    expect(text).toContain('København');
+    expect(text).toContain(round.title);
+    expect(text).toContain('Antal borgere henvist til kræftrehabilitering');
+    expect(text).toContain('Ikke besvaret');
+    await printView.emulateMedia({ media: 'print' });
+    await screenshot(printView, '40-print-view');
+    expect(await seriousViolations(printView, '40-print-view')).toEqual([]);
+  });
+
+  it('never hides the focused field under the sticky save bar when tabbing through the longest form', async () => {
+    const round = await newRound('kraeftplan-v-kommunal');
+    for (const viewport of [{ width: 1280, height: 720 }, { width: 390, height: 700 }]) {
+      const page = await reporter(ORG, viewport);
+      await page.goto(reportUrl(round));
+      await page.getByRole('heading', { name: round.title }).waitFor();
+      await page.locator('#root_kontakt_navn').focus();
+      const covered: string[] = [];
+      let fields = 0;
+      for (let i = 0; i < 80; i++) {
+        const state = await page.evaluate(() => {
+          const el = document.activeElement as HTMLElement | null;
+          if (!el || !el.id.startsWith('root_')) return { id: el?.id ?? '', field: false, ok: true };
+          const r = el.getBoundingClientRect();
+          const hit = document.elementFromPoint(r.left + r.width / 2, r.top + Math.min(r.height / 2, 12));
+          return { id: el.id, field: true, ok: hit === el || el.contains(hit) };
+        });
+        if (state.field) {
+          fields += 1;
+          if (!state.ok) covered.push(state.id);
+        }
+        if (state.id === '' || state.id === 'attachment-file') break;
+        await page.keyboard.press('Tab');
+      }
+      expect(fields, `fields reached at ${viewport.width} px`).toBeGreaterThanOrEqual(20);
+      expect(covered, `fields under the save bar at ${viewport.width} px`).toEqual([]);
+    }
+  });
+
+  it('fits every page into 320 CSS px without sideways scrolling', async () => {
+    const round = await newRound();
+    await (await api('reporter', ORG))('PUT', sub(round), { body: { answers: { kontakt: { navn: 'Smal skærm' } } } });
+    const small = { width: 320, height: 640 };
+    const page = await reporter(ORG, small);
+    const sst = await newPage(small);
+    await signIn(sst, stack.api.url, 'sst-admin');
+    const pages: [Page, string, string][] = [
+      [page, '#/', 'Mine indberetninger'],
+      [page, `#/runder/${round.roundId}/${ORG}`, round.title],
+      [page, '#/kontakter', 'Kontaktadresser til påmindelser'],
+      [page, '#/aarshjul', 'Årshjul'],
+      [sst, '#/', 'Indberetningsrunder'],
+      [sst, `#/runder/${round.roundId}`, round.title],
+      [sst, `#/runder/${round.roundId}/${ORG}`, round.title],
+      [sst, '#/aarshjul', 'Årshjul'],
+    ];
+    const wide: string[] = [];
+    for (const [p, hash, heading] of pages) {
+      await p.goto(`${stack.api.url}/${hash}`);
+      await p.getByRole('heading', { name: heading }).first().waitFor();
+      await p.waitForTimeout(300);
+      const { scroll, client } = await p.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+      if (scroll > client) wide.push(`${hash}: ${scroll} > ${client}`);
+    }
+    await screenshot(page, '41-report-320');
+    expect(wide).toEqual([]);
+  });
+});
