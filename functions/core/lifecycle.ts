@@ -4,6 +4,7 @@
 //   not_started ─save→ draft ─submit→ submitted ─accept→ accepted
 //                        ↑  ↖reopen─────┘   │                │
 //                        └─save── returned ←┘return    reopen (SST, with reason)→ returned
+//   draft, returned ─attach/detach/restore→ draft (the organisation edits its own report)
 import { Problem, type ProblemCode } from '#core/problems';
 import type { RevisionAction, SubmissionStatus } from '#schemas/api';
 
