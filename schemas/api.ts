@@ -176,6 +176,8 @@ export const Submission = z
     updatedBy: z.string().optional(),
     submittedAt: IsoTime.optional(),
     late: z.boolean().optional(),
+    deadlineAt: IsoTime.meta({ description: "This organisation's effective deadline: its extension's when SST granted one, else the round's" }),
+    roundDeadlineAt: IsoTime.meta({ description: "The round's own deadline (the last on-time instant)" }),
     extension: z
       .object({ deadline: z.string(), deadlineAt: IsoTime, reason: z.string() })
       .optional()
@@ -198,7 +200,7 @@ export const ReviewRequest = z
 
 export const ReopenRequest = z.strictObject({ reason: z.string().trim().max(5000).optional() }).meta({ id: 'ReopenRequest' });
 
-export const RevisionAction = z.enum(['save', 'prefill', 'attach', 'submit', 'reopen', 'return', 'accept']);
+export const RevisionAction = z.enum(['save', 'prefill', 'attach', 'detach', 'restore', 'submit', 'reopen', 'return', 'accept']);
 
 export const Revision = z
   .object({
@@ -288,6 +290,9 @@ export const ProblemDocument = z
     errors: z.array(z.object({ pointer: z.string(), message: z.string() })).optional(),
   })
   .meta({ id: 'Problem' });
+
+/** A whole HTML document (text/html), e.g. a printable report. */
+export const HtmlPage = z.string().meta({ description: 'An HTML document' });
 
 export const Health = z.object({ status: z.literal('ok') });
 

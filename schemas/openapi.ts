@@ -39,8 +39,19 @@ function operation(route: RouteSpec): object {
       schema: { type: 'string' },
     });
   }
+  if (route.ifNoneMatch) {
+    parameters.push({
+      name: 'If-None-Match',
+      in: 'header',
+      required: false,
+      description: '`*`: do this only if nothing exists yet (a first save that must not overwrite one made meanwhile)',
+      schema: { type: 'string' },
+    });
+  }
   const status = String(route.status ?? 200);
-  const content: Record<string, object> = { 'application/json': { schema: schemaOf(route.response, 'output') } };
+  // A route that answers only another media type (an HTML page) has no JSON body to describe.
+  const onlyOther = route.produces !== undefined && route.response instanceof z.ZodString;
+  const content: Record<string, object> = onlyOther ? {} : { 'application/json': { schema: schemaOf(route.response, 'output') } };
   for (const type of route.produces ?? []) content[type] = { schema: { type: 'string' } };
   const problems: Record<string, object> = {
     '400': problemResponse('Malformed parameters or JSON'),
@@ -56,7 +67,7 @@ function operation(route: RouteSpec): object {
     problems['415'] = problemResponse('Body is not JSON');
     problems['422'] = problemResponse('Body or answers invalid; `errors` lists each as {pointer, message}');
   }
-  if (route.ifMatch) {
+  if (route.ifMatch || route.ifNoneMatch) {
     problems['409'] = problemResponse('The round or report is not in a state that allows this');
     problems['412'] = problemResponse('Someone else saved first (`savedBy`, `savedAt`)');
     if (route.ifMatch === 'required') problems['428'] = problemResponse('If-Match missing');

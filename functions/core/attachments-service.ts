@@ -6,7 +6,7 @@ import { nextStatus } from '#core/lifecycle';
 import { assertOpenForReporting } from '#core/rounds';
 import { loadReport } from '#core/report-access';
 import { checkAttachment, MAX_FILE_BYTES, UPLOAD_SECONDS } from '#core/attachments';
-import { commitAttachment } from '#core/submissions-service';
+import { commitAttachment, commitDetachment } from '#core/submissions-service';
 import type { AttachmentDeps as CoreDeps, AttachmentMeta } from '#core/ports';
 import type { Identity } from '#core/identity';
 
@@ -57,6 +57,13 @@ export async function completeUpload(deps: CoreDeps, who: Identity, roundId: str
     uploadedBy: who.name,
     key: pending.key,
   }));
+}
+
+/** Takes an attachment off the report (a new revision); the stored file stays for the history. */
+export async function deleteAttachment(deps: CoreDeps, who: Identity, roundId: string, orgId: string, id: string, ifMatch: string | undefined) {
+  const ctx = await loadReport(deps, who, roundId, orgId, 'report');
+  assertOpenForReporting(ctx.round, deps.clock.now());
+  return commitDetachment(deps, who, ctx, orgId, ifMatch, id);
 }
 
 export async function listAttachments(deps: CoreDeps, who: Identity, roundId: string, orgId: string) {

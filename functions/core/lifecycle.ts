@@ -4,6 +4,7 @@
 //   not_started ─save→ draft ─submit→ submitted ─accept→ accepted
 //                        ↑  ↖reopen─────┘   │                │
 //                        └─save── returned ←┘return    reopen (SST, with reason)→ returned
+//   draft, returned ─attach/detach/restore→ draft (the organisation edits its own report)
 import { Problem, type ProblemCode } from '#core/problems';
 import type { RevisionAction, SubmissionStatus } from '#schemas/api';
 
@@ -26,6 +27,16 @@ const MOVES: Record<RevisionAction, Partial<Record<SubmissionStatus, Move>>> = {
     draft: { to: 'draft', by: 'reporter' },
     returned: { to: 'draft', by: 'reporter' },
   },
+  // Removing an attachment or going back to an earlier version edits the report: only while it is
+  // the organisation's to edit, and there must be something to remove or go back to.
+  detach: {
+    draft: { to: 'draft', by: 'reporter' },
+    returned: { to: 'draft', by: 'reporter' },
+  },
+  restore: {
+    draft: { to: 'draft', by: 'reporter' },
+    returned: { to: 'draft', by: 'reporter' },
+  },
   submit: {
     draft: { to: 'submitted', by: 'reporter' },
     returned: { to: 'submitted', by: 'reporter' },
@@ -43,10 +54,18 @@ const REFUSAL: Partial<Record<SubmissionStatus, [ProblemCode, string]>> = {
   submitted: ['already-submitted', 'Indberetningen er indsendt. Genåbn den, hvis den skal rettes.'],
 };
 
+/** Why a report SST has in hand cannot be edited, for the moves that edit it without a REFUSAL code of their own. */
+const LOCKED: Partial<Record<SubmissionStatus, string>> = {
+  submitted: 'Indberetningen er indsendt og kan ikke ændres. Genåbn den, hvis den skal rettes.',
+  accepted: 'Sundhedsstyrelsen har godkendt indberetningen, så den kan ikke længere ændres.',
+};
+
 const ACTION_WORDS: Record<RevisionAction, string> = {
   save: 'gemmes',
   prefill: 'startes fra sidste års svar',
   attach: 'få bilag',
+  detach: 'få fjernet bilag',
+  restore: 'sættes tilbage til en tidligere version',
   submit: 'indsendes',
   reopen: 'genåbnes',
   return: 'sendes retur',
@@ -71,6 +90,8 @@ export function nextStatus(from: SubmissionStatus, action: RevisionAction, actor
   if (move && from === 'accepted') throw new Problem(REFUSAL.accepted![0], REFUSAL.accepted![1], { currentStatus: from });
   const refusal = action === 'save' || action === 'attach' || action === 'submit' ? REFUSAL[from] : undefined;
   if (refusal) throw new Problem(refusal[0], refusal[1], { currentStatus: from });
+  const locked = action === 'detach' || action === 'restore' ? LOCKED[from] : undefined;
+  if (locked) throw new Problem('invalid-transition', locked, { currentStatus: from, action });
   throw new Problem(
     'invalid-transition',
     `En indberetning med status "${STATUS_WORDS[from]}" kan ikke ${ACTION_WORDS[action]}.`,

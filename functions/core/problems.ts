@@ -31,7 +31,7 @@ export const PROBLEMS = {
   'invalid-attachment': { status: 422, title: 'Bilaget kan ikke modtages' },
   'upload-missing': { status: 409, title: 'Filen er ikke uploadet' },
   'invalid-form-schema': { status: 422, title: 'Skemaet er ikke et gyldigt JSON Schema' },
-  'precondition-required': { status: 428, title: 'If-Match mangler' },
+  'precondition-required': { status: 428, title: 'Indberetningen skal hentes igen' },
   'internal': { status: 500, title: 'Der opstod en intern fejl' },
   'unavailable': { status: 503, title: 'Tjenesten er midlertidigt utilgængelig' },
   'idempotency-key-reused': { status: 422, title: 'Idempotency-Key er brugt til en anden forespørgsel' },

@@ -7,9 +7,13 @@ import { loadReport as load, reportRound, type ReportContext } from '#core/repor
 import { assertOpenForReporting, isLate, reportIsLate, type RoundRecord } from '#core/rounds';
 import { getVersionOr404 } from '#core/forms-service';
 import { validateAnswers } from '#core/form-validation';
+import { fieldName } from '#core/form-labels';
 import { formatDanishDateTime } from '#core/danish-time';
 import { diffAnswers, type AnswerChange } from '#core/answers-diff';
 import { carryForward, type DroppedField } from '#core/carry-forward';
+import { reportHtml, type PrintComment } from '#core/report-print';
+import { findOrganisation } from '#core/registry';
+import { submissionSubject } from '#core/audit-service';
 import { type AttachmentMeta, type CoreDeps, type SubmissionHead, WriteConflict } from '#core/ports';
 import type { Identity } from '#core/identity';
 import type { JsonObject, Revision, RevisionAction, Submission } from '#schemas/api';
@@ -32,32 +36,81 @@ async function conflict(deps: CoreDeps, roundId: string, orgId: string): Promise
   );
 }
 
+/**
+ * The ETag of a report nobody has saved yet. A client that read a not-started report names it in
+ * If-Match, so its first save fails (412) instead of overwriting a report someone created meanwhile.
+ */
+export const NEW_ETAG = '0-new';
+
+/** An If-None-Match header's entity tags (`*` or a list), as opaque values. */
+function etagList(header: string): string[] {
+  return header.split(',').map((t) => etagValue(t) ?? '').filter((t) => t !== '');
+}
+
+/** What the caller names with its conditional headers, as the route read them. */
+export interface Preconditions {
+  ifMatch?: string | undefined;
+  ifNoneMatch?: string | undefined;
+}
+
+/**
+ * Checks the caller's conditional headers against the report as loaded. `doing` completes the
+ * Danish sentence of the 428 ("… før du gemmer"): no one reads a header's name in a detail.
+ */
 async function checkPrecondition(
   deps: CoreDeps,
   ctx: Context,
   orgId: string,
-  ifMatch: string | undefined,
+  pre: Preconditions,
   required: boolean,
+  doing = 'gemmer',
 ): Promise<void> {
-  const expected = etagValue(ifMatch);
+  const current = ctx.head?.etag ?? NEW_ETAG;
+  if (pre.ifNoneMatch !== undefined) {
+    const tags = etagList(pre.ifNoneMatch);
+    if (tags.includes('*') ? ctx.head !== undefined : tags.includes(current)) throw await conflict(deps, ctx.round.roundId, orgId);
+  }
+  const expected = etagValue(pre.ifMatch);
   if (expected === undefined) {
-    if (required && ctx.head) {
-      throw new Problem('precondition-required', 'Send If-Match med den ETag, du hentede, så ingen andres ændringer overskrives.');
+    if (required && ctx.head && pre.ifNoneMatch === undefined) {
+      throw new Problem('precondition-required', `Hent indberetningen igen, før du ${doing}, så ingen andres ændringer overskrives.`);
     }
     return;
   }
   if (expected === '*' && ctx.head) return;
-  if (!ctx.head || ctx.head.etag !== expected) throw await conflict(deps, ctx.round.roundId, orgId);
+  // "0-new" matches only while there is no head; the store's write is then conditional on
+  // absence, so of two racing first saves exactly one wins.
+  if (expected !== current) throw await conflict(deps, ctx.round.roundId, orgId);
 }
 
 async function schemaOf(deps: CoreDeps, round: RoundRecord) {
   return (await getVersionOr404(deps, round.formId, round.formVersion)).schema;
 }
 
+/**
+ * Checks answers a draft will hold (a save, a restored version) in draft mode; the refusal names
+ * the fields by their Danish titles, and `errors` keeps each one with its pointer for the form.
+ */
+async function assertDraftFits(deps: CoreDeps, round: RoundRecord, answers: JsonObject): Promise<void> {
+  const schema = await schemaOf(deps, round);
+  const errors = validateAnswers(`${round.formId}@${round.formVersion}`, schema, answers, 'draft');
+  if (errors.length === 0) return;
+  const names = [...new Set(errors.map((e) => fieldName(schema, e.pointer)))];
+  const listed = names.slice(0, 5).join(', ') + (names.length > 5 ? ` og ${names.length - 5} andre` : '');
+  const one = names.length === 1;
+  throw new Problem(
+    'validation-failed',
+    `${one ? 'Dette felt har' : 'Disse felter har'} en forkert type eller et valg, skemaet ikke kender: ${listed}. Ret ${one ? 'det' : 'dem'}, og gem igen.`,
+    { errors },
+  );
+}
+
 function view(ctx: Pick<Context, 'round' | 'extension'>, orgId: string, head: SubmissionHead | undefined, answers: JsonObject): Submission {
   const { round, extension } = ctx;
   const ext = extension ? { extension: { deadline: extension.deadline, deadlineAt: extension.deadlineAt, reason: extension.reason } } : {};
-  if (!head) return { roundId: round.roundId, orgId, status: 'not_started', revision: 0, answers, ...ext };
+  // The deadline that holds for this organisation, beside the round's, so no client has to work it out.
+  const deadlines = { deadlineAt: extension?.deadlineAt ?? round.deadlineAt, roundDeadlineAt: round.deadlineAt };
+  if (!head) return { roundId: round.roundId, orgId, status: 'not_started', revision: 0, etag: `"${NEW_ETAG}"`, answers, ...deadlines, ...ext };
   return {
     roundId: head.roundId,
     orgId: head.orgId,
@@ -65,6 +118,7 @@ function view(ctx: Pick<Context, 'round' | 'extension'>, orgId: string, head: Su
     revision: head.revision,
     etag: `"${head.etag}"`,
     answers,
+    ...deadlines,
     updatedAt: head.updatedAt,
     updatedBy: head.updatedBy,
     ...(head.submittedAt
@@ -147,15 +201,13 @@ export async function saveDraft(
   orgId: string,
   answers: JsonObject,
   ifMatch: string | undefined,
+  ifNoneMatch?: string,
 ): Promise<Submission> {
   const ctx = await load(deps, who, roundId, orgId, 'report');
   assertOpenForReporting(ctx.round, deps.clock.now());
   nextStatus(ctx.head?.status ?? 'not_started', 'save');
-  await checkPrecondition(deps, ctx, orgId, ifMatch, true);
-  const errors = validateAnswers(`${ctx.round.formId}@${ctx.round.formVersion}`, await schemaOf(deps, ctx.round), answers, 'draft');
-  if (errors.length > 0) {
-    throw new Problem('validation-failed', 'Nogle felter har en forkert type. Ret dem og gem igen.', { errors });
-  }
+  await checkPrecondition(deps, ctx, orgId, { ifMatch, ifNoneMatch }, true);
+  await assertDraftFits(deps, ctx.round, answers);
   // The answers go to their own immutable object first: if the head's write then loses,
   // the orphan is harmless, and no head ever points at content that is not there.
   const contentKey = await deps.submissions.putContent(roundId, orgId, (ctx.head?.revision ?? 0) + 1, answers);
@@ -169,14 +221,15 @@ export async function submit(deps: CoreDeps, who: Identity, roundId: string, org
   assertOpenForReporting(ctx.round, now);
   nextStatus(ctx.head?.status ?? 'not_started', 'submit');
   if (etagValue(ifMatch) === undefined) {
-    throw new Problem('precondition-required', 'Send If-Match med den ETag, du hentede, så du indsender det, du har set.');
+    throw new Problem('precondition-required', 'Hent indberetningen igen, før du indsender, så du indsender det, du har set.');
   }
-  await checkPrecondition(deps, ctx, orgId, ifMatch, true);
+  await checkPrecondition(deps, ctx, orgId, { ifMatch }, true, 'indsender');
   const head = ctx.head!;
   const answers = await deps.submissions.readContent(head.contentKey);
   const errors = validateAnswers(`${ctx.round.formId}@${ctx.round.formVersion}`, await schemaOf(deps, ctx.round), answers, 'full');
   if (errors.length > 0) {
-    throw new Problem('validation-failed', `Indberetningen kan ikke indsendes endnu: ${errors.length} felt(er) mangler eller er forkert udfyldt.`, {
+    const fields = errors.length === 1 ? '1 felt mangler' : `${errors.length} felter mangler`;
+    throw new Problem('validation-failed', `Indberetningen kan ikke indsendes endnu: ${fields} eller er forkert udfyldt.`, {
       errors,
     });
   }
@@ -215,7 +268,7 @@ export async function reopen(
   }
   if (!byReviewer) assertOpenForReporting(ctx.round, deps.clock.now());
   nextStatus(head.status, 'reopen');
-  await checkPrecondition(deps, ctx, orgId, ifMatch, !byReviewer);
+  await checkPrecondition(deps, ctx, orgId, { ifMatch }, !byReviewer, 'genåbner');
   const note = byReviewer ? { comment: reason!, by: who.name, at: deps.clock.now().toISOString() } : undefined;
   const next = await commit(deps, who, ctx, orgId, {
     action: 'reopen',
@@ -239,7 +292,7 @@ export async function review(
   const head = ctx.head;
   if (!head) throw new Problem('invalid-transition', 'Indberetningen er ikke påbegyndt.');
   nextStatus(head.status, action);
-  await checkPrecondition(deps, ctx, orgId, ifMatch, false);
+  await checkPrecondition(deps, ctx, orgId, { ifMatch }, false);
   const at = deps.clock.now().toISOString();
   const next = await commit(deps, who, ctx, orgId, {
     action,
@@ -290,9 +343,12 @@ export async function prefill(
   who: Identity,
   roundId: string,
   orgId: string,
+  ifMatch?: string,
 ): Promise<{ submission: Submission; carriedFrom: { roundId: string; revision: number }; dropped: DroppedField[] }> {
   const ctx = await load(deps, who, roundId, orgId, 'report');
   assertOpenForReporting(ctx.round, deps.clock.now());
+  // Naming "0-new" makes a started report a 412 (someone was first) rather than a 409.
+  await checkPrecondition(deps, ctx, orgId, { ifMatch }, false);
   if (ctx.head) throw new Problem('invalid-transition', 'Kun en indberetning, der ikke er påbegyndt, kan startes fra sidste års svar.', { currentStatus: ctx.head.status });
   const earlier = (await deps.rounds.list())
     .filter((r) => r.formId === ctx.round.formId && r.roundId !== roundId && r.deadlineAt < ctx.round.deadlineAt && r.respondents.includes(orgId))
@@ -329,7 +385,7 @@ export async function commitAttachment(
   attachment: (revision: number) => AttachmentMeta,
 ): Promise<Submission> {
   nextStatus(ctx.head?.status ?? 'not_started', 'attach');
-  await checkPrecondition(deps, ctx, orgId, ifMatch, false);
+  await checkPrecondition(deps, ctx, orgId, { ifMatch }, false);
   const meta = attachment((ctx.head?.revision ?? 0) + 1);
   if (ctx.head?.attachments?.some((a) => a.id === meta.id)) {
     return view(ctx, orgId, ctx.head, await deps.submissions.readContent(ctx.head.contentKey));
@@ -342,4 +398,115 @@ export async function commitAttachment(
     detail: { attachment: meta.id, fileName: meta.fileName, size: meta.size },
   });
   return view(ctx, orgId, next, await deps.submissions.readContent(contentKey));
+}
+
+/**
+ * Removes an attachment from the report as a new revision (answers unchanged). The file stays in
+ * storage: the earlier revisions that listed it still reference it, and history is never rewritten.
+ */
+export async function commitDetachment(
+  deps: CoreDeps,
+  who: Identity,
+  ctx: ReportContext,
+  orgId: string,
+  ifMatch: string | undefined,
+  attachmentId: string,
+): Promise<Submission> {
+  const head = ctx.head;
+  if (!head) throw new Problem('not-found', 'Bilaget findes ikke.');
+  nextStatus(head.status, 'detach');
+  await checkPrecondition(deps, ctx, orgId, { ifMatch }, true, 'fjerner bilaget');
+  const file = head.attachments?.find((a) => a.id === attachmentId);
+  if (!file) throw new Problem('not-found', 'Bilaget findes ikke. Måske har en anden allerede fjernet det.');
+  const rest = (head.attachments ?? []).filter((a) => a.id !== attachmentId);
+  const next = await commit(deps, who, ctx, orgId, {
+    action: 'detach',
+    contentKey: head.contentKey,
+    ...(rest.length ? { patch: { attachments: rest } } : { clear: ['attachments'] as (keyof SubmissionHead)[] }),
+    detail: { attachment: file.id, fileName: file.fileName },
+  });
+  return view(ctx, orgId, next, await deps.submissions.readContent(head.contentKey));
+}
+
+/**
+ * Makes an earlier revision's answers the report's answers again, as a new revision: history
+ * is only ever added to. The answers must still fit the round's current form version (a draft's
+ * check: types and choices). Attachments stay as they are now; they are not answers.
+ */
+export async function restoreRevision(
+  deps: CoreDeps,
+  who: Identity,
+  roundId: string,
+  orgId: string,
+  fromRevision: number,
+  ifMatch: string | undefined,
+): Promise<Submission> {
+  const ctx = await load(deps, who, roundId, orgId, 'report');
+  assertOpenForReporting(ctx.round, deps.clock.now());
+  nextStatus(ctx.head?.status ?? 'not_started', 'restore');
+  await checkPrecondition(deps, ctx, orgId, { ifMatch }, true, 'henter en tidligere version frem');
+  const rev = await deps.submissions.getRevision(roundId, orgId, fromRevision);
+  if (!rev) throw new Problem('not-found', `Indberetningen har ingen version ${fromRevision}.`);
+  const answers = await deps.submissions.readContent(rev.contentKey);
+  await assertDraftFits(deps, ctx.round, answers);
+  // The revision's answers object is immutable, so the new revision can point at it as it is.
+  const next = await commit(deps, who, ctx, orgId, { action: 'restore', contentKey: rev.contentKey, detail: { fromRevision } });
+  return view(ctx, orgId, next, answers);
+}
+
+/**
+ * The one place the printed name of an organisation is chosen. The registry's `name` today; when
+ * the registry gains an official name (e.g. "Københavns Kommune"), it belongs here.
+ */
+function printedName(orgId: string): string {
+  return findOrganisation(orgId)?.name ?? orgId;
+}
+
+/** SST's comments on the report over its life: every return, and every reopening of an accepted report. */
+async function reviewComments(deps: CoreDeps, ctx: Context, orgId: string): Promise<PrintComment[]> {
+  const events = await deps.audit.history(submissionSubject(ctx.round.roundId, orgId));
+  const found = events.flatMap((e): PrintComment[] => {
+    const d = e.detail ?? {};
+    const text = e.action === 'submission.return' ? d['comment'] : e.action === 'submission.reopen' && e.actorOrgId === 'sst' ? d['reason'] : undefined;
+    if (typeof text !== 'string' || text === '') return [];
+    return [{ comment: text, pointer: typeof d['pointer'] === 'string' ? d['pointer'] : undefined, by: e.actor, at: e.at }];
+  });
+  // The head's note is the current one; the history holds it too, unless it was written before
+  // the audit trail recorded comments.
+  const review = ctx.head?.review;
+  if (review && !found.some((c) => c.at === review.at && c.comment === review.comment)) found.push(review);
+  return found.sort((a, b) => a.at.localeCompare(b.at));
+}
+
+/** The report as a printable Danish HTML page, for the same readers as the report itself. */
+export async function printSubmission(deps: CoreDeps, who: Identity, roundId: string, orgId: string): Promise<{ html: string; fileName: string }> {
+  const ctx = await load(deps, who, roundId, orgId, 'read');
+  const { round, head, extension } = ctx;
+  const [answers, schema, revisions, comments] = await Promise.all([
+    head ? deps.submissions.readContent(head.contentKey) : Promise.resolve({}),
+    schemaOf(deps, round),
+    head ? deps.submissions.listRevisions(roundId, orgId) : Promise.resolve([]),
+    head ? reviewComments(deps, ctx, orgId) : Promise.resolve([]),
+  ]);
+  const s = view(ctx, orgId, head, answers);
+  const lastSubmit = revisions.filter((r) => r.action === 'submit').at(-1);
+  const html = reportHtml({
+    organisationName: printedName(orgId),
+    round: { title: round.title, period: round.period },
+    status: s.status,
+    revision: s.revision,
+    deadlineAt: s.deadlineAt,
+    extension: extension ? { deadlineAt: extension.deadlineAt, reason: extension.reason, roundDeadlineAt: round.deadlineAt } : undefined,
+    updatedAt: s.updatedAt,
+    updatedBy: s.updatedBy,
+    submittedAt: s.submittedAt,
+    submittedBy: lastSubmit?.savedBy,
+    late: s.late,
+    schema,
+    answers,
+    comments,
+    attachments: s.attachments ?? [],
+    printedAt: deps.clock.now(),
+  });
+  return { html, fileName: `${roundId}-${orgId}.html` };
 }

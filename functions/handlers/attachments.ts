@@ -1,6 +1,6 @@
 // Supporting documents of a report: upload tickets, confirmation, listing, download links.
 import { idempotent } from '#http/idempotency';
-import { createAreaHandler, type ApiRequest } from '#http/area';
+import { createAreaHandler } from '#http/area';
 import { ATTACHMENTS_ROUTES } from '#functions/routes/attachments';
 import { withEtag } from '#http/with-etag';
 import { getDeps as getCoreDeps, storageConfigFromEnv } from '#functions/composition';
@@ -16,20 +16,20 @@ const getDeps = (): AttachmentDeps => {
   }
   return deps;
 };
-import { attachmentUrl, completeUpload, listAttachments, requestUpload } from '#core/attachments-service';
+import { attachmentUrl, completeUpload, deleteAttachment, listAttachments, requestUpload } from '#core/attachments-service';
 
-const ids = (req: ApiRequest) => [req.params['roundId'] as string, req.params['orgId'] as string] as const;
+const ids = (req: { params: { roundId: string; orgId: string } }) => [req.params.roundId, req.params.orgId] as const;
 
 export const handler = createAreaHandler(ATTACHMENTS_ROUTES, {
   requestUpload: async (req) => ({
     status: 201,
-    body: await requestUpload(getDeps(), req.identity!, ...ids(req), req.body as { fileName: string; contentType: string; size: number }),
+    body: await requestUpload(getDeps(), req.identity!, ...ids(req), req.body),
   }),
-  completeUpload: async (req) =>
-    withEtag(await completeUpload(getDeps(), req.identity!, ...ids(req), req.params['attachmentId'] as string, req.ifMatch)),
+  completeUpload: async (req) => withEtag(await completeUpload(getDeps(), req.identity!, ...ids(req), req.params.attachmentId, req.ifMatch)),
+  deleteAttachment: async (req) => withEtag(await deleteAttachment(getDeps(), req.identity!, ...ids(req), req.params.attachmentId, req.ifMatch)),
   listAttachments: async (req) => ({ body: { items: await listAttachments(getDeps(), req.identity!, ...ids(req)) } }),
   downloadAttachment: async (req) => ({
     status: 302,
-    headers: { location: await attachmentUrl(getDeps(), req.identity!, ...ids(req), req.params['attachmentId'] as string) },
+    headers: { location: await attachmentUrl(getDeps(), req.identity!, ...ids(req), req.params.attachmentId) },
   }),
 }, { idempotency: idempotent });

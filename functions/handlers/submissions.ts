@@ -1,38 +1,33 @@
-// One organisation's report in a round: read, save drafts, submit, reopen, review, revisions.
+// One organisation's report in a round: read, save drafts, submit, reopen, review, revisions,
+// restore, print. Each operation gets its route's typed parameters and body.
 import { idempotent } from '#http/idempotency';
-import { createAreaHandler, type ApiRequest } from '#http/area';
+import { createAreaHandler } from '#http/area';
 import { SUBMISSIONS_ROUTES } from '#functions/routes/submissions';
 import { withEtag } from '#http/with-etag';
+import { printPage } from '#http/print-page';
 import { getDeps } from '#functions/composition';
 import * as submissions from '#core/submissions-service';
-import type { JsonObject } from '#schemas/api';
 
-const ids = (req: ApiRequest) => [req.params['roundId'] as string, req.params['orgId'] as string] as const;
-
+const ids = (req: { params: { roundId: string; orgId: string } }) => [req.params.roundId, req.params.orgId] as const;
 
 export const handler = createAreaHandler(SUBMISSIONS_ROUTES, {
   getSubmission: async (req) => withEtag(await submissions.getSubmission(getDeps(), req.identity!, ...ids(req))),
   saveDraft: async (req) =>
-    withEtag(
-      await submissions.saveDraft(getDeps(), req.identity!, ...ids(req), (req.body as { answers: JsonObject }).answers, req.ifMatch),
-    ),
+    withEtag(await submissions.saveDraft(getDeps(), req.identity!, ...ids(req), req.body.answers, req.ifMatch, req.ifNoneMatch)),
   submit: async (req) => withEtag(await submissions.submit(getDeps(), req.identity!, ...ids(req), req.ifMatch)),
-  reopen: async (req) =>
-    withEtag(await submissions.reopen(getDeps(), req.identity!, ...ids(req), req.ifMatch, (req.body as { reason?: string }).reason)),
-  returnSubmission: async (req) =>
-    withEtag(
-      await submissions.review(getDeps(), req.identity!, ...ids(req), 'return', req.ifMatch, req.body as { comment: string; pointer?: string }),
-    ),
+  reopen: async (req) => withEtag(await submissions.reopen(getDeps(), req.identity!, ...ids(req), req.ifMatch, req.body.reason)),
+  returnSubmission: async (req) => withEtag(await submissions.review(getDeps(), req.identity!, ...ids(req), 'return', req.ifMatch, req.body)),
   acceptSubmission: async (req) => withEtag(await submissions.review(getDeps(), req.identity!, ...ids(req), 'accept', req.ifMatch, undefined)),
   listRevisions: async (req) => ({ body: { items: await submissions.listRevisions(getDeps(), req.identity!, ...ids(req)) } }),
   diffRevisions: async (req) => ({
-    body: await submissions.diffRevisions(getDeps(), req.identity!, ...ids(req), req.params['revision'] as number, req.params['other'] as number),
+    body: await submissions.diffRevisions(getDeps(), req.identity!, ...ids(req), req.params.revision, req.params.other),
   }),
   prefill: async (req) => {
-    const result = await submissions.prefill(getDeps(), req.identity!, ...ids(req));
+    const result = await submissions.prefill(getDeps(), req.identity!, ...ids(req), req.ifMatch);
     return { ...withEtag(result.submission), status: 201, body: result };
   },
-  getRevision: async (req) => ({
-    body: await submissions.getRevision(getDeps(), req.identity!, ...ids(req), req.params['revision'] as number),
-  }),
+  getRevision: async (req) => ({ body: await submissions.getRevision(getDeps(), req.identity!, ...ids(req), req.params.revision) }),
+  restoreRevision: async (req) =>
+    withEtag(await submissions.restoreRevision(getDeps(), req.identity!, ...ids(req), req.params.revision, req.ifMatch)),
+  printSubmission: async (req) => printPage(await submissions.printSubmission(getDeps(), req.identity!, ...ids(req))),
 }, { idempotency: idempotent });

@@ -29,7 +29,20 @@ export interface ApiRequest {
   /** Lower-cased header names. */
   headers: Record<string, string | undefined>;
   ifMatch: string | undefined;
+  /** Only on routes that declare `ifNoneMatch`; elsewhere the header means nothing and is not read. */
+  ifNoneMatch: string | undefined;
 }
+
+type ParamsOf<R> = R extends { params: infer P extends Record<string, z.ZodType> } ? { [K in keyof P]: z.output<P[K]> } : Record<string, never>;
+type BodyOf<R> = R extends { body: infer B extends z.ZodType } ? z.output<B> : undefined;
+
+/** A request as one route's schemas have checked it: its path parameters and body arrive typed. */
+export type RouteRequest<R extends RouteSpec> = Omit<ApiRequest, 'params' | 'body'> & { params: ParamsOf<R>; body: BodyOf<R> };
+
+/** One operation per route of an area, each typed by its own route. */
+export type Operations<Routes extends readonly RouteSpec[]> = {
+  [R in Routes[number] as R['operationId']]: (req: RouteRequest<R>) => Promise<OperationResult>;
+};
 
 export interface OperationResult {
   status?: number;
@@ -195,7 +208,10 @@ export interface AreaOptions {
  * The Lambda handler for every route of `area`, dispatching on API Gateway's routeKey.
  * Idempotency is handed in by the areas that need it, so the others do not bundle its store.
  */
-export function createAreaHandler(routes: readonly RouteSpec[], operations: Record<string, Operation>, options: AreaOptions = {}) {
+export function createAreaHandler<const Routes extends readonly RouteSpec[]>(routes: Routes, typed: NoInfer<Operations<Routes>>, options: AreaOptions = {}) {
+  // The edge checked each request against its route's schemas before the operation sees it, so
+  // here every operation can take the untyped request.
+  const operations = typed as unknown as Record<string, Operation>;
   const area = routes[0]?.area;
   if (!area || routes.some((r) => r.area !== area)) throw new Error('createAreaHandler takes the routes of one area');
   const byKey = new Map<string, { route: RouteSpec; operation: Operation }>();
@@ -216,14 +232,15 @@ export function createAreaHandler(routes: readonly RouteSpec[], operations: Reco
     const query = parseQuery(route, event);
     const raw = event.body ? (event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body) : '';
     const body = parseRequestBody(route, raw, headers);
-    const run = async () => toResponse(route, await operation({ route, identity, params, query, body, headers, ifMatch: headers['if-match'] }));
+    const ifNoneMatch = route.ifNoneMatch ? headers['if-none-match'] : undefined;
+    const run = async () => toResponse(route, await operation({ route, identity, params, query, body, headers, ifMatch: headers['if-match'], ifNoneMatch }));
     const key = headers['idempotency-key'];
     if (!route.idempotent || key === undefined || !options.idempotency) return run();
     return options.idempotency(
       {
         scope: `${identity?.subject ?? 'public'}\n${routeKey(route)}`,
         key,
-        fingerprint: [event.rawPath, headers['if-match'] ?? '', JSON.stringify(body ?? null)].join('\n'),
+        fingerprint: [event.rawPath, headers['if-match'] ?? '', ifNoneMatch ?? '', JSON.stringify(body ?? null)].join('\n'),
       },
       run,
     );

@@ -52,4 +52,15 @@ export const ATTACHMENTS_ROUTES = [
     status: 302,
     response: z.undefined(),
   },
+  {
+    method: 'DELETE',
+    path: '/rounds/{roundId}/submissions/{orgId}/attachments/{attachmentId}',
+    area: 'attachments',
+    operationId: 'deleteAttachment',
+    summary: 'Take an attachment off the report, as a new revision (the file is kept for the earlier revisions)',
+    auth: ['reporter'],
+    params: { ...submissionParams, attachmentId: api.Slug },
+    ifMatch: 'required',
+    response: api.Submission,
+  },
 ] as const satisfies readonly RouteSpec[];

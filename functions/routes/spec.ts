@@ -29,6 +29,8 @@ export interface RouteSpec {
   /** Largest accepted body in bytes (default 1 MiB). */
   maxBodyBytes?: number;
   ifMatch?: 'required' | 'optional';
+  /** Honours `If-None-Match` (`*`: only if nothing exists yet); the edge reads it only where declared. */
+  ifNoneMatch?: 'optional';
   /** Honours an `Idempotency-Key` header: a retry with the same key and body replays the first answer. */
   idempotent?: boolean;
   status?: number;

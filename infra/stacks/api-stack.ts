@@ -151,7 +151,7 @@ export class ApiStack extends Stack {
       corsPreflight: {
         allowOrigins: webOrigins,
         allowMethods: [apigw.CorsHttpMethod.GET, apigw.CorsHttpMethod.POST, apigw.CorsHttpMethod.PUT, apigw.CorsHttpMethod.DELETE],
-        allowHeaders: ['authorization', 'content-type', 'if-match', 'idempotency-key'],
+        allowHeaders: ['authorization', 'content-type', 'if-match', 'if-none-match', 'idempotency-key'],
         exposeHeaders: ['etag', 'location', 'content-disposition'],
         maxAge: Duration.hours(1),
       },

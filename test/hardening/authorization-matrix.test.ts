@@ -104,6 +104,8 @@ const MATRIX: Record<string, Row> = {
   getRevision: { expect: ORG_READ },
   diffRevisions: { expect: ORG_READ },
   prefill: { expect: ORG_WRITE, state: 'none' },
+  restoreRevision: { expect: ORG_WRITE, state: 'draft' },
+  printSubmission: { expect: ORG_READ },
   submissionHistory: { expect: ORG_READ },
   auditLog: {
     expect: SST_ONLY,
@@ -111,6 +113,20 @@ const MATRIX: Record<string, Row> = {
   },
   requestUpload: { expect: ORG_WRITE, state: 'draft', request: () => ({ body: { fileName: 'matrix.pdf', contentType: PDF, size: PDF_BYTES.length } }) },
   completeUpload: { expect: ORG_WRITE, state: 'draft', request: async (cell) => ({ values: { attachmentId: await uploadedAttachment(cell.round.roundId) } }) },
+  deleteAttachment: {
+    expect: ORG_WRITE,
+    state: 'draft',
+    // The cell's own attachment, confirmed by the organisation first; the removal names the ETag that made.
+    request: async (cell) => {
+      const attachmentId = await uploadedAttachment(cell.round.roundId);
+      const done = await api.call('POST', `/rounds/${cell.round.roundId}/submissions/${OWN}/attachments/${attachmentId}/complete`, {
+        token: await api.token('reporter', OWN),
+        headers: { 'if-match': cell.etag! },
+      });
+      expect(done.status, done.text).toBe(200);
+      return { values: { attachmentId }, headers: { 'if-match': done.headers.get('etag')! } };
+    },
+  },
   listAttachments: { expect: ORG_READ },
   downloadAttachment: { expect: ORG_READ, request: () => ({ values: { attachmentId: readAttachmentId } }) },
   getRoundSummary: { expect: SST_AND_MACHINE },

@@ -2,6 +2,7 @@
 // and download, and the refusals for wrong types, sizes and other organisations.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApi, type Api, type Client } from '../support/api.ts';
+import { exampleAnswers } from '../../local/seed.ts';
 
 const FORM = 'kraeftplan-v-kommunal';
 const ORG = 'kommune-461';
@@ -76,6 +77,61 @@ describe('attachments', () => {
     const differs = await reporter('POST', `${sub(round.roundId)}/attachments/${ticket.body.attachmentId}/complete`);
     expect(differs.status).toBe(422);
     expect((await reporter('GET', sub(round.roundId))).body.revision).toBe(0);
+  });
+
+  async function attached(roundId: string, etag: string, name = 'notat.pdf') {
+    const bytes = Buffer.from(`%PDF-1.7\n% ${name}\n%%EOF\n`);
+    const ticket = await reporter('POST', `${sub(roundId)}/attachments`, { body: { fileName: name, contentType: PDF, size: bytes.length } });
+    expect((await upload(ticket.body, bytes)).status).toBeLessThan(300);
+    const done = await reporter('POST', `${sub(roundId)}/attachments/${ticket.body.attachmentId}/complete`, { headers: { 'if-match': etag } });
+    expect(done.status, done.text).toBe(200);
+    return { id: ticket.body.attachmentId as string, etag: done.headers.get('etag')! };
+  }
+
+  it('removes an attachment as a new revision, audited, and keeps the file for the earlier revisions', async () => {
+    const round = await api.round(FORM);
+    const saved = await reporter('PUT', sub(round.roundId), { body: { answers: { kontakt: { navn: 'Åse' } } } });
+    const a = await attached(round.roundId, saved.headers.get('etag')!, 'første.pdf');
+    const b = await attached(round.roundId, a.etag, 'anden.pdf');
+    const removed = await reporter('DELETE', `${sub(round.roundId)}/attachments/${a.id}`, { headers: { 'if-match': b.etag } });
+    expect(removed.status, removed.text).toBe(200);
+    expect(removed.body).toMatchObject({ status: 'draft', revision: 4, answers: { kontakt: { navn: 'Åse' } } });
+    expect(removed.headers.get('etag')).toBe(removed.body.etag);
+    expect(removed.body.attachments.map((f: { id: string }) => f.id)).toEqual([b.id]);
+    expect((await reporter('GET', `${sub(round.roundId)}/attachments/${a.id}`)).status).toBe(404);
+    const history = await reporter('GET', `${sub(round.roundId)}/history`);
+    expect(history.body.items.at(-1)).toMatchObject({ action: 'submission.detach', detail: { revision: 4, attachment: a.id, fileName: 'første.pdf' } });
+    const revisions = await reporter('GET', `${sub(round.roundId)}/revisions`);
+    expect(revisions.body.items.map((r: { action: string }) => r.action)).toEqual(['save', 'attach', 'attach', 'detach']);
+    // The object is still stored: the revisions that listed it keep pointing at something real.
+    const key = `attachments/${round.roundId}/${ORG}/${a.id}`;
+    const { S3AttachmentStore } = await import('#store/attachment-store');
+    const { getDocumentClient, getS3Client } = await import('#store/clients');
+    const { storageConfigFromEnv } = await import('#functions/composition');
+    const { table, bucket } = storageConfigFromEnv();
+    expect(await new S3AttachmentStore(getDocumentClient(), table, getS3Client(), bucket).inspect(key)).toBeDefined();
+    const last = await reporter('DELETE', `${sub(round.roundId)}/attachments/${b.id}`, { headers: { 'if-match': removed.headers.get('etag')! } });
+    expect(last.status).toBe(200);
+    expect(last.body.attachments).toBeUndefined();
+  });
+
+  it('needs the current version (428, 412), knows only its own files (404), and refuses once submitted (409)', async () => {
+    const round = await api.round(FORM);
+    const saved = await reporter('PUT', sub(round.roundId), { body: { answers: exampleAnswers(FORM) } });
+    const a = await attached(round.roundId, saved.headers.get('etag')!);
+    const target = `${sub(round.roundId)}/attachments/${a.id}`;
+    const missing = await reporter('DELETE', target);
+    expect(missing.status).toBe(428);
+    expect(missing.body.detail).not.toMatch(/If-Match|ETag/);
+    expect((await reporter('DELETE', target, { headers: { 'if-match': saved.headers.get('etag')! } })).status).toBe(412);
+    expect((await reporter('DELETE', `${sub(round.roundId)}/attachments/ukendt`, { headers: { 'if-match': a.etag } })).status).toBe(404);
+    const submitted = await reporter('POST', `${sub(round.roundId)}/submit`, { headers: { 'if-match': a.etag } });
+    expect(submitted.status, submitted.text).toBe(200);
+    const locked = await reporter('DELETE', target, { headers: { 'if-match': submitted.headers.get('etag')! } });
+    expect(locked.status).toBe(409);
+    expect(locked.body.type).toBe('https://statusportalen.sst.dk/problems/invalid-transition');
+    expect(locked.body.detail).toMatch(/indsendt/);
+    expect((await reporter('GET', sub(round.roundId))).body.attachments).toHaveLength(1);
   });
 
   it("keeps another organisation's reporter away from the files", async () => {

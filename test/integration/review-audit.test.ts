@@ -205,12 +205,29 @@ describe('carry-forward and form evolution', () => {
     expect(res.body.submission.status).toBe('draft');
     const again = await reporter('POST', `${sub(thisYear.roundId)}/prefill`);
     expect(again.status).toBe(409);
+    // Naming the not-started version says what happened: someone started the report first.
+    const raced = await reporter('POST', `${sub(thisYear.roundId)}/prefill`, { headers: { 'if-match': '"0-new"' } });
+    expect(raced.status).toBe(412);
+    expect(raced.body).toMatchObject({ type: 'https://statusportalen.sst.dk/problems/edit-conflict', currentRevision: 1 });
   });
 
   it('answers 404 when there is no accepted report to start from', async () => {
     const formId = await twoVersionForm();
     const round = await api.round(formId, { formVersion: 2 });
     expect((await reporter('POST', `${sub(round.roundId)}/prefill`)).status).toBe(404);
+  });
+
+  it("refuses to restore a version whose answers the round's current form version no longer accepts (422)", async () => {
+    const formId = await twoVersionForm();
+    const round = await api.round(formId, { formVersion: 1 });
+    const first = await reporter('PUT', sub(round.roundId), { body: { answers: { status: 'udgaaet' } } });
+    const second = await reporter('PUT', sub(round.roundId), { body: { answers: { status: 'igangsat' } }, headers: { 'if-match': first.headers.get('etag')! } });
+    expect((await admin('PUT', `/rounds/${round.roundId}/form-version`, { body: { version: 2 } })).status).toBe(200);
+    const res = await reporter('POST', `${sub(round.roundId)}/revisions/1/restore`, { headers: { 'if-match': second.headers.get('etag')! } });
+    expect(res.status).toBe(422);
+    expect(res.body.errors).toEqual([{ pointer: '/status', message: 'Vælg en af de mulige værdier.' }]);
+    expect(res.body.detail).toMatch(/^Dette felt har en forkert type eller et valg, skemaet ikke kender: status\. Ret det, og gem igen\.$/);
+    expect((await reporter('GET', sub(round.roundId))).body).toMatchObject({ revision: 2, answers: { status: 'igangsat' } });
   });
 
   it('lets a round switch form version until the first submission, and not after', async () => {

@@ -51,8 +51,21 @@ describe('submission state machine', () => {
     expect(codeOf('accepted', 'accept')).toBe('invalid-transition');
   });
 
+  it('lets the organisation remove an attachment or restore a version only while the report is its to edit', () => {
+    for (const action of ['detach', 'restore'] as const) {
+      expect(nextStatus('draft', action, 'reporter').to).toBe('draft');
+      expect(nextStatus('returned', action, 'reporter').to).toBe('draft');
+      expect(codeOf('submitted', action)).toBe('invalid-transition');
+      expect(codeOf('accepted', action)).toBe('invalid-transition');
+      expect(codeOf('not_started', action)).toBe('invalid-transition');
+    }
+    expect(() => nextStatus('submitted', 'detach')).toThrow(/indsendt.*Genåbn/);
+    expect(() => nextStatus('accepted', 'restore')).toThrow(/godkendt/);
+  });
+
   it('lists the actions open from each state', () => {
-    expect(allowedActions('draft').sort()).toEqual(['attach', 'save', 'submit']);
+    expect(allowedActions('draft').sort()).toEqual(['attach', 'detach', 'restore', 'save', 'submit']);
+    expect(allowedActions('returned').sort()).toEqual(['attach', 'detach', 'restore', 'save', 'submit']);
     expect(allowedActions('submitted').sort()).toEqual(['accept', 'reopen', 'return']);
     expect(allowedActions('accepted')).toEqual(['reopen']);
   });
