@@ -3,6 +3,7 @@
 // labels, lists item by item), SST's comments and the attachments. Pure: everything it shows
 // comes in as values, and every value is escaped, so answers can never become markup. No
 // scripts; A4 print CSS shared with the round summary, so "Udskriv → Gem som PDF" just works.
+import { genitive } from '#core/danish-names';
 import { formatDanishDateTime } from '#core/danish-time';
 import { esc } from '#core/summary/svg';
 import { PRINT_CSS } from '#core/print-css';
@@ -198,7 +199,7 @@ export function reportHtml(input: PrintInput): string {
 <body>
 <header>
 <h1>${esc(input.round.title)}</h1>
-<p class="meta">Indberetning fra ${esc(input.organisationName)}</p>
+<p class="meta">${esc(genitive(input.organisationName))} indberetning</p>
 </header>
 <main>
 ${facts(input)}

@@ -455,11 +455,11 @@ export async function restoreRevision(
 }
 
 /**
- * The one place the printed name of an organisation is chosen. The registry's `name` today; when
- * the registry gains an official name (e.g. "Københavns Kommune"), it belongs here.
+ * The one place the printed name of an organisation is chosen: its official name ("Københavns
+ * Kommune"), as a document that goes to a committee or SST's archive names it.
  */
 function printedName(orgId: string): string {
-  return findOrganisation(orgId)?.name ?? orgId;
+  return findOrganisation(orgId)?.officialName ?? orgId;
 }
 
 /** SST's comments on the report over its life: every return, and every reopening of an accepted report. */

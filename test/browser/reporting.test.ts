@@ -135,7 +135,7 @@ describe('reporting in the browser', { timeout: 90_000 }, () => {
     await page.getByText('Tak. Indberetningen er indsendt.').waitFor();
     await page.getByRole('button', { name: 'Genåbn indberetningen' }).waitFor();
     expect(await page.locator('#root_kontakt_navn').getAttribute('readonly')).not.toBeNull();
-    await page.getByText('Historik').click();
+    await page.getByText('Historik', { exact: true }).click();
     await page.getByRole('cell', { name: 'Indsendt' }).first().waitFor();
     await expectAccessible(page, '07-submitted');
   });

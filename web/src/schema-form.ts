@@ -225,7 +225,7 @@ export function itemTitle(arraySchema: Node, item: unknown, index: number): stri
   return label ? `${base}: ${label}` : base;
 }
 
-export type SectionState = 'complete' | 'missing' | 'error';
+export type SectionState = 'complete' | 'missing' | 'error' | 'optional';
 
 export interface SectionInfo {
   name: string;
@@ -234,8 +234,12 @@ export interface SectionInfo {
   state: SectionState;
 }
 
+/** Whether a value holds any answer at all (an empty section or list holds none). */
+const hasAnswer = (v: unknown): boolean =>
+  v !== undefined && v !== null && v !== '' && (typeof v !== 'object' || Object.values(v as Record<string, unknown>).some(hasAnswer));
+
 /** Each top-level section in display order, with whether it is complete, missing answers, or wrong somewhere. */
-export function sectionStates(schema: Node, missing: FieldError[], wrong: FieldError[]): SectionInfo[] {
+export function sectionStates(schema: Node, missing: FieldError[], wrong: FieldError[], answers: JsonObject = {}): SectionInfo[] {
   const props = (schema['properties'] ?? {}) as Record<string, Node>;
   const ordered = Object.keys(props).sort((a, b) => (props[a]!['x-order'] ?? 1e9) - (props[b]!['x-order'] ?? 1e9));
   const inSection = (name: string) => (e: FieldError) => e.pointer === `/${name}` || e.pointer.startsWith(`/${name}/`);
@@ -243,7 +247,7 @@ export function sectionStates(schema: Node, missing: FieldError[], wrong: FieldE
     name,
     title: String(props[name]!['title'] ?? name),
     pointer: `/${name}`,
-    state: wrong.some(inSection(name)) ? 'error' : missing.some(inSection(name)) ? 'missing' : 'complete',
+    state: wrong.some(inSection(name)) ? 'error' : missing.some(inSection(name)) ? 'missing' : hasAnswer(answers[name]) ? 'complete' : 'optional',
   }));
 }
 

@@ -40,7 +40,7 @@ export function DanishNumberField(props: FieldProps) {
   };
   const hint =
     reading.kind === 'invalid'
-      ? t(reading.hint === 'decimalPoint' ? 'numberHintDecimalPoint' : 'numberHintNotNumber')
+      ? t(reading.hint === 'decimalPoint' ? 'numberHintDecimalPoint' : schema.type === 'integer' ? 'numberHintNotInteger' : 'numberHintNotNumber')
       : reading.kind === 'number' && reading.grouped
         ? t('numberHintGrouped', showDanishNumber(reading.value))
         : undefined;

@@ -45,7 +45,7 @@ export function HomePage({ session }: { session: Session }) {
       {load.data && load.data.length === 0 && <p>{t('noRounds')}</p>}
       {load.data && load.data.length > 0 && (
         <TableScroll label={title}>
-        <table className="table">
+        <table className="table table-stack">
           <thead>
             <tr>
               <th scope="col">{t('colRound')}</th>
@@ -62,19 +62,19 @@ export function HomePage({ session }: { session: Session }) {
                   <a href={reporter ? href.submission(round.roundId, session.orgId) : href.round(round.roundId)}>{round.title}</a>
                   {submission?.status === 'returned' && submission.review && <p className="muted small">“{submission.review.comment}”</p>}
                 </th>
-                <td>{round.period}</td>
-                <td>
+                <td data-label={t('colPeriod')}>{round.period}</td>
+                <td data-label={t('colDeadline')}>
                   {/* The organisation's own deadline: an extension moves it. */}
                   {formatDateTime(submission?.deadlineAt ?? round.deadlineAt)}
                   {submission?.extension && <p className="muted small">{t('extended')}</p>}
                 </td>
-                <td>
+                <td data-label={reporter ? t('colStatus') : t('colPhase')}>
                   {submission ? <StatusBadge status={submission.status} /> : <span className={`phase phase-${round.phase}`}>{t(`phase_${round.phase}` as StringKey)}</span>}
                   {submission?.late && <span className="badge badge-late">{t('late')}</span>}
                   {submission && isOverdue(round, submission) && <span className="badge badge-late">{t('overdue')}</span>}
                 </td>
                 {showStatus && (
-                  <td>
+                  <td data-label={t('colCompleteness')}>
                     <RoundStatusCell roundId={round.roundId} />
                   </td>
                 )}

@@ -123,6 +123,8 @@ function ReportEditor({ initial }: { initial: Loaded }) {
   const dirty = useRef(false);
   const conflicted = useRef(false);
   const saving = useRef(false);
+  /** Whether the last save left out values the form could not hold. */
+  const heldBack = useRef(false);
   /** Bumped whenever this editor learns a new version, so a slower watch answer is not mistaken for news. */
   const generation = useRef(0);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
@@ -132,6 +134,11 @@ function ReportEditor({ initial }: { initial: Loaded }) {
   const undoButton = useRef<HTMLButtonElement>(null);
 
   const editable = round.phase === 'open' && EDITABLE.has(submission.status);
+  // When the list of kept values appears, it takes focus (after the dialog has given focus back).
+  const hasKept = kept.length > 0;
+  useEffect(() => {
+    if (hasKept) keptHeading.current?.focus();
+  }, [hasKept]);
 
   // Input not yet saved is also kept in this tab's sessionStorage, so a reload, a crash or an
   // expired sign-in does not lose it; it is offered back when the report is opened again.
@@ -209,7 +216,8 @@ function ReportEditor({ initial }: { initial: Loaded }) {
   const doSave = useCallback(async (): Promise<boolean> => {
     if (conflicted.current) return false;
     if (!dirty.current) return true;
-    const { answers } = savableAnswers(cacheKey, schema, data.current);
+    const { answers, held } = savableAnswers(cacheKey, schema, data.current);
+    heldBack.current = held.length > 0;
     dirty.current = false;
     saving.current = true;
     setSave({ kind: 'saving', ...(lastSavedAt.current ? { savedAt: lastSavedAt.current } : {}) });
@@ -217,7 +225,8 @@ function ReportEditor({ initial }: { initial: Loaded }) {
       const reply = await request<Submission>('PUT', path, { body: { answers }, ifMatch: etag.current });
       applySubmission(reply.body, reply.etag);
       lastSavedAt.current = new Date();
-      if (!dirty.current) keepBackup(undefined);
+      // Values held back (a word in a number field) stay in this tab's backup until fixed.
+      if (!dirty.current) keepBackup(heldBack.current ? data.current : undefined);
       setServerErrors([]);
       setSave(dirty.current ? { kind: 'dirty', savedAt: lastSavedAt.current } : { kind: 'clean', savedAt: lastSavedAt.current });
       return true;
@@ -267,7 +276,7 @@ function ReportEditor({ initial }: { initial: Loaded }) {
   // Nothing typed is lost: leaving the page saves, closing the tab with unsaved input warns.
   useEffect(() => {
     const warn = (e: BeforeUnloadEvent) => {
-      if (dirty.current) {
+      if (dirty.current || heldBack.current) {
         void flush();
         e.preventDefault();
       }
@@ -279,6 +288,22 @@ function ReportEditor({ initial }: { initial: Loaded }) {
       if (dirty.current) void flush();
     };
   }, [flush]);
+
+  // The sticky save bar never covers the field that has focus: the browser's own scroll may stop
+  // with the field's lower part under the bar, so finish the job.
+  useEffect(() => {
+    const onFocus = (e: FocusEvent) => {
+      const el = e.target as HTMLElement | null;
+      const bar = document.querySelector('.form-actions');
+      if (!el || !bar || bar.contains(el) || !el.closest('.rjsf, .attachments')) return;
+      const box = el.getBoundingClientRect();
+      const barTop = bar.getBoundingClientRect().top;
+      const overlap = box.bottom + 8 - barTop;
+      if (overlap > 0) window.scrollBy({ top: Math.min(overlap, Math.max(0, box.top - 8)) });
+    };
+    document.addEventListener('focusin', onFocus);
+    return () => document.removeEventListener('focusin', onFocus);
+  }, []);
 
   // Watch for another person's save or submit while the form is open, so nobody types on into a
   // report that has moved on: on a timer, and whenever the tab comes back into view.
@@ -329,7 +354,6 @@ function ReportEditor({ initial }: { initial: Loaded }) {
       applySubmission(reply.body, reply.etag);
       showSaved(reply.body.answers, reply.body.updatedAt);
       setClientErrors(undefined);
-      requestAnimationFrame(() => keptHeading.current?.focus());
     } catch (err) {
       setFlash({ kind: 'error', text: describe(err) });
     } finally {
@@ -459,7 +483,7 @@ function ReportEditor({ initial }: { initial: Loaded }) {
 
   const shownErrors = clientErrors ?? [...live.held, ...live.warnings];
   const allErrors = [...shownErrors, ...serverErrors.filter((s) => !shownErrors.some((c) => c.pointer === s.pointer))];
-  const sections = sectionStates(schema, live.missing, [...live.held, ...live.warnings]);
+  const sections = sectionStates(schema, live.missing, [...live.held, ...live.warnings], clean(formData));
   const showToc = editable && sections.length >= 3;
   // SST's comment stays in view while the reporter fixes the report, also after the first save
   // has turned "returned" into "draft".
@@ -555,7 +579,7 @@ function ReportEditor({ initial }: { initial: Loaded }) {
             {t('keptTitle')}
           </h2>
           <p>{t('keptIntro')}</p>
-          <TableScroll label={t('keptTitle')}>
+          <TableScroll label={t('keptTable')}>
             <table className="table">
               <thead>
                 <tr>
