@@ -383,7 +383,8 @@ describe('reporters on the paths they really take', { timeout: 120_000 }, () => 
     for (const [p, hash, heading] of pages) {
       await p.goto(`${stack.api.url}/${hash}`);
       await p.getByRole('heading', { name: heading }).first().waitFor();
-      await p.waitForTimeout(300);
+      // Measured once everything on the page has loaded (tables come after the heading).
+      await expect.poll(() => p.locator('.loading').count(), { timeout: 15_000 }).toBe(0);
       const { scroll, client, culprits } = await p.evaluate(() => {
         const client = document.documentElement.clientWidth;
         // The innermost elements that stick out, to say what to fix.
@@ -396,7 +397,7 @@ describe('reporters on the paths they really take', { timeout: 120_000 }, () => 
       if (scroll > client) wide.push(`${hash}: ${scroll} > ${client} (${culprits.join(', ')})`);
     }
     await page.goto(`${stack.api.url}/#/`);
-    await page.getByRole('heading', { name: 'Mine indberetninger' }).waitFor();
+    await page.getByRole('row').filter({ hasText: round.title }).waitFor();
     await screenshot(page, '41-home-320');
     await page.goto(`${stack.api.url}/#/runder/${round.roundId}/${ORG}`);
     await page.getByRole('heading', { name: round.title }).waitFor();
