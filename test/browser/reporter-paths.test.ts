@@ -198,6 +198,19 @@ describe('reporters on the paths they really take', { timeout: 120_000 }, () => 
     expect(await count.inputValue()).toBe('1.5');
   });
 
+  it('takes a link to another organisation\'s report to one\'s own, and says plainly when a report does not exist', async () => {
+    const round = await newRound();
+    const page = await reporter();
+    await page.goto(reportUrl(round, 'kommune-147'));
+    await page.getByRole('heading', { name: round.title }).waitFor();
+    expect(page.url()).toContain(`/${ORG}`);
+    await page.getByText('Københavns Kommunes indberetning').waitFor();
+    await page.goto(`${stack.api.url}/#/runder/findes-ikke-${ulid().toLowerCase()}/${ORG}`);
+    await page.getByRole('heading', { name: 'Indberetningen findes ikke' }).waitFor();
+    await page.getByRole('link', { name: '← Indberetninger' }).click();
+    await page.getByRole('heading', { name: 'Mine indberetninger' }).waitFor();
+  });
+
   it('turns the open form read-only with who and when as soon as a colleague submits it', async () => {
     const round = await newRound();
     const client = await api('reporter', ORG);
@@ -245,6 +258,8 @@ describe('reporters on the paths they really take', { timeout: 120_000 }, () => 
 
     const add = page.getByRole('button', { name: '+ Tilføj initiativ' });
     await add.click();
+    // The new item's first field has focus, where the person goes on.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('root_initiativer_0_initiativ');
     await add.click();
     await page.locator('#root_initiativer_0_initiativ').selectOption({ label: 'Eksempel: Tidlig diagnostik og hurtig udredning ved mistanke om kræft' });
     await page.getByRole('heading', { name: 'Initiativ 1: Eksempel: Tidlig diagnostik og hurtig udredning ved mistanke om kræft' }).waitFor();
@@ -256,6 +271,13 @@ describe('reporters on the paths they really take', { timeout: 120_000 }, () => 
 
     await page.locator('#root_initiativer_1_initiativ').selectOption({ label: 'Eksempel: Rehabilitering og indsats mod senfølger' });
     await page.locator('#root_initiativer_1_fremdrift').fill('40');
+    // Moving an item keeps the focus on it: up and back down again.
+    await page.getByRole('button', { name: 'Flyt op: Initiativ 2: Eksempel: Rehabilitering og indsats mod senfølger' }).click();
+    await page.getByRole('heading', { name: 'Initiativ 1: Eksempel: Rehabilitering og indsats mod senfølger' }).waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Flyt ned: Initiativ 1: Eksempel: Rehabilitering og indsats mod senfølger');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Initiativ 2: Eksempel: Rehabilitering og indsats mod senfølger' }).waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Flyt op: Initiativ 2: Eksempel: Rehabilitering og indsats mod senfølger');
     await page.getByRole('button', { name: 'Fjern Initiativ 2: Eksempel: Rehabilitering og indsats mod senfølger' }).click();
     const undo = page.getByRole('button', { name: 'Fortryd' });
     await page.getByText('Initiativ 2: Eksempel: Rehabilitering og indsats mod senfølger er fjernet.').waitFor();

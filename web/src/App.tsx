@@ -7,7 +7,7 @@ import type { WebConfig } from './config.ts';
 import { features } from './features.ts';
 import { currentLang, setLang, t } from './i18n.ts';
 import { href, navigate, useRoute } from './router.ts';
-import { PageTitle } from './components/common.tsx';
+import { Loading, PageTitle } from './components/common.tsx';
 import { CalendarPage } from './pages/CalendarPage.tsx';
 import { ContactsPage } from './pages/ContactsPage.tsx';
 import { HomePage } from './pages/HomePage.tsx';
@@ -15,6 +15,14 @@ import { ReportPage } from './pages/ReportPage.tsx';
 import { ReviewPage } from './pages/ReviewPage.tsx';
 import { RoundPage } from './pages/RoundPage.tsx';
 import { SignInPage } from './pages/SignInPage.tsx';
+
+/** Replaces the address (no extra history entry) and shows the loader until the new page opens. */
+function Redirect({ to }: { to: string }) {
+  useEffect(() => {
+    window.location.replace(to);
+  }, [to]);
+  return <Loading />;
+}
 
 export function App({ config }: { config: WebConfig }) {
   const route = useRoute();
@@ -40,6 +48,9 @@ export function App({ config }: { config: WebConfig }) {
       ) : (
         <RoundPage key={route.roundId} roundId={route.roundId} />
       );
+  } else if (route.page === 'submission' && session.role === 'reporter' && route.orgId !== session.orgId) {
+    // A link to another organisation's report: a reporter only has its own; go there openly.
+    page = <Redirect to={href.submission(route.roundId, session.orgId)} />;
   } else if (route.page === 'submission') {
     page =
       session.role === 'reporter' ? (

@@ -100,7 +100,16 @@ export function ArrayFieldItemTemplate(props: ArrayFieldItemTemplateProps) {
   const title = list ? itemTitle(list, item, index) : `${t('itemFallback')} ${index + 1}`;
   const { disabled, readonly, hasMoveDown, hasMoveUp, hasRemove, onMoveDownItem, onMoveUpItem, onRemoveItem } = buttonsProps;
   const off = disabled || readonly;
-  const headingId = `${buttonsProps.fieldPathId.$id}__title`;
+  const itemId = buttonsProps.fieldPathId.$id;
+  const headingId = `${itemId}__title`;
+  // After a move the item stands at another index, under other ids: follow it with the focus.
+  const listId = itemId.replace(/_\d+$/, '');
+  const follow = (to: number, prefer: 'up' | 'down') =>
+    setTimeout(() => {
+      const first = document.getElementById(`${listId}_${to}__${prefer}`) as HTMLButtonElement | null;
+      const other = document.getElementById(`${listId}_${to}__${prefer === 'up' ? 'down' : 'up'}`) as HTMLButtonElement | null;
+      (first && !first.disabled ? first : other)?.focus();
+    }, 30);
   return (
     <section className={`${className} list-item`} aria-labelledby={headingId}>
       <h3 id={headingId} className="list-item-title">
@@ -111,10 +120,30 @@ export function ArrayFieldItemTemplate(props: ArrayFieldItemTemplateProps) {
         <div className="list-item-tools">
           {(hasMoveUp || hasMoveDown) && (
             <>
-              <button type="button" className="btn btn-secondary btn-small" disabled={off || !hasMoveUp} onClick={onMoveUpItem} aria-label={t('itemMoveUpOf', title)}>
+              <button
+                type="button"
+                id={`${itemId}__up`}
+                className="btn btn-secondary btn-small"
+                disabled={off || !hasMoveUp}
+                onClick={(e) => {
+                  onMoveUpItem(e);
+                  follow(index - 1, 'up');
+                }}
+                aria-label={t('itemMoveUpOf', title)}
+              >
                 {t('itemMoveUp')}
               </button>
-              <button type="button" className="btn btn-secondary btn-small" disabled={off || !hasMoveDown} onClick={onMoveDownItem} aria-label={t('itemMoveDownOf', title)}>
+              <button
+                type="button"
+                id={`${itemId}__down`}
+                className="btn btn-secondary btn-small"
+                disabled={off || !hasMoveDown}
+                onClick={(e) => {
+                  onMoveDownItem(e);
+                  follow(index + 1, 'down');
+                }}
+                aria-label={t('itemMoveDownOf', title)}
+              >
                 {t('itemMoveDown')}
               </button>
             </>
@@ -135,7 +164,20 @@ export function AddButton(props: IconButtonProps) {
   const { uiSchema, registry: _registry, iconType: _iconType, icon: _icon, className, ...rest } = props;
   const label = String(getUiOptions(uiSchema)['addLabel'] ?? t('addItem', t('itemFallback').toLocaleLowerCase('da')));
   return (
-    <button type="button" {...rest} className={`btn btn-secondary ${className ?? ''}`}>
+    <button
+      type="button"
+      {...rest}
+      className={`btn btn-secondary ${className ?? ''}`}
+      onClick={(e) => {
+        // The new item's first field takes focus, where the person goes on typing.
+        const list = e.currentTarget.closest('fieldset');
+        rest.onClick?.(e);
+        setTimeout(() => {
+          const items = list?.querySelectorAll<HTMLElement>(':scope > .array-item-list > .list-item');
+          items?.[items.length - 1]?.querySelector<HTMLElement>('input, select, textarea')?.focus();
+        }, 30);
+      }}
+    >
       + {label}
     </button>
   );

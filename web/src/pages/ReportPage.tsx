@@ -59,7 +59,22 @@ export async function loadReport(roundId: string, orgId: string): Promise<Loaded
 }
 
 export function ReportPage({ roundId, orgId }: { roundId: string; orgId: string }) {
-  const load = useLoad(() => loadReport(roundId, orgId), [roundId, orgId]);
+  // A round that does not exist, or that this organisation does not answer, is not a fault to retry.
+  const load = useLoad(
+    () => loadReport(roundId, orgId).catch((err: unknown) => (err instanceof ApiError && (err.status === 404 || err.status === 403) ? null : Promise.reject(err))),
+    [roundId, orgId],
+  );
+  if (load.data === null) {
+    return (
+      <>
+        <PageTitle title={t('reportMissingTitle')}>{t('reportMissingTitle')}</PageTitle>
+        <p>{t('reportMissingBody')}</p>
+        <p>
+          <a href={href.home()}>← {t('navRounds')}</a>
+        </p>
+      </>
+    );
+  }
   // While another report loads, the previous one's data is still in hand: never show it (or let
   // it save) under the new address. Each report gets an editor of its own, built from scratch.
   const current = load.data && load.data.round.roundId === roundId && load.data.submission.orgId === orgId ? load.data : undefined;
