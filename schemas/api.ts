@@ -280,14 +280,24 @@ export const DevTokenRequest = z
   })
   .meta({ id: 'DevTokenRequest' });
 
+// RFC 9457 lets a problem carry extension members; the ones this API sets are named here, and
+// a client must ignore any other it meets (the schema stays open for that).
 export const ProblemDocument = z
-  .object({
+  .looseObject({
     type: z.string(),
     title: z.string(),
     status: z.number().int(),
     detail: z.string().optional(),
     instance: z.string().optional(),
-    errors: z.array(z.object({ pointer: z.string(), message: z.string() })).optional(),
+    errors: z.array(z.object({ pointer: z.string(), message: z.string() })).optional().meta({ description: 'Each invalid field: a JSON pointer and a Danish message (422)' }),
+    savedBy: z.string().optional().meta({ description: 'Who saved the version that won (412)' }),
+    savedAt: z.string().optional().meta({ description: 'When that version was saved (412)' }),
+    currentRevision: z.number().int().optional().meta({ description: 'The number of that version (412)' }),
+    currentEtag: z.string().optional().meta({ description: 'Its ETag, to load it again (412)' }),
+    currentStatus: z.string().optional().meta({ description: "The report's status, when a move is not possible in it (409)" }),
+    parameter: z.string().optional().meta({ description: 'The parameter that could not be read (400)' }),
+    limitBytes: z.number().int().optional().meta({ description: 'The largest body accepted (413)' }),
+    retryAfterSeconds: z.number().int().optional().meta({ description: 'As the Retry-After header (503)' }),
   })
   .meta({ id: 'Problem' });
 

@@ -1,10 +1,13 @@
 // Generates the OpenAPI 3.1 document from the route table and the zod schemas, so the
-// document can never drift from what the handlers accept and answer.
+// document can never drift from what the handlers accept and answer. What a route answers is
+// derived from what it declares (auth, params, body, preconditions, idempotency, redirects);
+// test/hardening/contract.test.ts holds every real answer of the authorization matrix against
+// this document, and `redocly lint` runs on it in the tests.
 import * as z from 'zod';
 import { deployedRoutes, type RouteSpec } from '#functions/routes';
-import { PROBLEMS } from '#core/problems';
+import type { ResponseHeader } from '#functions/routes/spec';
+import { PROBLEMS, PROBLEM_BASE } from '#core/problems';
 
-// Named schemas (Problem among them) are components, registered by schemas/api.ts via the route table.
 const ref = (id: string) => ({ $ref: `#/components/schemas/${id}` });
 
 function schemaOf(schema: z.ZodType, io: 'input' | 'output'): object {
@@ -15,10 +18,133 @@ function schemaOf(schema: z.ZodType, io: 'input' | 'output'): object {
   return z.toJSONSchema(schema, { metadata: z.registry(), io, unrepresentable: 'any' });
 }
 
-const problemResponse = (description: string) => ({
-  description,
-  content: { 'application/problem+json': { schema: ref('Problem') } },
-});
+/** Every problem status the API can answer, with what it means in general. */
+const STATUS_TEXT: Record<number, string> = {
+  400: 'Malformed JSON, parameters or query',
+  401: 'No token, or an invalid, expired or forged one',
+  403: 'The role or organisation may not do this',
+  404: 'Not found, or not visible to the caller',
+  409: 'Not possible in the current state of the round or report (or the same Idempotency-Key is still running)',
+  412: 'Someone else saved first: `savedBy`, `savedAt`, `currentRevision`, `currentEtag`',
+  413: 'Body too large',
+  415: 'Body is not of the declared media type',
+  422: 'Body or answers invalid: `errors` lists each as {pointer, message} (or the Idempotency-Key was used for another body)',
+  428: 'The change must name the version it starts from (If-Match)',
+  429: 'Too many requests (API Gateway throttling)',
+  500: 'Internal error (no details are disclosed)',
+  503: 'Storage is busy or unavailable: retry after `Retry-After` seconds',
+};
+
+/** The problem types of the catalogue that answer with `status`. */
+const typesOf = (status: number) =>
+  Object.entries(PROBLEMS)
+    .filter(([, p]) => p.status === status)
+    .map(([type]) => `${PROBLEM_BASE}${type}`);
+
+const HEADERS: Record<ResponseHeader | 'location' | 'retry-after' | 'idempotent-replayed', object> = {
+  etag: { description: 'The version of the report (or representation); send it back as If-Match', schema: { type: 'string' } },
+  location: { description: 'Where the created resource, or the file, is', schema: { type: 'string' } },
+  'retry-after': { description: 'Seconds to wait before retrying', schema: { type: 'integer' } },
+  'idempotent-replayed': { description: '`true` when this is the stored answer to an earlier request with the same Idempotency-Key', schema: { type: 'string', enum: ['true'] } },
+  'content-disposition': { description: 'Suggested file name', schema: { type: 'string' } },
+  'x-summary-source': { description: '`stored`: the scheduled build; `fresh`: built for this request', schema: { type: 'string', enum: ['stored', 'fresh'] } },
+  'x-summary-built-at': { description: 'When the summary was built (ISO 8601)', schema: { type: 'string', format: 'date-time' } },
+};
+const headerRef = (name: keyof typeof HEADERS) => ({ $ref: `#/components/headers/${name}` });
+
+const PARAMETERS = {
+  IfMatch: { name: 'If-Match', in: 'header', description: 'The ETag of the version this change starts from (`"0-new"` for a report nobody has saved yet)', schema: { type: 'string' } },
+  IfNoneMatch: { name: 'If-None-Match', in: 'header', required: false, description: '`*`: do this only if nothing exists yet (a first save that must not overwrite one made meanwhile)', schema: { type: 'string' } },
+  IfNoneMatchEtag: { name: 'If-None-Match', in: 'header', required: false, description: 'An ETag from an earlier answer: 304 while it still matches', schema: { type: 'string' } },
+  IdempotencyKey: {
+    name: 'Idempotency-Key',
+    in: 'header',
+    required: false,
+    description: 'A unique key (e.g. a UUID): a retry with the same key and body replays the first answer',
+    schema: { type: 'string', minLength: 1, maxLength: 255 },
+  },
+};
+
+/** The problem statuses a route can answer, from what it declares. */
+function problemStatuses(route: RouteSpec): number[] {
+  const out = new Set<number>([400, 500]);
+  if (route.auth !== 'public') [401, 403, 429, 503].forEach((s) => out.add(s));
+  if (route.params) out.add(404);
+  if (route.body) [413, 415, 422].forEach((s) => out.add(s));
+  if (route.method !== 'GET' && route.auth !== 'public') out.add(409);
+  if (route.ifMatch || route.ifNoneMatch) [409, 412].forEach((s) => out.add(s));
+  if (route.ifMatch === 'required') out.add(428);
+  if (route.idempotent) [409, 422].forEach((s) => out.add(s));
+  if (route.query) out.add(400);
+  return [...out].sort((a, b) => a - b);
+}
+
+function problemResponse(status: number): object {
+  return {
+    description: STATUS_TEXT[status] ?? 'Problem',
+    ...(status === 503 ? { headers: { 'Retry-After': headerRef('retry-after') } } : {}),
+    content: {
+      'application/problem+json': {
+        schema: { allOf: [ref('Problem'), { type: 'object', properties: { type: { type: 'string', enum: typesOf(status) } } }] },
+      },
+    },
+  };
+}
+
+const HEADER_NAMES: Record<string, string> = {
+  etag: 'ETag',
+  location: 'Location',
+  'content-disposition': 'Content-Disposition',
+  'x-summary-source': 'x-summary-source',
+  'x-summary-built-at': 'x-summary-built-at',
+  'idempotent-replayed': 'idempotent-replayed',
+};
+
+function successResponse(route: RouteSpec): [string, object] {
+  const status = route.status ?? 200;
+  const headers: Record<string, object> = {};
+  for (const h of route.responseHeaders ?? []) headers[HEADER_NAMES[h] ?? h] = headerRef(h);
+  if (status === 201 || status === 302) headers['Location'] = headerRef('location');
+  if (route.idempotent) headers['idempotent-replayed'] = headerRef('idempotent-replayed');
+  if (status === 302) return ['302', { description: 'Redirect to a short-lived download link', headers }];
+  // A route that answers only another media type (an HTML page) has no JSON body to describe.
+  const onlyOther = route.produces !== undefined && route.response instanceof z.ZodString;
+  const content: Record<string, object> = onlyOther ? {} : { 'application/json': { schema: schemaOf(route.response, 'output') } };
+  for (const type of route.produces ?? []) content[type] = { schema: { type: 'string', ...(type.startsWith('text/') ? {} : { contentMediaType: type }) } };
+  return [String(status), { description: status === 201 ? 'Created' : 'OK', ...(Object.keys(headers).length ? { headers } : {}), content }];
+}
+
+function extraResponses(route: RouteSpec): Record<string, object> {
+  const out: Record<string, object> = {};
+  const meta = Object.fromEntries((route.responseHeaders ?? []).filter((h) => h !== 'content-disposition').map((h) => [HEADER_NAMES[h] ?? h, headerRef(h)]));
+  for (const status of route.also ?? []) {
+    if (status === 303) out['303'] = { description: "The body is over Lambda's 6 MB limit: fetch it from the short-lived link in Location", headers: { ...meta, Location: headerRef('location') } };
+    if (status === 304) out['304'] = { description: 'Not modified: the If-None-Match ETag still matches', headers: meta };
+  }
+  return out;
+}
+
+const fullScope = (scope: string) => (scope.includes('/') ? scope : `statusportalen/${scope}`);
+
+const TAGS: Record<string, string> = {
+  meta: 'Liveness and this document',
+  orgs: 'The organisation registry in time, and reminder addresses',
+  forms: 'Forms and their immutable versions (JSON Schema 2020-12)',
+  rounds: 'Reporting rounds, extensions, reminder policy',
+  submissions: "Each organisation's report in a round: drafts, submission, review, versions, print view",
+  audit: 'The append-only audit trail',
+  attachments: 'Supporting documents, uploaded straight to storage',
+  summaries: 'Consolidated summaries, round status, trends and national indicator data',
+  calendar: 'The Task Force year wheel and its calendar file',
+};
+
+function security(route: RouteSpec): object[] {
+  if (route.auth === 'public') return [];
+  const staff = route.auth.some((c) => c !== 'machine') ? [{ bearer: [] }] : [];
+  // Cognito names a resource server's scope `<server>/<scope>`; that full name is what a client asks for.
+  const machine = route.auth.includes('machine') ? [{ clientCredentials: (route.scopes ?? []).map(fullScope) }] : [];
+  return [...staff, ...machine];
+}
 
 function operation(route: RouteSpec): object {
   const parameters: object[] = [];
@@ -30,62 +156,41 @@ function operation(route: RouteSpec): object {
       parameters.push({ name, in: 'query', required: !schema.safeParse(undefined).success, schema: schemaOf(schema, 'input') });
     }
   }
-  if (route.ifMatch) {
-    parameters.push({
-      name: 'If-Match',
-      in: 'header',
-      required: route.ifMatch === 'required',
-      description: 'The ETag of the revision this change starts from',
-      schema: { type: 'string' },
-    });
-  }
-  if (route.ifNoneMatch) {
-    parameters.push({
-      name: 'If-None-Match',
-      in: 'header',
-      required: false,
-      description: '`*`: do this only if nothing exists yet (a first save that must not overwrite one made meanwhile)',
-      schema: { type: 'string' },
-    });
-  }
-  const status = String(route.status ?? 200);
-  // A route that answers only another media type (an HTML page) has no JSON body to describe.
-  const onlyOther = route.produces !== undefined && route.response instanceof z.ZodString;
-  const content: Record<string, object> = onlyOther ? {} : { 'application/json': { schema: schemaOf(route.response, 'output') } };
-  for (const type of route.produces ?? []) content[type] = { schema: { type: 'string' } };
-  const problems: Record<string, object> = {
-    '400': problemResponse('Malformed parameters or JSON'),
-    '500': problemResponse('Internal error (no details are disclosed)'),
-  };
-  if (route.auth !== 'public') {
-    problems['401'] = problemResponse('No or invalid token');
-    problems['403'] = problemResponse('The role or organisation may not do this');
-  }
-  if (route.params) problems['404'] = problemResponse('Not found, or not visible to the caller');
-  if (route.body) {
-    problems['413'] = problemResponse('Body too large');
-    problems['415'] = problemResponse('Body is not JSON');
-    problems['422'] = problemResponse('Body or answers invalid; `errors` lists each as {pointer, message}');
-  }
-  if (route.ifMatch || route.ifNoneMatch) {
-    problems['409'] = problemResponse('The round or report is not in a state that allows this');
-    problems['412'] = problemResponse('Someone else saved first (`savedBy`, `savedAt`)');
-    if (route.ifMatch === 'required') problems['428'] = problemResponse('If-Match missing');
-  }
+  if (route.ifMatch) parameters.push({ ...PARAMETERS.IfMatch, required: route.ifMatch === 'required' });
+  if (route.ifNoneMatch) parameters.push({ $ref: '#/components/parameters/IfNoneMatch' });
+  if (route.ifNoneMatchEtag) parameters.push({ $ref: '#/components/parameters/IfNoneMatchEtag' });
+  if (route.idempotent) parameters.push({ $ref: '#/components/parameters/IdempotencyKey' });
+  const [status, success] = successResponse(route);
+  const problems = Object.fromEntries(problemStatuses(route).map((s) => [String(s), problemResponse(s)]));
   return {
     operationId: route.operationId,
     summary: route.summary,
     tags: [route.area],
-    ...(route.auth === 'public' ? { security: [] } : {}),
-    ...(route.auth !== 'public'
-      ? { description: `Allowed: ${route.auth.join(', ')}${route.scopes ? ` (scopes: ${route.scopes.join(', ')})` : ''}` }
-      : {}),
+    security: security(route),
+    ...(route.auth !== 'public' ? { description: `Allowed: ${route.auth.join(', ')}${route.scopes ? ` (scopes: ${route.scopes.join(', ')})` : ''}` } : {}),
     ...(parameters.length ? { parameters } : {}),
     ...(route.body
       ? { requestBody: { required: true, content: { [route.bodyType === 'csv' ? 'text/csv' : 'application/json']: { schema: schemaOf(route.body, 'input') } } } }
       : {}),
-    responses: { [status]: { description: 'OK', content }, ...problems },
+    responses: { [status]: success, ...extraResponses(route), ...problems },
   };
+}
+
+/** The component schemas the paths reach, directly or through other components. */
+function reachable(paths: object, all: Record<string, unknown>): Record<string, unknown> {
+  const used = new Set<string>();
+  const visit = (node: unknown) => {
+    const text = JSON.stringify(node);
+    for (const m of text.matchAll(/#\/components\/schemas\/([A-Za-z0-9_.-]+)/g)) {
+      const id = m[1]!;
+      if (!used.has(id) && all[id]) {
+        used.add(id);
+        visit(all[id]);
+      }
+    }
+  };
+  visit(paths);
+  return Object.fromEntries(Object.entries(all).filter(([id]) => used.has(id)).sort(([a], [b]) => a.localeCompare(b)));
 }
 
 export function openApiDocument(): object {
@@ -94,6 +199,8 @@ export function openApiDocument(): object {
     (paths[route.path] ??= {})[route.method.toLowerCase()] = operation(route);
   }
   const components = z.toJSONSchema(z.globalRegistry, { uri: (id) => `#/components/schemas/${id}`, unrepresentable: 'any' });
+  const headers = Object.fromEntries(Object.entries(HEADERS).filter(([name]) => JSON.stringify(paths).includes(`#/components/headers/${name}"`)));
+  const parameters = Object.fromEntries(Object.entries(PARAMETERS).filter(([name]) => JSON.stringify(paths).includes(`#/components/parameters/${name}"`)));
   return {
     openapi: '3.1.0',
     info: {
@@ -101,14 +208,38 @@ export function openApiDocument(): object {
       version: '1',
       description:
         'Yearly status reports from Danish regions and municipalities to Sundhedsstyrelsen. Errors are RFC 9457 problem documents; ' +
-        `their types are ${Object.keys(PROBLEMS).length} stable URIs under https://statusportalen.sst.dk/problems/.`,
+        `their types are ${Object.keys(PROBLEMS).length} stable URIs under ${PROBLEM_BASE}, and each error response lists the types it can carry.`,
     },
+    servers: [
+      { url: 'http://127.0.0.1:3000', description: 'The local stack (`npm start`)' },
+      {
+        url: 'https://{apiId}.execute-api.{region}.amazonaws.com',
+        description: 'A deployment: the `ApiUrl` output of the Api stack',
+        variables: { apiId: { default: 'example', description: 'The HTTP API id' }, region: { default: 'eu-north-1', enum: ['eu-north-1', 'eu-central-1', 'eu-west-1'] } },
+      },
+    ],
     jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
-    security: [{ bearer: [] }],
+    tags: [...new Set(deployedRoutes().map((r) => r.area))].map((name) => ({ name, description: TAGS[name] ?? name })),
     paths,
     components: {
-      schemas: components.schemas,
-      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
+      schemas: reachable(paths, components.schemas as Record<string, unknown>),
+      headers,
+      parameters,
+      securitySchemes: {
+        bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: "Staff: a Cognito ID or access token from the web app's sign-in (authorization code + PKCE)" },
+        clientCredentials: {
+          type: 'oauth2',
+          description: "SST's own systems: the Data stack's machine client; the token URL is the deployment's `TokenUrl` output (the URL below is the README's example domain).",
+          flows: {
+            clientCredentials: {
+              tokenUrl: 'https://statusportalen-sst.auth.eu-north-1.amazoncognito.com/oauth2/token',
+              scopes: Object.fromEntries(
+                [...new Set(deployedRoutes().flatMap((r) => r.scopes ?? []))].map((scope) => [fullScope(scope), 'Read consolidated summaries, round status and trends']),
+              ),
+            },
+          },
+        },
+      },
     },
   };
 }

@@ -18,7 +18,8 @@ const CompletenessFiguresShape = {
   late: z.number().int(),
   missing: z.number().int().meta({ description: 'expected − reported (not started, drafts, returned for correction)' }),
   accepted: z.number().int(),
-  byStatus: z.record(OrgStatus, z.number().int()),
+  // One property per status (not a record keyed by the enum), so the document defines each.
+  byStatus: z.object(Object.fromEntries(OrgStatus.options.map((status) => [status, z.number().int()])) as Record<z.infer<typeof OrgStatus>, z.ZodNumber>),
   reportingRate: Percent.meta({ description: 'reported / expected, percent' }),
   timelinessRate: Percent.meta({ description: 'onTime / expected, percent (DHIS2 "reporting rate on time")' }),
 };

@@ -96,6 +96,7 @@ export const CALENDAR_ROUTES = [
     path: '/calendar.ics',
     area: 'calendar',
     operationId: 'getCalendarIcs',
+    responseHeaders: ['content-disposition'],
     summary: 'The year wheel as iCalendar (RFC 5545) for Outlook and Google Calendar',
     auth: ALL_ROLES,
     query: schedule.CalendarQuery,

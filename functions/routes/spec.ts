@@ -37,7 +37,16 @@ export interface RouteSpec {
   response: z.ZodType;
   /** Response media types other than JSON (e.g. CSV), for the OpenAPI document. */
   produces?: readonly string[];
+  /** Headers a success answer carries, besides `Location` (201) and `idempotent-replayed` (idempotent routes). */
+  responseHeaders?: readonly ResponseHeader[];
+  /** Answers besides the success and the problems derived from the route: a redirect to storage, not modified. */
+  also?: readonly (303 | 304)[];
+  /** Honours `If-None-Match` with a representation's ETag (answers 304 when it still matches). */
+  ifNoneMatchEtag?: boolean;
 }
+
+/** Response headers the API sets, by name; the OpenAPI document describes each once. */
+export type ResponseHeader = 'etag' | 'content-disposition' | 'x-summary-source' | 'x-summary-built-at';
 
 export const ALL_ROLES: readonly Caller[] = ['reporter', 'sst-reader', 'sst-admin'];
 export const SST_ROLES: readonly Caller[] = ['sst-reader', 'sst-admin'];

@@ -11,6 +11,9 @@ export const SUMMARIES_ROUTES = [
     path: '/rounds/{roundId}/summary',
     area: 'summaries',
     operationId: 'getRoundSummary',
+    responseHeaders: ['etag', 'x-summary-source', 'x-summary-built-at', 'content-disposition'],
+    also: [303, 304],
+    ifNoneMatchEtag: true,
     summary:
       "A round's consolidated summary as JSON, CSV (Danish Excel), XLSX or a printable Danish HTML report; a body over Lambda's 6 MB limit answers 303 to a short-lived S3 link",
     ...SUMMARY_READERS,

@@ -14,7 +14,15 @@ import { saveDraft } from '#core/submissions-service';
 import { sstIdentity } from '#core/identity';
 import type { JsonObject, Round } from '#schemas/api';
 import type { RouteSpec } from '#functions/routes';
-import { expectProblem, fillPath, reporterIdentity, routes, snapshot, startHardened, type Hardened, type TokenRole } from './support.ts';
+import { expectProblem, fillPath, reporterIdentity, routes, snapshot, startHardened, type Hardened, type Reply, type TokenRole } from './support.ts';
+import { contractChecker } from '../support/contract.ts';
+
+/** Every refusal these suites provoke, held against the OpenAPI document at the end. */
+const contract = contractChecker();
+const checked = (route: RouteSpec, res: Reply): Reply => {
+  if (!route.localOnly) contract.check(route, res);
+  return res;
+};
 
 const OWN = 'kommune-155';
 const OTHER = 'kommune-157';
@@ -96,7 +104,7 @@ describe('bodies', () => {
       const validText = JSON.stringify(valid);
       const json = { 'content-type': 'application/json', 'if-match': '*' };
       const before = await snapshot(markers());
-      const send = (rawBody: string, headers: Record<string, string> = json) => api.call(route.method, target, { token, rawBody, headers });
+      const send = async (rawBody: string, headers: Record<string, string> = json) => checked(route, await api.call(route.method, target, { token, rawBody, headers }));
       const inside = (fragment: string) => (validText === '{}' ? `{"x":${fragment}}` : `${validText.slice(0, -1)},"x":${fragment}}`);
 
       expectProblem(await send('{"answers": {'), 400, 'malformed-request');
@@ -134,7 +142,7 @@ describe('bodies', () => {
     it(`${route.method} ${route.path}: refuses other media types, control characters and oversize text`, async () => {
       const token = await tokenFor(route);
       const before = await snapshot([`FORM#${formId}`]);
-      const send = (rawBody: string, type: string) => api.call(route.method, pathOf(route), { token, rawBody, headers: { 'content-type': type } });
+      const send = async (rawBody: string, type: string) => checked(route, await api.call(route.method, pathOf(route), { token, rawBody, headers: { 'content-type': type } }));
       expectProblem(await send('indikator;periode;region;værdi\na;2026;;1\n', 'application/json'), 415);
       expectProblem(await send('indikator;periode;region;værdi\na\u0000;2026;;1\n', 'text/csv'), 422, 'invalid-body');
       expectProblem(await send('x'.repeat((route.maxBodyBytes ?? DEFAULT_MAX_BODY) + 1), 'text/csv'), 413);
@@ -245,10 +253,13 @@ describe('tokens', () => {
     it(`${route.method} ${route.path}: refuses forged, expired, wrongly signed, alg:none and role-less tokens`, async () => {
       const before = route.method === 'GET' ? undefined : await snapshot(markers());
       for (const v of variants) {
-        const res = await api.call(route.method, pathOf(route), {
-          headers: { ...(v.header ? { authorization: v.header } : {}), 'content-type': 'application/json', 'if-match': '*' },
-          ...(route.body ? { rawBody: JSON.stringify(VALID[route.operationId] ?? {}) } : {}),
-        });
+        const res = checked(
+          route,
+          await api.call(route.method, pathOf(route), {
+            headers: { ...(v.header ? { authorization: v.header } : {}), 'content-type': 'application/json', 'if-match': '*' },
+            ...(route.body ? { rawBody: JSON.stringify(VALID[route.operationId] ?? {}) } : {}),
+          }),
+        );
         expectProblem(res, v.status);
         expect(res.text, v.name).not.toContain('Gyldig');
       }
@@ -262,5 +273,12 @@ describe('tokens', () => {
     expect(await api.server.devAuth.verify(expired)).toBeUndefined();
     const none = `${Buffer.from('{"alg":"none"}').toString('base64url')}.${Buffer.from(JSON.stringify({ sub: 'x', exp: now + 60, iss: 'statusportalen-local', aud: 'statusportalen-web' })).toString('base64url')}.`;
     expect(await api.server.devAuth.verify(none)).toBeUndefined();
+  });
+});
+
+describe('the OpenAPI document', () => {
+  it('describes every refusal above: status, media type, problem schema and headers', () => {
+    expect(contract.seen.length).toBeGreaterThan(100);
+    expect([...new Set(contract.seen.flatMap((c) => c.problems))]).toEqual([]);
   });
 });

@@ -34,6 +34,8 @@ export interface CallOptions {
   body?: unknown;
   rawBody?: string | Buffer;
   headers?: Record<string, string>;
+  /** `'manual'` answers a redirect as it is, instead of following it. */
+  redirect?: RequestRedirect;
 }
 
 export type TokenRole = 'reporter' | 'sst-reader' | 'sst-admin' | 'machine';
@@ -98,7 +100,7 @@ export async function startHardened(): Promise<Hardened> {
     async call(method, p, options = {}) {
       const { headers, body } = prepare(options);
       const payload = typeof body === 'string' || body === undefined ? body : new Uint8Array(body);
-      const res = await fetch(server.url + p, { method, headers, ...(payload !== undefined ? { body: payload } : {}) });
+      const res = await fetch(server.url + p, { method, headers, redirect: options.redirect ?? 'follow', ...(payload !== undefined ? { body: payload } : {}) });
       return parse(res.status, res.headers, await res.text());
     },
     raw(method, rawPath, options = {}) {
