@@ -1,6 +1,6 @@
 // Every route, declared once, in its area's file (functions/routes/<area>.ts). Gathered here for
 // the three readers of the whole table: the CDK API (infra/), the local server (local/) and the
-// OpenAPI generator (schemas/openapi.ts); a test proves they agree. An area's function imports only
+// OpenAPI generator (functions/openapi.ts); a test proves they agree. An area's function imports only
 // its own routes, so it builds only their schemas at cold start.
 import { META_ROUTES } from '#functions/routes/meta';
 import { ORGS_ROUTES } from '#functions/routes/orgs';

@@ -23,13 +23,13 @@ const ids = (req: { params: { roundId: string; orgId: string } }) => [req.params
 export const handler = createAreaHandler(ATTACHMENTS_ROUTES, {
   requestUpload: async (req) => ({
     status: 201,
-    body: await requestUpload(getDeps(), req.identity!, ...ids(req), req.body),
+    body: await requestUpload(getDeps(), req.identity, ...ids(req), req.body),
   }),
-  completeUpload: async (req) => withEtag(await completeUpload(getDeps(), req.identity!, ...ids(req), req.params.attachmentId, req.ifMatch)),
-  deleteAttachment: async (req) => withEtag(await deleteAttachment(getDeps(), req.identity!, ...ids(req), req.params.attachmentId, req.ifMatch)),
-  listAttachments: async (req) => ({ body: { items: await listAttachments(getDeps(), req.identity!, ...ids(req)) } }),
+  completeUpload: async (req) => withEtag(await completeUpload(getDeps(), req.identity, ...ids(req), req.params.attachmentId, req.ifMatch)),
+  deleteAttachment: async (req) => withEtag(await deleteAttachment(getDeps(), req.identity, ...ids(req), req.params.attachmentId, req.ifMatch)),
+  listAttachments: async (req) => ({ body: { items: await listAttachments(getDeps(), req.identity, ...ids(req)) } }),
   downloadAttachment: async (req) => ({
     status: 302,
-    headers: { location: await attachmentUrl(getDeps(), req.identity!, ...ids(req), req.params.attachmentId) },
+    headers: { location: await attachmentUrl(getDeps(), req.identity, ...ids(req), req.params.attachmentId) },
   }),
 }, { idempotency: idempotent });

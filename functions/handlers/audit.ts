@@ -6,10 +6,10 @@ import { auditLog, submissionHistory } from '#core/audit-service';
 
 export const handler = createAreaHandler(AUDIT_ROUTES, {
   submissionHistory: async ({ identity, params }) => ({
-    body: { items: await submissionHistory(getTableDeps(), identity!, params['roundId'] as string, params['orgId'] as string) },
+    body: { items: await submissionHistory(getTableDeps(), identity, params.roundId, params.orgId) },
   }),
   auditLog: async ({ query }) => {
-    const { from, to, limit, cursor } = query as { from: string; to: string; limit: number; cursor?: string };
+    const { from, to, limit, cursor } = query;
     return { body: await auditLog(getTableDeps(), new Date(from).toISOString(), new Date(to).toISOString(), limit, cursor) };
   },
 });

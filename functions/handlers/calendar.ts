@@ -5,34 +5,32 @@ import { createAreaHandler } from '#http/area';
 import { CALENDAR_ROUTES } from '#functions/routes/calendar';
 import { getScheduleTableDeps } from '#functions/schedule-composition';
 import { createMeeting, grantExtension, listExtensions, setReminderPolicy, updateMeeting } from '#core/extensions';
-import { meetingsInOrder, reminderLog, yearWheel, yearWheelIcs, type CalendarWindow } from '#core/calendar-service';
-import type { ReminderPolicy } from '#schemas/api';
-import type { ExtensionRequest, MeetingRequest } from '#schemas/schedule';
+import { meetingsInOrder, reminderLog, yearWheel, yearWheelIcs } from '#core/calendar-service';
 
 export const handler = createAreaHandler(
   CALENDAR_ROUTES,
   {
     setReminderPolicy: async ({ identity, params, body }) => ({
-      body: await setReminderPolicy(getScheduleTableDeps(), identity!, params['roundId'] as string, body as ReminderPolicy),
+      body: await setReminderPolicy(getScheduleTableDeps(), identity, params.roundId, body),
     }),
-    listReminders: async ({ identity, params }) => ({ body: { items: await reminderLog(getScheduleTableDeps(), identity!, params['roundId'] as string) } }),
+    listReminders: async ({ identity, params }) => ({ body: { items: await reminderLog(getScheduleTableDeps(), identity, params.roundId) } }),
     listExtensions: async ({ identity, params }) => ({
-      body: { items: await listExtensions(getScheduleTableDeps(), identity!, params['roundId'] as string) },
+      body: { items: await listExtensions(getScheduleTableDeps(), identity, params.roundId) },
     }),
     grantExtension: async ({ identity, params, body }) => ({
-      body: await grantExtension(getScheduleTableDeps(), identity!, params['roundId'] as string, params['orgId'] as string, body as ExtensionRequest),
+      body: await grantExtension(getScheduleTableDeps(), identity, params.roundId, params.orgId, body),
     }),
     listMeetings: async () => ({ body: { items: await meetingsInOrder(getScheduleTableDeps()) } }),
     createMeeting: async ({ identity, body }) => {
-      const meeting = await createMeeting(getScheduleTableDeps(), identity!, body as MeetingRequest);
+      const meeting = await createMeeting(getScheduleTableDeps(), identity, body);
       return { status: 201, body: meeting, headers: { location: `/meetings/${meeting.meetingId}` } };
     },
     updateMeeting: async ({ identity, params, body }) => ({
-      body: await updateMeeting(getScheduleTableDeps(), identity!, params['meetingId'] as string, body as MeetingRequest),
+      body: await updateMeeting(getScheduleTableDeps(), identity, params.meetingId, body),
     }),
-    getCalendar: async ({ identity, query }) => ({ body: { items: await yearWheel(getScheduleTableDeps(), identity!, query as CalendarWindow) } }),
+    getCalendar: async ({ identity, query }) => ({ body: { items: await yearWheel(getScheduleTableDeps(), identity, query) } }),
     getCalendarIcs: async ({ identity, query }) => ({
-      raw: { body: await yearWheelIcs(getScheduleTableDeps(), identity!, query as CalendarWindow), contentType: 'text/calendar; charset=utf-8' },
+      raw: { body: await yearWheelIcs(getScheduleTableDeps(), identity, query), contentType: 'text/calendar; charset=utf-8' },
       headers: { 'content-disposition': 'attachment; filename="statusportalen.ics"' },
     }),
   },

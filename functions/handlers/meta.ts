@@ -1,7 +1,7 @@
 // Liveness and the OpenAPI document: public, no storage.
 import { createAreaHandler } from '#http/area';
 import { META_ROUTES } from '#functions/routes/meta';
-import { openApiDocument } from '#schemas/openapi';
+import { openApiDocument } from '#functions/openapi';
 
 let document: object | undefined;
 

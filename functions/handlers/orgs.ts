@@ -2,7 +2,7 @@
 // each organisation's contact addresses, and SST's notification settings.
 import { createAreaHandler } from '#http/area';
 import { ORGS_ROUTES } from '#functions/routes/orgs';
-import { organisationsAt, type OrgKind } from '#core/registry';
+import { organisationsAt } from '#core/registry';
 import { danishDate } from '#core/danish-time';
 import { ulid } from 'ulid';
 import { storageConfigFromEnv } from '#functions/composition';
@@ -15,19 +15,18 @@ let deps: Pick<ScheduleDeps, 'contacts' | 'clock' | 'newId'> | undefined;
 const getScheduleDeps = () =>
   (deps ??= { contacts: new DynamoContactStore(getDocumentClient(), storageConfigFromEnv().table), clock: { now: () => new Date() }, newId: ulid });
 import { getContacts, getNotificationSettings, putContacts, putNotificationSettings } from '#core/contacts';
-import type { ContactsRequest, NotificationSettings } from '#schemas/schedule';
 
 export const handler = createAreaHandler(ORGS_ROUTES, {
   listOrganisations: async ({ query }) => {
-    const at = (query['at'] as string | undefined) ?? danishDate(new Date());
-    return { body: { items: organisationsAt(at, query['kind'] as OrgKind | undefined) } };
+    const at = query.at ?? danishDate(new Date());
+    return { body: { items: organisationsAt(at, query.kind) } };
   },
-  getContacts: async ({ identity, params }) => ({ body: await getContacts(getScheduleDeps(), identity!, params['orgId'] as string) }),
+  getContacts: async ({ identity, params }) => ({ body: await getContacts(getScheduleDeps(), identity, params.orgId) }),
   putContacts: async ({ identity, params, body }) => ({
-    body: await putContacts(getScheduleDeps(), identity!, params['orgId'] as string, (body as ContactsRequest).emails),
+    body: await putContacts(getScheduleDeps(), identity, params.orgId, body.emails),
   }),
   getNotificationSettings: async () => ({ body: await getNotificationSettings(getScheduleDeps()) }),
   putNotificationSettings: async ({ identity, body }) => ({
-    body: await putNotificationSettings(getScheduleDeps(), identity!, body as Pick<NotificationSettings, 'submissionNotices' | 'overdueDigest'>),
+    body: await putNotificationSettings(getScheduleDeps(), identity, body),
   }),
 });

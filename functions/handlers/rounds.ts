@@ -5,19 +5,18 @@ import { ROUNDS_ROUTES } from '#functions/routes/rounds';
 import { getDeps } from '#functions/composition';
 import { createRound, getVisibleRound, listRounds, switchFormVersion } from '#core/rounds-service';
 import { withPhase } from '#core/rounds';
-import type { CreateRoundRequest } from '#schemas/api';
 
 export const handler = createAreaHandler(ROUNDS_ROUTES, {
-  listRounds: async ({ identity }) => ({ body: { items: await listRounds(getDeps(), identity!) } }),
+  listRounds: async ({ identity }) => ({ body: { items: await listRounds(getDeps(), identity) } }),
   createRound: async ({ identity, body }) => {
-    const round = await createRound(getDeps(), identity!, body as CreateRoundRequest);
+    const round = await createRound(getDeps(), identity, body);
     return { status: 201, body: round, headers: { location: `/rounds/${round.roundId}` } };
   },
   switchFormVersion: async ({ identity, params, body }) => ({
-    body: await switchFormVersion(getDeps(), identity!, params['roundId'] as string, (body as { version: number }).version),
+    body: await switchFormVersion(getDeps(), identity, params.roundId, body.version),
   }),
   getRound: async ({ identity, params }) => {
     const deps = getDeps();
-    return { body: withPhase(await getVisibleRound(deps, identity!, params['roundId'] as string), deps.clock.now()) };
+    return { body: withPhase(await getVisibleRound(deps, identity, params.roundId), deps.clock.now()) };
   },
 }, { idempotency: idempotent });

@@ -11,23 +11,23 @@ import * as submissions from '#core/submissions-service';
 const ids = (req: { params: { roundId: string; orgId: string } }) => [req.params.roundId, req.params.orgId] as const;
 
 export const handler = createAreaHandler(SUBMISSIONS_ROUTES, {
-  getSubmission: async (req) => withEtag(await submissions.getSubmission(getDeps(), req.identity!, ...ids(req))),
+  getSubmission: async (req) => withEtag(await submissions.getSubmission(getDeps(), req.identity, ...ids(req))),
   saveDraft: async (req) =>
-    withEtag(await submissions.saveDraft(getDeps(), req.identity!, ...ids(req), req.body.answers, req.ifMatch, req.ifNoneMatch)),
-  submit: async (req) => withEtag(await submissions.submit(getDeps(), req.identity!, ...ids(req), req.ifMatch)),
-  reopen: async (req) => withEtag(await submissions.reopen(getDeps(), req.identity!, ...ids(req), req.ifMatch, req.body.reason)),
-  returnSubmission: async (req) => withEtag(await submissions.review(getDeps(), req.identity!, ...ids(req), 'return', req.ifMatch, req.body)),
-  acceptSubmission: async (req) => withEtag(await submissions.review(getDeps(), req.identity!, ...ids(req), 'accept', req.ifMatch, undefined)),
-  listRevisions: async (req) => ({ body: { items: await submissions.listRevisions(getDeps(), req.identity!, ...ids(req)) } }),
+    withEtag(await submissions.saveDraft(getDeps(), req.identity, ...ids(req), req.body.answers, req.ifMatch, req.ifNoneMatch)),
+  submit: async (req) => withEtag(await submissions.submit(getDeps(), req.identity, ...ids(req), req.ifMatch)),
+  reopen: async (req) => withEtag(await submissions.reopen(getDeps(), req.identity, ...ids(req), req.ifMatch, req.body.reason)),
+  returnSubmission: async (req) => withEtag(await submissions.review(getDeps(), req.identity, ...ids(req), 'return', req.ifMatch, req.body)),
+  acceptSubmission: async (req) => withEtag(await submissions.review(getDeps(), req.identity, ...ids(req), 'accept', req.ifMatch, undefined)),
+  listRevisions: async (req) => ({ body: { items: await submissions.listRevisions(getDeps(), req.identity, ...ids(req)) } }),
   diffRevisions: async (req) => ({
-    body: await submissions.diffRevisions(getDeps(), req.identity!, ...ids(req), req.params.revision, req.params.other),
+    body: await submissions.diffRevisions(getDeps(), req.identity, ...ids(req), req.params.revision, req.params.other),
   }),
   prefill: async (req) => {
-    const result = await submissions.prefill(getDeps(), req.identity!, ...ids(req), req.ifMatch);
+    const result = await submissions.prefill(getDeps(), req.identity, ...ids(req), req.ifMatch);
     return { ...withEtag(result.submission), status: 201, body: result };
   },
-  getRevision: async (req) => ({ body: await submissions.getRevision(getDeps(), req.identity!, ...ids(req), req.params.revision) }),
+  getRevision: async (req) => ({ body: await submissions.getRevision(getDeps(), req.identity, ...ids(req), req.params.revision) }),
   restoreRevision: async (req) =>
-    withEtag(await submissions.restoreRevision(getDeps(), req.identity!, ...ids(req), req.params.revision, req.ifMatch)),
-  printSubmission: async (req) => printPage(await submissions.printSubmission(getDeps(), req.identity!, ...ids(req))),
+    withEtag(await submissions.restoreRevision(getDeps(), req.identity, ...ids(req), req.params.revision, req.ifMatch)),
+  printSubmission: async (req) => printPage(await submissions.printSubmission(getDeps(), req.identity, ...ids(req))),
 }, { idempotency: idempotent });

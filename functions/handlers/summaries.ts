@@ -54,9 +54,9 @@ const filenameOf = (summary: RoundSummary, ext: string) => `${summary.roundId}-o
 export const handler = createAreaHandler(SUMMARIES_ROUTES, {
   getRoundSummary: async ({ params, query, headers }): Promise<OperationResult> => {
     const d = summaryDeps();
-    const format = String(query['format'] ?? 'json');
-    const locale = (query['locale'] ?? 'da') as CsvLocale;
-    const { summary, source, storeError } = await summaryOfRound(d, params['roundId'] as string, { force: query['fresh'] === 'true' });
+    const format = query.format ?? 'json';
+    const locale = query.locale ?? 'da';
+    const { summary, source, storeError } = await summaryOfRound(d, params.roundId, { force: query.fresh === 'true' });
     if (storeError) logger.warn('summary served but not stored', { roundId: summary.roundId, error: storeError });
     const etag = `"${summary.contentHash.slice(0, 32)}-${format}${format === 'csv' ? `-${locale}` : ''}"`;
     const meta = { etag, 'x-summary-built-at': summary.builtAt, 'x-summary-source': source };
@@ -76,10 +76,10 @@ export const handler = createAreaHandler(SUMMARIES_ROUTES, {
       raw: { body: out.base64 ? out.bytes.toString('base64') : out.bytes.toString('utf8'), contentType: out.contentType, base64: out.base64 },
     };
   },
-  getRoundStatus: async ({ params }) => ({ body: await statusOfRound(summaryDeps(), params['roundId'] as string) }),
-  getFormTrend: async ({ params }) => ({ body: await trendOfForm(summaryDeps(), params['formId'] as string) }),
+  getRoundStatus: async ({ params }) => ({ body: await statusOfRound(summaryDeps(), params.roundId) }),
+  getFormTrend: async ({ params }) => ({ body: await trendOfForm(summaryDeps(), params.formId) }),
   putIndicators: async ({ identity, params, body }) => ({
-    body: await uploadIndicators(summaryDeps(), identity!, params['formId'] as string, body as string),
+    body: await uploadIndicators(summaryDeps(), identity, params.formId, body),
   }),
-  getIndicators: async ({ params }) => ({ body: await indicatorsOfForm(summaryDeps(), params['formId'] as string) }),
+  getIndicators: async ({ params }) => ({ body: await indicatorsOfForm(summaryDeps(), params.formId) }),
 });

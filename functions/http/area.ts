@@ -35,9 +35,17 @@ export interface ApiRequest {
 
 type ParamsOf<R> = R extends { params: infer P extends Record<string, z.ZodType> } ? { [K in keyof P]: z.output<P[K]> } : Record<string, never>;
 type BodyOf<R> = R extends { body: infer B extends z.ZodType } ? z.output<B> : undefined;
+type QueryOf<R> = R extends { query: infer Q extends z.ZodType } ? z.output<Q> : Record<string, never>;
+/** The edge answers 401 before any operation of a signed-in route runs, so there the identity is there. */
+type IdentityOf<R> = R extends { auth: 'public' } ? Identity | undefined : Identity;
 
-/** A request as one route's schemas have checked it: its path parameters and body arrive typed. */
-export type RouteRequest<R extends RouteSpec> = Omit<ApiRequest, 'params' | 'body'> & { params: ParamsOf<R>; body: BodyOf<R> };
+/** A request as one route's schemas have checked it: its identity, path parameters, query and body arrive typed. */
+export type RouteRequest<R extends RouteSpec> = Omit<ApiRequest, 'params' | 'body' | 'query' | 'identity'> & {
+  identity: IdentityOf<R>;
+  params: ParamsOf<R>;
+  query: QueryOf<R>;
+  body: BodyOf<R>;
+};
 
 /** One operation per route of an area, each typed by its own route. */
 export type Operations<Routes extends readonly RouteSpec[]> = {

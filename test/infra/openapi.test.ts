@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import openapiTS, { astToString } from 'openapi-typescript';
-import { openApiDocument } from '#schemas/openapi';
+import { openApiDocument } from '#functions/openapi';
 
 const ROOT = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const bin = (name: string) => path.join(ROOT, 'node_modules', '.bin', name);

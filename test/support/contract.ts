@@ -4,7 +4,7 @@
 // The hardening suites feed it every answer of the authorization matrix and the bad-input suite.
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
-import { openApiDocument } from '#schemas/openapi';
+import { openApiDocument } from '#functions/openapi';
 import type { RouteSpec } from '#functions/routes';
 import type { Reply } from './api.ts';
 

@@ -13,6 +13,19 @@ const ref = (id: string) => ({ $ref: `#/components/schemas/${id}` });
 function schemaOf(schema: z.ZodType, io: 'input' | 'output'): object {
   const id = z.globalRegistry.get(schema)?.id;
   if (id) return ref(id);
+  // Unnamed wrappers (a list of organisations, a prefill result) keep references to the named
+  // schemas inside them, so those stay components a client can name.
+  if (schema instanceof z.ZodArray) return { type: 'array', items: schemaOf(schema.element as z.ZodType, io) };
+  if (schema instanceof z.ZodObject && Object.values(schema.shape).some((v) => z.globalRegistry.get(v as z.ZodType)?.id || v instanceof z.ZodArray)) {
+    const shape = schema.shape as Record<string, z.ZodType>;
+    const required = Object.keys(shape).filter((k) => !shape[k]!.safeParse(undefined).success);
+    return {
+      type: 'object',
+      properties: Object.fromEntries(Object.entries(shape).map(([k, v]) => [k, schemaOf(v, io)])),
+      ...(required.length ? { required } : {}),
+      additionalProperties: false,
+    };
+  }
   // A private registry: nested schemas are inlined instead of being pulled into local $defs,
   // whose references would not resolve inside an OpenAPI document.
   return z.toJSONSchema(schema, { metadata: z.registry(), io, unrepresentable: 'any' });
