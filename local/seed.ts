@@ -12,6 +12,7 @@ import type { CreateRoundRequest, JsonObject } from '#schemas/api';
 import type { MeetingRequest } from '#schemas/schedule';
 import type { ScheduleDeps } from '#core/schedule-ports';
 import { createMeeting } from '#core/extensions';
+import { putContacts } from '#core/contacts';
 
 export const FORMS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'forms');
 const seeder = sstIdentity('local-seed', 'sst-admin', 'Lokal opsætning');
@@ -118,4 +119,26 @@ export async function seedMeetings(deps: Pick<ScheduleDeps, 'meetings' | 'rounds
     }
   }
   return created;
+}
+
+/**
+ * Example reminder addresses for a few organisations, so the local deadline check has someone to
+ * write to (the mail lands in .local/outbox). The `.example` domain is reserved (RFC 2606): these
+ * addresses are examples and reach no one. An organisation that already has contacts keeps them.
+ */
+export const EXAMPLE_CONTACTS: Record<string, string[]> = {
+  'kommune-101': ['sundhed@koebenhavn.example'],
+  'kommune-751': ['kraeftplan@aarhus.example'],
+  'region-1084': ['kraeftplan@regionh.example'],
+  sst: ['taskforce@sst.example'],
+};
+
+export async function seedContacts(deps: Pick<ScheduleDeps, 'contacts' | 'clock' | 'newId'>, contacts = EXAMPLE_CONTACTS): Promise<string[]> {
+  const seeded: string[] = [];
+  for (const [orgId, emails] of Object.entries(contacts)) {
+    if (await deps.contacts.get(orgId)) continue;
+    await putContacts(deps, seeder, orgId, emails);
+    seeded.push(orgId);
+  }
+  return seeded;
 }

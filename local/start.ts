@@ -5,7 +5,8 @@ import { startEngines, startServer } from './stack.ts';
 import { createStaticHandler } from './static.ts';
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
-const dataDir = path.join(root, '.local');
+// STATUSPORTALEN_DATA_DIR: another data folder (the README test runs a stack of its own there).
+const dataDir = process.env['STATUSPORTALEN_DATA_DIR'] ?? path.join(root, '.local');
 const port = Number(process.env['PORT'] ?? 3000);
 
 const engines = await startEngines({
@@ -14,12 +15,14 @@ const engines = await startEngines({
   s3Port: Number(process.env['S3_PORT'] ?? 4569),
 });
 const { buildDeps, storageConfigFromEnv } = await import('#functions/composition');
-const { seedForms, seedRounds, seedMeetings } = await import('./seed.ts');
+const { seedForms, seedRounds, seedMeetings, seedContacts } = await import('./seed.ts');
 const deps = buildDeps(storageConfigFromEnv());
 const forms = await seedForms(deps);
 const rounds = await seedRounds(deps);
 const { buildScheduleDeps } = await import('#functions/schedule-composition');
-const meetings = await seedMeetings(buildScheduleDeps(storageConfigFromEnv()));
+const scheduleDeps = buildScheduleDeps(storageConfigFromEnv());
+const meetings = await seedMeetings(scheduleDeps);
+const contacts = await seedContacts(scheduleDeps);
 const server = await startServer({ port, keyFile: path.join(dataDir, 'dev-jwt-key.json'), extra: createStaticHandler(path.join(root, 'web', 'dist')) });
 
 console.log(`
@@ -28,7 +31,7 @@ Statusportalen kører lokalt / runs locally
   API:       ${server.url}   (GET ${server.url}/health, ${server.url}/openapi.json)
   DynamoDB:  ${engines.env['AWS_ENDPOINT_URL_DYNAMODB']}   S3: ${engines.env['AWS_ENDPOINT_URL_S3']}
   Data:      .local/  (delete it to start from scratch)
-  Seeded:    ${forms.length ? forms.join(', ') : 'forms already present'}; ${rounds.length ? `rounds ${rounds.join(', ')}` : 'rounds already present'}; ${meetings.length ? `example meetings ${meetings.join(', ')}` : 'meetings already present'}
+  Seeded:    ${forms.length ? forms.join(', ') : 'forms already present'}; ${rounds.length ? `rounds ${rounds.join(', ')}` : 'rounds already present'}; ${meetings.length ? `example meetings ${meetings.join(', ')}` : 'meetings already present'}${contacts.length ? `; example contacts for ${contacts.join(', ')}` : ''}
   Mail:      .local/outbox/*.eml  (GET ${server.url}/dev/outbox); deadline check every 5 min, or: npm run job -- deadline-check --now 2026-03-29T08:00:00+02:00
 
 Get a token (roles: reporter, sst-reader, sst-admin):

@@ -23,7 +23,9 @@ export interface CalendarInput {
   to: string;
 }
 
-const roundLink = (base: string, roundId: string) => `${base.replace(/\/+$/, '')}/rounds/${encodeURIComponent(roundId)}`;
+// The web app's page for the round (a reporter lands on its own report), never the API route,
+// which answers a browser with 401 JSON.
+const roundLink = (base: string, roundId: string) => `${base.replace(/\/+$/, '')}/#/runder/${encodeURIComponent(roundId)}`;
 
 function deadlineTimes(deadline: string, deadlineAt: string): Pick<CalendarEntry, 'date' | 'start' | 'end'> {
   const at = new Date(deadlineAt);
