@@ -19,14 +19,9 @@ import { DeleteCommand, GetCommand, PutCommand, QueryCommand, type DynamoDBDocum
 import type { AttachmentStore, ObjectFacts, PendingUpload } from '#core/ports';
 import { TAIL_BYTES, UPLOAD_SECONDS } from '#core/attachments';
 import { TABLE_SHAPE } from '#store/table-shape';
+import { UNCONFIRMED_TAG } from '#store/attachment-tags';
 
 const pendingKey = (roundId: string, orgId: string, id: string) => ({ PK: `UPLOAD#${roundId}#${orgId}`, SK: `ATT#${id}` });
-
-/**
- * The tag a final copy carries until its report commits: a lifecycle rule (infra data stack)
- * expires tagged objects, so a copy whose transaction was lost does not stay forever.
- */
-export const UNCONFIRMED_TAG = { Key: 'statusportalen-state', Value: 'unconfirmed' } as const;
 
 const isMissing = (err: unknown) =>
   err instanceof NotFound ||
