@@ -6,7 +6,7 @@ import type { TableAccess } from './constructs/service-function.ts';
 
 export interface Access {
   table?: TableAccess;
-  bucket?: { read?: string[]; write?: string[]; delete?: string[]; list?: string[] };
+  bucket?: { read?: string[]; write?: string[]; delete?: string[]; list?: string[]; readVersions?: string[]; tag?: string[] };
   /** Sends e-mail through SES (MAIL_FROM, WEB_BASE_URL). */
   email?: boolean;
   memorySize?: number;
@@ -28,10 +28,18 @@ export const AREA_ACCESS: Readonly<Record<string, Access>> = {
   submissions: { table: 'readWrite', bucket: { read: ['forms/', 'submissions/'], write: ['submissions/'] } },
   // The audit trail: queries on the table (GSI1 by month) only.
   audit: { table: 'read' },
-  // Presigned upload/download under attachments/ only; a rejected upload is deleted on confirm.
+  // Tickets (presigned POSTs) write uploads/ only; confirmation copies an upload to attachments/
+  // (tagged unconfirmed until its report commits), reads it through to hash it, and deletes the
+  // used staging object or a refused copy. Downloads name the confirmed version.
   attachments: {
     table: 'readWrite',
-    bucket: { read: ['attachments/'], write: ['attachments/'], delete: ['attachments/'] },
+    bucket: {
+      read: ['uploads/', 'attachments/'],
+      write: ['uploads/', 'attachments/'],
+      delete: ['uploads/', 'attachments/'],
+      readVersions: ['attachments/'],
+      tag: ['attachments/'],
+    },
   },
   // Summaries are built from forms and revisions, cached under summaries/ (large ones are handed
   // out as presigned links); indicator data sets are stored under indicators/.

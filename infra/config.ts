@@ -31,6 +31,8 @@ export interface StageConfig {
   alarmEmail?: string;
   apiTimeout: Duration;
   jobTimeout: Duration;
+  /** GuardDuty Malware Protection for S3 on confirmed attachments (`-c malwareScan=true`); off by default, as it is billed per GB scanned. */
+  malwareScan: boolean;
 }
 
 const STAGES: readonly StageName[] = ['dev', 'prod'];
@@ -42,6 +44,7 @@ export interface ConfigInput {
   authDomainPrefix?: string;
   mailFrom?: string;
   alarmEmail?: string;
+  malwareScan?: string;
 }
 
 export function stageConfig(input: ConfigInput = {}): StageConfig {
@@ -65,5 +68,6 @@ export function stageConfig(input: ConfigInput = {}): StageConfig {
     ...(input.alarmEmail ? { alarmEmail: input.alarmEmail } : {}),
     apiTimeout: Duration.seconds(15),
     jobTimeout: Duration.minutes(5),
+    malwareScan: input.malwareScan === 'true',
   };
 }

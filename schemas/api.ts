@@ -161,6 +161,10 @@ export const Attachment = z
     revision: z.number().int(),
     uploadedAt: IsoTime,
     uploadedBy: z.string(),
+    /** SHA-256 of the confirmed bytes (hex), computed by the server. */
+    sha256: z.string().optional(),
+    /** Only where malware scanning is on: a file is downloadable once `clean`. */
+    scan: z.enum(['clean', 'pending', 'infected', 'unscannable']).optional(),
   })
   .meta({ id: 'Attachment' });
 

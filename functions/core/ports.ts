@@ -59,7 +59,12 @@ export interface AttachmentMeta {
   revision: number;
   uploadedAt: string;
   uploadedBy: string;
+  /** The final key, written only by the server's own copy; no upload ticket names it. */
   key: string;
+  /** The object version confirmed (versioned buckets): downloads name it, so nothing later replaces it. */
+  versionId?: string;
+  /** SHA-256 of the confirmed bytes, computed by the server (hex). */
+  sha256?: string;
 }
 
 export interface PendingUpload {
@@ -69,19 +74,48 @@ export interface PendingUpload {
   fileName: string;
   contentType: string;
   size: number;
+  /** The staging key the ticket may write; never the key a report points at. */
   key: string;
   createdAt: string;
   expiresAt: string;
 }
 
+/** What a stored object's bytes are: streamed once by the store, judged by the core. */
+export interface ObjectFacts {
+  size: number;
+  contentType: string | undefined;
+  sha256: string;
+  /** The first bytes (signature) and the last bytes (a ZIP's central directory). */
+  head: Uint8Array;
+  tail: Uint8Array;
+}
+
+/** GuardDuty's verdicts, reduced to what decides a download. */
+export type ScanVerdict = 'clean' | 'pending' | 'infected' | 'unscannable';
+
+/** Where malware scanning is on, a file is offered for download only once found clean. */
+export interface MalwareScanner {
+  verdict(key: string, versionId: string | undefined): Promise<ScanVerdict>;
+}
+
 export interface AttachmentStore {
-  /** Records the pending upload and returns a presigned POST whose policy enforces type and size. */
+  /** Records the pending upload and returns a presigned POST whose policy enforces key, type and size. */
   createUpload(upload: PendingUpload, maxBytes: number): Promise<{ url: string; fields: Record<string, string> }>;
   getPending(roundId: string, orgId: string, id: string): Promise<PendingUpload | undefined>;
-  /** What is actually stored under the key, or undefined when nothing was uploaded. */
+  /** Every upload ticket of a report not yet confirmed or forgotten. */
+  listPending(roundId: string, orgId: string): Promise<PendingUpload[]>;
+  /** Ends a ticket's life on our side: a later confirmation of it finds nothing. */
+  forgetPending(roundId: string, orgId: string, id: string): Promise<void>;
+  /** What has arrived under a (staging) key, if anything. */
   inspect(key: string): Promise<{ size: number; contentType: string | undefined } | undefined>;
+  /** Copies the staging object to its final key inside storage, marked unconfirmed (expires unless confirmed). */
+  promote(stagingKey: string, finalKey: string): Promise<{ versionId: string | undefined }>;
+  /** Reads one object version through once: size, type, SHA-256 and its first and last bytes. */
+  examine(key: string, versionId: string | undefined): Promise<ObjectFacts>;
+  /** Takes the unconfirmed mark off a final object, so no expiry rule ever removes it. */
+  confirm(key: string, versionId: string | undefined): Promise<void>;
   discard(key: string): Promise<void>;
-  downloadUrl(key: string, fileName: string, contentType: string): Promise<string>;
+  downloadUrl(key: string, fileName: string, contentType: string, versionId?: string): Promise<string>;
 }
 
 export interface SubmissionHead {
@@ -188,4 +222,6 @@ export interface CoreDeps {
 /** Only the attachments function needs the presigning store; other bundles stay without it. */
 export interface AttachmentDeps extends CoreDeps {
   attachments: AttachmentStore;
+  /** Present where malware scanning is on (GuardDuty on AWS, a double in tests). */
+  scanner?: MalwareScanner;
 }

@@ -30,6 +30,8 @@ export const PROBLEMS = {
   'invalid-body': { status: 422, title: 'Indholdet har ikke den forventede form' },
   'invalid-attachment': { status: 422, title: 'Bilaget kan ikke modtages' },
   'upload-missing': { status: 409, title: 'Filen er ikke uploadet' },
+  'attachment-not-scanned': { status: 409, title: 'Bilaget afventer scanning' },
+  'attachment-blocked': { status: 409, title: 'Bilaget er spærret' },
   'invalid-form-schema': { status: 422, title: 'Skemaet er ikke et gyldigt JSON Schema' },
   'precondition-required': { status: 428, title: 'Indberetningen skal hentes igen' },
   'internal': { status: 500, title: 'Der opstod en intern fejl' },

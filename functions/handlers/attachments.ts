@@ -6,6 +6,7 @@ import { withEtag } from '#http/with-etag';
 import { getDeps as getCoreDeps, storageConfigFromEnv } from '#functions/composition';
 import { getDocumentClient, getS3Client } from '#store/clients';
 import { S3AttachmentStore } from '#store/attachment-store';
+import { GuardDutyScanStatus } from '#store/malware-scan';
 import type { AttachmentDeps } from '#core/ports';
 
 let deps: AttachmentDeps | undefined;
@@ -13,6 +14,8 @@ const getDeps = (): AttachmentDeps => {
   if (!deps) {
     const { table, bucket } = storageConfigFromEnv();
     deps = { ...getCoreDeps(), attachments: new S3AttachmentStore(getDocumentClient(), table, getS3Client(), bucket) };
+    // Set by the API stack when deployed with `-c malwareScan=true`.
+    if (process.env['MALWARE_SCAN'] === 'guardduty') deps.scanner = new GuardDutyScanStatus(getS3Client(), bucket);
   }
   return deps;
 };

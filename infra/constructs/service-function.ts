@@ -31,6 +31,10 @@ export interface BucketBinding {
   delete?: string[];
   /** Key prefixes the function may list. */
   list?: string[];
+  /** Key prefixes whose earlier versions the function may read (downloads pinned to a version). */
+  readVersions?: string[];
+  /** Key prefixes whose object tags the function may read and set (lifecycle marks, scan results). */
+  tag?: string[];
 }
 
 export interface ServiceFunctionProps {
@@ -118,7 +122,7 @@ export class ServiceFunction extends NodejsFunction {
   }
 
   /** Grants object access under the given prefixes only and sets BUCKET_NAME. */
-  bindBucket({ bucket, read = [], write = [], delete: remove = [], list = [] }: BucketBinding): this {
+  bindBucket({ bucket, read = [], write = [], delete: remove = [], list = [], readVersions = [], tag = [] }: BucketBinding): this {
     const objects = (prefixes: string[]) => {
       const arns = prefixes.map((p) => bucket.arnForObjects(`${p}*`));
       acknowledgeWildcards(
@@ -131,6 +135,15 @@ export class ServiceFunction extends NodejsFunction {
     if (read.length) this.executionRole.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: objects(read) }));
     if (write.length) this.executionRole.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['s3:PutObject'], resources: objects(write) }));
     if (remove.length) this.executionRole.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['s3:DeleteObject'], resources: objects(remove) }));
+    if (readVersions.length) this.executionRole.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['s3:GetObjectVersion'], resources: objects(readVersions) }));
+    if (tag.length) {
+      this.executionRole.addToPrincipalPolicy(
+        new iam.PolicyStatement({
+          actions: ['s3:GetObjectTagging', 's3:PutObjectTagging', 's3:GetObjectVersionTagging', 's3:PutObjectVersionTagging'],
+          resources: objects(tag),
+        }),
+      );
+    }
     if (list.length) {
       this.executionRole.addToPrincipalPolicy(
         new iam.PolicyStatement({

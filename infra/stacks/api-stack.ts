@@ -258,7 +258,8 @@ export class ApiStack extends Stack {
       timeout: job?.timeout ?? config.apiTimeout,
       ...(job ? { deadLetterQueue: job.deadLetterQueue } : {}),
       ...(access.memorySize ? { memorySize: access.memorySize } : {}),
-      environment: { STAGE: config.stage },
+      // MALWARE_SCAN: attachments are offered for download only once GuardDuty has tagged them clean.
+      environment: { STAGE: config.stage, ...(config.malwareScan ? { MALWARE_SCAN: 'guardduty' } : {}) },
     });
     if (access.table) fn.bindTable({ table: data.table, access: access.table, indexes: TABLE_SHAPE.indexes.map((i) => i.name) });
     if (access.bucket) fn.bindBucket({ bucket: data.bucket, ...access.bucket });

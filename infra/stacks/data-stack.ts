@@ -4,12 +4,15 @@
 import { Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as guardduty from 'aws-cdk-lib/aws-guardduty';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as ses from 'aws-cdk-lib/aws-ses';
-import { acknowledge, acknowledgeAutoDeleteProvider } from '../nag.ts';
+import { acknowledge, acknowledgeAutoDeleteProvider, acknowledgeWildcards } from '../nag.ts';
 import type { Construct } from 'constructs';
 import { PrivateBucket } from '../constructs/private-bucket.ts';
 import { TABLE_SHAPE } from '../../functions/store/table-shape.ts';
+import { UNCONFIRMED_TAG } from '../../functions/store/attachment-tags.ts';
 import type { StageConfig } from '../config.ts';
 
 /** The roles the route table speaks of, as Cognito groups. */
@@ -66,8 +69,21 @@ export class DataStack extends Stack {
       lifecycleRules: [
         { noncurrentVersionExpiration: Duration.days(config.noncurrentVersionDays) },
         { abortIncompleteMultipartUploadAfter: Duration.days(7) },
+        // Upload tickets write staging objects only; confirmation copies what it accepts and deletes
+        // the rest, so anything still here after a day is an upload nobody confirmed.
+        { id: 'ExpireStagingUploads', prefix: 'uploads/', expiration: Duration.days(1), noncurrentVersionExpiration: Duration.days(1) },
+        // A confirmed copy loses this tag once its report has committed; one whose transaction was
+        // lost keeps it and goes after a day.
+        {
+          id: 'ExpireUnconfirmedAttachments',
+          prefix: 'attachments/',
+          tagFilters: { [UNCONFIRMED_TAG.Key]: UNCONFIRMED_TAG.Value },
+          expiration: Duration.days(1),
+          noncurrentVersionExpiration: Duration.days(1),
+        },
       ],
     });
+    if (config.malwareScan) this.malwareProtection(this.bucket);
 
     this.userPool = new cognito.UserPool(this, 'Users', {
       // Accounts are made by SST administrators, never by whoever finds the login page.
@@ -109,5 +125,46 @@ export class DataStack extends Stack {
         'The issue asks for MFA to be available (TOTP, optional); requiring it of every municipal reporter is a policy decision for SST. Plus-tier threat protection (compromised credentials, risky sign-ins) is enforced meanwhile.',
     });
     if (!prod) acknowledgeAutoDeleteProvider(this);
+  }
+
+  /**
+   * GuardDuty Malware Protection for S3 on confirmed attachments: every new object under
+   * attachments/ is scanned and tagged `GuardDutyMalwareScanStatus`, which the attachments
+   * function reads before it offers a download. The role is the one AWS documents for a plan,
+   * narrowed to this bucket and prefix.
+   */
+  private malwareProtection(bucket: s3.Bucket) {
+    const prefix = 'attachments/';
+    const rule = this.formatArn({ service: 'events', resource: 'rule', resourceName: 'DO-NOT-DELETE-AmazonGuardDutyMalwareProtectionS3*' });
+    const role = new iam.Role(this, 'MalwareScanRole', {
+      assumedBy: new iam.ServicePrincipal('malware-protection-plan.guardduty.amazonaws.com'),
+      description: 'GuardDuty Malware Protection for S3: scans and tags new attachments',
+    });
+    const objects = bucket.arnForObjects(`${prefix}*`);
+    role.addToPolicy(
+      new iam.PolicyStatement({
+        actions: ['events:PutRule', 'events:DeleteRule', 'events:PutTargets', 'events:RemoveTargets'],
+        resources: [rule],
+        conditions: { StringLike: { 'events:ManagedBy': 'malware-protection-plan.guardduty.amazonaws.com' } },
+      }),
+    );
+    role.addToPolicy(new iam.PolicyStatement({ actions: ['events:DescribeRule', 'events:ListTargetsByRule'], resources: [rule] }));
+    role.addToPolicy(
+      new iam.PolicyStatement({
+        actions: ['s3:GetObject', 's3:GetObjectVersion', 's3:GetObjectTagging', 's3:GetObjectVersionTagging', 's3:PutObjectTagging', 's3:PutObjectVersionTagging'],
+        resources: [objects],
+      }),
+    );
+    role.addToPolicy(new iam.PolicyStatement({ actions: ['s3:PutBucketNotification', 's3:GetBucketNotification', 's3:ListBucket'], resources: [bucket.bucketArn] }));
+    role.addToPolicy(new iam.PolicyStatement({ actions: ['s3:PutObject'], resources: [bucket.arnForObjects('malware-protection-resource-validation-object')] }));
+    acknowledgeWildcards(role, [rule], 'GuardDuty creates its own EventBridge rule whose name it suffixes; AWS documents this prefix, and PutRule is further limited to rules GuardDuty manages.');
+    acknowledgeWildcards(role, [objects], 'GuardDuty must read and tag each new attachment; limited to the attachments/ prefix of this bucket.');
+    const plan = new guardduty.CfnMalwareProtectionPlan(this, 'MalwareProtection', {
+      role: role.roleArn,
+      protectedResource: { s3Bucket: { bucketName: bucket.bucketName, objectPrefixes: [prefix] } },
+      actions: { tagging: { status: 'ENABLED' } },
+    });
+    // GuardDuty checks the role when the plan is created.
+    plan.node.addDependency(role);
   }
 }

@@ -303,10 +303,10 @@ describe('least privilege', () => {
     expect(allowed(prod, 'audit').filter((p) => /^(dynamodb:(Put|Update|Delete|BatchWrite)|s3:(Put|Delete))/.test(p.action))).toEqual([]);
   });
 
-  it('lets only the attachments function delete objects, and only attachments', () => {
+  it('lets only the attachments function delete objects, and only attachments and their staging uploads', () => {
     for (const name of [...prod.api.functions.keys(), ...prod.api.jobs.keys()]) {
       const deletes = allowed(prod, name).filter((p) => p.action === 's3:DeleteObject');
-      if (name === 'attachments') expect(deletes.every((p) => p.resource.includes('/attachments/*'))).toBe(true);
+      if (name === 'attachments') expect(deletes.every((p) => /\/(attachments|uploads)\/\*/.test(p.resource))).toBe(true);
       else expect(deletes, name).toEqual([]);
     }
   });

@@ -3,7 +3,7 @@
 // are written against the unsynthesized template.
 import { Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
-import { buildApp, type BuiltApp } from '../../infra/app.ts';
+import { buildApp, type BuildOptions, type BuiltApp } from '../../infra/app.ts';
 
 export interface Synthesized extends BuiltApp {
   data: BuiltApp['data'];
@@ -12,8 +12,8 @@ export interface Synthesized extends BuiltApp {
   nagFindings: string[];
 }
 
-export function synthesize(stage: 'dev' | 'prod'): Synthesized {
-  const built = buildApp({ stage, bundle: false, nag: false });
+export function synthesize(stage: 'dev' | 'prod', options: Pick<BuildOptions, 'malwareScan'> = {}): Synthesized {
+  const built = buildApp({ stage, bundle: false, nag: false, ...options });
   const nagFindings: string[] = [];
   for (const stack of [built.data, built.web, built.api]) {
     const report = new AwsSolutionsChecks(undefined, { verbose: true }).validateScope(stack);

@@ -149,6 +149,10 @@ export function Attachments(props: AttachmentsProps) {
                   <button type="button" className="btn btn-link" aria-label={t('attachmentDownload', a.fileName)} onClick={() => void fetchFile(a)}>
                     {a.fileName}
                   </button>
+                  {/* Only where malware scanning is on: a file is offered once found clean. */}
+                  {a.scan && a.scan !== 'clean' && (
+                    <span className="muted"> ({t(a.scan === 'pending' ? 'attachmentScanPending' : 'attachmentScanBlocked')})</span>
+                  )}
                 </th>
                 <td>{formatBytes(a.size)}</td>
                 <td>{formatDateTime(a.uploadedAt)}</td>
