@@ -1,7 +1,7 @@
 // Stateful resources: the table, the document bucket and the user pool. They live apart from
 // the code that uses them so the API stack can be replaced freely; in prod they are retained
 // when the stack goes, protected against deletion, and the stack against termination.
-import { Duration, SecretValue, Stack, type StackProps } from 'aws-cdk-lib';
+import { Annotations, Duration, SecretValue, Stack, type StackProps } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as s3 from 'aws-cdk-lib/aws-s3';
@@ -137,6 +137,13 @@ export class DataStack extends Stack {
     const oidcIssuer = flag('oidcIssuer');
     if (!samlMetadataUrl && !oidcIssuer) return;
     if (!orgAttribute) throw new Error('federation needs -c federationOrgAttribute=<the asserted attribute that names the organisation>');
+    // Cognito rewrites mapped attributes at every federated sign-in and refuses to write an
+    // immutable one: custom:orgId is immutable (a reporter must never change organisation), so
+    // until the claims read a mutable federated attribute, a returning federated user may be refused.
+    Annotations.of(this).addWarningV2(
+      'statusportalen:federation-immutable-org',
+      'custom:orgId is immutable; Cognito updates mapped attributes at each federated sign-in and fails on immutable ones. See README, Deploy, "Federation".',
+    );
     const attributeMapping: cognito.AttributeMapping = {
       email: cognito.ProviderAttribute.other(oidcIssuer ? 'email' : 'http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress'),
       fullname: cognito.ProviderAttribute.other(oidcIssuer ? 'name' : 'http://schemas.xmlsoap.org/ws/2005/05/identity/claims/name'),
