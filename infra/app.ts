@@ -2,9 +2,10 @@
 // (infra/main.ts) and the tests both call buildApp, so what the tests assert is what deploys.
 import { App, Tags, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
-import { stageConfig, type ConfigInput, type StageConfig } from './config.ts';
+import { documentsBucketName, stageConfig, type ConfigInput, type StageConfig } from './config.ts';
 import { ApiStack } from './stacks/api-stack.ts';
 import { DataStack } from './stacks/data-stack.ts';
+import { EdgeWafStack } from './stacks/edge-waf-stack.ts';
 import { WebStack } from './stacks/web-stack.ts';
 
 /** Feature flags the app is written against (what `cdk init` would pin, the ones that matter here). */
@@ -36,6 +37,7 @@ export interface BuiltApp {
   data: DataStack;
   web: WebStack;
   api: ApiStack;
+  edgeWaf: EdgeWafStack;
 }
 
 export function buildApp(options: BuildOptions = {}): BuiltApp {
@@ -62,7 +64,21 @@ export function buildApp(options: BuildOptions = {}): BuiltApp {
   const env = { region: config.region, ...(config.account ? { account: config.account } : {}) };
   const prefix = `Statusportalen-${config.stage}`;
 
-  const web = new WebStack(app, `${prefix}-Web`, { env, config, description: 'Statusportalen: web hosting (S3 + CloudFront)' });
+  // CloudFront's web ACL must live in us-east-1; cross-region references carry its ARN over.
+  const edgeWaf = new EdgeWafStack(app, `${prefix}-EdgeWaf`, {
+    env: { ...env, region: 'us-east-1' },
+    config,
+    crossRegionReferences: true,
+    description: 'Statusportalen: WAF web ACL of the CloudFront edge (us-east-1, as AWS requires)',
+  });
+  const web = new WebStack(app, `${prefix}-Web`, {
+    env,
+    config,
+    crossRegionReferences: true,
+    webAclArn: edgeWaf.webAclArn,
+    documentsBucketName: documentsBucketName(config),
+    description: 'Statusportalen: web hosting and the API edge (S3 + CloudFront + WAF)',
+  });
   const data = new DataStack(app, `${prefix}-Data`, {
     env,
     config,
@@ -74,5 +90,5 @@ export function buildApp(options: BuildOptions = {}): BuiltApp {
   Tags.of(app).add('project', 'statusportalen');
   Tags.of(app).add('stage', config.stage);
   if (options.nag ?? app.node.tryGetContext('nag') === 'true') Validations.of(app).addPlugins(new AwsSolutionsChecks(app, { verbose: true }));
-  return { app, config, data, web, api };
+  return { app, config, data, web, api, edgeWaf };
 }

@@ -1,6 +1,6 @@
 // Stage settings: everything that differs between dev and prod lives here, so the stacks
 // read one object instead of branching on the stage name in many places.
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Aws, Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 
 export type StageName = 'dev' | 'prod';
@@ -21,6 +21,16 @@ export interface StageConfig {
   /** Days a noncurrent object version is kept before S3 expires it. */
   noncurrentVersionDays: number;
   throttle: { rateLimit: number; burstLimit: number };
+  /** Tighter limits on the routes that cost the most (fresh summary builds, indicator uploads, attachment tickets). */
+  expensiveRouteThrottle: { rateLimit: number; burstLimit: number };
+  /** Route keys that get `expensiveRouteThrottle`. */
+  expensiveRoutes: readonly string[];
+  /** Reserved concurrency per function (area or job); undefined leaves the account pool shared. */
+  reservedConcurrency?: Readonly<Record<string, number>>;
+  /** WAF rate limits: requests per IP address per 5 minutes. */
+  waf: { edgeRatePerIp: number; expensivePerIp: number; loginRatePerIp: number };
+  /** Sign-in must use a second factor (TOTP). */
+  mfaRequired: boolean;
   /** Extra browser origins allowed by CORS and as OAuth callbacks (local web development in dev). */
   extraWebOrigins: string[];
   /** Cognito hosted-login domain prefix: globally unique per region, so it is configurable. */
@@ -36,6 +46,26 @@ export interface StageConfig {
 }
 
 const STAGES: readonly StageName[] = ['dev', 'prod'];
+
+export const EXPENSIVE_ROUTES = [
+  'GET /rounds/{roundId}/summary',
+  'PUT /forms/{formId}/indicators',
+  'POST /rounds/{roundId}/submissions/{orgId}/attachments',
+] as const;
+
+export const RESERVED_CONCURRENCY: Readonly<Record<string, number>> = {
+  submissions: 40,
+  attachments: 15,
+  summaries: 10,
+  rounds: 10,
+  forms: 10,
+  orgs: 5,
+  meta: 5,
+  audit: 5,
+  calendar: 5,
+  'deadline-check': 2,
+  'build-summaries': 2,
+};
 
 export interface ConfigInput {
   stage?: string;
@@ -62,6 +92,16 @@ export function stageConfig(input: ConfigInput = {}): StageConfig {
     noncurrentVersionDays: prod ? 365 : 30,
     // ~100 organisations: a few requests a second at the busiest deadline; the limits only stop floods.
     throttle: prod ? { rateLimit: 50, burstLimit: 100 } : { rateLimit: 10, burstLimit: 20 },
+    // A summary build reads every report of a round; an upload writes S3 and a transaction. A
+    // handful a second is far above SST's own use and keeps one caller from taking the stage.
+    expensiveRouteThrottle: prod ? { rateLimit: 5, burstLimit: 10 } : { rateLimit: 2, burstLimit: 5 },
+    expensiveRoutes: EXPENSIVE_ROUTES,
+    // Prod only: a fresh account has a concurrency quota of 10, and reserving needs 100 left unreserved.
+    // Sum 109: submissions take the deadline rush; no area can starve another.
+    ...(prod ? { reservedConcurrency: RESERVED_CONCURRENCY } : {}),
+    // A municipality's staff share one NAT address; autosave sends a request every few seconds per person.
+    waf: prod ? { edgeRatePerIp: 3000, expensivePerIp: 100, loginRatePerIp: 300 } : { edgeRatePerIp: 1000, expensivePerIp: 50, loginRatePerIp: 100 },
+    mfaRequired: prod,
     extraWebOrigins: prod ? [] : ['http://localhost:3000'],
     authDomainPrefix: input.authDomainPrefix ?? `statusportalen-${stage}`,
     mailFrom: input.mailFrom ?? 'statusportalen@sst.dk',
@@ -71,3 +111,11 @@ export function stageConfig(input: ConfigInput = {}): StageConfig {
     malwareScan: input.malwareScan === 'true',
   };
 }
+
+/**
+ * The documents bucket's name, computed rather than generated: the web app's CSP must name the
+ * bucket's host, and the web stack comes before the data stack (whose bucket CORS names the web
+ * origin), so a reference would be a cycle. Account and region make it globally unique. The
+ * account is the deploying stack's own pseudo parameter, the same in every stack of the stage.
+ */
+export const documentsBucketName = (config: StageConfig): string => `statusportalen-${config.stage}-documents-${Aws.ACCOUNT_ID}-${config.region}`;

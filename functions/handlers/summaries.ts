@@ -3,6 +3,7 @@
 // Bodies too large for a Lambda answer (6 MB) go to S3 and the client is redirected (303).
 import { Logger } from '@aws-lambda-powertools/logger';
 import { createAreaHandler, type OperationResult } from '#http/area';
+import { HTML_PAGE_HEADERS } from '#http/print-page';
 import { SUMMARIES_ROUTES } from '#functions/routes/summaries';
 import { getDeps, storageConfigFromEnv } from '#functions/composition';
 import { buildSummaryDeps } from '#store/summary-store';
@@ -71,8 +72,10 @@ export const handler = createAreaHandler(SUMMARIES_ROUTES, {
     }
     const disposition: Record<string, string> = out.disposition ? { 'content-disposition': `${out.disposition}; filename="${filename}"` } : {};
     if (format === 'json') return { body: summary, headers: meta };
+    // The report is HTML that SST opens in its browser: the same no-script policy as the print view.
+    const page = format === 'html' ? HTML_PAGE_HEADERS : {};
     return {
-      headers: { ...meta, ...disposition },
+      headers: { ...meta, ...disposition, ...page },
       raw: { body: out.base64 ? out.bytes.toString('base64') : out.bytes.toString('utf8'), contentType: out.contentType, base64: out.base64 },
     };
   },

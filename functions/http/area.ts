@@ -168,12 +168,13 @@ export function toResponse(route: RouteSpec, result: OperationResult): ApiResult
   if (result.raw) {
     return {
       statusCode: result.status ?? 200,
-      headers: { 'content-type': result.raw.contentType, 'cache-control': 'no-store', ...result.headers },
+      headers: { 'content-type': result.raw.contentType, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', ...result.headers },
       body: result.raw.body,
       isBase64Encoded: result.raw.base64 ?? false,
     };
   }
-  if (result.body === undefined) return { statusCode: result.status ?? 204, headers: { ...result.headers } };
+  // nosniff on every answer, bodiless ones too: a later proxy or error page must not be sniffed either.
+  if (result.body === undefined) return { statusCode: result.status ?? 204, headers: { 'x-content-type-options': 'nosniff', ...result.headers } };
   return json(result.status ?? route.status ?? 200, result.body, result.headers);
 }
 

@@ -45,6 +45,8 @@ export interface ServiceFunctionProps {
   logRemovalPolicy: RemovalPolicy;
   timeout?: Duration;
   memorySize?: number;
+  /** Concurrency set aside for this function alone (and its ceiling), so one area cannot starve another. */
+  reservedConcurrentExecutions?: number;
   environment?: Record<string, string>;
   /** Where a failed asynchronous run lands after Lambda's own retries (scheduled jobs). */
   deadLetterQueue?: sqs.IQueue;
@@ -68,6 +70,7 @@ export class ServiceFunction extends NodejsFunction {
       runtime: lambda.Runtime.NODEJS_24_X,
       architecture: lambda.Architecture.ARM_64,
       memorySize: props.memorySize ?? 1024,
+      ...(props.reservedConcurrentExecutions !== undefined ? { reservedConcurrentExecutions: props.reservedConcurrentExecutions } : {}),
       timeout: props.timeout ?? Duration.seconds(15),
       role,
       logGroup,

@@ -20,6 +20,7 @@ import * as targets from 'aws-cdk-lib/aws-scheduler-targets';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
+import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 import { acknowledge, acknowledgeProvider, acknowledgeWildcards, wildcardFinding } from '../nag.ts';
 import type { Construct } from 'constructs';
 import { AREAS, deployedRoutes, SUMMARIES_READ_SCOPE, type RouteSpec } from '../../functions/routes.ts';
@@ -27,9 +28,10 @@ import { AREA_ACCESS, DEFAULT_ACCESS, JOBS, type Access, type JobSpec } from '..
 import { REPO_ROOT, handlerEntry, jobEntry } from '../bundling.ts';
 import type { StageConfig } from '../config.ts';
 import { ServiceFunction } from '../constructs/service-function.ts';
+import { WebAcl } from '../constructs/web-acl.ts';
 import { TABLE_SHAPE } from '../../functions/store/table-shape.ts';
 import type { DataStack } from './data-stack.ts';
-import type { WebStack } from './web-stack.ts';
+import { API_PATH_PREFIX, type WebStack } from './web-stack.ts';
 
 export const RESOURCE_SERVER_ID = 'statusportalen';
 export const COPENHAGEN = TimeZone.of('Europe/Copenhagen');
@@ -47,7 +49,8 @@ export interface ApiStackProps extends StackProps {
 }
 
 export class ApiStack extends Stack {
-  readonly api: apigw.HttpApi;
+  /** Made in the web stack, whose CloudFront serves it under /api; its routes and stage are made here. */
+  readonly api: apigw.IHttpApi;
   readonly stage: apigw.HttpStage;
   readonly functions = new Map<string, ServiceFunction>();
   readonly jobs = new Map<string, ServiceFunction>();
@@ -87,7 +90,7 @@ export class ApiStack extends Stack {
         callbackUrls: webOrigins.map((o) => `${o}/`),
         logoutUrls: webOrigins.map((o) => `${o}/`),
       },
-      supportedIdentityProviders: [cognito.UserPoolClientIdentityProvider.COGNITO],
+      supportedIdentityProviders: [cognito.UserPoolClientIdentityProvider.COGNITO, ...data.identityProviders],
       preventUserExistenceErrors: true,
       enableTokenRevocation: true,
       idTokenValidity: Duration.hours(1),
@@ -137,26 +140,17 @@ export class ApiStack extends Stack {
         Annotations.of(this).addWarningV2('statusportalen:area-access', `area "${area}" has no entry in infra/access.ts: it may only read the table`);
         access = DEFAULT_ACCESS;
       }
-      const fn = this.serviceFunction(`Area-${area}`, handlerEntry(area), `the ${area} API area`, access, config, data);
+      const fn = this.serviceFunction(area, `Area-${area}`, handlerEntry(area), `the ${area} API area`, access, config, data);
       fn.addEnvironment('WEB_BASE_URL', web.origin);
       this.functions.set(area, fn);
     }
 
     // --- The HTTP API.
     const accessLog = new logs.LogGroup(this, 'ApiAccessLogs', { retention: config.logRetention, removalPolicy: config.removalPolicy });
-    this.api = new apigw.HttpApi(this, 'Api', {
-      apiName: `statusportalen-${config.stage}`,
-      description: 'Statusportalen: status reports to Sundhedsstyrelsen',
-      createDefaultStage: false,
-      corsPreflight: {
-        allowOrigins: webOrigins,
-        allowMethods: [apigw.CorsHttpMethod.GET, apigw.CorsHttpMethod.POST, apigw.CorsHttpMethod.PUT, apigw.CorsHttpMethod.DELETE],
-        allowHeaders: ['authorization', 'content-type', 'if-match', 'if-none-match', 'idempotency-key'],
-        exposeHeaders: ['etag', 'location', 'content-disposition'],
-        maxAge: Duration.hours(1),
-      },
-    });
-    this.stage = this.api.addStage('Stage', {
+    // A reference in this stack's scope, so that routes, integrations and authorizers are made here.
+    this.api = apigw.HttpApi.fromHttpApiAttributes(this, 'ApiRef', { httpApiId: web.httpApi.apiId, apiEndpoint: web.httpApi.apiEndpoint });
+    this.stage = new apigw.HttpStage(this, 'Stage', {
+      httpApi: this.api,
       stageName: '$default',
       autoDeploy: true,
       throttle: config.throttle,
@@ -180,6 +174,7 @@ export class ApiStack extends Stack {
     });
 
     const integrations = new Map<string, HttpLambdaIntegration>();
+    const created = new Map<string, apigw.HttpRoute>();
     for (const route of deployedRoutes()) {
       if (route.area === 'dev' || this.missingAreas.includes(route.area)) continue;
       const fn = this.functions.get(route.area);
@@ -191,14 +186,39 @@ export class ApiStack extends Stack {
       }
       const kind = authorizerKind(route);
       const authorizer = kind === 'none' ? new apigw.HttpNoneAuthorizer() : kind === 'users' ? usersAuthorizer : usersAndMachinesAuthorizer;
-      const [created] = this.api.addRoutes({ path: route.path, methods: [route.method as apigw.HttpMethod], integration, authorizer });
-      if (kind === 'none' && created) {
-        acknowledge(created, {
+      // Made in this stack (not through the API's addRoutes, which would put them in the web stack).
+      const key = `${route.method} ${route.path}`;
+      const made = new apigw.HttpRoute(this, `Route-${route.method}${route.path.replace(/[{}]/g, '')}`, {
+        httpApi: this.api,
+        routeKey: apigw.HttpRouteKey.with(route.path, route.method as apigw.HttpMethod),
+        integration,
+        authorizer,
+      });
+      created.set(key, made);
+      if (kind === 'none') {
+        acknowledge(made, {
           id: 'AwsSolutions-APIG4',
           reason: `${route.method} ${route.path} is public by design in functions/routes.ts (${route.summary}).`,
         });
       }
     }
+
+    // --- Tighter limits on the routes that cost the most, so that they cannot use up the stage's
+    // rate that every organisation shares near a deadline. The routes must exist before the stage names them.
+    const cfnStage = this.stage.node.defaultChild as apigw.CfnStage;
+    const routeSettings: Record<string, { ThrottlingRateLimit: number; ThrottlingBurstLimit: number }> = {};
+    for (const key of config.expensiveRoutes) {
+      const route = created.get(key);
+      if (!route) continue;
+      // CloudFormation's own spelling: this L1 property is plain JSON, passed through as written.
+      routeSettings[key] = { ThrottlingRateLimit: config.expensiveRouteThrottle.rateLimit, ThrottlingBurstLimit: config.expensiveRouteThrottle.burstLimit };
+      cfnStage.node.addDependency(route);
+    }
+    cfnStage.routeSettings = routeSettings;
+
+    // --- WAF on the user pool (its own region): sign-in floods and credential stuffing stop at the edge.
+    const loginAcl = new WebAcl(this, 'LoginWaf', { scope: 'REGIONAL', name: `statusportalen-${config.stage}-login`, ratePerIp: config.waf.loginRatePerIp });
+    new wafv2.CfnWebACLAssociation(this, 'LoginWafAssociation', { resourceArn: data.userPool.userPoolArn, webAclArn: loginAcl.acl.attrArn });
 
     // --- Alarms go to one topic; encrypted with our own key because CloudWatch cannot publish to a topic under the AWS-managed one.
     const alarmKey = new kms.Key(this, 'AlarmKey', {
@@ -232,7 +252,8 @@ export class ApiStack extends Stack {
     this.addAlarms();
     this.deployWebContent(web, domain);
 
-    new CfnOutput(this, 'ApiUrl', { value: this.stage.url });
+    // The address to use: CloudFront with WAF. The stage's own execute-api address stays reachable (see README, Deploy).
+    new CfnOutput(this, 'ApiUrl', { value: `${web.origin}${API_PATH_PREFIX}/` });
     new CfnOutput(this, 'WebUrl', { value: `${web.origin}/` });
     new CfnOutput(this, 'UserPoolId', { value: data.userPool.userPoolId });
     new CfnOutput(this, 'WebClientId', { value: this.webClient.userPoolClientId });
@@ -242,6 +263,7 @@ export class ApiStack extends Stack {
   }
 
   private serviceFunction(
+    name: string,
     id: string,
     entry: string,
     description: string,
@@ -258,6 +280,7 @@ export class ApiStack extends Stack {
       timeout: job?.timeout ?? config.apiTimeout,
       ...(job ? { deadLetterQueue: job.deadLetterQueue } : {}),
       ...(access.memorySize ? { memorySize: access.memorySize } : {}),
+      ...(config.reservedConcurrency ? { reservedConcurrentExecutions: config.reservedConcurrency[name] ?? 2 } : {}),
       // MALWARE_SCAN: attachments are offered for download only once GuardDuty has tagged them clean.
       environment: { STAGE: config.stage, ...(config.malwareScan ? { MALWARE_SCAN: 'guardduty' } : {}) },
     });
@@ -270,7 +293,7 @@ export class ApiStack extends Stack {
   }
 
   private scheduledJob(job: JobSpec, config: StageConfig, data: DataStack, web: WebStack) {
-    const fn = this.serviceFunction(`Job-${job.name}`, jobEntry(job.name), job.description, job.access, config, data, {
+    const fn = this.serviceFunction(job.name, `Job-${job.name}`, jobEntry(job.name), job.description, job.access, config, data, {
       timeout: config.jobTimeout,
       deadLetterQueue: this.deadLetters,
     });
@@ -362,7 +385,8 @@ export class ApiStack extends Stack {
         s3deploy.Source.asset(source, { exclude: ['config.json'] }),
         // The shape web/src/config.ts reads at start-up: one build runs locally and on AWS.
         s3deploy.Source.jsonData('config.json', {
-          apiBaseUrl: this.stage.url,
+          // The API on the app's own origin, through CloudFront and its WAF.
+          apiBaseUrl: `${web.origin}${API_PATH_PREFIX}`,
           auth: {
             mode: 'cognito',
             domain: domain.baseUrl(),

@@ -1,7 +1,7 @@
 // Stateful resources: the table, the document bucket and the user pool. They live apart from
 // the code that uses them so the API stack can be replaced freely; in prod they are retained
 // when the stack goes, protected against deletion, and the stack against termination.
-import { Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import { Annotations, Duration, SecretValue, Stack, type StackProps } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as guardduty from 'aws-cdk-lib/aws-guardduty';
@@ -13,7 +13,7 @@ import type { Construct } from 'constructs';
 import { PrivateBucket } from '../constructs/private-bucket.ts';
 import { TABLE_SHAPE } from '../../functions/store/table-shape.ts';
 import { UNCONFIRMED_TAG } from '../../functions/store/attachment-tags.ts';
-import type { StageConfig } from '../config.ts';
+import { documentsBucketName, type StageConfig } from '../config.ts';
 
 /** The roles the route table speaks of, as Cognito groups. */
 export const USER_GROUPS = ['sst-admin', 'sst-reader', 'reporter'] as const;
@@ -32,6 +32,8 @@ export class DataStack extends Stack {
   readonly accessLogs: s3.Bucket;
   readonly userPool: cognito.UserPool;
   readonly mailIdentity: ses.EmailIdentity;
+  /** Federated sign-in (SAML or OIDC, from context flags); the web client offers them beside Cognito's own. */
+  readonly identityProviders: cognito.UserPoolClientIdentityProvider[] = [];
 
   constructor(scope: Construct, id: string, props: DataStackProps) {
     super(scope, id, { ...props, terminationProtection: props.config.protect });
@@ -60,6 +62,8 @@ export class DataStack extends Stack {
 
     // Form schemas, submission revisions and summaries: immutable JSON documents.
     this.bucket = new PrivateBucket(this, 'Documents', config, {
+      // Named, not generated: the web app's CSP names this host, and the web stack comes first.
+      bucketName: documentsBucketName(config),
       versioned: true,
       serverAccessLogsBucket: this.accessLogs,
       serverAccessLogsPrefix: 'documents/',
@@ -93,7 +97,8 @@ export class DataStack extends Stack {
       autoVerify: { email: true },
       standardAttributes: { email: { required: true, mutable: true }, fullname: { required: false, mutable: true } },
       customAttributes: { [ORG_ATTRIBUTE]: new cognito.StringAttribute({ minLen: 1, maxLen: 32, mutable: false }) },
-      mfa: cognito.Mfa.OPTIONAL,
+      // Prod: every sign-in with a password needs TOTP (SST administrators read every report).
+      mfa: config.mfaRequired ? cognito.Mfa.REQUIRED : cognito.Mfa.OPTIONAL,
       mfaSecondFactor: { otp: true, sms: false },
       passwordPolicy: {
         minLength: 12,
@@ -114,16 +119,19 @@ export class DataStack extends Stack {
       new cognito.UserPoolGroup(this, `Group-${name}`, { userPool: this.userPool, groupName: name, precedence });
     });
 
+    this.addFederation();
+
     const mailDomain = config.mailFrom.split('@')[1]!;
     this.mailIdentity = new ses.EmailIdentity(this, 'MailDomain', { identity: ses.Identity.domain(mailDomain) });
     this.mailIdentity.applyRemovalPolicy(config.removalPolicy);
 
     acknowledge(this.accessLogs, { id: 'AwsSolutions-S1', reason: 'This is the access-log bucket itself; logging it into itself would loop.' });
-    acknowledge(this.userPool, {
-      id: 'AwsSolutions-COG2',
-      reason:
-        'The issue asks for MFA to be available (TOTP, optional); requiring it of every municipal reporter is a policy decision for SST. Plus-tier threat protection (compromised credentials, risky sign-ins) is enforced meanwhile.',
-    });
+    if (!config.mfaRequired) {
+      acknowledge(this.userPool, {
+        id: 'AwsSolutions-COG2',
+        reason: 'Dev stage only: MFA is optional so test users can sign in; prod requires TOTP. Plus-tier threat protection is enforced in both.',
+      });
+    }
     if (!prod) acknowledgeAutoDeleteProvider(this);
   }
 
@@ -166,5 +174,65 @@ export class DataStack extends Stack {
     });
     // GuardDuty checks the role when the plan is created.
     plan.node.addDependency(role);
+  }
+
+  /**
+   * Optional federation, one provider per deployment, from context flags: `-c samlMetadataUrl=…`
+   * or `-c oidcIssuer=… -c oidcClientId=… -c oidcClientSecretName=<Secrets Manager name>`, with
+   * `-c federationOrgAttribute=<asserted attribute>` naming the attribute that carries the
+   * organisation id (mapped to custom:orgId) and `-c federationName=` the button's name. Role
+   * groups are still given in Cognito; a federated user has none until SST adds one.
+   */
+  private addFederation(): void {
+    const flag = (key: string): string | undefined => {
+      const value: unknown = this.node.tryGetContext(key);
+      return typeof value === 'string' && value !== '' ? value : undefined;
+    };
+    const orgAttribute = flag('federationOrgAttribute');
+    const name = flag('federationName') ?? 'Organisation';
+    const samlMetadataUrl = flag('samlMetadataUrl');
+    const oidcIssuer = flag('oidcIssuer');
+    if (!samlMetadataUrl && !oidcIssuer) return;
+    if (!orgAttribute) throw new Error('federation needs -c federationOrgAttribute=<the asserted attribute that names the organisation>');
+    // Cognito rewrites mapped attributes at every federated sign-in and refuses to write an
+    // immutable one: custom:orgId is immutable (a reporter must never change organisation), so
+    // until the claims read a mutable federated attribute, a returning federated user may be refused.
+    Annotations.of(this).addWarningV2(
+      'statusportalen:federation-immutable-org',
+      'custom:orgId is immutable; Cognito updates mapped attributes at each federated sign-in and fails on immutable ones. See README, Deploy, "Federation".',
+    );
+    const attributeMapping: cognito.AttributeMapping = {
+      email: cognito.ProviderAttribute.other(oidcIssuer ? 'email' : 'http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress'),
+      fullname: cognito.ProviderAttribute.other(oidcIssuer ? 'name' : 'http://schemas.xmlsoap.org/ws/2005/05/identity/claims/name'),
+      custom: { [`custom:${ORG_ATTRIBUTE}`]: cognito.ProviderAttribute.other(orgAttribute) },
+    };
+    if (samlMetadataUrl) {
+      const provider = new cognito.UserPoolIdentityProviderSaml(this, 'Saml', {
+        userPool: this.userPool,
+        name,
+        metadata: cognito.UserPoolIdentityProviderSamlMetadata.url(samlMetadataUrl),
+        attributeMapping,
+        idpSignout: true,
+      });
+      this.identityProviders.push(cognito.UserPoolClientIdentityProvider.custom(provider.providerName));
+    }
+    if (oidcIssuer) {
+      const clientId = flag('oidcClientId');
+      const secretName = flag('oidcClientSecretName');
+      if (!clientId || !secretName) throw new Error('OIDC federation needs -c oidcClientId=… and -c oidcClientSecretName=<Secrets Manager secret>');
+      const provider = new cognito.UserPoolIdentityProviderOidc(this, 'Oidc', {
+        userPool: this.userPool,
+        name,
+        issuerUrl: oidcIssuer,
+        clientId,
+        // A {{resolve:secretsmanager:…}} reference that CloudFormation resolves at deploy time:
+        // the template holds the secret's name, never its value ("unsafe" only names that risk).
+        clientSecret: SecretValue.secretsManager(secretName).unsafeUnwrap(),
+        scopes: ['openid', 'email', 'profile'],
+        attributeRequestMethod: cognito.OidcAttributeRequestMethod.GET,
+        attributeMapping,
+      });
+      this.identityProviders.push(cognito.UserPoolClientIdentityProvider.custom(provider.providerName));
+    }
   }
 }

@@ -2,7 +2,8 @@
 // (Origin Access Control), HTTPS only, security headers, access logs. The content itself (the
 // built app or a placeholder, plus the runtime config.json) is deployed by the API stack, which
 // knows the API address and the Cognito client the app needs.
-import { Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import { Duration, Fn, Stack, type StackProps } from 'aws-cdk-lib';
+import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
 import * as s3 from 'aws-cdk-lib/aws-s3';
@@ -13,13 +14,25 @@ import type { StageConfig } from '../config.ts';
 
 export interface WebStackProps extends StackProps {
   config: StageConfig;
+  /** The CLOUDFRONT web ACL (from the us-east-1 stack). */
+  webAclArn: string;
+  /** The documents bucket's name, known before the data stack exists (see documentsBucketName). */
+  documentsBucketName: string;
 }
+
+/** Where the API is served on the web app's own origin. */
+export const API_PATH_PREFIX = '/api';
 
 export class WebStack extends Stack {
   readonly bucket: s3.Bucket;
   readonly distribution: cloudfront.Distribution;
   /** `https://…cloudfront.net`: the one browser origin the API and Cognito accept in prod. */
   readonly origin: string;
+  /**
+   * The HTTP API itself (routes, stage and authorizers are the API stack's). It is made here so
+   * CloudFront can send `/api/*` to it: the web app and the API share one origin behind one WAF.
+   */
+  readonly httpApi: apigw.HttpApi;
 
   constructor(scope: Construct, id: string, props: WebStackProps) {
     super(scope, id, props);
@@ -41,6 +54,26 @@ export class WebStack extends Stack {
     });
 
     const region = Stack.of(this).region;
+    // No CORS for the deployed app: it calls the API on its own origin. Only local development
+    // origins (dev stage) need it.
+    this.httpApi = new apigw.HttpApi(this, 'Api', {
+      apiName: `statusportalen-${config.stage}`,
+      description: 'Statusportalen: status reports to Sundhedsstyrelsen',
+      createDefaultStage: false,
+      ...(config.extraWebOrigins.length
+        ? {
+            corsPreflight: {
+              allowOrigins: config.extraWebOrigins,
+              allowMethods: [apigw.CorsHttpMethod.GET, apigw.CorsHttpMethod.POST, apigw.CorsHttpMethod.PUT, apigw.CorsHttpMethod.DELETE],
+              allowHeaders: ['authorization', 'content-type', 'if-match', 'if-none-match', 'idempotency-key'],
+              exposeHeaders: ['etag', 'location', 'content-disposition'],
+              maxAge: Duration.hours(1),
+            },
+          }
+        : {}),
+    });
+    const cognitoHost = `${config.authDomainPrefix}.auth.${region}.amazoncognito.com`;
+    const documentsHost = `${props.documentsBucketName}.s3.${region}.amazonaws.com`;
     const headers = new cloudfront.ResponseHeadersPolicy(this, 'Headers', {
       securityHeadersBehavior: {
         contentSecurityPolicy: {
@@ -49,13 +82,14 @@ export class WebStack extends Stack {
             // Ajv compiles each form's validator with `new Function`; forms are published at run
             // time, so they cannot be precompiled into the bundle. No inline scripts are allowed.
             "script-src 'self' 'unsafe-eval'",
-            // The API, Cognito's token endpoint, and S3 for presigned attachment uploads.
-            `connect-src 'self' https://*.execute-api.${region}.amazonaws.com https://*.auth.${region}.amazoncognito.com https://cognito-idp.${region}.amazonaws.com https://*.s3.${region}.amazonaws.com`,
+            // The API ('self': /api/* on this distribution), this pool's Cognito domain (token
+            // endpoint), and this project's documents bucket (presigned uploads, download links).
+            `connect-src 'self' https://${cognitoHost} https://cognito-idp.${region}.amazonaws.com https://${documentsHost}`,
             "img-src 'self' data:",
             "style-src 'self' 'unsafe-inline'",
             "frame-ancestors 'none'",
             "base-uri 'self'",
-            "form-action 'self' https://*.amazoncognito.com",
+            `form-action 'self' https://${cognitoHost}`,
           ].join('; '),
           override: true,
         },
@@ -66,9 +100,32 @@ export class WebStack extends Stack {
       },
     });
 
+    // CloudFront keeps the path; the API's routes start at /, so the prefix goes before the origin.
+    const stripApiPrefix = new cloudfront.Function(this, 'StripApiPrefix', {
+      comment: 'Statusportalen: /api/rounds -> /rounds for the HTTP API origin',
+      runtime: cloudfront.FunctionRuntime.JS_2_0,
+      code: cloudfront.FunctionCode.fromInline(
+        `function handler(event) { var r = event.request; r.uri = r.uri.slice(${API_PATH_PREFIX.length}) || '/'; return r; }`,
+      ),
+    });
+    const apiHost = Fn.select(2, Fn.split('/', this.httpApi.apiEndpoint));
     this.distribution = new cloudfront.Distribution(this, 'Cdn', {
-      comment: `Statusportalen web (${config.stage})`,
+      comment: `Statusportalen web and API (${config.stage})`,
       defaultRootObject: 'index.html',
+      webAclId: props.webAclArn,
+      additionalBehaviors: {
+        [`${API_PATH_PREFIX}/*`]: {
+          origin: new origins.HttpOrigin(apiHost, { protocolPolicy: cloudfront.OriginProtocolPolicy.HTTPS_ONLY }),
+          viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.HTTPS_ONLY,
+          allowedMethods: cloudfront.AllowedMethods.ALLOW_ALL,
+          // Never cached: every answer depends on who asks. Every viewer header but Host goes on
+          // (Authorization, If-Match, Idempotency-Key); execute-api needs its own Host.
+          cachePolicy: cloudfront.CachePolicy.CACHING_DISABLED,
+          originRequestPolicy: cloudfront.OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+          functionAssociations: [{ function: stripApiPrefix, eventType: cloudfront.FunctionEventType.VIEWER_REQUEST }],
+          compress: true,
+        },
+      },
       defaultBehavior: {
         origin: origins.S3BucketOrigin.withOriginAccessControl(this.bucket),
         viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
@@ -76,11 +133,8 @@ export class WebStack extends Stack {
         responseHeadersPolicy: headers,
         compress: true,
       },
-      // A single-page app: unknown paths are the app's own routes.
-      errorResponses: [
-        { httpStatus: 403, responseHttpStatus: 200, responsePagePath: '/index.html', ttl: Duration.minutes(1) },
-        { httpStatus: 404, responseHttpStatus: 200, responsePagePath: '/index.html', ttl: Duration.minutes(1) },
-      ],
+      // No error pages: they would apply to /api/* too and turn the API's 403 and 404 into the
+      // app's index.html. The app routes by hash (/#/runder/…), so it needs no fallback.
       httpVersion: cloudfront.HttpVersion.HTTP2_AND_3,
       priceClass: cloudfront.PriceClass.PRICE_CLASS_100,
       enableLogging: true,
@@ -95,11 +149,6 @@ export class WebStack extends Stack {
       {
         id: 'AwsSolutions-CFR1',
         reason: 'Users are Danish public-sector staff who may sign in from abroad; access is governed by Cognito, not by geography.',
-      },
-      {
-        id: 'AwsSolutions-CFR2',
-        reason:
-          'The distribution serves only static public files of the app (no data); the API behind it is protected by the JWT authorizer and stage throttling. WAF (~6 USD/month minimum) can be added when a threat model asks for it.',
       },
       {
         id: 'AwsSolutions-CFR4',

@@ -2,14 +2,16 @@
 // child process on the same engines takes concurrent saves from several organisations and is
 // killed while they are in flight. Afterwards every save the client saw acknowledged is stored
 // with its revision and answers, no head points at content that is not there, and every
-// organisation carries on from where the stored head says.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createInterface } from 'node:readline';
+// organisation carries on from where the stored head says. The process killed is the one that
+// serves (its own pid, reported at start-up), and it is checked to be gone afterwards.
+import type { ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exampleAnswers } from '../../local/seed.ts';
+import { isAlive } from '../../local/started-processes.ts';
 import { startHardened, type Hardened } from './support.ts';
+import { goneWithin, spawnFixture } from './support-spawn.ts';
 
 const FORM = 'kraeftplan-v-kommunal';
 const ORGS = ['kommune-165', 'kommune-167', 'kommune-169', 'kommune-173', 'kommune-175', 'kommune-183'];
@@ -17,20 +19,10 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 let api: Hardened;
 let child: ChildProcess | undefined;
 
-async function spawnServer(): Promise<{ child: ChildProcess; url: string }> {
-  const c = spawn(path.join(here, '../../node_modules/.bin/tsx'), [path.join(here, 'fixtures/child-server.ts')], {
-    env: { ...process.env, POWERTOOLS_LOG_LEVEL: 'ERROR' },
-    stdio: ['ignore', 'pipe', 'ignore'],
-  });
-  const line = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('child server did not start')), 30_000);
-    createInterface({ input: c.stdout! }).once('line', (l) => {
-      clearTimeout(timer);
-      resolve(l);
-    });
-    c.once('exit', (code) => reject(new Error(`child server exited with ${code}`)));
-  });
-  return { child: c, url: (JSON.parse(line) as { url: string }).url };
+async function spawnServer(): Promise<{ child: ChildProcess; url: string; pid: number }> {
+  // Node itself with tsx as a loader: the process we kill is the one that serves.
+  const { child: c, ready } = await spawnFixture<{ url: string; pid: number }>(path.join(here, 'fixtures/child-server.ts'), 'child-server');
+  return { child: c, ...ready };
 }
 
 beforeAll(async () => {
@@ -52,6 +44,7 @@ describe('a process killed mid-request', () => {
     const round = await api.round(FORM);
     const started = await spawnServer();
     child = started.child;
+    expect(started.pid, 'the serving process is the one spawned, not a wrapper around it').toBe(child.pid);
     const tokens = await Promise.all(
       ORGS.map(async (orgId) => {
         const res = await fetch(`${started.url}/dev/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ role: 'reporter', orgId }) });
@@ -73,7 +66,7 @@ describe('a process killed mid-request', () => {
             body: JSON.stringify({ answers: { ...exampleAnswers(FORM), kontakt: { navn: marker, email: 'a@b.dk' } } }),
           });
           const body = (await res.json()) as { revision: number };
-          if (res.status !== 200) throw new Error(`unexpected ${res.status}`);
+          if (res.status !== 200) throw new Error(`unexpected ${res.status} ${JSON.stringify(body)}`);
           etag = res.headers.get('etag')!;
           acks.get(orgId)!.push({ revision: body.revision, etag, marker });
         } catch {
@@ -81,11 +74,17 @@ describe('a process killed mid-request', () => {
         }
       }
     });
-    // Let the saves run, then kill the server while requests are in flight.
-    await new Promise((r) => setTimeout(r, 1500));
+    // Let the saves run (every organisation acknowledged at least once, on a loaded machine too),
+    // then kill the server while requests are in flight.
+    const running = Date.now() + 30_000;
+    while ([...acks.values()].some((a) => a.length < 2) && Date.now() < running) await new Promise((r) => setTimeout(r, 50));
+    await new Promise((r) => setTimeout(r, 300));
     killed = true;
     child.kill('SIGKILL');
     await Promise.all(loops);
+    // The serving process is gone, and nothing answers where it served.
+    expect(await goneWithin(isAlive, started.pid, 5000)).toBe(true);
+    await expect(fetch(`${started.url}/health`)).rejects.toThrow();
     expect([...acks.values()].flat().length).toBeGreaterThan(ORGS.length);
 
     for (const orgId of ORGS) {

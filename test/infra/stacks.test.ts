@@ -126,14 +126,13 @@ describe('the documents bucket', () => {
 });
 
 describe('the user pool', () => {
-  it('has the three role groups, an immutable organisation attribute, no self sign-up and optional MFA', () => {
+  it('has the three role groups, an immutable organisation attribute, no self sign-up and TOTP MFA', () => {
     const t = prod.templates.data;
     const groups = Object.values(resourcesOf(t, 'AWS::Cognito::UserPoolGroup')).map((g) => g.Properties.GroupName);
     expect(groups.sort()).toEqual(['reporter', 'sst-admin', 'sst-reader']);
     const pool = only(resourcesOf(t, 'AWS::Cognito::UserPool'));
     expect(pool.Properties.AdminCreateUserConfig.AllowAdminCreateUserOnly).toBe(true);
     expect(pool.Properties.Schema).toContainEqual(expect.objectContaining({ Name: 'orgId', AttributeDataType: 'String', Mutable: false }));
-    expect(pool.Properties.MfaConfiguration).toBe('OPTIONAL');
     expect(pool.Properties.EnabledMfas).toEqual(['SOFTWARE_TOKEN_MFA']);
     expect(pool.Properties.UserPoolTier).toBe('PLUS');
     expect(pool.Properties.UserPoolAddOns).toEqual({ AdvancedSecurityMode: 'ENFORCED' });
@@ -230,12 +229,10 @@ describe('the HTTP API', () => {
     expect(JSON.parse(stage.Properties.AccessLogSettings.Format)).toMatchObject({ requestId: '$context.requestId', status: '$context.status' });
   });
 
-  it('accepts browsers only from the web origin in prod', () => {
-    const api = only(resourcesOf(prod.templates.api, 'AWS::ApiGatewayV2::Api'));
-    const origins = api.Properties.CorsConfiguration.AllowOrigins as unknown[];
-    expect(origins).toHaveLength(1);
-    expect(JSON.stringify(origins[0])).toContain('DomainName');
-    expect(JSON.stringify(origins)).not.toContain('*');
+  it('accepts no cross-origin browser in prod (the app calls it on its own origin) and only the local dev origin in dev', () => {
+    prod.templates.api.resourceCountIs('AWS::ApiGatewayV2::Api', 0);
+    expect(only(resourcesOf(prod.templates.web, 'AWS::ApiGatewayV2::Api')).Properties.CorsConfiguration).toBeUndefined();
+    expect(only(resourcesOf(dev.templates.web, 'AWS::ApiGatewayV2::Api')).Properties.CorsConfiguration.AllowOrigins).toEqual(['http://localhost:3000']);
   });
 });
 
@@ -391,7 +388,125 @@ describe('the web hosting slot', () => {
     const markers = JSON.stringify(deployment.Properties.SourceMarkers);
     expect(markers).toContain('WebClient');
     expect(markers).toContain('UsersLogin');
-    expect(markers).toMatch(/"Ref":"Api[0-9A-F]{8}"/);
+    // apiBaseUrl is the web origin's /api: the API through CloudFront and its WAF, never execute-api.
+    expect(markers).toMatch(/Cdn[0-9A-F]{8}DomainName/);
+    expect(markers).not.toMatch(/ApiEndpoint|"Ref":"Api[0-9A-F]{8}"/);
     expect(deployment.Properties.DistributionPaths).toEqual(['/index.html', '/config.json']);
+  });
+});
+
+describe('the edge (issue 13, item 10)', () => {
+  const cdn = (s: Synthesized) => only(resourcesOf(s.templates.web, 'AWS::CloudFront::Distribution')).Properties.DistributionConfig;
+  const acls = (s: Synthesized, template: 'edgeWaf' | 'api') => Object.values(resourcesOf(s.templates[template], 'AWS::WAFv2::WebACL')).map((a) => a.Properties);
+  const ruleNames = (acl: any): string[] => acl.Rules.map((r: any) => r.Name);
+  const managedGroups = (acl: any): string[] => acl.Rules.map((r: any) => r.Statement.ManagedRuleGroupStatement?.Name).filter(Boolean);
+
+  it('puts a CloudFront-scoped WAF in us-east-1 with per-IP rate limits and AWS managed rule groups', () => {
+    expect(prod.edgeWaf.region).toBe('us-east-1');
+    const [acl] = acls(prod, 'edgeWaf');
+    expect(acl.Scope).toBe('CLOUDFRONT');
+    expect(acl.DefaultAction).toEqual({ Allow: {} });
+    const rate = acl.Rules.find((r: any) => r.Name === 'RatePerIp');
+    expect(rate.Priority).toBe(0);
+    expect(rate.Action).toEqual({ Block: {} });
+    expect(rate.Statement.RateBasedStatement).toMatchObject({ Limit: 3000, AggregateKeyType: 'IP', EvaluationWindowSec: 300 });
+    const expensive = acl.Rules.find((r: any) => r.Name === 'ExpensivePerIp');
+    expect(expensive.Statement.RateBasedStatement.Limit).toBe(100);
+    expect(JSON.stringify(expensive.Statement.RateBasedStatement.ScopeDownStatement)).toContain('fresh');
+    expect(managedGroups(acl).sort()).toEqual(['AWSManagedRulesAmazonIpReputationList', 'AWSManagedRulesCommonRuleSet', 'AWSManagedRulesKnownBadInputsRuleSet']);
+    // Report bodies up to 1 MB must pass: the common rule set's 8 KB body rule only counts.
+    const crs = acl.Rules.find((r: any) => r.Statement.ManagedRuleGroupStatement?.Name === 'AWSManagedRulesCommonRuleSet');
+    expect(crs.Statement.ManagedRuleGroupStatement.RuleActionOverrides).toContainEqual({ Name: 'SizeRestrictions_BODY', ActionToUse: { Count: {} } });
+  });
+
+  it('serves the API through the web distribution under /api with that WAF, uncached, with every viewer header but Host', () => {
+    const config = cdn(prod);
+    expect(JSON.stringify(config.WebACLId)).toContain('EdgeAcl');
+    const api = config.CacheBehaviors.find((b: any) => b.PathPattern === '/api/*');
+    expect(api.AllowedMethods).toEqual(expect.arrayContaining(['GET', 'PUT', 'POST', 'DELETE']));
+    expect(api.CachePolicyId).toBe('4135ea2d-6df8-44a3-9df3-4b5a84be39ad'); // CachingDisabled
+    expect(api.OriginRequestPolicyId).toBe('b689b0a8-53d0-40ab-baf2-68738e2966ac'); // AllViewerExceptHostHeader
+    expect(api.FunctionAssociations).toHaveLength(1);
+    const origin = config.Origins.find((o: any) => o.Id === api.TargetOriginId);
+    expect(JSON.stringify(origin.DomainName)).toContain('ApiEndpoint');
+    // Error pages would turn the API's 403 and 404 into the app's index.html.
+    expect(config.CustomErrorResponses).toBeUndefined();
+  });
+
+  it('puts a regional WAF with a per-IP rate limit and IP reputation on the Cognito user pool', () => {
+    const [acl] = acls(prod, 'api');
+    expect(acl.Scope).toBe('REGIONAL');
+    expect(ruleNames(acl)).toContain('RatePerIp');
+    expect(acl.Rules.find((r: any) => r.Name === 'RatePerIp').Statement.RateBasedStatement.Limit).toBe(300);
+    expect(managedGroups(acl)).toContain('AWSManagedRulesAmazonIpReputationList');
+    const association = only(resourcesOf(prod.templates.api, 'AWS::WAFv2::WebACLAssociation')).Properties;
+    expect(JSON.stringify(association.ResourceArn)).toContain('Users');
+  });
+
+  it('throttles fresh summaries, indicator uploads and attachment tickets tighter than the stage', () => {
+    const stage = only(resourcesOf(prod.templates.api, 'AWS::ApiGatewayV2::Stage'));
+    const settings = stage.Properties.RouteSettings;
+    expect(Object.keys(settings).sort()).toEqual(
+      ['GET /rounds/{roundId}/summary', 'POST /rounds/{roundId}/submissions/{orgId}/attachments', 'PUT /forms/{formId}/indicators'].sort(),
+    );
+    for (const limit of Object.values(settings) as any[]) {
+      expect(limit).toEqual({ ThrottlingRateLimit: 5, ThrottlingBurstLimit: 10 });
+      expect(limit.ThrottlingRateLimit).toBeLessThan(stage.Properties.DefaultRouteSettings.ThrottlingRateLimit);
+    }
+    // The stage names routes that must exist first.
+    expect((only(prod.templates.api.findResources('AWS::ApiGatewayV2::Stage')) as any).DependsOn.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('reserves concurrency for every function in prod, leaving 100 unreserved in a 1,000 account', () => {
+    const fns = [...prod.api.functions.values(), ...prod.api.jobs.values()];
+    const all = resourcesOf(prod.templates.api, 'AWS::Lambda::Function');
+    const reserved = fns.map((fn) => all[prod.api.getLogicalId(fn.node.defaultChild as CfnElement)]!.Properties.ReservedConcurrentExecutions as number);
+    for (const r of reserved) expect(r).toBeGreaterThan(0);
+    expect(reserved.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(900);
+    const submissions = all[prod.api.getLogicalId(prod.api.functions.get('submissions')!.node.defaultChild as CfnElement)]!;
+    expect(submissions.Properties.ReservedConcurrentExecutions).toBe(40);
+    // Dev accounts may have a quota of 10: nothing reserved there.
+    for (const fn of Object.values(resourcesOf(dev.templates.api, 'AWS::Lambda::Function'))) expect(fn.Properties.ReservedConcurrentExecutions).toBeUndefined();
+  });
+
+  it('requires TOTP MFA in prod and keeps it optional in dev', () => {
+    expect(only(resourcesOf(prod.templates.data, 'AWS::Cognito::UserPool')).Properties.MfaConfiguration).toBe('ON');
+    expect(only(resourcesOf(dev.templates.data, 'AWS::Cognito::UserPool')).Properties.MfaConfiguration).toBe('OPTIONAL');
+  });
+
+  it("names the project's own hosts in the web app's connect-src, no region-wide wildcard", () => {
+    const rhp = only(resourcesOf(prod.templates.web, 'AWS::CloudFront::ResponseHeadersPolicy'));
+    const csp = JSON.stringify(rhp.Properties.ResponseHeadersPolicyConfig.SecurityHeadersConfig.ContentSecurityPolicy.ContentSecurityPolicy);
+    const connect = csp.slice(csp.indexOf('connect-src'), csp.indexOf(';', csp.indexOf('-eu-north-1.s3')));
+    expect(connect).not.toContain('*');
+    expect(connect).toContain("connect-src 'self' https://statusportalen-prod.auth.eu-north-1.amazoncognito.com https://cognito-idp.eu-north-1.amazonaws.com https://statusportalen-prod-documents-");
+    expect(csp).not.toContain('execute-api');
+    // The bucket the CSP names is the documents bucket.
+    const bucket = resourcesOf(prod.templates.data, 'AWS::S3::Bucket')[prod.data.getLogicalId(prod.data.bucket.node.defaultChild as CfnElement)]!;
+    expect(JSON.stringify(bucket.Properties.BucketName)).toContain('statusportalen-prod-documents-');
+  });
+});
+
+describe('federation (issue 13, item 10)', () => {
+  it('adds a SAML provider from context flags, maps the asserted organisation to custom:orgId and offers it to the web client', async () => {
+    const { buildApp } = await import('../../infra/app.ts');
+    const { Template } = await import('aws-cdk-lib/assertions');
+    const built = buildApp({
+      stage: 'prod',
+      bundle: false,
+      context: { samlMetadataUrl: 'https://idp.example.dk/metadata.xml', federationOrgAttribute: 'https://data.gov.dk/model/core/eid/cvr', federationName: 'MitID-Erhverv' },
+    });
+    const data = Template.fromStack(built.data);
+    data.hasResourceProperties('AWS::Cognito::UserPoolIdentityProvider', {
+      ProviderType: 'SAML',
+      ProviderName: 'MitID-Erhverv',
+      AttributeMapping: Match.objectLike({ 'custom:orgId': 'https://data.gov.dk/model/core/eid/cvr' }),
+    });
+    data.hasResourceProperties('AWS::Cognito::UserPoolClient', { ClientName: 'web', SupportedIdentityProviders: ['COGNITO', { Ref: Match.stringLikeRegexp('^Saml') }] });
+  });
+
+  it('refuses a federation flag without the attribute that names the organisation', async () => {
+    const { buildApp } = await import('../../infra/app.ts');
+    expect(() => buildApp({ stage: 'dev', bundle: false, context: { oidcIssuer: 'https://idp.example.dk' } })).toThrow(/federationOrgAttribute/);
   });
 });

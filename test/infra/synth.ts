@@ -7,7 +7,7 @@ import { buildApp, type BuildOptions, type BuiltApp } from '../../infra/app.ts';
 
 export interface Synthesized extends BuiltApp {
   data: BuiltApp['data'];
-  templates: { data: Template; web: Template; api: Template };
+  templates: { data: Template; web: Template; api: Template; edgeWaf: Template };
   /** Every cdk-nag AwsSolutions finding, warnings included, as `rule at construct path`. */
   nagFindings: string[];
 }
@@ -15,7 +15,7 @@ export interface Synthesized extends BuiltApp {
 export function synthesize(stage: 'dev' | 'prod', options: Pick<BuildOptions, 'malwareScan'> = {}): Synthesized {
   const built = buildApp({ stage, bundle: false, nag: false, ...options });
   const nagFindings: string[] = [];
-  for (const stack of [built.data, built.web, built.api]) {
+  for (const stack of [built.data, built.web, built.api, built.edgeWaf]) {
     const report = new AwsSolutionsChecks(undefined, { verbose: true }).validateScope(stack);
     for (const v of report.violations) {
       for (const r of v.violatingResources) nagFindings.push(`${v.severity} ${v.ruleName} at ${r.constructPath}: ${v.description}`);
@@ -25,6 +25,7 @@ export function synthesize(stage: 'dev' | 'prod', options: Pick<BuildOptions, 'm
     data: Template.fromStack(built.data),
     web: Template.fromStack(built.web),
     api: Template.fromStack(built.api),
+    edgeWaf: Template.fromStack(built.edgeWaf),
   };
   return { ...built, templates, nagFindings };
 }
