@@ -161,7 +161,7 @@ export interface AuditPage {
 export interface AuditStore {
   /** Every event about one subject, oldest first. */
   history(subject: string): Promise<AuditEvent[]>;
-  /** Events with from <= at < to, oldest first, a page at a time. */
+  /** Events with from <= at < to, oldest first, a page at a time; InvalidCursor for a cursor it did not issue. */
   between(from: string, to: string, limit: number, cursor?: string): Promise<AuditPage>;
 }
 
@@ -184,6 +184,14 @@ export interface CoreDeps {
   clock: Clock;
   newId(): string;
 }
+/** A page cursor this service did not issue for this query (tampered, truncated, or another interval's). */
+export class InvalidCursor extends Error {
+  constructor() {
+    super('invalid cursor');
+    this.name = 'InvalidCursor';
+  }
+}
+
 
 /** Only the attachments function needs the presigning store; other bundles stay without it. */
 export interface AttachmentDeps extends CoreDeps {
