@@ -5,6 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectProblem, startHardened, type Hardened } from './support.ts';
 
 let api: Hardened;
+
+/** No reminders: these rounds exist for one test, and the deadline check must not mail their 98 respondents. */
+const QUIET = { reminderPolicy: { atOpening: false, daysBefore: [], daysAfter: [], repeatEveryDays: null, repeatLimit: 0, hour: 8 } };
 beforeAll(async () => {
   api = await startHardened();
 });
@@ -24,7 +27,7 @@ function unknownKeys(count: number): Record<string, number> {
 
 describe('bounded error answers', () => {
   it("answers the reviewer's 1 MB draft of 130,500 unknown keys with at most 100 errors and 256 KB", async () => {
-    const round = await api.round(FORM);
+    const round = await api.round(FORM, QUIET);
     const token = await api.token('reporter', ORG);
     const body = JSON.stringify({ answers: unknownKeys(130_500) });
     expect(Buffer.byteLength(body)).toBeLessThanOrEqual(1024 * 1024);
@@ -39,7 +42,7 @@ describe('bounded error answers', () => {
   });
 
   it('cuts a 900 KB unknown key down in the error it names, so the answer stays under 256 KB', async () => {
-    const round = await api.round(FORM);
+    const round = await api.round(FORM, QUIET);
     const token = await api.token('reporter', ORG);
     const res = await api.call('PUT', `/rounds/${round.roundId}/submissions/${ORG}`, { token, body: { answers: { ['k'.repeat(900_000)]: 1 } } });
     expectProblem(res, 422, 'validation-failed');
@@ -48,7 +51,7 @@ describe('bounded error answers', () => {
   });
 
   it('bounds the edge\'s own 422 for a body of 100,000 unknown top-level fields', async () => {
-    const round = await api.round(FORM);
+    const round = await api.round(FORM, QUIET);
     const token = await api.token('reporter', ORG);
     const res = await api.call('PUT', `/rounds/${round.roundId}/submissions/${ORG}`, { token, body: { answers: {}, ...unknownKeys(100_000) } });
     expectProblem(res, 422, 'invalid-body');

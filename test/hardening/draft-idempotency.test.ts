@@ -6,6 +6,9 @@ import { exampleAnswers } from '../../local/seed.ts';
 import { expectProblem, startHardened, type Hardened } from './support.ts';
 
 let api: Hardened;
+
+/** No reminders: these rounds exist for one test, and the deadline check must not mail their 98 respondents. */
+const QUIET = { reminderPolicy: { atOpening: false, daysBefore: [], daysAfter: [], repeatEveryDays: null, repeatLimit: 0, hour: 8 } };
 beforeAll(async () => {
   api = await startHardened();
 });
@@ -16,7 +19,7 @@ const ORG = 'kommune-173';
 
 describe('retry-safe drafts', () => {
   it('replays a committed draft save to a retry with the same Idempotency-Key instead of answering 412', async () => {
-    const round = await api.round(FORM);
+    const round = await api.round(FORM, QUIET);
     const token = await api.token('reporter', ORG);
     const path = `/rounds/${round.roundId}/submissions/${ORG}`;
     const first = await api.call('PUT', path, { token, body: { answers: exampleAnswers(FORM) } });

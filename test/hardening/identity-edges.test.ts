@@ -10,6 +10,9 @@ import { danishDate } from '#core/danish-time';
 import { expectProblem, startHardened, type Hardened } from './support.ts';
 
 let api: Hardened;
+
+/** No reminders: these rounds exist for one test, and the deadline check must not mail their 98 respondents. */
+const QUIET = { reminderPolicy: { atOpening: false, daysBefore: [], daysAfter: [], repeatEveryDays: null, repeatLimit: 0, hour: 8 } };
 beforeAll(async () => {
   api = await startHardened();
 });
@@ -39,7 +42,7 @@ describe('identity edges', () => {
   });
 
   it('accepts a machine client only with the full scope statusportalen/summaries.read', async () => {
-    const round = await api.round('kraeftplan-v-kommunal');
+    const round = await api.round('kraeftplan-v-kommunal', QUIET);
     const machine = (scope: string) => api.sign({ sub: 'machine-client', client_id: 'machine-client', scope, token_use: 'access' });
     for (const scope of ['other/summaries.read', 'summaries.read', 'statusportalen/summaries.read/x', 'x/statusportalen/summaries.read']) {
       const res = await api.call('GET', `/rounds/${round.roundId}/status`, { token: await machine(scope) });
