@@ -110,6 +110,9 @@ export const Round = z
     roundId: RoundId,
     formId: FormId,
     formVersion: z.number().int(),
+    formVersionLockedAt: IsoTime.optional().meta({
+      description: 'When the first report was submitted: from then on the round keeps its form version',
+    }),
     title: z.string(),
     period: z.string(),
     respondentKind: RespondentKind,
@@ -212,7 +215,11 @@ export const Revision = z
     action: RevisionAction,
     status: SubmissionStatus,
     savedAt: IsoTime,
-    savedBy: z.string(),
+    savedBy: z.string().meta({ description: 'Display name from the token; savedById tells people apart' }),
+    savedById: z.string().optional().meta({ description: "Stable user id (the token's sub); absent on revisions from before it was recorded" }),
+    savedByRole: z.string().optional(),
+    savedByOrgId: z.string().optional(),
+    formVersion: z.number().int().optional().meta({ description: 'The form version the answers were checked against when this revision was written' }),
   })
   .meta({ id: 'Revision' });
 
@@ -239,7 +246,9 @@ export const AuditEvent = z
   .object({
     at: IsoTime,
     id: z.string(),
-    actor: z.string(),
+    actor: z.string().meta({ description: 'Display name from the token; actorId tells people apart' }),
+    actorId: z.string().optional().meta({ description: "Stable user id (the token's sub, or the machine client's id); absent on events from before it was recorded" }),
+    actorRole: z.string().optional(),
     actorOrgId: z.string(),
     action: z.string(),
     subject: z.string(),

@@ -2,7 +2,7 @@
 // SST-wide log by time for auditors. Writing happens only with the changes themselves.
 import { Problem } from '#core/problems';
 import { reportRound } from '#core/report-access';
-import type { CoreDeps, AuditPage, AuditEvent } from '#core/ports';
+import { InvalidCursor, type CoreDeps, type AuditPage, type AuditEvent } from '#core/ports';
 import type { Identity } from '#core/identity';
 
 export const submissionSubject = (roundId: string, orgId: string) => `round/${roundId}/submission/${orgId}`;
@@ -22,7 +22,9 @@ export async function auditLog(deps: Pick<CoreDeps, 'audit'>, from: string, to: 
   try {
     return await deps.audit.between(from, to, limit, cursor);
   } catch (err) {
-    if (err instanceof SyntaxError) throw new Problem('invalid-parameter', 'Ugyldig "cursor".');
+    if (err instanceof InvalidCursor) {
+      throw new Problem('invalid-parameter', 'Sidemarkøren ("cursor") er ugyldig eller hører til et andet udtræk. Hent første side igen.', { parameter: 'cursor' });
+    }
     throw err;
   }
 }

@@ -4,7 +4,7 @@
 import { Problem } from '#core/problems';
 import { findOrganisation } from '#core/registry';
 import { assertMayReadOrg } from '#core/policy';
-import type { Identity } from '#core/identity';
+import { actorOf, type Identity } from '#core/identity';
 import type { ScheduleDeps } from '#core/schedule-ports';
 import { DEFAULT_NOTIFICATION_SETTINGS } from '#core/deadline-service';
 import type { Contacts, NotificationSettings } from '#schemas/schedule';
@@ -47,8 +47,7 @@ export async function putContacts(deps: Deps, who: Identity, orgId: string, emai
   await deps.contacts.put(contacts, {
     at: now,
     id: deps.newId(),
-    actor: who.name,
-    actorOrgId: who.orgId,
+    ...actorOf(who),
     action: 'contacts.update',
     subject: `org/${orgId}/contacts`,
     orgId,
@@ -72,8 +71,7 @@ export async function putNotificationSettings(
   await deps.contacts.putSettings(settings, {
     at: now,
     id: deps.newId(),
-    actor: who.name,
-    actorOrgId: who.orgId,
+    ...actorOf(who),
     action: 'notifications.update',
     subject: 'org/sst/notifications',
     orgId: 'sst',

@@ -3,7 +3,7 @@
 import { Problem } from '#core/problems';
 import { formatDanishDate, parseDanishInstant } from '#core/danish-time';
 import { assertMayReview } from '#core/policy';
-import { isSst, type Identity } from '#core/identity';
+import { actorOf, isSst, type Identity } from '#core/identity';
 import { getVisibleRound } from '#core/rounds-service';
 import { withPhase } from '#core/rounds';
 import { reminderSchedule } from '#core/reminders';
@@ -43,8 +43,7 @@ export async function grantExtension(deps: Deps, who: Identity, roundId: string,
   await deps.extensions.put(extension, {
     at: now,
     id: deps.newId(),
-    actor: who.name,
-    actorOrgId: who.orgId,
+    ...actorOf(who),
     action: 'round.extension',
     subject: `round/${roundId}/submission/${orgId}`,
     roundId,
@@ -70,8 +69,7 @@ export async function setReminderPolicy(deps: Deps, who: Identity, roundId: stri
     await deps.policies.setReminderPolicy(roundId, policy, {
       at: now.toISOString(),
       id: deps.newId(),
-      actor: who.name,
-      actorOrgId: who.orgId,
+      ...actorOf(who),
       action: 'round.reminder-policy',
       subject: `round/${roundId}`,
       roundId,
@@ -133,8 +131,7 @@ function meetingEvent(deps: Deps, who: Identity, at: string, action: string, mee
   return {
     at,
     id: deps.newId(),
-    actor: who.name,
-    actorOrgId: who.orgId,
+    ...actorOf(who),
     action,
     subject: `meeting/${meeting.meetingId}`,
     detail: { date: meeting.date, title: meeting.title, sequence: meeting.sequence },

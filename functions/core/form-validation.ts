@@ -4,10 +4,17 @@
 // choices only (a half-filled form is normal); a submission is checked in full. Messages are
 // Danish because the person who reads them is the one filling the form. The web app bundles
 // this module too (it shows the same messages as it is typed), so it stays browser-safe.
+// Schemas are published by SST's administrators and then run on every reporter's draft, so what
+// could stall or break a validation is kept out: `pattern` and `patternProperties` run on RE2JS,
+// a pure-JS port of RE2 whose matching is linear in the input (no catastrophic backtracking; a
+// pattern it cannot run, such as a back-reference, is refused at publish), and a schema whose
+// `$ref`s lead back to themselves is refused at publish.
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import type { RegExpEngine } from 'ajv/dist/types/index.js';
 import addFormatsModule from 'ajv-formats';
+import { RE2JS } from 're2js';
 import annotations from '../../forms/annotations.json' with { type: 'json' };
-import type { FieldError } from '#core/problems';
+import { Problem, type FieldError } from '#core/problems';
 
 // ajv-formats ships CommonJS; under ESM its default export is the module object.
 const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (a: Ajv2020) => Ajv2020;
@@ -45,8 +52,18 @@ const PRESENCE = new Set(['required', 'minItems', 'minProperties', 'dependentReq
 /** Keywords whose value maps names (not keywords) to sub-schemas. */
 const SCHEMA_MAPS = new Set(['properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas']);
 
+/**
+ * Ajv's regex hook: ECMAScript syntax translated to RE2's, matched in linear time. `test` finds
+ * a match anywhere in the input, as RegExp.prototype.test does. Throws on syntax RE2 has no
+ * linear-time way to run (back-references, look-arounds), which fails the schema's compilation.
+ */
+const linearRegExp: RegExpEngine = Object.assign((pattern: string) => RE2JS.compile(RE2JS.translateRegExp(pattern)), {
+  code: 'RE2JS (linear-time; not for standalone code)',
+});
+
 function newAjv(): Ajv2020 {
   const ajv = new Ajv2020({
+    code: { regExp: linearRegExp },
     allErrors: true,
     strict: true,
     strictTypes: false,
@@ -94,13 +111,38 @@ function validatorFor(cacheKey: string, schema: object, mode: Mode): ValidateFun
 }
 
 /**
+ * Runs a compiled validator. A schema that passed `checkFormSchema` does not throw; one stored
+ * before those checks might (a recursion without end), and that is the form's fault, told to
+ * the reporter as such, never an internal error.
+ */
+function run(validate: ValidateFunction, answers: unknown): boolean {
+  try {
+    return validate(answers) as boolean;
+  } catch {
+    throw new Problem('invalid-form-schema', 'Skemaet for denne indberetning kan ikke bruges til at kontrollere svarene. Kontakt Sundhedsstyrelsen.');
+  }
+}
+
+/**
  * Validates answers; returns every error as a JSON pointer with a Danish message
  * (empty when valid). `cacheKey` must identify the schema, e.g. `formId@version`.
  */
 export function validateAnswers(cacheKey: string, schema: object, answers: unknown, mode: Mode): FieldError[] {
+  return validateAnswersBounded(cacheKey, schema, answers, mode, Infinity).errors;
+}
+
+/**
+ * As `validateAnswers`, with at most `limit` errors written out and the rest only counted
+ * (`omitted`): a crafted draft of 130,000 unknown keys has 130,000 errors, and writing each one's
+ * Danish message (and later its field's name) is work no answer will show.
+ */
+export function validateAnswersBounded(cacheKey: string, schema: object, answers: unknown, mode: Mode, limit: number): { errors: FieldError[]; omitted: number } {
   const validate = validatorFor(cacheKey, schema, mode);
-  const errors = validate(answers) ? [] : toFieldErrors(validate.errors ?? [], answers);
-  return mode === 'full' ? [...errors, ...duplicateItemKeys(schema, answers)] : errors;
+  const found = run(validate, answers) ? { errors: [], omitted: 0 } : collectFieldErrors(validate.errors ?? [], answers, limit);
+  if (mode !== 'full') return found;
+  const duplicates = duplicateItemKeys(schema, answers);
+  const room = Math.max(0, limit - found.errors.length);
+  return { errors: [...found.errors, ...duplicates.slice(0, room)], omitted: found.omitted + Math.max(0, duplicates.length - room) };
 }
 
 /**
@@ -110,7 +152,7 @@ export function validateAnswers(cacheKey: string, schema: object, answers: unkno
  */
 export function fieldWarnings(cacheKey: string, schema: object, answers: unknown): FieldError[] {
   const validate = validatorFor(cacheKey, schema, 'full');
-  const deferred = validate(answers)
+  const deferred = run(validate, answers)
     ? []
     : (validate.errors ?? []).filter(
         (e) => DEFERRED_TO_SUBMIT.has(e.keyword) && !PRESENCE.has(e.keyword) && !(e.keyword === 'minLength' && valueAt(answers, e.instancePath) === ''),
@@ -175,13 +217,78 @@ export function checkFormSchema(schema: unknown): string[] {
   if (!a.validateSchema(schema)) {
     return (a.errors ?? []).map((e) => `${e.instancePath || '/'}: ${e.message ?? 'ugyldig'}`);
   }
+  const cycle = refProblem(schema);
+  if (cycle) return [cycle];
   try {
-    a.compile(schema);
-    a.compile(draftSchema(schema) as object);
+    // Compiling builds every pattern on the linear-time engine: one it cannot run fails here.
+    const full = a.compile(schema);
+    const draft = a.compile(draftSchema(schema) as object);
+    // A trial run on an empty report: whatever throws here would throw on every save.
+    full({});
+    draft({});
   } catch (err) {
-    return [err instanceof Error ? err.message : String(err)];
+    return [err instanceof Error ? `Skemaet kan ikke bruges: ${err.message}` : 'Skemaet kan ikke bruges.'];
   }
   return [];
+}
+
+/** Keywords whose values are data, not schemas: a `$ref` key inside them is no reference. */
+const DATA_KEYWORDS = new Set(['enum', 'const', 'default', 'examples']);
+
+function resolveLocal(root: unknown, pointer: string): unknown {
+  let node = root;
+  for (const raw of pointer.split('/').slice(1)) {
+    if (node === null || typeof node !== 'object') return undefined;
+    const token = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    if (!Object.hasOwn(node, token)) return undefined;
+    node = (node as Record<string, unknown>)[token];
+  }
+  return node;
+}
+
+/**
+ * Why the schema's references cannot be validated safely, if they cannot: a `$ref` that leads
+ * back into a schema it is already inside (`$defs.a = {anyOf: [{$ref: "#/$defs/a"}]}`, or `$ref:
+ * "#"`) recurses without end on some input; dynamic references and references out of the
+ * document are not needed by a form and are refused as well. Forms are finite questionnaires,
+ * so no recursion is lost.
+ */
+function refProblem(root: unknown): string | undefined {
+  const cycleFree = new Set<string>();
+  // `chain`: where the walk has been on its way here, one location per reference followed.
+  const walk = (node: unknown, at: string, chain: string[]): string | undefined => {
+    if (Array.isArray(node)) {
+      for (const [i, item] of node.entries()) {
+        const found = walk(item, `${at}/${i}`, chain);
+        if (found) return found;
+      }
+      return undefined;
+    }
+    if (!isNode(node)) return undefined;
+    for (const [key, value] of Object.entries(node)) {
+      if (DATA_KEYWORDS.has(key) || key.startsWith('x-')) continue;
+      if (key === '$dynamicRef' || key === '$recursiveRef') return `Skemaet må ikke bruge ${key}.`;
+      if (key === '$ref' && typeof value === 'string') {
+        if (value !== '#' && !value.startsWith('#/')) return `Henvisningen "${value.slice(0, 200)}" skal pege ind i skemaet selv (begynde med "#/").`;
+        const target = decodeURIComponent(value.slice(1));
+        const path = [...chain, at];
+        if (path.some((p) => p === target || p.startsWith(`${target}/`))) {
+          return `Henvisningen "${value.slice(0, 200)}" fører tilbage til sig selv: et skema må ikke være rekursivt.`;
+        }
+        if (cycleFree.has(target)) continue;
+        const sub = resolveLocal(root, target);
+        if (sub === undefined) return `Henvisningen "${value.slice(0, 200)}" peger på noget, der ikke findes i skemaet.`;
+        const found = walk(sub, target, path);
+        if (found) return found;
+        cycleFree.add(target);
+        continue;
+      }
+      const found = walk(value, `${at}/${escapeToken(key)}`, chain);
+      if (found) return found;
+    }
+    return undefined;
+  };
+  return walk(root, '', []);
 }
 
 const TYPE_WORDS: Record<string, string> = {
@@ -267,15 +374,30 @@ function pointerOf(e: ErrorObject): string {
  * `answers` lets a message see the value (an empty text reads "Skal udfyldes.").
  */
 export function toFieldErrors(errors: ErrorObject[], answers?: unknown): FieldError[] {
+  return collectFieldErrors(errors, answers, Infinity).errors;
+}
+
+/** `toFieldErrors` that writes out the first `limit` and only counts the others (one per field and keyword). */
+function collectFieldErrors(errors: ErrorObject[], answers: unknown, limit: number): { errors: FieldError[]; omitted: number } {
   const seen = new Set<string>();
   const out: FieldError[] = [];
+  let omitted = 0;
   for (const e of errors) {
     if (/\/(oneOf|anyOf)\/\d+\//.test(e.schemaPath)) continue;
+    if (out.length >= limit) {
+      const key = `${pointerOf(e)}\u0000${e.keyword}`;
+      if (!seen.has(key)) {
+        seen.add(key);
+        omitted++;
+      }
+      continue;
+    }
     const fe = { pointer: pointerOf(e) || '', message: message(e, valueAt(answers, e.instancePath)) };
     const key = `${fe.pointer}\u0000${fe.message}`;
     if (seen.has(key)) continue;
     seen.add(key);
+    seen.add(`${pointerOf(e)}\u0000${e.keyword}`);
     out.push(fe);
   }
-  return out;
+  return { errors: out, omitted };
 }

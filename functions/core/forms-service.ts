@@ -3,7 +3,7 @@ import { Problem } from '#core/problems';
 import { checkFormSchema } from '#core/form-validation';
 import { diffSchemas } from '#core/schema-fields';
 import { type CoreDeps, type FormManifest, type FormVersionRecord, WriteConflict } from '#core/ports';
-import type { Identity } from '#core/identity';
+import { actorOf, type Identity } from '#core/identity';
 import type { JsonObject, Plan, RespondentKind } from '#schemas/api';
 
 export async function getFormOr404(deps: Pick<CoreDeps, 'forms'>, formId: string) {
@@ -72,8 +72,7 @@ export async function publishFormVersion(deps: CoreDeps, who: Identity, formId: 
     await deps.forms.publishVersion(manifest, version, {
       at: now,
       id: deps.newId(),
-      actor: who.name,
-      actorOrgId: who.orgId,
+      ...actorOf(who),
       action: 'form.publish',
       subject: `form/${formId}`,
       detail: { version: version.version, changes: version.changes?.length ?? 0 },

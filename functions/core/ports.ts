@@ -46,8 +46,21 @@ export interface RoundStore {
   get(roundId: string): Promise<RoundRecord | undefined>;
   /** Creates a round; refuses (WriteConflict) when the id is taken. */
   create(round: RoundRecord, event: AuditEvent): Promise<void>;
-  /** Replaces a round; WriteConflict unless it still has `expectedFormVersion`. */
-  update(round: RoundRecord, expectedFormVersion: number, event: AuditEvent): Promise<void>;
+  /**
+   * Moves a round from form version `from` to `to`; WriteConflict unless the round is still on
+   * `from` and no report has been submitted in it (no `formVersionLockedAt`).
+   */
+  switchFormVersion(roundId: string, from: number, to: number, event: AuditEvent): Promise<void>;
+}
+
+/**
+ * A submit's hold on its round, written in the submit's own transaction: the round must still be
+ * on the form version the report was validated against, and from then on it stays there.
+ */
+export interface RoundLock {
+  roundId: string;
+  formVersion: number;
+  at: string;
 }
 
 export interface AttachmentMeta {
@@ -128,6 +141,8 @@ export interface SubmissionHead {
   contentKey: string;
   updatedAt: string;
   updatedBy: string;
+  /** The form version the current answers were last checked against. */
+  formVersion?: number;
   submittedAt?: string;
   late?: boolean;
   review?: ReviewNote;
@@ -142,13 +157,22 @@ export interface RevisionRecord {
   status: Exclude<SubmissionStatus, 'not_started'>;
   savedAt: string;
   savedBy: string;
+  /** Stable id, role and organisation of whoever saved (absent on revisions before they were recorded). */
+  savedById?: string;
+  savedByRole?: string;
+  savedByOrgId?: string;
+  /** The form version the answers were checked against when this revision was written. */
+  formVersion?: number;
   contentKey: string;
 }
 
 export interface AuditEvent {
   at: string;
   id: string;
+  /** The display name the token gave; `actorId` is who it was (absent on events before it was recorded). */
   actor: string;
+  actorId?: string;
+  actorRole?: string;
   actorOrgId: string;
   action: string;
   /** What the event is about, e.g. `round/<id>/submission/<org>` or `form/<id>`. */
@@ -164,6 +188,8 @@ export interface SubmissionCommit {
   expectedEtag: string | undefined;
   revision: RevisionRecord;
   event: AuditEvent;
+  /** Submit on a round not yet locked: condition on its form version and set the lock, atomically with the rest. */
+  roundLock?: RoundLock;
 }
 
 export interface SubmissionStore {
@@ -192,10 +218,18 @@ export interface AuditPage {
   next?: string;
 }
 
+/** A page cursor this service did not issue for this query (tampered, truncated, or another interval's). */
+export class InvalidCursor extends Error {
+  constructor() {
+    super('invalid cursor');
+    this.name = 'InvalidCursor';
+  }
+}
+
 export interface AuditStore {
   /** Every event about one subject, oldest first. */
   history(subject: string): Promise<AuditEvent[]>;
-  /** Events with from <= at < to, oldest first, a page at a time. */
+  /** Events with from <= at < to, oldest first, a page at a time; InvalidCursor for a cursor it did not issue. */
   between(from: string, to: string, limit: number, cursor?: string): Promise<AuditPage>;
 }
 

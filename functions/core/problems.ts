@@ -55,7 +55,35 @@ export interface ProblemBody {
   detail?: string;
   instance?: string;
   errors?: FieldError[];
+  /** How many errors beyond the listed ones were found (at most MAX_LISTED_ERRORS are listed). */
+  errorsOmitted?: number;
   [extension: string]: unknown;
+}
+
+/** The most errors one answer lists; the rest are counted in `errorsOmitted`. */
+export const MAX_LISTED_ERRORS = 100;
+/** Longest pointer or message in a listed error, and longest detail, in UTF-16 units. */
+const MAX_ERROR_TEXT = 300;
+const MAX_DETAIL = 2000;
+
+const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+
+/**
+ * Every answer stays small whatever the request held: a 1 MB draft of 130,000 unknown keys, or one
+ * key of 900 KB, would otherwise be echoed back many times over (7.96 MB measured, past Lambda's
+ * 6 MB response limit). At most 100 errors, each text cut to size, and the count of the rest.
+ */
+function bounded(extensions: Record<string, unknown>): Record<string, unknown> {
+  const errors = extensions['errors'];
+  if (!Array.isArray(errors)) return extensions;
+  const listed = (errors as FieldError[]).slice(0, MAX_LISTED_ERRORS).map((e) => ({
+    ...e,
+    pointer: clip(String(e.pointer), MAX_ERROR_TEXT),
+    message: clip(String(e.message), MAX_ERROR_TEXT),
+  }));
+  const omitted = (typeof extensions['errorsOmitted'] === 'number' ? extensions['errorsOmitted'] : 0) + errors.length - listed.length;
+  const { errorsOmitted: _given, ...rest } = extensions;
+  return { ...rest, errors: listed, ...(omitted > 0 ? { errorsOmitted: omitted } : {}) };
 }
 
 export class Problem extends Error {
@@ -65,12 +93,13 @@ export class Problem extends Error {
   readonly extensions: Record<string, unknown>;
 
   constructor(code: ProblemCode, detail?: string, extensions: Record<string, unknown> = {}) {
-    super(detail ?? PROBLEMS[code].title);
+    const text = detail === undefined ? undefined : clip(detail, MAX_DETAIL);
+    super(text ?? PROBLEMS[code].title);
     this.name = 'Problem';
     this.code = code;
     this.status = PROBLEMS[code].status;
-    this.detail = detail;
-    this.extensions = extensions;
+    this.detail = text;
+    this.extensions = bounded(extensions);
   }
 
   toBody(instance?: string): ProblemBody {

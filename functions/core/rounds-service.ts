@@ -4,7 +4,7 @@ import { buildRound, withPhase, type RoundRecord } from '#core/rounds';
 import { maySeeRound } from '#core/policy';
 import { getFormOr404, getVersionOr404 } from '#core/forms-service';
 import { type CoreDeps, WriteConflict } from '#core/ports';
-import type { Identity } from '#core/identity';
+import { actorOf, type Identity } from '#core/identity';
 import type { CreateRoundRequest, Round } from '#schemas/api';
 
 export async function listRounds(deps: Pick<CoreDeps, 'rounds' | 'clock'>, who: Identity): Promise<Round[]> {
@@ -36,8 +36,7 @@ export async function createRound(deps: CoreDeps, who: Identity, request: Create
     await deps.rounds.create(round, {
       at: now.toISOString(),
       id: deps.newId(),
-      actor: who.name,
-      actorOrgId: who.orgId,
+      ...actorOf(who),
       action: 'round.create',
       subject: `round/${round.roundId}`,
       roundId: round.roundId,
@@ -52,32 +51,35 @@ export async function createRound(deps: CoreDeps, who: Identity, request: Create
 
 /**
  * Moves a round to another version of its form. Allowed only until the first report is
- * submitted: after that, reports in one round must all answer the same questions.
+ * submitted: after that, reports in one round must all answer the same questions. The first
+ * submit locks the round in its own transaction (`formVersionLockedAt`), and this write is
+ * conditional on no lock and on the version read here, so a switch and a submit in flight
+ * serialize: either the switch lands first and the submit is checked again against the new
+ * version, or the submit lands first and the switch is refused.
  */
 export async function switchFormVersion(deps: CoreDeps, who: Identity, roundId: string, version: number): Promise<Round> {
   const round = await getVisibleRound(deps, who, roundId);
   await getVersionOr404(deps, round.formId, version);
   if (version === round.formVersion) return withPhase(round, deps.clock.now());
+  const locked = () => new Problem('invalid-transition', 'Runden kan ikke skifte skemaversion, efter at den første indberetning er indsendt.');
+  // Heads are read too: rounds whose first report was submitted before the lock existed have none.
   const heads = await deps.submissions.listHeads(roundId);
-  if (heads.some((h) => h.submittedAt)) {
-    throw new Problem('invalid-transition', 'Runden kan ikke skifte skemaversion, efter at den første indberetning er indsendt.');
-  }
+  if (round.formVersionLockedAt || heads.some((h) => h.submittedAt)) throw locked();
   const now = deps.clock.now();
-  const next = { ...round, formVersion: version };
   try {
-    await deps.rounds.update(next, round.formVersion, {
+    await deps.rounds.switchFormVersion(roundId, round.formVersion, version, {
       at: now.toISOString(),
       id: deps.newId(),
-      actor: who.name,
-      actorOrgId: who.orgId,
+      ...actorOf(who),
       action: 'round.form-version',
       subject: `round/${roundId}`,
       roundId,
       detail: { from: round.formVersion, to: version, drafts: heads.length },
     });
   } catch (err) {
-    if (err instanceof WriteConflict) throw new Problem('edit-conflict', 'Runden er ændret af en anden i mellemtiden. Hent den igen.');
-    throw err;
+    if (!(err instanceof WriteConflict)) throw err;
+    if ((await deps.rounds.get(roundId))?.formVersionLockedAt) throw locked();
+    throw new Problem('edit-conflict', 'Runden er ændret af en anden i mellemtiden. Hent den igen.');
   }
-  return withPhase(next, now);
+  return withPhase({ ...round, formVersion: version }, now);
 }

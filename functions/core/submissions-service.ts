@@ -1,12 +1,12 @@
 // Submissions: one report per (round, organisation), saved as immutable revisions.
 // Every change is optimistic: it names the ETag it started from, and the store's conditional
 // write makes sure two people in one organisation never overwrite each other silently.
-import { Problem } from '#core/problems';
+import { MAX_LISTED_ERRORS, Problem } from '#core/problems';
 import { nextStatus } from '#core/lifecycle';
 import { loadReport as load, reportRound, type ReportContext } from '#core/report-access';
 import { assertOpenForReporting, isLate, reportIsLate, type RoundRecord } from '#core/rounds';
 import { getVersionOr404 } from '#core/forms-service';
-import { validateAnswers } from '#core/form-validation';
+import { validateAnswersBounded } from '#core/form-validation';
 import { fieldName } from '#core/form-labels';
 import { formatDanishDateTime } from '#core/danish-time';
 import { diffAnswers, type AnswerChange } from '#core/answers-diff';
@@ -14,8 +14,8 @@ import { carryForward, type DroppedField } from '#core/carry-forward';
 import { reportHtml, type PrintComment } from '#core/report-print';
 import { findOrganisation } from '#core/registry';
 import { submissionSubject } from '#core/audit-service';
-import { type AttachmentMeta, type CoreDeps, type SubmissionHead, WriteConflict } from '#core/ports';
-import type { Identity } from '#core/identity';
+import { type AttachmentMeta, type CoreDeps, type RevisionRecord, type RoundLock, type SubmissionHead, WriteConflict } from '#core/ports';
+import { actorOf, type Identity } from '#core/identity';
 import type { JsonObject, Revision, RevisionAction, Submission } from '#schemas/api';
 
 type Context = ReportContext;
@@ -91,17 +91,21 @@ async function schemaOf(deps: CoreDeps, round: RoundRecord) {
  * Checks answers a draft will hold (a save, a restored version) in draft mode; the refusal names
  * the fields by their Danish titles, and `errors` keeps each one with its pointer for the form.
  */
+const clipName = (name: string) => (name.length > 80 ? `${name.slice(0, 79)}…` : name);
+
 async function assertDraftFits(deps: CoreDeps, round: RoundRecord, answers: JsonObject): Promise<void> {
   const schema = await schemaOf(deps, round);
-  const errors = validateAnswers(`${round.formId}@${round.formVersion}`, schema, answers, 'draft');
+  const { errors, omitted } = validateAnswersBounded(`${round.formId}@${round.formVersion}`, schema, answers, 'draft', MAX_LISTED_ERRORS);
   if (errors.length === 0) return;
-  const names = [...new Set(errors.map((e) => fieldName(schema, e.pointer)))];
-  const listed = names.slice(0, 5).join(', ') + (names.length > 5 ? ` og ${names.length - 5} andre` : '');
-  const one = names.length === 1;
+  // A field's name may be a key the reporter typed: cut, so the sentence stays a sentence.
+  const names = [...new Set(errors.map((e) => clipName(fieldName(schema, e.pointer))))];
+  const others = Math.max(0, names.length - 5) + omitted;
+  const listed = names.slice(0, 5).join(', ') + (others > 0 ? ` og ${others} andre` : '');
+  const one = names.length === 1 && omitted === 0;
   throw new Problem(
     'validation-failed',
     `${one ? 'Dette felt har' : 'Disse felter har'} en forkert type eller et valg, skemaet ikke kender: ${listed}. Ret ${one ? 'det' : 'dem'}, og gem igen.`,
-    { errors },
+    { errors, errorsOmitted: omitted },
   );
 }
 
@@ -137,6 +141,10 @@ interface Change {
   /** Fields to drop from the head (e.g. a review note once accepted). */
   clear?: (keyof SubmissionHead)[];
   detail?: Record<string, unknown>;
+  /** The form version the answers were checked against in this change (kept on the head and the revision). */
+  formVersion?: number;
+  /** Submit only: the round's form version must still be this one, and the round is locked to it. */
+  roundLock?: RoundLock;
 }
 
 async function commit(deps: CoreDeps, who: Identity, ctx: Context, orgId: string, change: Change): Promise<SubmissionHead> {
@@ -154,6 +162,7 @@ async function commit(deps: CoreDeps, who: Identity, ctx: Context, orgId: string
     contentKey: change.contentKey,
     updatedAt: now,
     updatedBy: who.name,
+    ...(change.formVersion !== undefined ? { formVersion: change.formVersion } : {}),
   };
   try {
     await deps.submissions.commit({
@@ -167,13 +176,17 @@ async function commit(deps: CoreDeps, who: Identity, ctx: Context, orgId: string
         status: head.status,
         savedAt: now,
         savedBy: who.name,
+        savedById: who.subject,
+        savedByRole: who.role,
+        savedByOrgId: who.orgId,
+        ...(head.formVersion !== undefined ? { formVersion: head.formVersion } : {}),
         contentKey: change.contentKey,
       },
+      ...(change.roundLock ? { roundLock: change.roundLock } : {}),
       event: {
         at: now,
         id: deps.newId(),
-        actor: who.name,
-        actorOrgId: who.orgId,
+        ...actorOf(who),
         action: `submission.${change.action}`,
         subject: `round/${head.roundId}/submission/${orgId}`,
         roundId: head.roundId,
@@ -182,11 +195,18 @@ async function commit(deps: CoreDeps, who: Identity, ctx: Context, orgId: string
       },
     });
   } catch (err) {
-    if (err instanceof WriteConflict) throw await conflict(deps, ctx.round.roundId, orgId);
-    throw err;
+    if (!(err instanceof WriteConflict)) throw err;
+    if (change.roundLock) {
+      const round = await deps.rounds.get(ctx.round.roundId);
+      if (round && round.formVersion !== change.roundLock.formVersion) throw new FormVersionMoved();
+    }
+    throw await conflict(deps, ctx.round.roundId, orgId);
   }
   return head;
 }
+
+/** The round moved to another form version between a submit's validation and its commit. */
+class FormVersionMoved extends Error {}
 
 export async function getSubmission(deps: CoreDeps, who: Identity, roundId: string, orgId: string): Promise<Submission> {
   const ctx = await load(deps, who, roundId, orgId, 'read');
@@ -211,11 +231,18 @@ export async function saveDraft(
   // The answers go to their own immutable object first: if the head's write then loses,
   // the orphan is harmless, and no head ever points at content that is not there.
   const contentKey = await deps.submissions.putContent(roundId, orgId, (ctx.head?.revision ?? 0) + 1, answers);
-  const head = await commit(deps, who, ctx, orgId, { action: 'save', contentKey });
+  const head = await commit(deps, who, ctx, orgId, { action: 'save', contentKey, formVersion: ctx.round.formVersion });
   return view(ctx, orgId, head, answers);
 }
 
-export async function submit(deps: CoreDeps, who: Identity, roundId: string, orgId: string, ifMatch: string | undefined): Promise<Submission> {
+export async function submit(
+  deps: CoreDeps,
+  who: Identity,
+  roundId: string,
+  orgId: string,
+  ifMatch: string | undefined,
+  attempt = 1,
+): Promise<Submission> {
   const ctx = await load(deps, who, roundId, orgId, 'report');
   const now = deps.clock.now();
   assertOpenForReporting(ctx.round, now);
@@ -226,24 +253,39 @@ export async function submit(deps: CoreDeps, who: Identity, roundId: string, org
   await checkPrecondition(deps, ctx, orgId, { ifMatch }, true, 'indsender');
   const head = ctx.head!;
   const answers = await deps.submissions.readContent(head.contentKey);
-  const errors = validateAnswers(`${ctx.round.formId}@${ctx.round.formVersion}`, await schemaOf(deps, ctx.round), answers, 'full');
+  const formVersion = ctx.round.formVersion;
+  const { errors, omitted } = validateAnswersBounded(`${ctx.round.formId}@${formVersion}`, await schemaOf(deps, ctx.round), answers, 'full', MAX_LISTED_ERRORS);
   if (errors.length > 0) {
-    const fields = errors.length === 1 ? '1 felt mangler' : `${errors.length} felter mangler`;
+    const total = errors.length + omitted;
+    const fields = total === 1 ? '1 felt mangler' : `${total} felter mangler`;
     throw new Problem('validation-failed', `Indberetningen kan ikke indsendes endnu: ${fields} eller er forkert udfyldt.`, {
       errors,
+      errorsOmitted: omitted,
     });
   }
   // Lateness is judged by the first submission: a report returned for correction and sent
   // again after the deadline was still on time.
   const firstSubmittedAt = head.submittedAt ?? now.toISOString();
   const late = head.late ?? isLate(ctx.round, new Date(firstSubmittedAt), ctx.extension?.deadlineAt);
-  const next = await commit(deps, who, ctx, orgId, {
-    action: 'submit',
-    contentKey: head.contentKey,
-    patch: { submittedAt: head.submittedAt ?? now.toISOString(), late },
-    detail: { late },
-  });
-  return view(ctx, orgId, next, answers);
+  try {
+    const next = await commit(deps, who, ctx, orgId, {
+      action: 'submit',
+      contentKey: head.contentKey,
+      patch: { submittedAt: head.submittedAt ?? now.toISOString(), late },
+      detail: { late, formVersion },
+      formVersion,
+      // Once locked, the round's version cannot move (the switch is conditional on no lock), so
+      // later submits need not touch the round's item at all.
+      ...(ctx.round.formVersionLockedAt ? {} : { roundLock: { roundId, formVersion, at: now.toISOString() } }),
+    });
+    return view(ctx, orgId, next, answers);
+  } catch (err) {
+    if (!(err instanceof FormVersionMoved)) throw err;
+    // SST switched the form version while this report was being checked: check it again
+    // against the round's new version, once, rather than send the reporter away.
+    if (attempt === 1) return submit(deps, who, roundId, orgId, ifMatch, attempt + 1);
+    throw new Problem('invalid-transition', 'Skemaversionen for runden er netop ændret. Hent indberetningen igen, og kontrollér den, før du indsender.');
+  }
 }
 
 export async function reopen(
@@ -306,23 +348,32 @@ export async function review(
   return view(ctx, orgId, next, await deps.submissions.readContent(head.contentKey));
 }
 
-export async function listRevisions(deps: CoreDeps, who: Identity, roundId: string, orgId: string): Promise<Revision[]> {
-  await reportRound(deps, who, roundId, orgId, 'read');
-  return (await deps.submissions.listRevisions(roundId, orgId)).map(({ revision, action, status, savedAt, savedBy }) => ({
+/** A revision as readers see it: who saved it (name, stable id, role, organisation) and when, without storage keys. */
+function revisionView(r: RevisionRecord): Revision {
+  const { revision, action, status, savedAt, savedBy, savedById, savedByRole, savedByOrgId, formVersion } = r;
+  return {
     revision,
     action,
     status,
     savedAt,
     savedBy,
-  }));
+    ...(savedById !== undefined ? { savedById } : {}),
+    ...(savedByRole !== undefined ? { savedByRole } : {}),
+    ...(savedByOrgId !== undefined ? { savedByOrgId } : {}),
+    ...(formVersion !== undefined ? { formVersion } : {}),
+  };
+}
+
+export async function listRevisions(deps: CoreDeps, who: Identity, roundId: string, orgId: string): Promise<Revision[]> {
+  await reportRound(deps, who, roundId, orgId, 'read');
+  return (await deps.submissions.listRevisions(roundId, orgId)).map(revisionView);
 }
 
 export async function getRevision(deps: CoreDeps, who: Identity, roundId: string, orgId: string, n: number) {
   await reportRound(deps, who, roundId, orgId, 'read');
   const rev = await deps.submissions.getRevision(roundId, orgId, n);
   if (!rev) throw new Problem('not-found', `Indberetningen har ingen revision ${n}.`);
-  const { revision, action, status, savedAt, savedBy } = rev;
-  return { revision, action, status, savedAt, savedBy, answers: await deps.submissions.readContent(rev.contentKey) };
+  return { ...revisionView(rev), answers: await deps.submissions.readContent(rev.contentKey) };
 }
 
 export async function diffRevisions(deps: CoreDeps, who: Identity, roundId: string, orgId: string, a: number, b: number): Promise<{ from: number; to: number; changes: AnswerChange[] }> {
@@ -365,6 +416,7 @@ export async function prefill(
     const next = await commit(deps, who, ctx, orgId, {
       action: 'prefill',
       contentKey,
+      formVersion: ctx.round.formVersion,
       detail: { fromRound: previous.roundId, fromRevision: head.revision, dropped: dropped.map((d) => d.pointer) },
     });
     return { submission: view(ctx, orgId, next, answers), carriedFrom: { roundId: previous.roundId, revision: head.revision }, dropped };
@@ -450,7 +502,7 @@ export async function restoreRevision(
   const answers = await deps.submissions.readContent(rev.contentKey);
   await assertDraftFits(deps, ctx.round, answers);
   // The revision's answers object is immutable, so the new revision can point at it as it is.
-  const next = await commit(deps, who, ctx, orgId, { action: 'restore', contentKey: rev.contentKey, detail: { fromRevision } });
+  const next = await commit(deps, who, ctx, orgId, { action: 'restore', contentKey: rev.contentKey, detail: { fromRevision }, formVersion: ctx.round.formVersion });
   return view(ctx, orgId, next, answers);
 }
 

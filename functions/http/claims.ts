@@ -2,8 +2,10 @@
 // authorizer has verified the token; this only maps claims to the project's Identity.
 // Claims arrive as strings: a list claim such as `cognito:groups` comes as "[a b]".
 import type { Identity } from '#core/identity';
-import { SUMMARIES_READ_SCOPE } from '#core/identity';
-import { SST_ORG_ID } from '#core/registry';
+import { SUMMARIES_READ_FULL_SCOPE } from '#core/identity';
+import { isValidOn, SST_ORG_ID } from '#core/registry';
+import { danishDate } from '#core/danish-time';
+import { Problem } from '#core/problems';
 import type { Role } from '#schemas/api';
 
 export type Claims = Record<string, string | number | boolean | string[]>;
@@ -26,21 +28,30 @@ function list(value: unknown): string[] {
 
 const ROLE_ORDER: Role[] = ['sst-admin', 'sst-reader', 'reporter'];
 
-/** Undefined when the claims name no usable role (the caller is then refused with 403). */
-export function identityFromClaims(claims: Claims | undefined, scopes?: string[] | null): Identity | undefined {
+/**
+ * Undefined when the claims name no usable role (the caller is then refused with 403). A
+ * reporter whose organisation is SST, or is not in the registry on today's Danish date (unknown,
+ * merged away, not yet founded), is refused outright (401): such a token speaks for nobody who
+ * reports, and SST's own rights must never follow from a reporter's organisation claim.
+ */
+export function identityFromClaims(claims: Claims | undefined, scopes?: string[] | null, now: Date = new Date()): Identity | undefined {
   if (!claims) return undefined;
   const subject = String(claims['sub'] ?? claims['client_id'] ?? '');
   if (!subject) return undefined;
   const name = String(claims['name'] ?? claims['email'] ?? claims['cognito:username'] ?? claims['username'] ?? subject);
   const groups = list(claims['cognito:groups']);
-  const granted = [...list(scopes ?? []), ...list(claims['scope'])].map((s) => s.split('/').pop()!);
+  // Whole scope strings: `other/summaries.read` is another resource server's permission, not ours.
+  const granted = [...new Set([...list(scopes ?? []), ...list(claims['scope'])])];
   const role = ROLE_ORDER.find((r) => groups.includes(r));
   if (role === 'reporter') {
     const orgId = claims['custom:orgId'];
     if (typeof orgId !== 'string' || !orgId) return undefined;
+    if (orgId === SST_ORG_ID || !isValidOn(orgId, danishDate(now))) {
+      throw new Problem('unauthenticated', 'Dit login hører ikke til en organisation, der indberetter i Statusportalen i dag. Kontakt Sundhedsstyrelsen.');
+    }
     return { subject, name, role, orgId, scopes: granted };
   }
   if (role) return { subject, name, role, orgId: SST_ORG_ID, scopes: granted };
-  if (granted.includes(SUMMARIES_READ_SCOPE)) return { subject, name, role: 'machine', orgId: SST_ORG_ID, scopes: granted };
+  if (granted.includes(SUMMARIES_READ_FULL_SCOPE)) return { subject, name, role: 'machine', orgId: SST_ORG_ID, scopes: granted };
   return undefined;
 }

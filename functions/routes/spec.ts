@@ -2,7 +2,7 @@
 // routes are in functions/routes/<area>.ts; functions/routes.ts gathers them all.
 import * as z from 'zod';
 import * as api from '#schemas/api';
-import { SUMMARIES_READ_SCOPE } from '#core/identity';
+import { SUMMARIES_READ_FULL_SCOPE, SUMMARIES_READ_SCOPE } from '#core/identity';
 
 export type Area = 'meta' | 'orgs' | 'forms' | 'rounds' | 'submissions' | 'audit' | 'attachments' | 'summaries' | 'calendar';
 export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -54,7 +54,7 @@ export const ADMIN_ROLES: readonly Caller[] = ['sst-admin'];
 export const REPORT_AND_REVIEW: readonly Caller[] = ['reporter', 'sst-admin'];
 
 /** SST's staff, and SST's own systems with a client-credentials token for summaries. */
-export const SUMMARY_READERS = { auth: ['sst-reader', 'sst-admin', 'machine'], scopes: [SUMMARIES_READ_SCOPE] } as const;
+export const SUMMARY_READERS = { auth: ['sst-reader', 'sst-admin', 'machine'], scopes: [SUMMARIES_READ_FULL_SCOPE] } as const;
 
 export const roundParams = { roundId: api.RoundId };
 export const submissionParams = { roundId: api.RoundId, orgId: api.OrgId };

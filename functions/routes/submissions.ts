@@ -23,6 +23,9 @@ export const SUBMISSIONS_ROUTES = [
     area: 'submissions',
     operationId: 'saveDraft',
     responseHeaders: ['etag'],
+    // A save whose answer was lost (the connection dropped, the function timed out) may have been
+    // committed; with its key the retry learns the outcome instead of meeting its own save as a 412.
+    idempotent: true,
     summary: 'Save a draft (partial answers allowed; If-Match once a revision exists, `"0-new"` or If-None-Match: * for a first save that must not overwrite)',
     auth: ['reporter'],
     params: submissionParams,

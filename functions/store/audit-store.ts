@@ -1,11 +1,41 @@
 // The audit trail, read-only: events are written only inside the transactions of the changes
 // they record (see audit-item.ts); no route can edit or delete one.
 import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { AuditEvent, AuditPage, AuditStore } from '#core/ports';
+import { InvalidCursor, type AuditEvent, type AuditPage, type AuditStore } from '#core/ports';
 import { GSI1, auditMonths, keys } from '#store/keys';
 import { queryPartition, withoutKeys, type Item } from '#store/items';
 
 const strip = (item: Item) => withoutKeys<AuditEvent>(item);
+
+const KEY_NAMES = ['GSI1PK', 'GSI1SK', 'PK', 'SK'];
+
+/**
+ * Reads a cursor back, accepting only what `between` itself issues for this interval: a month the
+ * query touches and, within it, a start key of exactly the index's and table's key strings, in that
+ * month's partition and inside the interval. Anything else would reach DynamoDB as a start key it
+ * refuses (a 500), or position the read somewhere this query never goes.
+ */
+function readCursor(cursor: string, months: string[], from: string, to: string): Cursor {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    throw new InvalidCursor();
+  }
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw new InvalidCursor();
+  const { month, key, ...rest } = parsed as Record<string, unknown>;
+  if (Object.keys(rest).length > 0 || typeof month !== 'string' || !months.includes(month)) throw new InvalidCursor();
+  if (key === undefined) return { month };
+  if (key === null || typeof key !== 'object' || Array.isArray(key)) throw new InvalidCursor();
+  const k = key as Record<string, unknown>;
+  const names = Object.keys(k).sort();
+  if (names.join() !== KEY_NAMES.join() || names.some((n) => typeof k[n] !== 'string')) throw new InvalidCursor();
+  const sk = k['GSI1SK'] as string;
+  if (k['GSI1PK'] !== keys.auditMonth(month) || sk < from || sk > to || !(k['PK'] as string).startsWith('HIST#') || !(k['SK'] as string).startsWith('EVT#')) {
+    throw new InvalidCursor();
+  }
+  return { month, key: k };
+}
 
 interface Cursor {
   month: string;
@@ -23,9 +53,9 @@ export class DynamoAuditStore implements AuditStore {
   }
 
   async between(from: string, to: string, limit: number, cursor?: string): Promise<AuditPage> {
-    const position: Cursor | undefined = cursor ? (JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Cursor) : undefined;
-    const items: AuditEvent[] = [];
     const months = auditMonths(from, to);
+    const position: Cursor | undefined = cursor ? readCursor(cursor, months, from, to) : undefined;
+    const items: AuditEvent[] = [];
     for (const [i, month] of months.entries()) {
       if (position && month < position.month) continue;
       let start = position && month === position.month ? position.key : undefined;

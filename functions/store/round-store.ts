@@ -39,14 +39,16 @@ export class DynamoRoundStore implements RoundStore {
     ]);
   }
 
-  async update(round: RoundRecord, expectedFormVersion: number, event: AuditEvent): Promise<void> {
+  async switchFormVersion(roundId: string, from: number, to: number, event: AuditEvent): Promise<void> {
     await transact(this.db, [
       {
-        Put: {
+        // An update, not a put of the round as read: a lock a submit set meanwhile can never be written away.
+        Update: {
           TableName: this.table,
-          Item: { ...keys.round(round.roundId), type: 'round', ...round },
-          ConditionExpression: 'attribute_exists(PK) AND formVersion = :v',
-          ExpressionAttributeValues: { ':v': expectedFormVersion },
+          Key: keys.round(roundId),
+          UpdateExpression: 'SET formVersion = :to',
+          ConditionExpression: 'attribute_exists(PK) AND formVersion = :from AND attribute_not_exists(formVersionLockedAt)',
+          ExpressionAttributeValues: { ':from': from, ':to': to },
         },
       },
       auditPut(this.table, event),

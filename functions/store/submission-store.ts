@@ -49,8 +49,24 @@ export class DynamoSubmissionStore extends DynamoSubmissionHeads implements Subm
     return this.blobs.get<JsonObject>(contentKey);
   }
 
-  async commit({ head, expectedEtag, revision, event }: SubmissionCommit): Promise<void> {
+  async commit({ head, expectedEtag, revision, event, roundLock }: SubmissionCommit): Promise<void> {
+    const lock = roundLock
+      ? [
+          {
+            // The round item, in the same transaction: still on the version the report was checked
+            // against, and locked to it from the first submit on (the switch is conditional on no lock).
+            Update: {
+              TableName: this.table,
+              Key: keys.round(roundLock.roundId),
+              UpdateExpression: 'SET formVersionLockedAt = if_not_exists(formVersionLockedAt, :at)',
+              ConditionExpression: 'attribute_exists(PK) AND formVersion = :v',
+              ExpressionAttributeValues: { ':v': roundLock.formVersion, ':at': roundLock.at },
+            },
+          },
+        ]
+      : [];
     await transact(this.db, [
+      ...lock,
       {
         Put: {
           TableName: this.table,

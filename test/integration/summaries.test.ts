@@ -118,7 +118,7 @@ describe('GET /rounds/{roundId}/summary', () => {
   });
 
   it('lets a machine client with the summaries.read scope read, and refuses one without it', async () => {
-    const ok = await asMachine(machineEvent('GET', `/rounds/${round.roundId}/status`, '/rounds/{roundId}/status', { roundId: round.roundId }, ['summaries.read']));
+    const ok = await asMachine(machineEvent('GET', `/rounds/${round.roundId}/status`, '/rounds/{roundId}/status', { roundId: round.roundId }, ['statusportalen/summaries.read']));
     expect(ok.statusCode).toBe(200);
     expect(JSON.parse(ok.body!).completeness.reported).toBe(3);
     const refused = await asMachine(machineEvent('GET', `/rounds/${round.roundId}/status`, '/rounds/{roundId}/status', { roundId: round.roundId }, ['forms.read']));

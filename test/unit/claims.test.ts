@@ -22,7 +22,19 @@ describe('identity from JWT claims', () => {
   it('treats a client-credentials token with summaries.read as a machine client', () => {
     const who = identityFromClaims({ sub: 'client-1', client_id: 'client-1' }, ['statusportalen/summaries.read']);
     expect(who?.role).toBe('machine');
-    expect(who?.scopes).toEqual(['summaries.read']);
+    expect(who?.scopes).toEqual(['statusportalen/summaries.read']);
+  });
+
+  it("gives no identity to a client whose summaries.read belongs to another resource server", () => {
+    expect(identityFromClaims({ sub: 'c', client_id: 'c' }, ['other/summaries.read'])).toBeUndefined();
+  });
+
+  it('refuses a reporter claiming SST or an organisation not in the registry that day', () => {
+    const at = new Date('2026-06-01T12:00:00Z');
+    for (const orgId of ['sst', 'kommune-999', 'region-oestdanmark']) {
+      expect(() => identityFromClaims({ sub: 'r', 'cognito:groups': '[reporter]', 'custom:orgId': orgId }, null, at)).toThrow();
+    }
+    expect(() => identityFromClaims({ sub: 'r', 'cognito:groups': '[reporter]', 'custom:orgId': 'region-1084' }, null, new Date('2027-01-02T12:00:00Z'))).toThrow();
   });
 
   it('gives no identity to a token with neither group nor scope', () => {

@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import { Problem } from '#core/problems';
 import { roundPhase, type RoundRecord } from '#core/rounds';
-import type { Identity } from '#core/identity';
+import { actorOf, type Identity } from '#core/identity';
 import type { SubmissionHead } from '#core/ports';
 import { buildRoundSummary } from '#core/summary/aggregate';
 import { completenessOf, isCounted } from '#core/summary/completeness';
@@ -204,8 +204,7 @@ export async function uploadIndicators(deps: SummaryDeps, who: Identity, formId:
   await deps.indicators.put(dataset, {
     at: dataset.uploadedAt,
     id: deps.newId(),
-    actor: who.name,
-    actorOrgId: who.orgId,
+    ...actorOf(who),
     action: 'indicators.upload',
     subject: `form/${formId}`,
     detail: { rows: rows.length, periods: unique(rows.map((r) => r.period)), indicators: unique(rows.map((r) => r.indicator)) },

@@ -1,0 +1,87 @@
+// The edges of who a token says the caller is: a reporter acts for one organisation in the
+// registry today (never SST, never one that does not exist yet or any more), a machine client
+// holds exactly this API's scope, and an audit cursor is ours or it is refused.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { getDocumentClient } from '#store/clients';
+import { storageConfigFromEnv } from '#functions/composition';
+import { keys } from '#store/keys';
+import { danishDate } from '#core/danish-time';
+import { expectProblem, startHardened, type Hardened } from './support.ts';
+
+let api: Hardened;
+
+/** No reminders: these rounds exist for one test, and the deadline check must not mail their 98 respondents. */
+const QUIET = { reminderPolicy: { atOpening: false, daysBefore: [], daysAfter: [], repeatEveryDays: null, repeatLimit: 0, hour: 8 } };
+beforeAll(async () => {
+  api = await startHardened();
+});
+afterAll(() => api?.stop());
+
+const reporterAs = (orgId: string) => api.sign({ sub: `sub-${orgId}`, name: 'Indberetter', 'cognito:groups': ['reporter'], 'custom:orgId': orgId });
+const contactsOf = async (orgId: string) =>
+  (await getDocumentClient().send(new GetCommand({ TableName: storageConfigFromEnv().table, Key: keys.contacts(orgId), ConsistentRead: true }))).Item;
+
+describe('identity edges', () => {
+  it("refuses a reporter token whose organisation is SST (401), and SST's notification addresses stay as they were", async () => {
+    const token = await reporterAs('sst');
+    const before = await contactsOf('sst');
+    const put = await api.call('PUT', '/orgs/sst/contacts', { token, body: { emails: ['angriber@example.com'] } });
+    expectProblem(put, 401, 'unauthenticated');
+    expectProblem(await api.call('GET', '/rounds', { token }), 401, 'unauthenticated');
+    expect(await contactsOf('sst')).toEqual(before);
+  });
+
+  it('refuses a reporter token whose organisation is not in the registry at today\'s date (401)', async () => {
+    // Region Østdanmark exists from 2027-01-01; before that Hovedstaden does and it does not, after that the reverse.
+    const notToday = danishDate(new Date()) < '2027-01-01' ? 'region-oestdanmark' : 'region-1084';
+    for (const orgId of ['kommune-999', notToday]) {
+      expectProblem(await api.call('GET', '/rounds', { token: await reporterAs(orgId) }), 401, 'unauthenticated');
+    }
+    expect((await api.call('GET', '/rounds', { token: await reporterAs('kommune-101') })).status).toBe(200);
+  });
+
+  it('accepts a machine client only with the full scope statusportalen/summaries.read', async () => {
+    const round = await api.round('kraeftplan-v-kommunal', QUIET);
+    const machine = (scope: string) => api.sign({ sub: 'machine-client', client_id: 'machine-client', scope, token_use: 'access' });
+    for (const scope of ['other/summaries.read', 'summaries.read', 'statusportalen/summaries.read/x', 'x/statusportalen/summaries.read']) {
+      const res = await api.call('GET', `/rounds/${round.roundId}/status`, { token: await machine(scope) });
+      expect(res.status, scope).toBe(403);
+    }
+    expect((await api.call('GET', `/rounds/${round.roundId}/status`, { token: await machine('statusportalen/summaries.read') })).status).toBe(200);
+  });
+
+  it('answers a tampered /audit cursor with 400 and a Danish detail, never 500', async () => {
+    const token = await api.token('sst-reader');
+    const from = encodeURIComponent('2026-01-01T00:00:00Z');
+    const to = encodeURIComponent('2026-12-31T00:00:00Z');
+    const b64 = (v: unknown) => Buffer.from(typeof v === 'string' ? v : JSON.stringify(v)).toString('base64url');
+    const tampered = [
+      b64({ month: '2026-11', key: { PK: 'x', SK: 'y', GSI1PK: 'AUDIT#1999-01', GSI1SK: 'z' } }),
+      b64({ month: '2026-11', key: { GSI1PK: 'AUDIT#2026-11' } }),
+      b64({ month: '2026-11', key: 'x' }),
+      b64({ month: 5 }),
+      b64({ month: '../etc' }),
+      b64('null'),
+      b64('[1,2]'),
+      'not base64 at all!',
+    ];
+    for (const cursor of tampered) {
+      const res = await api.call('GET', `/audit?from=${from}&to=${to}&limit=5&cursor=${encodeURIComponent(cursor)}`, { token });
+      expectProblem(res, 400, 'invalid-parameter');
+      expect(res.body.detail, cursor).toMatch(/[æøå]|Ugyldig|side/i);
+    }
+  });
+
+  it('still follows a cursor it issued itself', async () => {
+    const token = await api.token('sst-reader');
+    const from = encodeURIComponent(new Date(Date.now() - 30 * 86_400_000).toISOString());
+    const to = encodeURIComponent(new Date(Date.now() + 60_000).toISOString());
+    const first = await api.call('GET', `/audit?from=${from}&to=${to}&limit=2`, { token });
+    expect(first.status).toBe(200);
+    expect(first.body.next).toEqual(expect.any(String));
+    const second = await api.call('GET', `/audit?from=${from}&to=${to}&limit=2&cursor=${encodeURIComponent(first.body.next)}`, { token });
+    expect(second.status, second.text).toBe(200);
+    expect(second.body.items[0].id).not.toBe(first.body.items[0].id);
+  });
+});
