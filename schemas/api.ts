@@ -104,6 +104,9 @@ export const ReminderPolicy = z
   .meta({ id: 'ReminderPolicy' });
 
 export const RoundPhase = z.enum(['scheduled', 'open', 'closed']);
+export const RoundMode = z.enum(['direct', 'coordinated']).meta({
+  description: '`direct`: every respondent reports to SST; `coordinated`: the contributors report to the coordinator, who reports to SST',
+});
 
 export const Round = z
   .object({
@@ -123,6 +126,9 @@ export const Round = z
     closeAt: IsoTime.optional(),
     reminderPolicy: ReminderPolicy.optional().meta({ description: 'Absent: the default policy' }),
     respondents: z.array(OrgId),
+    mode: RoundMode,
+    coordinator: OrgId.optional().meta({ description: 'Coordinated rounds: the organisation that gathers the contributions and reports to SST' }),
+    contributors: z.array(OrgId).optional().meta({ description: 'Coordinated rounds: the organisations whose contributions go to the coordinator (the respondents)' }),
     createdAt: IsoTime,
     createdBy: z.string(),
     phase: RoundPhase,
@@ -142,6 +148,11 @@ export const CreateRoundRequest = z
     reminderPolicy: ReminderPolicy.optional().meta({ description: 'Default: at opening, 14 and 3 days before, the day after, then weekly' }),
     respondentsAt: DateString.optional().meta({
       description: 'The date the respondents are read from the registry; default the deadline date',
+    }),
+    mode: RoundMode.optional().meta({ description: 'Default `direct`' }),
+    coordinator: OrgId.optional().meta({ description: 'Required in a coordinated round: an organisation in the registry on the respondents date, not SST' }),
+    contributors: z.array(OrgId).min(1).max(200).optional().meta({
+      description: 'Coordinated rounds: organisations of the form\'s respondent kind on the respondents date; default all of them',
     }),
   })
   .meta({ id: 'CreateRoundRequest' });
@@ -325,7 +336,27 @@ export type Organisation = z.infer<typeof Organisation>;
 export type FormSummary = z.infer<typeof FormSummary>;
 export type FormVersion = z.infer<typeof FormVersion>;
 export type FieldChange = z.infer<typeof FieldChange>;
+const ContributionRow = z.object({
+  orgId: OrgId,
+  name: z.string(),
+  status: SubmissionStatus,
+  revision: z.number().int().optional(),
+  submittedAt: IsoTime.optional(),
+  late: z.boolean().optional(),
+  updatedAt: IsoTime.optional(),
+  review: z.object({ comment: z.string(), by: z.string(), at: IsoTime }).optional().meta({ description: 'The comment the report was last returned with' }),
+});
+
+export const RoundContributions = z
+  .object({
+    roundId: RoundId,
+    coordinator: ContributionRow.meta({ description: "The coordinator's own report to SST" }),
+    contributions: z.array(ContributionRow).meta({ description: 'Each contributor\'s contribution to the coordinator, in the round\'s order' }),
+  })
+  .meta({ id: 'RoundContributions' });
+
 export type Round = z.infer<typeof Round>;
+export type RoundMode = z.infer<typeof RoundMode>;
 export type RoundPhase = z.infer<typeof RoundPhase>;
 export type CreateRoundRequest = z.infer<typeof CreateRoundRequest>;
 export type Submission = z.infer<typeof Submission>;

@@ -187,6 +187,21 @@ export const RoundStatus = z
     phase: z.enum(['scheduled', 'open', 'closed']),
     at: IsoTime,
     completeness: Completeness,
+    coordination: z
+      .object({
+        coordinator: z.string(),
+        coordinatorName: z.string(),
+        contributionsExpected: z.number().int(),
+        contributionsReceived: z.number().int().meta({ description: 'Contributions submitted to the coordinator or accepted by it' }),
+        contributionsAccepted: z.number().int(),
+        report: z.object({
+          status: z.enum(['not_started', 'draft', 'submitted', 'returned', 'accepted']),
+          submittedAt: IsoTime.optional(),
+          late: z.boolean().optional(),
+        }).meta({ description: "The coordinator's report to SST" }),
+      })
+      .optional()
+      .meta({ description: 'Coordinated rounds: the second level, the coordinator and its report to SST (`completeness` counts the contributions)' }),
   })
   .meta({ id: 'RoundStatus' });
 

@@ -30,7 +30,44 @@ export function assertMayReview(who: Identity): void {
   if (who.role !== 'sst-admin') throw new Problem('forbidden', 'Kun Sundhedsstyrelsens administratorer kan behandle indberetninger.');
 }
 
-/** A reporter sees only rounds its organisation answers; SST sees all. */
-export function maySeeRound(who: Identity, round: { respondents: readonly string[] }): boolean {
-  return isSst(who) || (who.role === 'reporter' && round.respondents.includes(who.orgId));
+/** A reporter sees only rounds its organisation answers or coordinates; SST sees all. */
+export function maySeeRound(who: Identity, round: { respondents: readonly string[]; coordinator?: string | undefined }): boolean {
+  return isSst(who) || (who.role === 'reporter' && (round.respondents.includes(who.orgId) || round.coordinator === who.orgId));
+}
+
+interface Chain {
+  mode?: 'direct' | 'coordinated' | undefined;
+  coordinator?: string | undefined;
+  contributors?: readonly string[] | undefined;
+}
+
+/** A coordinator's reporters, facing a contribution of the round they coordinate. */
+export function isCoordinatorOf(who: Identity, round: Chain, orgId: string): boolean {
+  return (
+    who.role === 'reporter' &&
+    round.mode === 'coordinated' &&
+    round.coordinator === who.orgId &&
+    (round.contributors ?? []).includes(orgId)
+  );
+}
+
+/**
+ * Reading one report in a round: the organisation and SST, and in a coordinated round the
+ * coordinator for each contribution. Contributors never read each other's or the coordinator's.
+ */
+export function assertMayReadIn(who: Identity, round: Chain, orgId: string): void {
+  if (isCoordinatorOf(who, round, orgId)) return;
+  assertMayReadOrg(who, orgId);
+}
+
+/**
+ * Reviewing one report: in a coordinated round the coordinator reviews the contributions and
+ * SST the coordinator's report; in a direct round SST reviews every report.
+ */
+export function assertMayReviewIn(who: Identity, round: Chain, orgId: string): void {
+  if (round.mode === 'coordinated' && (round.contributors ?? []).includes(orgId)) {
+    if (isCoordinatorOf(who, round, orgId)) return;
+    throw new Problem('forbidden', 'Bidragene i en koordineret runde behandles af koordinatoren.');
+  }
+  assertMayReview(who);
 }

@@ -40,7 +40,7 @@ export async function createRound(deps: CoreDeps, who: Identity, request: Create
       action: 'round.create',
       subject: `round/${round.roundId}`,
       roundId: round.roundId,
-      detail: { formId: round.formId, formVersion: round.formVersion, deadline: round.deadline, respondents: round.respondents.length },
+      detail: { formId: round.formId, formVersion: round.formVersion, deadline: round.deadline, respondents: round.respondents.length, mode: round.mode, ...(round.coordinator ? { coordinator: round.coordinator } : {}) },
     });
   } catch (err) {
     if (err instanceof WriteConflict) throw new Problem('already-exists', `Indberetningsrunden "${round.roundId}" findes allerede.`);

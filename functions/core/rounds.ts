@@ -2,10 +2,11 @@
 // Times are instants (ISO, UTC); the agreed deadline text is kept beside them for people.
 import { Problem } from '#core/problems';
 import { danishDate, formatDanishDateTime, parseDanishInstant } from '#core/danish-time';
-import { respondentsAt } from '#core/registry';
-import type { CreateRoundRequest, RespondentKind, Round, RoundPhase } from '#schemas/api';
+import { findOrganisation, isValidOn, respondentsAt, SST_ORG_ID } from '#core/registry';
+import type { CreateRoundRequest, RespondentKind, Round, RoundMode, RoundPhase } from '#schemas/api';
 
-export type RoundRecord = Omit<Round, 'phase'>;
+/** As stored: rounds created before coordinated rounds existed carry no mode and are direct. */
+export type RoundRecord = Omit<Round, 'phase' | 'mode'> & { mode?: RoundMode };
 
 export interface RoundInput {
   request: CreateRoundRequest;
@@ -31,7 +32,8 @@ export function buildRound({ request, formTitle, formVersion, respondentKind, no
     });
   }
   const at = request.respondentsAt ?? danishDate(deadlineAt);
-  const respondents = respondentsAt(at, respondentKind);
+  const chain = coordination(request, at, respondentKind);
+  const respondents = chain.mode === 'coordinated' ? chain.contributors : respondentsAt(at, respondentKind);
   return {
     roundId: request.roundId ?? `${request.formId}-${request.period}`,
     formId: request.formId,
@@ -46,6 +48,7 @@ export function buildRound({ request, formTitle, formVersion, respondentKind, no
     ...(closeAt ? { closeAt: closeAt.toISOString() } : {}),
     ...(request.reminderPolicy ? { reminderPolicy: request.reminderPolicy } : {}),
     respondents,
+    ...chain,
     createdAt: now.toISOString(),
     createdBy,
   };
@@ -58,7 +61,54 @@ export function roundPhase(round: Pick<RoundRecord, 'opensAt' | 'closeAt'>, now:
 }
 
 export function withPhase(round: RoundRecord, now: Date): Round {
-  return { ...round, phase: roundPhase(round, now) };
+  return { ...round, mode: round.mode ?? 'direct', phase: roundPhase(round, now) };
+}
+
+const refuse = (pointer: string, message: string) => new Problem('invalid-body', message, { errors: [{ pointer, message }] });
+
+/**
+ * Who reports to whom. A coordinated round's contributors are its respondents (summaries,
+ * completeness and reminders count them as before); the coordinator reports on top of them, so
+ * it may be an organisation that is never a respondent itself, such as Danske Regioner.
+ */
+function coordination(
+  request: CreateRoundRequest,
+  at: string,
+  kind: RespondentKind,
+): { mode: 'direct' } | { mode: 'coordinated'; coordinator: string; contributors: string[] } {
+  const mode = request.mode ?? 'direct';
+  if (mode === 'direct') {
+    if (request.coordinator !== undefined) throw refuse('/coordinator', 'En direkte runde har ingen koordinator. Vælg en koordineret runde.');
+    if (request.contributors !== undefined) throw refuse('/contributors', 'En direkte runde har ingen bidragydere. Vælg en koordineret runde.');
+    return { mode };
+  }
+  const coordinator = request.coordinator;
+  if (coordinator === undefined) throw refuse('/coordinator', 'En koordineret runde skal have en koordinator.');
+  if (coordinator === SST_ORG_ID) throw refuse('/coordinator', 'Sundhedsstyrelsen modtager koordinatorens rapport og kan ikke selv være koordinator.');
+  if (!findOrganisation(coordinator) || !isValidOn(coordinator, at)) {
+    throw refuse('/coordinator', `Organisationen "${coordinator}" findes ikke i registret pr. ${at}.`);
+  }
+  const eligible = respondentsAt(at, kind);
+  const contributors = request.contributors ?? eligible;
+  const seen = new Set<string>();
+  contributors.forEach((orgId, i) => {
+    const what = kind === 'region' ? 'en region' : 'en kommune';
+    if (!eligible.includes(orgId)) throw refuse(`/contributors/${i}`, `"${orgId}" er ikke ${what} i registret pr. ${at}.`);
+    if (seen.has(orgId)) throw refuse(`/contributors/${i}`, `"${orgId}" står flere gange blandt bidragyderne.`);
+    seen.add(orgId);
+  });
+  if (seen.has(coordinator)) throw refuse('/coordinator', 'Koordinatoren kan ikke også være bidragyder i samme runde.');
+  return { mode, coordinator, contributors: [...contributors] };
+}
+
+/** Every organisation with a report in the round: the respondents, and a coordinated round's coordinator. */
+export function reportingOrgs(round: Pick<RoundRecord, 'respondents' | 'coordinator'>): string[] {
+  return round.coordinator ? [...round.respondents, round.coordinator] : [...round.respondents];
+}
+
+/** In a coordinated round, whether this organisation's report is a contribution to the coordinator. */
+export function isContribution(round: Pick<RoundRecord, 'mode' | 'contributors'>, orgId: string): boolean {
+  return round.mode === 'coordinated' && (round.contributors ?? []).includes(orgId);
 }
 
 /** Late means after the last on-time instant; late answers are accepted until the round closes. */

@@ -13,9 +13,11 @@ import { diffAnswers, type AnswerChange } from '#core/answers-diff';
 import { carryForward, type DroppedField } from '#core/carry-forward';
 import { reportHtml, type PrintComment } from '#core/report-print';
 import { findOrganisation } from '#core/registry';
+import { composeFromContributions } from '#core/compose';
+import { getVisibleRound } from '#core/rounds-service';
 import { submissionSubject } from '#core/audit-service';
 import { type AttachmentMeta, type CoreDeps, type RevisionRecord, type RoundLock, type SubmissionHead, WriteConflict } from '#core/ports';
-import { actorOf, type Identity } from '#core/identity';
+import { actorOf, isSst, type Identity } from '#core/identity';
 import type { JsonObject, Revision, RevisionAction, Submission } from '#schemas/api';
 
 type Context = ReportContext;
@@ -148,7 +150,10 @@ interface Change {
 }
 
 async function commit(deps: CoreDeps, who: Identity, ctx: Context, orgId: string, change: Change): Promise<SubmissionHead> {
-  const { to } = nextStatus(ctx.head?.status ?? 'not_started', change.action, who.role);
+  // Access is settled by now: a reporter acting on another organisation's report is its round's
+  // coordinator, and takes the reviewer's moves (return, accept, reopen an accepted one).
+  const actor = who.role === 'reporter' && who.orgId !== orgId ? 'sst-admin' : who.role;
+  const { to } = nextStatus(ctx.head?.status ?? 'not_started', change.action, actor);
   const now = deps.clock.now().toISOString();
   const revision = (ctx.head?.revision ?? 0) + 1;
   const base: SubmissionHead = { ...(ctx.head ?? { roundId: ctx.round.roundId, orgId }) } as SubmissionHead;
@@ -296,12 +301,12 @@ export async function reopen(
   ifMatch: string | undefined,
   reason: string | undefined,
 ): Promise<Submission> {
-  const byReviewer = who.role === 'sst-admin';
+  const byReviewer = who.role === 'sst-admin' || (who.role === 'reporter' && who.orgId !== orgId && (await deps.rounds.get(roundId))?.coordinator === who.orgId);
   const ctx = await load(deps, who, roundId, orgId, byReviewer ? 'review' : 'report');
   const head = ctx.head;
   if (!head) throw new Problem('invalid-transition', 'Der er intet at genåbne: indberetningen er ikke påbegyndt.');
   if (byReviewer && head.status !== 'accepted') {
-    throw new Problem('invalid-transition', 'Sundhedsstyrelsen genåbner kun godkendte indberetninger; brug "send retur" for indsendte.');
+    throw new Problem('invalid-transition', 'Kun godkendte indberetninger kan genåbnes af den, der behandler dem; brug "send retur" for indsendte.');
   }
   if (byReviewer && !reason) {
     throw new Problem('invalid-body', 'Angiv en begrundelse for at genåbne en godkendt indberetning.', {
@@ -561,4 +566,87 @@ export async function printSubmission(deps: CoreDeps, who: Identity, roundId: st
     printedAt: deps.clock.now(),
   });
   return { html, fileName: `${roundId}-${orgId}.html` };
+}
+
+/** Contributions the coordinator has received: submitted to it, or accepted by it. */
+const RECEIVED: ReadonlySet<string> = new Set(['submitted', 'accepted']);
+
+/**
+ * Starts (or starts again) the coordinator's own report from the contributions it has received,
+ * as a saved draft: one more revision of its report, so an earlier draft can be restored.
+ */
+export async function compose(
+  deps: CoreDeps,
+  who: Identity,
+  roundId: string,
+  orgId: string,
+  ifMatch: string | undefined,
+): Promise<Submission> {
+  const ctx = await load(deps, who, roundId, orgId, 'report');
+  if (ctx.round.mode !== 'coordinated' || ctx.round.coordinator !== orgId) {
+    throw new Problem('forbidden', 'Kun koordinatoren i en koordineret runde kan samle sin rapport fra bidragene.');
+  }
+  assertOpenForReporting(ctx.round, deps.clock.now());
+  nextStatus(ctx.head?.status ?? 'not_started', 'save');
+  await checkPrecondition(deps, ctx, orgId, { ifMatch }, true, 'samler rapporten');
+  const heads = await deps.submissions.listHeads(roundId);
+  const received = (ctx.round.contributors ?? [])
+    .map((id) => heads.find((h) => h.orgId === id))
+    .filter((h): h is SubmissionHead => h !== undefined && RECEIVED.has(h.status));
+  if (received.length === 0) throw new Problem('invalid-transition', 'Der er endnu ingen indsendte bidrag at samle rapporten fra.');
+  const contributions = await Promise.all(
+    received.map(async (h) => ({ name: findOrganisation(h.orgId)?.name ?? h.orgId, answers: await deps.submissions.readContent(h.contentKey) })),
+  );
+  const answers = composeFromContributions(await schemaOf(deps, ctx.round), contributions);
+  await assertDraftFits(deps, ctx.round, answers);
+  const contentKey = await deps.submissions.putContent(roundId, orgId, (ctx.head?.revision ?? 0) + 1, answers);
+  const head = await commit(deps, who, ctx, orgId, {
+    action: 'save',
+    contentKey,
+    formVersion: ctx.round.formVersion,
+    detail: { composedFrom: received.map((h) => ({ orgId: h.orgId, revision: h.revision })) },
+  });
+  return view(ctx, orgId, head, answers);
+}
+
+export interface ContributionRow {
+  orgId: string;
+  name: string;
+  status: SubmissionHead['status'] | 'not_started';
+  revision?: number;
+  submittedAt?: string;
+  late?: boolean;
+  updatedAt?: string;
+  review?: { comment: string; by: string; at: string };
+}
+
+/**
+ * The coordinator's overview of a coordinated round: each contribution's status, and its own
+ * report's. Its reporters and SST may see it; to anyone else the round has no such list.
+ */
+export async function listContributions(
+  deps: CoreDeps,
+  who: Identity,
+  roundId: string,
+): Promise<{ roundId: string; coordinator: ContributionRow; contributions: ContributionRow[] }> {
+  const round = await getVisibleRound(deps, who, roundId);
+  const coordinator = round.mode === 'coordinated' ? round.coordinator : undefined;
+  if (!coordinator) throw new Problem('not-found', `Indberetningsrunden "${roundId}" er ikke koordineret.`);
+  const contributors = round.contributors ?? [];
+  if (!(isSst(who) || (who.role === 'reporter' && who.orgId === coordinator))) {
+    throw new Problem('forbidden', 'Kun koordinatoren og Sundhedsstyrelsen kan se bidragene i runden.');
+  }
+  const heads = await deps.submissions.listHeads(roundId);
+  const row = (orgId: string): ContributionRow => {
+    const h = heads.find((x) => x.orgId === orgId);
+    return {
+      orgId,
+      name: findOrganisation(orgId)?.name ?? orgId,
+      status: h?.status ?? 'not_started',
+      ...(h ? { revision: h.revision, updatedAt: h.updatedAt } : {}),
+      ...(h?.submittedAt ? { submittedAt: h.submittedAt, late: reportIsLate({ submittedAt: h.submittedAt, late: h.late }, round.deadlineAt) } : {}),
+      ...(h?.review ? { review: { comment: h.review.comment, by: h.review.by, at: h.review.at } } : {}),
+    };
+  };
+  return { roundId, coordinator: row(coordinator), contributions: contributors.map(row) };
 }

@@ -18,6 +18,8 @@ export const handler = createAreaHandler(SUBMISSIONS_ROUTES, {
   reopen: async (req) => withEtag(await submissions.reopen(getDeps(), req.identity, ...ids(req), req.ifMatch, req.body.reason)),
   returnSubmission: async (req) => withEtag(await submissions.review(getDeps(), req.identity, ...ids(req), 'return', req.ifMatch, req.body)),
   acceptSubmission: async (req) => withEtag(await submissions.review(getDeps(), req.identity, ...ids(req), 'accept', req.ifMatch, undefined)),
+  listContributions: async (req) => ({ body: await submissions.listContributions(getDeps(), req.identity, req.params.roundId) }),
+  composeSubmission: async (req) => withEtag(await submissions.compose(getDeps(), req.identity, ...ids(req), req.ifMatch)),
   listRevisions: async (req) => ({ body: { items: await submissions.listRevisions(getDeps(), req.identity, ...ids(req)) } }),
   diffRevisions: async (req) => ({
     body: await submissions.diffRevisions(getDeps(), req.identity, ...ids(req), req.params.revision, req.params.other),

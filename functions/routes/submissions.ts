@@ -3,7 +3,7 @@
 // API, the local server and the OpenAPI document, while this area's function imports only these.
 import * as z from 'zod';
 import * as api from '#schemas/api';
-import { ALL_ROLES, ADMIN_ROLES, REPORT_AND_REVIEW, submissionParams, revisionParams, type RouteSpec } from '#functions/routes/spec';
+import { ALL_ROLES, REPORT_AND_REVIEW, submissionParams, revisionParams, type RouteSpec } from '#functions/routes/spec';
 
 export const SUBMISSIONS_ROUTES = [
   {
@@ -69,7 +69,8 @@ export const SUBMISSIONS_ROUTES = [
     responseHeaders: ['etag'],
     idempotent: true,
     summary: 'Return a submitted report for correction, with a comment',
-    auth: ADMIN_ROLES,
+    // A coordinator's reporters return and accept their round's contributions (checked per report).
+    auth: REPORT_AND_REVIEW,
     params: submissionParams,
     body: api.ReviewRequest,
     ifMatch: 'optional',
@@ -83,7 +84,31 @@ export const SUBMISSIONS_ROUTES = [
     responseHeaders: ['etag'],
     idempotent: true,
     summary: 'Accept a submitted report',
-    auth: ADMIN_ROLES,
+    // A coordinator's reporters return and accept their round's contributions (checked per report).
+    auth: REPORT_AND_REVIEW,
+    params: submissionParams,
+    ifMatch: 'optional',
+    response: api.Submission,
+  },
+  {
+    method: 'GET',
+    path: '/rounds/{roundId}/contributions',
+    area: 'submissions',
+    operationId: 'listContributions',
+    summary: "A coordinated round's contributions with their status, and the coordinator's own report (the coordinator and SST)",
+    auth: ALL_ROLES,
+    params: { roundId: api.RoundId },
+    response: api.RoundContributions,
+  },
+  {
+    method: 'POST',
+    path: '/rounds/{roundId}/submissions/{orgId}/compose',
+    area: 'submissions',
+    operationId: 'composeSubmission',
+    responseHeaders: ['etag'],
+    idempotent: true,
+    summary: "The coordinator starts its own report from the contributions received: per repeated item, each contributor's text under its name (a saved draft)",
+    auth: ['reporter'],
     params: submissionParams,
     ifMatch: 'optional',
     response: api.Submission,

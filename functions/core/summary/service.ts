@@ -3,7 +3,8 @@
 // indicator upload. Only ports here; no AWS.
 import { createHash } from 'node:crypto';
 import { Problem } from '#core/problems';
-import { roundPhase, type RoundRecord } from '#core/rounds';
+import { reportIsLate, roundPhase, type RoundRecord } from '#core/rounds';
+import { findOrganisation } from '#core/registry';
 import { actorOf, type Identity } from '#core/identity';
 import type { SubmissionHead } from '#core/ports';
 import { buildRoundSummary } from '#core/summary/aggregate';
@@ -147,6 +148,26 @@ export async function statusOfRound(deps: SummaryDeps, roundId: string) {
     phase: roundPhase(round, now),
     at: now.toISOString(),
     completeness: completenessOf(round, heads, now, undefined, extensions),
+    ...(round.mode === 'coordinated' && round.coordinator ? { coordination: coordinationOf(round, round.coordinator, heads) } : {}),
+  };
+}
+
+/** The second level of a coordinated round: what reached the coordinator, and what it sent on. */
+function coordinationOf(round: RoundRecord, coordinator: string, heads: readonly SubmissionHead[]) {
+  const contributors = round.contributors ?? round.respondents;
+  const of = (orgId: string) => heads.find((h) => h.orgId === orgId);
+  const statuses = contributors.map((id) => of(id)?.status);
+  const report = of(coordinator);
+  return {
+    coordinator,
+    coordinatorName: findOrganisation(coordinator)?.name ?? coordinator,
+    contributionsExpected: contributors.length,
+    contributionsReceived: statuses.filter((s) => s === 'submitted' || s === 'accepted').length,
+    contributionsAccepted: statuses.filter((s) => s === 'accepted').length,
+    report: {
+      status: report?.status ?? ('not_started' as const),
+      ...(report?.submittedAt ? { submittedAt: report.submittedAt, late: reportIsLate({ submittedAt: report.submittedAt, late: report.late }, round.deadlineAt) } : {}),
+    },
   };
 }
 
