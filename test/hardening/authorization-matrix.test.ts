@@ -101,6 +101,11 @@ const MATRIX: Record<string, Row> = {
   },
   returnSubmission: { expect: ADMIN_ONLY, state: 'submitted', request: () => ({ body: { comment: 'Matrix' } }) },
   acceptSubmission: { expect: ADMIN_ONLY, state: 'submitted' },
+  // The matrix's rounds are direct: they have no contributions and nothing to compose. The
+  // coordinator's reads and reviews in a coordinated round are proven in
+  // test/integration/coordinated-round.test.ts.
+  listContributions: { expect: { ...everyone(404), anonymous: 401, machine: 403 } },
+  composeSubmission: { expect: { ...ORG_WRITE, own: 403 }, state: 'draft' },
   listRevisions: { expect: ORG_READ },
   getRevision: { expect: ORG_READ },
   diffRevisions: { expect: ORG_READ },
