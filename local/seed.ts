@@ -54,12 +54,19 @@ export async function seedForms(deps: CoreDeps): Promise<string[]> {
   return published;
 }
 
-/** The rounds of the year wheel as they stand in 2026, plus the first round after the 2027 merger. */
+/**
+ * The rounds of the year wheel as they stand in 2026, plus the first round after the 2027 merger.
+ * The terms of reference have Danske Regioner give the yearly written status on Kræftplan V, so
+ * the regional rounds are coordinated by it, with the regions on the round's date as contributors
+ * (5 in 2026, 4 from 2027). The sources do not say that municipal follow-up goes through KL: the
+ * municipal round stays direct (`mode: 'coordinated', coordinator: 'kl'` would change that).
+ */
+export const DANSKE_REGIONER = 'danske-regioner';
 export const EXAMPLE_ROUNDS: CreateRoundRequest[] = [
-  { formId: 'kraeftplan-v-regional', period: '2026', opensAt: '2026-01-05', deadline: '2026-03-31' },
+  { formId: 'kraeftplan-v-regional', period: '2026', opensAt: '2026-01-05', deadline: '2026-03-31', mode: 'coordinated', coordinator: DANSKE_REGIONER },
   { formId: 'kraeftplan-v-kommunal', period: '2026', opensAt: '2026-09-01', deadline: '2026-12-15' },
   { formId: 'psykiatriplan-status', period: '2026', opensAt: '2026-10-01', deadline: '2026-12-18' },
-  { formId: 'kraeftplan-v-regional', period: '2027', opensAt: '2027-01-04', deadline: '2027-03-31' },
+  { formId: 'kraeftplan-v-regional', period: '2027', opensAt: '2027-01-04', deadline: '2027-03-31', mode: 'coordinated', coordinator: DANSKE_REGIONER },
 ];
 
 export async function seedRounds(deps: CoreDeps, rounds = EXAMPLE_ROUNDS): Promise<string[]> {
