@@ -322,6 +322,7 @@ export const ProblemDocument = z
     parameter: z.string().optional().meta({ description: 'The parameter that could not be read (400)' }),
     limitBytes: z.number().int().optional().meta({ description: 'The largest body accepted (413)' }),
     retryAfterSeconds: z.number().int().optional().meta({ description: 'As the Retry-After header (503)' }),
+    errorsOmitted: z.number().int().optional().meta({ description: 'How many more errors there were than `errors` lists (at most 100 are listed)' }),
   })
   .meta({ id: 'Problem' });
 

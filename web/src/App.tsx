@@ -7,9 +7,13 @@ import type { WebConfig } from './config.ts';
 import { features } from './features.ts';
 import { currentLang, setLang, t } from './i18n.ts';
 import { href, navigate, useRoute } from './router.ts';
-import { Loading, PageTitle } from './components/common.tsx';
+import { Loading, PageTitle, useLoad } from './components/common.tsx';
+import { get } from './api.ts';
+import type { Session } from './auth.ts';
+import type { Round } from './types.ts';
 import { CalendarPage } from './pages/CalendarPage.tsx';
 import { ContactsPage } from './pages/ContactsPage.tsx';
+import { ContributionsPage } from './pages/ContributionsPage.tsx';
 import { HomePage } from './pages/HomePage.tsx';
 import { ReportPage } from './pages/ReportPage.tsx';
 import { ReviewPage } from './pages/ReviewPage.tsx';
@@ -22,6 +26,19 @@ function Redirect({ to }: { to: string }) {
     window.location.replace(to);
   }, [to]);
   return <Loading />;
+}
+
+/**
+ * Another organisation's report, opened by a reporter: the coordinator of a coordinated round
+ * reads (and reviews) its contributors' reports; anyone else is taken to its own report openly.
+ */
+function OtherOrganisation({ roundId, orgId, session }: { roundId: string; orgId: string; session: Session }) {
+  const load = useLoad(() => get<Round>(`/rounds/${encodeURIComponent(roundId)}`).then((r) => r.body, () => null), [roundId]);
+  if (load.loading || load.data === undefined) return <Loading />;
+  const round = load.data;
+  const coordinates = round?.mode === 'coordinated' && round.coordinator === session.orgId && (round.contributors ?? []).includes(orgId);
+  if (coordinates) return <ReviewPage roundId={roundId} orgId={orgId} session={session} />;
+  return <Redirect to={href.submission(roundId, session.orgId)} />;
 }
 
 export function App({ config }: { config: WebConfig }) {
@@ -49,8 +66,9 @@ export function App({ config }: { config: WebConfig }) {
         <RoundPage key={route.roundId} roundId={route.roundId} />
       );
   } else if (route.page === 'submission' && session.role === 'reporter' && route.orgId !== session.orgId) {
-    // A link to another organisation's report: a reporter only has its own; go there openly.
-    page = <Redirect to={href.submission(route.roundId, session.orgId)} />;
+    page = <OtherOrganisation key={`${route.roundId}/${route.orgId}`} roundId={route.roundId} orgId={route.orgId} session={session} />;
+  } else if (route.page === 'contributions') {
+    page = <ContributionsPage key={route.roundId} roundId={route.roundId} session={session} />;
   } else if (route.page === 'submission') {
     page =
       session.role === 'reporter' ? (

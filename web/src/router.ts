@@ -7,6 +7,7 @@ export type Route =
   | { page: 'sign-in' }
   | { page: 'round'; roundId: string }
   | { page: 'submission'; roundId: string; orgId: string }
+  | { page: 'contributions'; roundId: string }
   | { page: 'contacts' }
   | { page: 'calendar' }
   | { page: 'not-found' };
@@ -19,6 +20,7 @@ export function parseHash(hash: string): Route {
   if (a === 'kontakter' && parts.length === 1) return { page: 'contacts' };
   if (a === 'aarshjul' && parts.length === 1) return { page: 'calendar' };
   if (a === 'runder' && b && parts.length === 2) return { page: 'round', roundId: b };
+  if (a === 'runder' && b && c === 'bidrag' && parts.length === 3) return { page: 'contributions', roundId: b };
   if (a === 'runder' && b && c && parts.length === 3) return { page: 'submission', roundId: b, orgId: c };
   return { page: 'not-found' };
 }
@@ -28,6 +30,7 @@ export const href = {
   signIn: () => '#/log-ind',
   round: (roundId: string) => `#/runder/${encodeURIComponent(roundId)}`,
   submission: (roundId: string, orgId: string) => `#/runder/${encodeURIComponent(roundId)}/${encodeURIComponent(orgId)}`,
+  contributions: (roundId: string) => `#/runder/${encodeURIComponent(roundId)}/bidrag`,
   contacts: () => '#/kontakter',
   calendar: () => '#/aarshjul',
 };

@@ -142,7 +142,11 @@ export function RevisionHistory({
                   <StatusBadge status={rev.status} />
                 </td>
                 <td>{formatDateTimeSeconds(rev.savedAt)}</td>
-                <td>{rev.savedBy}</td>
+                <td>
+                  {rev.savedBy}
+                  {/* Who acted by role too: two colleagues may share a display name (the stable id is in the API). */}
+                  {rev.savedByRole && <span className="muted small-inline"> · {t(`roleShort_${rev.savedByRole}` as StringKey)}</span>}
+                </td>
                 <td className="row-actions">
                   <button type="button" className="btn btn-link" aria-label={t('revisionViewOf', rev.revision)} onClick={(e) => show('view', rev, e.currentTarget)}>
                     {t('revisionView')}

@@ -61,6 +61,11 @@ export function HomePage({ session }: { session: Session }) {
                 <th scope="row">
                   <a href={reporter ? href.submission(round.roundId, session.orgId) : href.round(round.roundId)}>{round.title}</a>
                   {submission?.status === 'returned' && submission.review && <p className="muted small">“{submission.review.comment}”</p>}
+                  {reporter && round.mode === 'coordinated' && round.coordinator === session.orgId && (
+                    <p className="small">
+                      <a href={href.contributions(round.roundId)}>{t('seeContributions')}</a>
+                    </p>
+                  )}
                 </th>
                 <td data-label={t('colPeriod')}>{round.period}</td>
                 <td data-label={t('colDeadline')}>

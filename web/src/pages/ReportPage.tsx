@@ -39,6 +39,8 @@ interface Loaded {
   orgName: string;
   /** Its short name ("København"), for lists and SST's headings. */
   orgShortName: string;
+  /** In a coordinated round: the coordinator's official name ("Danske Regioner"). */
+  coordinatorName: string | undefined;
   round: Round;
   form: FormVersion;
   submission: Submission;
@@ -55,7 +57,8 @@ export async function loadReport(roundId: string, orgId: string): Promise<Loaded
   ]);
   const form = await get<FormVersion>(`/forms/${encodeURIComponent(round.body.formId)}/versions/${round.body.formVersion}`);
   const org = orgs.body.items.find((o) => o.id === orgId);
-  return { orgName: org?.officialName ?? org?.name ?? orgId, orgShortName: org?.name ?? orgId, round: round.body, form: form.body, submission: sub.body, etag: sub.etag };
+  const coordinator = round.body.coordinator ? orgs.body.items.find((o) => o.id === round.body.coordinator) : undefined;
+  return { orgName: org?.officialName ?? org?.name ?? orgId, orgShortName: org?.name ?? orgId, coordinatorName: coordinator?.officialName ?? round.body.coordinator, round: round.body, form: form.body, submission: sub.body, etag: sub.etag };
 }
 
 export function ReportPage({ roundId, orgId }: { roundId: string; orgId: string }) {
@@ -505,6 +508,9 @@ function ReportEditor({ initial }: { initial: Loaded }) {
   const review = submission.review ?? initialReview;
   const showReview = review && (submission.status === 'returned' || (submission.status === 'draft' && initialReview !== undefined));
   const deadlineAt = submission.deadlineAt ?? round.deadlineAt;
+  // A coordinated round: a contributor's report goes to the coordinator; the coordinator gathers them.
+  const contributesTo = round.mode === 'coordinated' && (round.contributors ?? []).includes(submission.orgId) ? initial.coordinatorName : undefined;
+  const coordinates = round.mode === 'coordinated' && round.coordinator === submission.orgId;
   const overdue = round.phase === 'open' && EDITABLE.has(submission.status) && Date.now() > Date.parse(deadlineAt);
 
   return (
@@ -513,6 +519,11 @@ function ReportEditor({ initial }: { initial: Loaded }) {
         <a href={href.home()}>← {t('navRounds')}</a>
       </p>
       <PageTitle title={round.title}>{round.title}</PageTitle>
+      {coordinates && (
+        <p>
+          <a href={href.contributions(round.roundId)}>{t('seeContributions')}</a>
+        </p>
+      )}
       <p className="org-line">{t('orgReport', currentLang() === 'da' ? genitive(initial.orgName) : initial.orgName)}</p>
       <div className="report-meta">
         <StatusBadge status={submission.status} />
@@ -631,6 +642,11 @@ function ReportEditor({ initial }: { initial: Loaded }) {
       {editable ? (
         <>
           <p className="intro">{t('formIntroEditable')}</p>
+          {contributesTo && (
+            <Notice kind="info">
+              <p>{t('contributionGoesTo', contributesTo)}</p>
+            </Notice>
+          )}
           {submission.status === 'not_started' && submission.revision === 0 && features.prefill() && (
             <p>
               <button type="button" className="btn btn-secondary" onClick={() => void prefill()} disabled={busy}>
@@ -726,7 +742,7 @@ function ReportEditor({ initial }: { initial: Loaded }) {
       )}
 
       <ConfirmDialog open={confirming} title={t('submitConfirmTitle')} confirmLabel={t('submitConfirmYes')} onConfirm={() => void submit()} onCancel={() => setConfirming(false)}>
-        <p>{t('submitConfirmBody')}</p>
+        <p>{contributesTo ? t('submitConfirmBodyContribution', contributesTo) : t('submitConfirmBody')}</p>
       </ConfirmDialog>
       <ConfirmDialog open={confirmReload} title={t('conflictReload')} confirmLabel={t('conflictReload')} onConfirm={() => void reloadLatest()} onCancel={() => setConfirmReload(false)}>
         <p>{t('conflictReloadConfirm')}</p>

@@ -35,7 +35,11 @@ export function ReviewPage({ roundId, orgId, session }: { roundId: string; orgId
   const sub = submission ?? load.data.submission;
   const tag = etag ?? load.data.etag;
   const path = `/rounds/${encodeURIComponent(roundId)}/submissions/${encodeURIComponent(orgId)}`;
-  const admin = session.role === 'sst-admin';
+  // Who reviews this report: SST's administrators, except for a contribution in a coordinated
+  // round, which its coordinator reviews (SST reviews the coordinator's own report).
+  const contribution = round.mode === 'coordinated' && (round.contributors ?? []).includes(orgId);
+  const coordinator = session.role === 'reporter' && contribution && round.coordinator === session.orgId;
+  const admin = coordinator || (session.role === 'sst-admin' && !contribution);
 
   const act = async (action: 'accept' | 'return', body?: unknown) => {
     setBusy(true);
@@ -68,7 +72,7 @@ export function ReviewPage({ roundId, orgId, session }: { roundId: string; orgId
   return (
     <>
       <p className="breadcrumb">
-        <a href={href.round(roundId)}>← {round.title}</a>
+        <a href={coordinator ? href.contributions(roundId) : href.round(roundId)}>← {coordinator ? t('contributionsTitle', round.title) : round.title}</a>
       </p>
       <PageTitle title={title}>{title}</PageTitle>
       <div className="report-meta">

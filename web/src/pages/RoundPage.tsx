@@ -66,6 +66,13 @@ export function RoundPage({ roundId }: { roundId: string }) {
         <a href={href.home()}>← {t('sstRoundsTitle')}</a>
       </p>
       <PageTitle title={round.title}>{round.title}</PageTitle>
+      {round.mode === 'coordinated' && (
+        <Notice kind="info">
+          <p>
+            {t('coordinatedRoundNote')} <a href={href.contributions(round.roundId)}>{t('seeContributions')}</a>
+          </p>
+        </Notice>
+      )}
       <p>{t('deadlineAt', formatDateTime(round.deadlineAt))}</p>
 
       <section aria-labelledby="completeness-title">

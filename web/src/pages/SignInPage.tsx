@@ -48,6 +48,8 @@ function DevSignIn({ config, onSignedIn }: { config: WebConfig; onSignedIn: () =
 
   const regions = (orgs.data ?? []).filter((o) => o.kind === 'region');
   const municipalities = (orgs.data ?? []).filter((o) => o.kind === 'municipality').sort((a, b) => a.name.localeCompare(b.name, 'da'));
+  // Danske Regioner (coordinating the regions' contributions) and the other organisations; SST signs in by role.
+  const others = (orgs.data ?? []).filter((o) => o.kind !== 'region' && o.kind !== 'municipality' && o.id !== 'sst');
 
   return (
     <>
@@ -102,6 +104,15 @@ function DevSignIn({ config, onSignedIn }: { config: WebConfig; onSignedIn: () =
                     </option>
                   ))}
                 </optgroup>
+                {others.length > 0 && (
+                  <optgroup label={t('otherOrganisations')}>
+                    {others.map((o) => (
+                      <option key={o.id} value={o.id}>
+                        {o.name}
+                      </option>
+                    ))}
+                  </optgroup>
+                )}
               </select>
             </div>
           )}
