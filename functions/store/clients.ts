@@ -6,12 +6,19 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 
+let dynamoDb: DynamoDBClient | undefined;
 let documentClient: DynamoDBDocumentClient | undefined;
 let s3: S3Client | undefined;
 let ses: SESv2Client | undefined;
 
+/** The low-level client, for libraries that marshal their own items (Powertools idempotency). */
+export function getDynamoDbClient(): DynamoDBClient {
+  dynamoDb ??= new DynamoDBClient({ maxAttempts: 4 });
+  return dynamoDb;
+}
+
 export function getDocumentClient(): DynamoDBDocumentClient {
-  documentClient ??= DynamoDBDocumentClient.from(new DynamoDBClient({ maxAttempts: 4 }), {
+  documentClient ??= DynamoDBDocumentClient.from(getDynamoDbClient(), {
     marshallOptions: { removeUndefinedValues: true },
   });
   return documentClient;

@@ -5,6 +5,8 @@ export const pad = (n: number, width = 6) => String(n).padStart(width, '0');
 /** The audit index's partition of one month (`yyyy-mm`): every event recorded in it. */
 const auditMonth = (month: string) => `AUDIT#${month}`;
 
+export const IDEMPOTENCY_PK = 'IDEM';
+
 export const keys = {
   formCatalogue: (formId?: string) => ({ PK: 'FORMS', ...(formId ? { SK: `FORM#${formId}` } : {}) }),
   formVersion: (formId: string, version: number) => ({ PK: `FORM#${formId}`, SK: `V#${pad(version, 4)}` }),
@@ -33,8 +35,11 @@ export const keys = {
   reminder: (roundId: string, orgId: string, step: string) => ({ PK: `ROUND#${roundId}`, SK: `REM#${orgId}#${step}` }),
   notice: (kind: string, id: string) => ({ PK: `NOTICE#${kind}`, SK: id }),
   mark: (name: string) => ({ PK: 'MARKS', SK: name }),
-  /** `id` is a hash of caller, route and the client's Idempotency-Key; the item carries a TTL. */
-  idempotency: (id: string) => ({ PK: `IDEM#${id}`, SK: 'IDEM' }),
+  /**
+   * Powertools idempotency records (functions/store/idempotency-store.ts): one partition, the SK
+   * `IDEM#<hash>` a base64 SHA-256 of caller, route and the client's Idempotency-Key; TTL `expiresAt`.
+   */
+  idempotency: (hash: string) => ({ PK: IDEMPOTENCY_PK, SK: `${IDEMPOTENCY_PK}#${hash}` }),
   meeting: (meetingId?: string) => ({ PK: 'MEETINGS', ...(meetingId ? { SK: `MEETING#${meetingId}` } : {}) }),
 };
 

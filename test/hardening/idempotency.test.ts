@@ -3,12 +3,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import { ulid } from 'ulid';
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { exampleAnswers } from '../../local/seed.ts';
 import { getDocumentClient } from '#store/clients';
 import { storageConfigFromEnv } from '#functions/composition';
 import { keys } from '#store/keys';
-import { DynamoIdempotencyStore } from '#store/idempotency-store';
 import { addDanishDays } from '#core/danish-time';
 import { routes } from './support.ts';
 import { expectProblem, snapshot, startHardened, type Hardened } from './support.ts';
@@ -36,6 +35,9 @@ async function drafted(orgId = OWN) {
   expect(saved.status).toBe(200);
   return { round, token, etag: saved.headers.get('etag')! };
 }
+
+/** The record's hash: Powertools hashes the JSON of `[scope, key]` (scope = caller and route). */
+const recordHash = (scope: string, key: string) => createHash('sha256').update(JSON.stringify([scope, key])).digest('base64');
 
 describe('Idempotency-Key', () => {
   it('is honoured on submit, on every POST that creates something, and on draft saves', () => {
@@ -124,7 +126,7 @@ describe('Idempotency-Key', () => {
     const token = await api.token('sst-admin');
     const key = ulid();
     expect((await api.call('POST', '/rounds', { token, body: roundBody(`hidem-${ulid().toLowerCase()}`), headers: { 'idempotency-key': key } })).status).toBe(201);
-    const id = createHash('sha256').update(`local-sst-admin-sst\nPOST /rounds\n${key}`).digest('hex');
+    const id = recordHash('local-sst-admin-sst\nPOST /rounds', key);
     const out = await getDocumentClient().send(new GetCommand({ TableName: storageConfigFromEnv().table, Key: keys.idempotency(id) }));
     expect(out.Item?.['status']).toBe('COMPLETED');
     const ttl = (out.Item?.['expiresAt'] as number) - Date.now() / 1000;
@@ -135,10 +137,15 @@ describe('Idempotency-Key', () => {
   it('takes over a claim left by a crashed attempt once its lock lapses', async () => {
     const { round, token, etag } = await drafted();
     const key = ulid();
-    const id = createHash('sha256').update(`local-reporter-${OWN}\nPOST /rounds/{roundId}/submissions/{orgId}/submit\n${key}`).digest('hex');
-    const fp = createHash('sha256').update([`${sub(round.roundId)}/submit`, etag, 'null'].join('\n')).digest('hex');
-    const store = new DynamoIdempotencyStore(getDocumentClient(), storageConfigFromEnv().table);
-    expect((await store.claim(id, fp, new Date(Date.now() - 120_000))).kind).toBe('claimed');
+    const id = recordHash(`local-reporter-${OWN}\nPOST /rounds/{roundId}/submissions/{orgId}/submit`, key);
+    const fingerprint = createHash('sha256').update(JSON.stringify([`${sub(round.roundId)}/submit`, etag, '', 'null'].join('\n'))).digest('base64');
+    // What a process killed mid-request leaves: an IN_PROGRESS record whose lock lapsed a minute ago.
+    await getDocumentClient().send(
+      new PutCommand({
+        TableName: storageConfigFromEnv().table,
+        Item: { ...keys.idempotency(id), status: 'INPROGRESS', fingerprint, lockedUntil: Date.now() - 60_000, expiresAt: Math.floor(Date.now() / 1000) + 3600 },
+      }),
+    );
     const res = await api.call('POST', `${sub(round.roundId)}/submit`, { token, headers: { 'if-match': etag, 'idempotency-key': key } });
     expect(res.status).toBe(200);
     expect(res.headers.get('idempotent-replayed')).toBeNull();
