@@ -4,6 +4,7 @@
 // head points at content that is not there, no ETag names anything but the stored head, and
 // a plain retry converges.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { ulid } from 'ulid';
 import type { MiddlewareStack } from '@smithy/types';
 import { exampleAnswers } from '../../local/seed.ts';
 import { getDocumentClient, getS3Client } from '#store/clients';
@@ -140,6 +141,42 @@ describe('faults on the save path', () => {
     faults.splice(0);
     const retry = await api.call('PUT', sub(round.roundId), { token, body: { answers: answers(1) } });
     expect(retry.status).toBe(200);
+    await expectConsistent(round.roundId);
+  });
+
+  it('answers 503 with Retry-After when the Idempotency-Key record cannot be claimed under throttling; a retry with the key converges', async () => {
+    const round = await api.round(FORM);
+    const headers = { 'idempotency-key': ulid() };
+    inject(/^PutItemCommand$/, 99, sdkError('ThrottlingException', 400));
+    const res = await api.call('PUT', sub(round.roundId), { token, body: { answers: answers(1) }, headers });
+    expectProblem(res, 503, 'unavailable');
+    expect(res.headers.get('retry-after')).toBe('1');
+    expect((await stored(round.roundId)).head).toBeUndefined();
+    faults.splice(0);
+    const retry = await api.call('PUT', sub(round.roundId), { token, body: { answers: answers(1) }, headers });
+    expect(retry.status, retry.text).toBe(200);
+    expect(retry.headers.get('idempotent-replayed')).toBeNull();
+  });
+
+  it('keeps the 503 of a throttled save under an Idempotency-Key and releases the key, so the retry runs', async () => {
+    const round = await api.round(FORM);
+    const headers = { 'idempotency-key': ulid() };
+    inject(/TransactWrite/, 99, sdkError('ThrottlingException', 400));
+    expectProblem(await api.call('PUT', sub(round.roundId), { token, body: { answers: answers(1) }, headers }), 503, 'unavailable');
+    faults.splice(0);
+    const retry = await api.call('PUT', sub(round.roundId), { token, body: { answers: answers(1) }, headers });
+    expect(retry.status, retry.text).toBe(200);
+    expect(retry.headers.get('idempotent-replayed')).toBeNull();
+    await expectConsistent(round.roundId);
+  });
+
+  it('gives the client its committed answer when the Idempotency-Key record cannot be completed', async () => {
+    const round = await api.round(FORM);
+    const headers = { 'idempotency-key': ulid() };
+    inject(/^UpdateItemCommand$/, 99, sdkError('ThrottlingException', 400));
+    const res = await api.call('PUT', sub(round.roundId), { token, body: { answers: answers(1) }, headers });
+    expect(res.status, res.text).toBe(200);
+    faults.splice(0);
     await expectConsistent(round.roundId);
   });
 
