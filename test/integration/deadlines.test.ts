@@ -119,7 +119,8 @@ describe('deadline check', () => {
     const claims = await deps.claims.listReminders(round.roundId);
     expect(claims.every((c) => c.state === 'sent' && c.attempts === 1)).toBe(true);
     expect(claims).toHaveLength(expected.length * round.respondents.length);
-  });
+    // 252 runs of the job over two months: room for a loaded machine (it proves order, not speed).
+  }, 120_000);
 
   it('keeps weekly reminders at 08:00 local time across the last Sunday of October', async () => {
     const { mail, contacts, deps } = setup();
