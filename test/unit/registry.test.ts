@@ -155,7 +155,7 @@ describe('authorities', () => {
 describe('lookups', () => {
   it('sorts all organisations by kind, then code, then name', () => {
     const all = organisationsAt(BEFORE);
-    expect(all).toHaveLength(5 + 98 + 5);
+    expect(all).toHaveLength(5 + 98 + 5 + 2); // regions, municipalities, authorities, ministries
     const kinds = all.map((o) => o.kind);
     expect(kinds.indexOf('municipality')).toBe(5);
     expect(kinds.lastIndexOf('municipality')).toBe(102);
