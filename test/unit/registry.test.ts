@@ -226,7 +226,7 @@ describe('official names', () => {
   it('gives every organisation on every date an official name of its own', () => {
     for (const date of [BEFORE, REFORM]) {
       const all = organisationsAt(date);
-      expect(all).toHaveLength(date === BEFORE ? 5 + 98 + 5 : 4 + 98 + 5);
+      expect(all).toHaveLength(date === BEFORE ? 5 + 98 + 5 + 2 : 4 + 98 + 5 + 2);
       for (const o of all) expect(o.officialName.trim()).not.toBe('');
       expect(new Set(all.map((o) => o.officialName)).size).toBe(all.length);
     }
