@@ -17,7 +17,7 @@ export const DanishInstant = z
   .meta({ description: 'A bare date means the end of that day in Europe/Copenhagen; a date-time without offset is Danish wall-clock time.' });
 export const IsoTime = z.string().meta({ format: 'date-time' });
 
-export const OrgKind = z.enum(['region', 'municipality', 'authority']);
+export const OrgKind = z.enum(['region', 'municipality', 'authority', 'ministry']);
 export const RespondentKind = z.enum(['region', 'municipality']);
 export const Plan = z.enum(['kraeftplan-v', 'psykiatriplan']);
 export const Role = z.enum(['reporter', 'sst-reader', 'sst-admin']);

@@ -35,6 +35,8 @@ export const keys = {
   mark: (name: string) => ({ PK: 'MARKS', SK: name }),
   /** `id` is a hash of caller, route and the client's Idempotency-Key; the item carries a TTL. */
   idempotency: (id: string) => ({ PK: `IDEM#${id}`, SK: 'IDEM' }),
+  /** The Task Force's seat contacts: one small partition, a score of items. */
+  seatContacts: (seatId?: string) => ({ PK: 'TASKFORCE', ...(seatId ? { SK: `SEAT#${seatId}` } : {}) }),
   meeting: (meetingId?: string) => ({ PK: 'MEETINGS', ...(meetingId ? { SK: `MEETING#${meetingId}` } : {}) }),
 };
 

@@ -155,7 +155,7 @@ describe('authorities', () => {
 describe('lookups', () => {
   it('sorts all organisations by kind, then code, then name', () => {
     const all = organisationsAt(BEFORE);
-    expect(all).toHaveLength(5 + 98 + 5);
+    expect(all).toHaveLength(5 + 98 + 5 + 2); // regions, municipalities, authorities, ministries
     const kinds = all.map((o) => o.kind);
     expect(kinds.indexOf('municipality')).toBe(5);
     expect(kinds.lastIndexOf('municipality')).toBe(102);
@@ -226,7 +226,7 @@ describe('official names', () => {
   it('gives every organisation on every date an official name of its own', () => {
     for (const date of [BEFORE, REFORM]) {
       const all = organisationsAt(date);
-      expect(all).toHaveLength(date === BEFORE ? 5 + 98 + 5 : 4 + 98 + 5);
+      expect(all).toHaveLength(date === BEFORE ? 5 + 98 + 5 + 2 : 4 + 98 + 5 + 2);
       for (const o of all) expect(o.officialName.trim()).not.toBe('');
       expect(new Set(all.map((o) => o.officialName)).size).toBe(all.length);
     }
