@@ -29,6 +29,8 @@ export const OrgStatusRow = z
     orgId: OrgId,
     orgName: z.string(),
     ...RegionRef,
+    healthCouncilId: z.string().optional().meta({ description: "Municipal rounds from 2027-01-01: the municipality's sundhedsråd, or `ikke-fordelt`" }),
+    healthCouncilName: z.string().optional(),
     status: OrgStatus,
     counted: z.boolean(),
     submittedAt: IsoTime.optional(),
@@ -42,6 +44,13 @@ export const Completeness = z
     deadlineAt: IsoTime,
     pastDeadline: z.boolean(),
     byRegion: z.array(z.object({ ...RegionRef, ...CompletenessFiguresShape })),
+    byHealthCouncil: z
+      .array(z.object({ healthCouncilId: z.string(), healthCouncilName: z.string(), regionId: z.string().optional(), ...CompletenessFiguresShape }))
+      .optional()
+      .meta({
+        description:
+          'Municipal rounds on a date with sundhedsråd (from 2027-01-01): the figures per sundhedsråd, from the compositions shipped in registry/sundhedsraad.csv; municipalities in none are counted under `ikke-fordelt` ("Ikke fordelt på et sundhedsråd")',
+      }),
     organisations: z.array(OrgStatusRow),
   })
   .meta({ id: 'Completeness' });

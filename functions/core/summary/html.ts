@@ -43,6 +43,17 @@ function completenessTable(s: RoundSummary): string {
   return `<table><thead>${head}</thead><tbody>${row(ALL_REGIONS, c)}${c.byRegion.map((r) => row(r.regionName, r)).join('')}</tbody></table>`;
 }
 
+/** From 2027, municipal rounds: the same figures per sundhedsråd, the unassigned municipalities last. */
+function healthCouncilTable(s: RoundSummary): string {
+  const councils = s.completeness.byHealthCouncil;
+  if (!councils) return '';
+  const head = `<tr><th>Sundhedsråd</th>${COMPLETENESS_MEASURES.map(([key]) => `<th class="num">${esc(SHORT_LABEL[key] ?? key)}</th>`).join('')}</tr>`;
+  const rows = councils.map(
+    (h) => `<tr><td>${esc(h.healthCouncilName)}</td>${COMPLETENESS_MEASURES.map(([k, , unit]) => `<td class="num">${fmt(h[k] as number)}${unit === '%' ? ' %' : ''}</td>`).join('')}</tr>`,
+  );
+  return `<table><caption>Indberetning pr. sundhedsråd</caption><thead>${head}</thead><tbody>${rows.join('')}</tbody></table>`;
+}
+
 function completenessChart(s: RoundSummary): string {
   const c = s.completeness;
   return stackedBars(
@@ -197,6 +208,7 @@ export function summaryHtml(s: RoundSummary, trend?: FormTrendJson): string {
 <p>${fmt(c.reported)} af ${fmt(c.expected)} har indberettet (${fmt(c.reportingRate)} %), heraf ${fmt(c.onTime)} rettidigt (${fmt(c.timelinessRate)} % af de forventede). ${fmt(c.missing)} mangler${c.pastDeadline ? ', og fristen er overskredet' : ''}. ${fmt(c.accepted)} er godkendt af Sundhedsstyrelsen.</p>
 ${completenessChart(s)}
 ${completenessTable(s)}
+${healthCouncilTable(s)}
 <h3>Status pr. organisation</h3>
 ${organisationsTable(s)}
 </section>
