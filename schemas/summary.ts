@@ -236,8 +236,22 @@ export const FormTrend = z
         onTime: z.number().int(),
         reportingRate: Percent,
         timelinessRate: Percent,
+        byRegion: z
+          .array(z.object({ ...RegionRef, expected: z.number().int(), reported: z.number().int(), onTime: z.number().int(), reportingRate: Percent, timelinessRate: Percent }))
+          .meta({ description: 'The same per region as it was in that round: Region Hovedstaden and Region Sjælland up to 2026, Region Østdanmark from 2027, side by side' }),
       }),
     ),
+    notes: z
+      .array(
+        z.object({
+          kind: z.literal('merger'),
+          on: z.string().meta({ description: 'The date the successor took over (YYYY-MM-DD)' }),
+          successor: z.object(RegionRef),
+          predecessors: z.array(z.object(RegionRef)),
+          text: z.string().meta({ description: 'The note in Danish, as the HTML shows it' }),
+        }),
+      )
+      .meta({ description: 'Breaks in the regional series: a merger between two of the periods shown (Region Østdanmark from 2027-01-01)' }),
     series: z.array(TrendSeries),
     indicators: z.array(
       z.object({
