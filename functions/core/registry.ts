@@ -209,3 +209,20 @@ export function respondentsAt(date: string, kind: 'region' | 'municipality'): st
   if (kind !== 'region' && kind !== 'municipality') throw new RangeError(`not a respondent kind: ${String(kind)}`);
   return snapshot.idsByKind[kind].slice();
 }
+
+/**
+ * The organisations an organisation succeeds (Region Hovedstaden and Region Sjælland for Region
+ * Østdanmark, from 2027-01-01), oldest merger first; with a date, only mergers in force by then.
+ */
+export function predecessorsOf(orgId: string, date?: string): (OrgView & { succeededOn: string })[] {
+  if (date !== undefined) assertDate(date);
+  return MERGERS_IN_ORDER.filter((m) => m.into === orgId && (date === undefined || m.on <= date)).flatMap((m) =>
+    m.from.map((id) => ({ ...(FOUND.get(id) as OrgView), succeededOn: m.on })),
+  );
+}
+
+/** The organisation that succeeds one that ceased in a merger, with the date it took over. */
+export function successorOf(orgId: string): { orgId: string; on: string } | undefined {
+  const merger = MERGERS_IN_ORDER.find((m) => m.from.includes(orgId));
+  return merger && { orgId: merger.into, on: merger.on };
+}

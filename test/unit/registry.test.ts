@@ -7,7 +7,9 @@ import {
   isValidOn,
   organisationsAt,
   regionOf,
+  predecessorsOf,
   respondentsAt,
+  successorOf,
 } from '#core/registry';
 
 const BEFORE = '2026-06-01';
@@ -278,5 +280,19 @@ describe('official names', () => {
     expect(officialOf('danske-regioner')).toBe('Danske Regioner');
     expect(officialOf('sundhedsdatastyrelsen')).toBe('Sundhedsdatastyrelsen');
     expect(officialOf('social-og-boligstyrelsen')).toBe('Social- og Boligstyrelsen');
+  });
+});
+
+describe('the merger in history', () => {
+  it('records that Region Østdanmark succeeds Region Hovedstaden and Region Sjælland from 2027-01-01', () => {
+    expect(predecessorsOf('region-oestdanmark').map((p) => [p.id, p.name, p.succeededOn])).toEqual([
+      ['region-1084', 'Region Hovedstaden', '2027-01-01'],
+      ['region-1085', 'Region Sjælland', '2027-01-01'],
+    ]);
+    expect(predecessorsOf('region-oestdanmark', '2026-12-31')).toEqual([]);
+    expect(predecessorsOf('region-1081')).toEqual([]);
+    expect(successorOf('region-1084')).toEqual({ orgId: 'region-oestdanmark', on: '2027-01-01' });
+    expect(successorOf('region-1085')).toEqual({ orgId: 'region-oestdanmark', on: '2027-01-01' });
+    expect(successorOf('region-1082')).toBeUndefined();
   });
 });
