@@ -8,6 +8,7 @@ import { buildDocumentStores, buildTableDeps, type StorageConfig } from '#functi
 import { getDocumentClient, requiredEnv } from '#store/clients';
 import { DynamoContactStore } from '#store/contact-store';
 import { DynamoMeetingStore } from '#store/meeting-store';
+import { DynamoSeatContactStore } from '#store/seat-store';
 import { DynamoSubmissionHeads } from '#store/submission-store';
 import { DynamoClaimStore, DynamoRoundPolicyStore, DynamoSubmitFeed } from '#store/reminder-store';
 
@@ -43,6 +44,7 @@ export function buildScheduleTableDeps(table: string, options: ScheduleOptions =
     ...buildTableDeps(table, options.clock),
     contacts: new DynamoContactStore(db, table),
     meetings: new DynamoMeetingStore(db, table),
+    seats: new DynamoSeatContactStore(db, table),
     policies: new DynamoRoundPolicyStore(db, table),
     claims: new DynamoClaimStore(db, table),
     submitFeed: new DynamoSubmitFeed(db, table),

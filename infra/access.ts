@@ -48,8 +48,9 @@ export const AREA_ACCESS: Readonly<Record<string, Access>> = {
     bucket: { read: ['forms/', 'submissions/', 'summaries/', 'indicators/'], write: ['summaries/', 'indicators/'] },
     memorySize: 1769,
   },
-  // The year wheel (JSON, iCalendar), reminder policies, extensions and meetings: table items only.
-  calendar: { table: 'readWrite' },
+  // The year wheel (JSON, iCalendar), reminder policies, extensions, meetings and the Task Force's
+  // seat contacts: table items; a meeting change mails its invitation (ICS) to the members.
+  calendar: { table: 'readWrite', email: true },
 };
 
 export interface JobSpec {

@@ -91,6 +91,7 @@ export const EXAMPLE_MEETINGS: MeetingRequest[] = [
     title: 'Task Force-møde (eksempel)',
     location: 'Sundhedsstyrelsen, Islands Brygge 67, København S',
     agenda: ['Status på Kræftplan V – regionale indberetninger', 'Forberedelse af den kommunale opfølgning'],
+    roundIds: ['kraeftplan-v-regional-2026'],
   },
   {
     meetingId: 'taskforce-2026-4',
@@ -113,6 +114,8 @@ export const EXAMPLE_MEETINGS: MeetingRequest[] = [
     date: '2027-06-08',
     title: 'Task Force-møde (eksempel, heldagsmøde)',
     agenda: ['Konsolideret status for Kræftplan V 2027', 'Evaluering af indberetningsformen'],
+    // The year wheel's fixed content: the round whose consolidated status the meeting discusses.
+    roundIds: ['kraeftplan-v-regional-2027'],
   },
 ];
 

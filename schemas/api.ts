@@ -17,7 +17,7 @@ export const DanishInstant = z
   .meta({ description: 'A bare date means the end of that day in Europe/Copenhagen; a date-time without offset is Danish wall-clock time.' });
 export const IsoTime = z.string().meta({ format: 'date-time' });
 
-export const OrgKind = z.enum(['region', 'municipality', 'authority']);
+export const OrgKind = z.enum(['region', 'municipality', 'authority', 'ministry']);
 export const RespondentKind = z.enum(['region', 'municipality']);
 export const Plan = z.enum(['kraeftplan-v', 'psykiatriplan']);
 export const Role = z.enum(['reporter', 'sst-reader', 'sst-admin']);
@@ -245,10 +245,24 @@ export const AnswerChange = z.object({
 
 export const RevisionDiff = z.object({ from: z.number().int(), to: z.number().int(), changes: z.array(AnswerChange) }).meta({ id: 'RevisionDiff' });
 
+export const PrefillRequest = z
+  .strictObject({
+    from: OrgId.optional().meta({
+      description:
+        "Start from this organisation's accepted answers: the organisation itself (the default) or a predecessor it succeeds. An organisation with predecessors and no accepted answers of its own must name one.",
+    }),
+  })
+  .meta({ id: 'PrefillRequest' });
+
 export const PrefillResult = z
   .object({
     submission: Submission,
-    carriedFrom: z.object({ roundId: RoundId, revision: z.number().int() }),
+    carriedFrom: z.object({
+      roundId: RoundId,
+      revision: z.number().int(),
+      orgId: OrgId.meta({ description: 'Whose accepted answers these are: the organisation itself, or a predecessor it succeeds (Region Hovedstaden or Region Sjælland for Region Østdanmark)' }),
+      orgName: z.string(),
+    }),
     dropped: z.array(z.object({ pointer: z.string(), reason: z.enum(['not-in-form', 'invalid']), value: z.unknown() })),
   })
   .meta({ id: 'PrefillResult' });

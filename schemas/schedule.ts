@@ -73,6 +73,11 @@ export const MeetingRequest = z
     title: z.string().trim().min(1).max(300),
     location: z.string().trim().max(300).optional(),
     agenda: z.array(z.string().trim().min(1).max(1000)).max(50).default([]),
+    roundIds: z
+      .array(RoundId)
+      .max(20)
+      .optional()
+      .meta({ description: "The year wheel's fixed agenda: rounds whose consolidated status is discussed at this meeting" }),
   })
   .refine((m) => !m.endTime || (m.startTime !== undefined && m.endTime > m.startTime), {
     message: 'endTime needs a startTime before it',
@@ -89,6 +94,8 @@ export const Meeting = z
     title: z.string(),
     location: z.string().optional(),
     agenda: z.array(z.string()),
+    roundIds: z.array(RoundId).optional(),
+    cancelled: z.boolean().optional().meta({ description: 'Cancelled (the members got METHOD:CANCEL); kept so the UID is never reused' }),
     sequence: z.number().int().meta({ description: 'Raised on every change (the ICS SEQUENCE)' }),
     updatedAt: IsoTime,
     updatedBy: z.string(),
@@ -110,8 +117,46 @@ export const CalendarEntry = z
     location: z.string().optional(),
     extended: z.boolean().optional().meta({ description: "The caller's organisation has an extended deadline" }),
     reason: z.string().optional(),
+    links: z
+      .array(
+        z.object({
+          roundId: RoundId,
+          title: z.string(),
+          href: z.string().meta({ description: "The web app's page for the round" }),
+          summary: z.string().optional().meta({ description: "SST only: the API path of the round's consolidated summary (HTML)" }),
+        }),
+      )
+      .optional()
+      .meta({ description: 'Meetings: the rounds on the fixed agenda' }),
   })
   .meta({ id: 'CalendarEntry' });
+
+export const SeatId = Slug.meta({ description: 'Task Force seat id, e.g. `dr-og-regionerne-1`' });
+
+export const SeatContactsRequest = z
+  .strictObject({ emails: z.array(z.email({ error: 'en gyldig e-mailadresse' }).max(254)).max(MAX_CONTACTS, `højst ${MAX_CONTACTS} e-mailadresser`) })
+  .meta({ id: 'SeatContactsRequest' });
+
+export const Seat = z
+  .object({
+    seatId: z.string(),
+    groupId: z.string(),
+    label: z.string().meta({ description: 'As the terms of reference name the group, e.g. `DR og regionerne`' }),
+    number: z.number().int(),
+    orgIds: z.array(z.string()),
+    partly: z.boolean().meta({ description: 'Takes part in the relevant parts of the meetings only' }),
+    validFrom: z.string().optional(),
+    validTo: z.string().optional(),
+    source: z.string(),
+    emails: z.array(z.string()),
+    updatedAt: IsoTime.optional(),
+    updatedBy: z.string().optional(),
+  })
+  .meta({ id: 'TaskForceSeat' });
+
+export const SeatQuery = z.strictObject({
+  at: DateString.optional().meta({ description: 'Date the seats are read at; default today in Danish time' }),
+});
 
 export const CalendarQuery = z.strictObject({
   from: DateString.optional().meta({ description: 'Default: 1 January of last year' }),
@@ -125,6 +170,7 @@ export const OutboxItem = z.object({
   subject: z.string(),
   key: z.string().optional(),
   text: z.string(),
+  attachments: z.array(z.object({ filename: z.string(), contentType: z.string(), content: z.string() })).optional(),
 });
 
 export const JobRun = z.object({ job: z.string(), now: IsoTime, result: z.unknown() });
@@ -138,6 +184,8 @@ export type Extension = z.infer<typeof Extension>;
 export type MeetingRequest = z.infer<typeof MeetingRequest>;
 export type Meeting = z.infer<typeof Meeting>;
 export type CalendarEntry = z.infer<typeof CalendarEntry>;
+export type SeatContactsRequest = z.infer<typeof SeatContactsRequest>;
+export type Seat = z.infer<typeof Seat>;
 export type OutboxItem = z.infer<typeof OutboxItem>;
 
 export const ReminderLogEntry = z

@@ -29,6 +29,8 @@ export const OrgStatusRow = z
     orgId: OrgId,
     orgName: z.string(),
     ...RegionRef,
+    healthCouncilId: z.string().optional().meta({ description: "Municipal rounds from 2027-01-01: the municipality's sundhedsråd, or `ikke-fordelt`" }),
+    healthCouncilName: z.string().optional(),
     status: OrgStatus,
     counted: z.boolean(),
     submittedAt: IsoTime.optional(),
@@ -42,6 +44,13 @@ export const Completeness = z
     deadlineAt: IsoTime,
     pastDeadline: z.boolean(),
     byRegion: z.array(z.object({ ...RegionRef, ...CompletenessFiguresShape })),
+    byHealthCouncil: z
+      .array(z.object({ healthCouncilId: z.string(), healthCouncilName: z.string(), regionId: z.string().optional(), ...CompletenessFiguresShape }))
+      .optional()
+      .meta({
+        description:
+          'Municipal rounds on a date with sundhedsråd (from 2027-01-01): the figures per sundhedsråd, from the compositions shipped in registry/sundhedsraad.csv; municipalities in none are counted under `ikke-fordelt` ("Ikke fordelt på et sundhedsråd")',
+      }),
     organisations: z.array(OrgStatusRow),
   })
   .meta({ id: 'Completeness' });
@@ -242,8 +251,22 @@ export const FormTrend = z
         onTime: z.number().int(),
         reportingRate: Percent,
         timelinessRate: Percent,
+        byRegion: z
+          .array(z.object({ ...RegionRef, expected: z.number().int(), reported: z.number().int(), onTime: z.number().int(), reportingRate: Percent, timelinessRate: Percent }))
+          .meta({ description: 'The same per region as it was in that round: Region Hovedstaden and Region Sjælland up to 2026, Region Østdanmark from 2027, side by side' }),
       }),
     ),
+    notes: z
+      .array(
+        z.object({
+          kind: z.literal('merger'),
+          on: z.string().meta({ description: 'The date the successor took over (YYYY-MM-DD)' }),
+          successor: z.object(RegionRef),
+          predecessors: z.array(z.object(RegionRef)),
+          text: z.string().meta({ description: 'The note in Danish, as the HTML shows it' }),
+        }),
+      )
+      .meta({ description: 'Breaks in the regional series: a merger between two of the periods shown (Region Østdanmark from 2027-01-01)' }),
     series: z.array(TrendSeries),
     indicators: z.array(
       z.object({

@@ -13,7 +13,7 @@ export interface CalendarWindow {
 }
 
 // Each reader names the stores it uses, so the calendar function is built from table stores alone.
-type WheelDeps = Pick<ScheduleDeps, 'clock' | 'rounds' | 'meetings' | 'extensions'>;
+type WheelDeps = Pick<ScheduleDeps, 'clock' | 'rounds' | 'meetings' | 'extensions' | 'webBaseUrl'>;
 
 export async function yearWheel(deps: WheelDeps, who: Identity, window: CalendarWindow): Promise<CalendarEntry[]> {
   const year = deps.clock.now().getUTCFullYear();
@@ -22,11 +22,11 @@ export async function yearWheel(deps: WheelDeps, who: Identity, window: Calendar
   const extensions = new Map<string, Extension[]>(
     await Promise.all(visible.map(async (r) => [r.roundId, await deps.extensions.list(r.roundId)] as [string, Extension[]])),
   );
-  return calendarEntries({ who, rounds: visible, meetings, extensions, from: window.from ?? `${year - 1}-01-01`, to: window.to ?? '2030-12-31' });
+  return calendarEntries({ who, rounds: visible, meetings, extensions, from: window.from ?? `${year - 1}-01-01`, to: window.to ?? '2030-12-31', webBaseUrl: deps.webBaseUrl });
 }
 
 /** The year wheel as RFC 5545; meetings carry their SEQUENCE, an extended deadline replaces the original. */
-export async function yearWheelIcs(deps: WheelDeps & Pick<ScheduleDeps, 'webBaseUrl'>, who: Identity, window: CalendarWindow): Promise<string> {
+export async function yearWheelIcs(deps: WheelDeps, who: Identity, window: CalendarWindow): Promise<string> {
   const [items, meetings] = await Promise.all([yearWheel(deps, who, window), deps.meetings.list()]);
   const sequences = new Map<string, number>(meetings.map((m) => [`meeting-${m.meetingId}@${UID_DOMAIN}`, m.sequence]));
   for (const e of items) if (e.extended && e.kind === 'deadline') sequences.set(e.uid, 1);

@@ -21,6 +21,8 @@ export interface CalendarInput {
   extensions: ReadonlyMap<string, readonly Extension[]>;
   from: string;
   to: string;
+  /** Where the web app lives (links to rounds' pages). */
+  webBaseUrl: string;
 }
 
 // The web app's page for the round (a reporter lands on its own report), never the API route,
@@ -34,7 +36,7 @@ function deadlineTimes(deadline: string, deadlineAt: string): Pick<CalendarEntry
   return { date: danishDate(at), start: new Date(at.getTime() - 30 * 60_000).toISOString(), end: at.toISOString() };
 }
 
-export function calendarEntries({ who, rounds, meetings, extensions, from, to }: CalendarInput): CalendarEntry[] {
+export function calendarEntries({ who, rounds, meetings, extensions, from, to, webBaseUrl }: CalendarInput): CalendarEntry[] {
   const entries: CalendarEntry[] = [];
   const sst = isSst(who);
   for (const round of rounds) {
@@ -48,6 +50,15 @@ export function calendarEntries({ who, rounds, meetings, extensions, from, to }:
       roundId: round.roundId,
       formId: round.formId,
       ...(own ? { extended: true, reason: own.reason } : {}),
+    });
+    // The opening day, as the round's page and its first reminder announce it.
+    entries.push({
+      uid: `round-${round.roundId}-opening@${UID_DOMAIN}`,
+      kind: 'opening',
+      title: `Åbner: ${round.title}`,
+      date: danishDate(new Date(round.opensAt)),
+      roundId: round.roundId,
+      formId: round.formId,
     });
     if (sst) {
       for (const e of extensions.get(round.roundId) ?? []) {
@@ -64,8 +75,17 @@ export function calendarEntries({ who, rounds, meetings, extensions, from, to }:
       }
     }
   }
+  const visible = new Map(rounds.filter((r) => maySeeRound(who, r)).map((r) => [r.roundId, r]));
   for (const m of meetings) {
+    if (m.cancelled) continue;
     const timed = m.startTime !== undefined;
+    // The year wheel's fixed agenda: which rounds' consolidated status the meeting discusses.
+    // A reporter sees only the rounds its organisation answers; SST also gets the summary.
+    const links = (m.roundIds ?? []).flatMap((id) => {
+      const r = visible.get(id);
+      if (!r) return [];
+      return [{ roundId: id, title: r.title, href: roundLink(webBaseUrl, id), ...(sst ? { summary: `/rounds/${encodeURIComponent(id)}/summary?format=html` } : {}) }];
+    });
     entries.push({
       uid: `meeting-${m.meetingId}@${UID_DOMAIN}`,
       kind: 'meeting',
@@ -80,6 +100,7 @@ export function calendarEntries({ who, rounds, meetings, extensions, from, to }:
       meetingId: m.meetingId,
       agenda: m.agenda,
       ...(m.location ? { location: m.location } : {}),
+      ...(links.length ? { links } : {}),
     });
   }
   return entries
@@ -107,7 +128,9 @@ export function calendarIcs(entries: readonly CalendarEntry[], options: { now: D
       if (e.reason) lines.push(`Forlænget frist. Begrundelse: ${e.reason}`);
       lines.push('', `Indberetningen: ${roundLink(options.webBaseUrl, e.roundId)}`);
     }
+    if (e.kind === 'opening' && e.roundId) lines.push(`Indberetningen åbner: ${roundLink(options.webBaseUrl, e.roundId)}`);
     if (e.agenda?.length) lines.push('Dagsorden:', ...e.agenda.map((a, i) => `${i + 1}. ${a}`));
+    if (e.links?.length) lines.push(...(lines.length ? [''] : []), 'Status, der drøftes på mødet:', ...e.links.map((l) => `- ${l.title}: ${l.href}`));
     cal.createEvent({
       id: e.uid,
       summary: e.title,

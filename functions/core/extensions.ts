@@ -91,14 +91,24 @@ function meetingOf(id: string, request: MeetingRequest, sequence: number, who: I
     title: request.title,
     ...(request.location ? { location: request.location } : {}),
     agenda: request.agenda ?? [],
+    ...(request.roundIds?.length ? { roundIds: [...new Set(request.roundIds)] } : {}),
     sequence,
     updatedAt: at,
     updatedBy: who.name,
   };
 }
 
+// A meeting's fixed agenda names rounds by id; an id that names no round is a typo to catch here.
+async function assertRoundsExist(deps: Deps, request: MeetingRequest): Promise<void> {
+  if (!request.roundIds?.length) return;
+  const known = new Set((await deps.rounds.list()).map((r) => r.roundId));
+  const i = request.roundIds.findIndex((id) => !known.has(id));
+  if (i >= 0) throw invalid(`/roundIds/${i}`, `Indberetningsrunden "${request.roundIds[i]}" findes ikke.`);
+}
+
 export async function createMeeting(deps: Deps, who: Identity, request: MeetingRequest): Promise<Meeting> {
   assertMayReview(who);
+  await assertRoundsExist(deps, request);
   const id = request.meetingId ?? `taskforce-${request.date}`;
   const at = deps.clock.now().toISOString();
   const meeting = meetingOf(id, request, 0, who, at);
@@ -116,10 +126,32 @@ export async function updateMeeting(deps: Deps, who: Identity, meetingId: string
   if (request.meetingId && request.meetingId !== meetingId) throw invalid('/meetingId', 'Mødets id kan ikke ændres.');
   const before = await deps.meetings.get(meetingId);
   if (!before) throw new Problem('not-found', `Mødet "${meetingId}" findes ikke.`);
+  await assertRoundsExist(deps, request);
   const at = deps.clock.now().toISOString();
+  // A change to a cancelled meeting reinstates it: the members get it again as a REQUEST.
   const meeting = meetingOf(meetingId, request, before.sequence + 1, who, at);
   try {
     await deps.meetings.put(meeting, before.sequence, meetingEvent(deps, who, at, 'meeting.update', meeting));
+  } catch (err) {
+    if (err instanceof WriteConflict) throw new Problem('edit-conflict', 'Mødet er ændret af en anden imens. Hent det igen.');
+    throw err;
+  }
+  return meeting;
+}
+
+/**
+ * Cancels a meeting: it stays stored (its UID is never reused) with `cancelled` and a higher
+ * SEQUENCE, leaves the year wheel, and the members get METHOD:CANCEL.
+ */
+export async function cancelMeeting(deps: Deps, who: Identity, meetingId: string): Promise<Meeting> {
+  assertMayReview(who);
+  const before = await deps.meetings.get(meetingId);
+  if (!before) throw new Problem('not-found', `Mødet "${meetingId}" findes ikke.`);
+  if (before.cancelled) return before;
+  const at = deps.clock.now().toISOString();
+  const meeting: Meeting = { ...before, cancelled: true, sequence: before.sequence + 1, updatedAt: at, updatedBy: who.name };
+  try {
+    await deps.meetings.put(meeting, before.sequence, meetingEvent(deps, who, at, 'meeting.cancel', meeting));
   } catch (err) {
     if (err instanceof WriteConflict) throw new Problem('edit-conflict', 'Mødet er ændret af en anden imens. Hent det igen.');
     throw err;

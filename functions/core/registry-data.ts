@@ -198,3 +198,13 @@ export const AUTHORITIES: readonly AuthorityRecord[] = [
   { id: 'sundhedsdatastyrelsen', name: 'Sundhedsdatastyrelsen', officialName: 'Sundhedsdatastyrelsen' },
   { id: 'social-og-boligstyrelsen', name: 'Social- og Boligstyrelsen', officialName: 'Social- og Boligstyrelsen' },
 ];
+
+// The two ministries with a seat in the Task Force, named exactly as the terms of reference list
+// them (KOMMISSORIUM FOR TASK FORCE FOR KRÆFT- OG PSYKIATRIOMRÅDET, "Sammensætning og
+// mødekadence"; /work/shared/seeds/000_4eb3af6b35db6681.txt). Like the authorities they are
+// organisations users can belong to and never respondents. No validity dates: the sources give
+// none, and a ministry renamed by a future cabinet reshuffle gets a validTo then.
+export const MINISTRIES: readonly AuthorityRecord[] = [
+  { id: 'indenrigs-og-sundhedsministeriet', name: 'Indenrigs- og Sundhedsministeriet', officialName: 'Indenrigs- og Sundhedsministeriet' },
+  { id: 'social-og-boligministeriet', name: 'Social- og Boligministeriet', officialName: 'Social- og Boligministeriet' },
+];

@@ -3,9 +3,9 @@
 // Everything is derived once at import. Validity only changes on a handful of boundary dates,
 // so each period between two boundaries gets a ready-made snapshot, and a request costs one
 // date check, a scan over those few boundaries and an array copy (well under a microsecond).
-import { AUTHORITIES, MUNICIPALITIES, REGION_MERGERS, REGIONS } from '#core/registry-data';
+import { AUTHORITIES, MINISTRIES, MUNICIPALITIES, REGION_MERGERS, REGIONS } from '#core/registry-data';
 
-export type OrgKind = 'region' | 'municipality' | 'authority';
+export type OrgKind = 'region' | 'municipality' | 'authority' | 'ministry';
 
 export interface OrgView {
   id: string;
@@ -101,6 +101,7 @@ const ORGS: readonly Org[] = [
     memberships: membershipsFrom(`region-${m.regionCode}`),
   })),
   ...AUTHORITIES.map((a): Org => ({ ...a, kind: 'authority', code: null, memberships: [] })),
+  ...MINISTRIES.map((a): Org => ({ ...a, kind: 'ministry', code: null, memberships: [] })),
 ];
 
 const BY_ID: ReadonlyMap<string, Org> = new Map(ORGS.map((o) => [o.id, o]));
@@ -110,7 +111,7 @@ const FOUND: ReadonlyMap<string, OrgView> = new Map(
   ORGS.map((o) => [o.id, Object.freeze({ id: o.id, kind: o.kind, name: o.name, officialName: o.officialName, code: o.code, ...periodOf(o) })]),
 );
 
-const KIND_ORDER: Readonly<Record<OrgKind, number>> = { region: 0, municipality: 1, authority: 2 };
+const KIND_ORDER: Readonly<Record<OrgKind, number>> = { region: 0, municipality: 1, authority: 2, ministry: 3 };
 // Made on first use: a Collator loads ICU's Danish data, which a cold start need not pay for.
 let danish: Intl.Collator | undefined;
 
@@ -148,12 +149,12 @@ function snapshotAt(date: string): Snapshot {
   // The views are frozen but the arrays are not: V8 copies a frozen array about 20x slower,
   // and these arrays only ever leave the module as copies.
   const ofKind = (kind: OrgKind) => all.filter((o) => o.kind === kind);
-  const byKind = { region: ofKind('region'), municipality: ofKind('municipality'), authority: ofKind('authority') };
+  const byKind = { region: ofKind('region'), municipality: ofKind('municipality'), authority: ofKind('authority'), ministry: ofKind('ministry') };
   const ids = (kind: OrgKind) => byKind[kind].map((o) => o.id);
   return {
     all,
     byKind,
-    idsByKind: { region: ids('region'), municipality: ids('municipality'), authority: ids('authority') },
+    idsByKind: { region: ids('region'), municipality: ids('municipality'), authority: ids('authority'), ministry: ids('ministry') },
     regionOf,
   };
 }
@@ -207,4 +208,21 @@ export function respondentsAt(date: string, kind: 'region' | 'municipality'): st
   // Authorities never report, so asking for them is a caller's bug, not an empty answer.
   if (kind !== 'region' && kind !== 'municipality') throw new RangeError(`not a respondent kind: ${String(kind)}`);
   return snapshot.idsByKind[kind].slice();
+}
+
+/**
+ * The organisations an organisation succeeds (Region Hovedstaden and Region Sjælland for Region
+ * Østdanmark, from 2027-01-01), oldest merger first; with a date, only mergers in force by then.
+ */
+export function predecessorsOf(orgId: string, date?: string): (OrgView & { succeededOn: string })[] {
+  if (date !== undefined) assertDate(date);
+  return MERGERS_IN_ORDER.filter((m) => m.into === orgId && (date === undefined || m.on <= date)).flatMap((m) =>
+    m.from.map((id) => ({ ...(FOUND.get(id) as OrgView), succeededOn: m.on })),
+  );
+}
+
+/** The organisation that succeeds one that ceased in a merger, with the date it took over. */
+export function successorOf(orgId: string): { orgId: string; on: string } | undefined {
+  const merger = MERGERS_IN_ORDER.find((m) => m.from.includes(orgId));
+  return merger && { orgId: merger.into, on: merger.on };
 }

@@ -6,7 +6,16 @@
 // matters: an organisation granted an extension gets a new schedule whose steps fall on other
 // dates, so "3 days before" the extended deadline is a new step, while changing the hour of a
 // policy never re-sends a step already sent that day.
+//
+// Working days: a step computed onto a Saturday, Sunday or Danish public holiday is sent on
+// another working day (`#core/working-days`). A step before the deadline moves to the previous
+// working day, so "3 days before" 2027-03-31 (Easter Sunday) goes out on Wednesday 2027-03-24
+// and still comes before the deadline. The opening notice and the steps after the deadline move
+// to the next working day instead: moved earlier, an overdue reminder could arrive before the
+// deadline had passed, and an opening notice before the round was open. The deadline itself is
+// never moved: it is the date SST set (see the README, "Working days").
 import { addDanishDays, danishDate, parseDanishInstant } from '#core/danish-time';
+import { toWorkingDay } from '#core/working-days';
 import { roundPhase, type RoundRecord } from '#core/rounds';
 import type { ReminderPolicy } from '#schemas/api';
 
@@ -32,8 +41,10 @@ export interface ReminderStep {
   kind: StepKind;
   /** Days before (kind 'before') or after (kind 'after') the deadline's Danish date. */
   days: number;
-  /** The instant the step becomes due. */
+  /** The instant the step becomes due, on a working day. */
   at: Date;
+  /** The Danish date the step was computed onto when that was not a working day. */
+  movedFrom?: string;
 }
 
 export interface ScheduleRound {
@@ -66,9 +77,12 @@ export function reminderSchedule(round: ScheduleRound, deadlineAt: string = roun
   // Steps are counted from the Danish date the deadline falls on; a 23:59:59.999 deadline is that day.
   const deadlineDay = atHour(danishDate(deadline), policy.hour);
   const steps: ReminderStep[] = [];
-  const add = (kind: StepKind, days: number, at: Date) => {
+  const add = (kind: StepKind, days: number, computed: Date) => {
     const label = kind === 'opening' ? 'opening' : `${kind}-${days}`;
-    steps.push({ id: `${label}@${danishDate(at)}`, kind, days, at });
+    const day = danishDate(computed);
+    const workday = toWorkingDay(day, kind === 'before' ? 'previous' : 'next');
+    const at = workday === day ? computed : atHour(workday, policy.hour);
+    steps.push({ id: `${label}@${workday}`, kind, days, at, ...(workday !== day && { movedFrom: day }) });
   };
 
   if (policy.atOpening) {

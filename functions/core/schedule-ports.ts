@@ -26,6 +26,20 @@ export interface MeetingStore {
   put(meeting: Meeting, expectedSequence: number | undefined, event: AuditEvent): Promise<void>;
 }
 
+/** The e-mail addresses of one Task Force seat (`#core/taskforce` names the seats). */
+export interface SeatContacts {
+  seatId: string;
+  emails: string[];
+  updatedAt: string;
+  updatedBy: string;
+}
+
+export interface SeatContactStore {
+  list(): Promise<SeatContacts[]>;
+  /** Replaces the seat's list, with its audit event in the same transaction. */
+  put(contacts: SeatContacts, event: AuditEvent): Promise<void>;
+}
+
 export interface RoundPolicyStore {
   /** Sets a round's reminder policy; WriteConflict when the round does not exist. */
   setReminderPolicy(roundId: string, policy: ReminderPolicy, event: AuditEvent): Promise<void>;
@@ -98,10 +112,19 @@ export interface AuditFeed {
   submitEvents(from: Date, to: Date): Promise<SubmitEvent[]>;
 }
 
+/** A file sent with a message, e.g. a meeting's `invitation.ics` (text/calendar; method=REQUEST). */
+export interface MailAttachment {
+  filename: string;
+  /** The full MIME type with parameters, e.g. `text/calendar; charset=UTF-8; method=REQUEST`. */
+  contentType: string;
+  content: string;
+}
+
 export interface MailMessage {
   to: string[];
   subject: string;
   text: string;
+  attachments?: MailAttachment[];
   /** Ties the message to its claim (header X-Statusportalen-Key), so an outbox can be audited. */
   key: string;
   date: Date;
@@ -116,6 +139,7 @@ export interface ScheduleDeps extends CoreDeps {
   contacts: ContactStore;
   extensions: ExtensionStore;
   meetings: MeetingStore;
+  seats: SeatContactStore;
   policies: RoundPolicyStore;
   claims: ClaimStore;
   submitFeed: AuditFeed;

@@ -12,7 +12,7 @@ import { formatDanishDateTime } from '#core/danish-time';
 import { diffAnswers, type AnswerChange } from '#core/answers-diff';
 import { carryForward, type DroppedField } from '#core/carry-forward';
 import { reportHtml, type PrintComment } from '#core/report-print';
-import { findOrganisation } from '#core/registry';
+import { findOrganisation, predecessorsOf } from '#core/registry';
 import { composeFromContributions } from '#core/compose';
 import { getVisibleRound } from '#core/rounds-service';
 import { submissionSubject } from '#core/audit-service';
@@ -390,9 +390,11 @@ export async function diffRevisions(deps: CoreDeps, who: Identity, roundId: stri
 }
 
 /**
- * Starts a report that has not been started from the organisation's own accepted answers
- * of the latest earlier round of the same form. What the current form version cannot hold is
- * dropped and returned, so the reporter sees exactly what to fill in anew.
+ * Starts a report that has not been started from accepted answers of the latest earlier round
+ * of the same form: the organisation's own, or, for an organisation that succeeds others in a
+ * merger (Region Østdanmark), the predecessor named in `from`. What the current form version
+ * cannot hold is dropped and returned, so the reporter sees exactly what to fill in anew; the
+ * answer and the audit trail say whose answers they were.
  */
 export async function prefill(
   deps: CoreDeps,
@@ -400,17 +402,32 @@ export async function prefill(
   roundId: string,
   orgId: string,
   ifMatch?: string,
-): Promise<{ submission: Submission; carriedFrom: { roundId: string; revision: number }; dropped: DroppedField[] }> {
+  from?: string,
+): Promise<{ submission: Submission; carriedFrom: { roundId: string; revision: number; orgId: string; orgName: string }; dropped: DroppedField[] }> {
   const ctx = await load(deps, who, roundId, orgId, 'report');
   assertOpenForReporting(ctx.round, deps.clock.now());
   // Naming "0-new" makes a started report a 412 (someone was first) rather than a 409.
   await checkPrecondition(deps, ctx, orgId, { ifMatch }, false);
   if (ctx.head) throw new Problem('invalid-transition', 'Kun en indberetning, der ikke er påbegyndt, kan startes fra sidste års svar.', { currentStatus: ctx.head.status });
-  const earlier = (await deps.rounds.list())
-    .filter((r) => r.formId === ctx.round.formId && r.roundId !== roundId && r.deadlineAt < ctx.round.deadlineAt && r.respondents.includes(orgId))
-    .sort((x, y) => y.deadlineAt.localeCompare(x.deadlineAt));
-  for (const previous of earlier) {
-    const head = await deps.submissions.getHead(previous.roundId, orgId);
+  const predecessors = predecessorsOf(orgId, ctx.round.respondentsAt);
+  if (from !== undefined && from !== orgId && !predecessors.some((p) => p.id === from)) {
+    const allowed = predecessors.length ? ` eller en forgænger (${predecessors.map((p) => p.name).join(', ')})` : '';
+    throw new Problem('invalid-body', `Der kan kun startes fra organisationens egne svar${allowed}.`, { errors: [{ pointer: '/from', message: `${from} er ikke en forgænger.` }] });
+  }
+  const source = from ?? orgId;
+  const rounds = await deps.rounds.list();
+  const earlierOf = (who: string) =>
+    rounds
+      .filter((r) => r.formId === ctx.round.formId && r.roundId !== roundId && r.deadlineAt < ctx.round.deadlineAt && r.respondents.includes(who))
+      .sort((x, y) => y.deadlineAt.localeCompare(x.deadlineAt));
+  // A successor with no history of its own must choose: two predecessors' answers cannot both be the start.
+  if (from === undefined && predecessors.length > 0 && earlierOf(orgId).length === 0) {
+    throw new Problem('invalid-body', `${findOrganisation(orgId)?.name ?? orgId} har ingen tidligere svar. Vælg hvilken forgængers godkendte svar der skal startes fra: ${predecessors.map((p) => `${p.name} (${p.id})`).join(' eller ')}.`, {
+      errors: [{ pointer: '/from', message: `Angiv en forgænger: ${predecessors.map((p) => p.id).join(', ')}.` }],
+    });
+  }
+  for (const previous of earlierOf(source)) {
+    const head = await deps.submissions.getHead(previous.roundId, source);
     if (head?.status !== 'accepted') continue;
     const { answers, dropped } = carryForward(
       await deps.submissions.readContent(head.contentKey),
@@ -422,9 +439,10 @@ export async function prefill(
       action: 'prefill',
       contentKey,
       formVersion: ctx.round.formVersion,
-      detail: { fromRound: previous.roundId, fromRevision: head.revision, dropped: dropped.map((d) => d.pointer) },
+      detail: { fromRound: previous.roundId, fromRevision: head.revision, ...(source !== orgId && { fromOrg: source }), dropped: dropped.map((d) => d.pointer) },
     });
-    return { submission: view(ctx, orgId, next, answers), carriedFrom: { roundId: previous.roundId, revision: head.revision }, dropped };
+    const carriedFrom = { roundId: previous.roundId, revision: head.revision, orgId: source, orgName: findOrganisation(source)?.name ?? source };
+    return { submission: view(ctx, orgId, next, answers), carriedFrom, dropped };
   }
   throw new Problem('not-found', 'Der er ingen godkendt indberetning fra en tidligere runde af samme skema at starte fra.');
 }

@@ -72,6 +72,15 @@ export async function summaryXlsx(s: RoundSummary): Promise<Buffer> {
     [[ALL_REGIONS, ...COMPLETENESS_MEASURES.map(([k]) => c[k] as number)], ...c.byRegion.map((r) => [r.regionName, ...COMPLETENESS_MEASURES.map(([k]) => r[k] as number)])],
   );
 
+  if (c.byHealthCouncil) {
+    addTable(
+      wb,
+      sheetName('Sundhedsråd', taken),
+      [{ header: 'Sundhedsråd', width: 34 }, ...COMPLETENESS_MEASURES.map(([, label, unit]) => ({ header: label, width: 16, ...(unit === '%' ? { numFmt: '0.0' } : {}) }))],
+      c.byHealthCouncil.map((h) => [h.healthCouncilName, ...COMPLETENESS_MEASURES.map(([k]) => h[k] as number)]),
+    );
+  }
+
   addTable(
     wb,
     sheetName('Organisationer', taken),

@@ -4,7 +4,25 @@ import { idempotent } from '#http/idempotency';
 import { createAreaHandler } from '#http/area';
 import { CALENDAR_ROUTES } from '#functions/routes/calendar';
 import { getScheduleTableDeps } from '#functions/schedule-composition';
-import { createMeeting, grantExtension, listExtensions, setReminderPolicy, updateMeeting } from '#core/extensions';
+import { cancelMeeting, createMeeting, grantExtension, listExtensions, setReminderPolicy, updateMeeting } from '#core/extensions';
+import { listSeats, sendInvitation, setSeatContacts, type InviteDeps } from '#core/taskforce-service';
+import { mailSenderFromEnv } from '#functions/mail/from-env';
+import type { Meeting } from '#schemas/schedule';
+
+// Only meeting changes send mail (the invitations), so the sender is built on the first one.
+let inviteDeps: InviteDeps | undefined;
+const getInviteDeps = (): InviteDeps =>
+  (inviteDeps ??= {
+    ...getScheduleTableDeps(),
+    mail: mailSenderFromEnv(),
+    organizer: { name: 'Sundhedsstyrelsen, sekretariatet for Task Force', email: (process.env['MAIL_FROM'] ?? 'no-reply@statusportalen.local').replace(/^.*<([^>]+)>.*$/, '$1') },
+  });
+
+const invite = async (meeting: Meeting, method: 'REQUEST' | 'CANCEL'): Promise<Meeting> => {
+  const outcome = await sendInvitation(getInviteDeps(), meeting, method);
+  if (outcome.error) console.warn(JSON.stringify({ message: 'meeting invitation failed', meetingId: meeting.meetingId, sequence: meeting.sequence, error: outcome.error }));
+  return meeting;
+};
 import { meetingsInOrder, reminderLog, yearWheel, yearWheelIcs } from '#core/calendar-service';
 
 export const handler = createAreaHandler(
@@ -22,11 +40,21 @@ export const handler = createAreaHandler(
     }),
     listMeetings: async () => ({ body: { items: await meetingsInOrder(getScheduleTableDeps()) } }),
     createMeeting: async ({ identity, body }) => {
-      const meeting = await createMeeting(getScheduleTableDeps(), identity, body);
+      const meeting = await invite(await createMeeting(getScheduleTableDeps(), identity, body), 'REQUEST');
       return { status: 201, body: meeting, headers: { location: `/meetings/${meeting.meetingId}` } };
     },
     updateMeeting: async ({ identity, params, body }) => ({
-      body: await updateMeeting(getScheduleTableDeps(), identity, params.meetingId, body),
+      body: await invite(await updateMeeting(getScheduleTableDeps(), identity, params.meetingId, body), 'REQUEST'),
+    }),
+    cancelMeeting: async ({ identity, params }) => {
+      const before = await getScheduleTableDeps().meetings.get(params.meetingId);
+      const meeting = await cancelMeeting(getScheduleTableDeps(), identity, params.meetingId);
+      // Cancelling twice sends one CANCEL: the second call changes nothing.
+      return { body: before?.cancelled ? meeting : await invite(meeting, 'CANCEL') };
+    },
+    listSeats: async ({ identity, query }) => ({ body: { items: await listSeats(getScheduleTableDeps(), identity, query.at) } }),
+    setSeatContacts: async ({ identity, params, body }) => ({
+      body: await setSeatContacts(getScheduleTableDeps(), identity, params.seatId, body.emails),
     }),
     getCalendar: async ({ identity, query }) => ({ body: { items: await yearWheel(getScheduleTableDeps(), identity, query) } }),
     getCalendarIcs: async ({ identity, query }) => ({

@@ -25,7 +25,7 @@ export const handler = createAreaHandler(SUBMISSIONS_ROUTES, {
     body: await submissions.diffRevisions(getDeps(), req.identity, ...ids(req), req.params.revision, req.params.other),
   }),
   prefill: async (req) => {
-    const result = await submissions.prefill(getDeps(), req.identity, ...ids(req), req.ifMatch);
+    const result = await submissions.prefill(getDeps(), req.identity, ...ids(req), req.ifMatch, req.body.from);
     return { ...withEtag(result.submission), status: 201, body: result };
   },
   getRevision: async (req) => ({ body: await submissions.getRevision(getDeps(), req.identity, ...ids(req), req.params.revision) }),

@@ -28,6 +28,7 @@ export interface OutboxEntry {
   subject: string;
   key?: string;
   text: string;
+  attachments?: { filename: string; contentType: string; content: string }[];
 }
 
 /** The outbox's messages, newest first. */
@@ -42,7 +43,7 @@ export async function readOutbox(dir: string): Promise<OutboxEntry[]> {
     files.sort().reverse().map(async (file) => {
       const eml = parseEml(await readFile(path.join(dir, file), 'utf8'));
       const key = eml.headers['x-statusportalen-key'];
-      return { file, date: eml.headers['date'] ?? '', to: eml.to, subject: eml.subject, ...(key ? { key } : {}), text: eml.text };
+      return { file, date: eml.headers['date'] ?? '', to: eml.to, subject: eml.subject, ...(key ? { key } : {}), text: eml.text, ...(eml.attachments.length ? { attachments: eml.attachments } : {}) };
     }),
   );
   return entries;

@@ -2,7 +2,9 @@
 // address (MAIL_FROM) must be a verified SES identity; MAIL_CONFIGURATION_SET, when set,
 // routes bounces and complaints to SES's event destinations.
 import { SendEmailCommand, type SESv2Client } from '@aws-sdk/client-sesv2';
+import { ulid } from 'ulid';
 import type { MailMessage, MailSender } from '#core/schedule-ports';
+import { buildEml } from '#functions/mail/eml';
 
 export class SesMailSender implements MailSender {
   constructor(
@@ -16,7 +18,11 @@ export class SesMailSender implements MailSender {
       new SendEmailCommand({
         FromEmailAddress: this.from,
         Destination: { ToAddresses: message.to },
-        Content: {
+        // A message with attachments (a meeting invitation) goes as the same MIME text the local
+        // outbox writes; SES takes From and To from it and adds its own Message-ID.
+        Content: message.attachments?.length
+          ? { Raw: { Data: Buffer.from(buildEml(message, { from: this.from, messageId: `${ulid().toLowerCase()}@statusportalen` }), 'utf8') } }
+          : {
           Simple: {
             Subject: { Data: message.subject, Charset: 'UTF-8' },
             Body: { Text: { Data: message.text, Charset: 'UTF-8' } },

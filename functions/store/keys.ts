@@ -40,6 +40,8 @@ export const keys = {
    * `IDEM#<hash>` a base64 SHA-256 of caller, route and the client's Idempotency-Key; TTL `expiresAt`.
    */
   idempotency: (hash: string) => ({ PK: IDEMPOTENCY_PK, SK: `${IDEMPOTENCY_PK}#${hash}` }),
+  /** The Task Force's seat contacts: one small partition, a score of items. */
+  seatContacts: (seatId?: string) => ({ PK: 'TASKFORCE', ...(seatId ? { SK: `SEAT#${seatId}` } : {}) }),
   meeting: (meetingId?: string) => ({ PK: 'MEETINGS', ...(meetingId ? { SK: `MEETING#${meetingId}` } : {}) }),
 };
 

@@ -184,6 +184,20 @@ const MATRIX: Record<string, Row> = {
       return { values: { meetingId }, body: { date: '2026-11-04', title: 'Flyttet matrixmøde' }, markers: [`MEETING#${meetingId}`] };
     },
   },
+  cancelMeeting: {
+    expect: ADMIN_ONLY,
+    request: async () => {
+      const meetingId = `hm-${ulid().toLowerCase()}`;
+      const made = await api.call('POST', '/meetings', { token: await api.token('sst-admin'), body: { meetingId, date: '2026-11-03', title: 'Matrixmøde' } });
+      expect(made.status, made.text).toBeLessThan(300);
+      return { values: { meetingId }, markers: [`MEETING#${meetingId}`] };
+    },
+  },
+  listSeats: { expect: SST_ONLY },
+  setSeatContacts: {
+    expect: ADMIN_ONLY,
+    request: () => ({ values: { seatId: 'kl-og-kommunerne-5' }, body: { emails: ['matrix@kl.example.dk'] }, markers: ['SEAT#kl-og-kommunerne-5'] }),
+  },
   getCalendar: { expect: SIGNED_IN },
   getCalendarIcs: { expect: SIGNED_IN },
   devOutbox: { expect: PUBLIC },

@@ -317,12 +317,16 @@ describe('least privilege', () => {
     }
   });
 
-  it('lets only the deadline job send e-mail, and only from its own address', () => {
+  // The calendar function mails the Task Force's meeting invitations (ICS) when SST changes a meeting.
+  it('lets only the deadline job and the calendar function send e-mail, and only from their own address', () => {
+    const senders = ['deadline-check', 'calendar'];
     for (const name of [...prod.api.functions.keys(), ...prod.api.jobs.keys()]) {
-      expect(mayDo(prod, name, 'ses:SendEmail', ''), name).toBe(name === 'deadline-check');
+      expect(mayDo(prod, name, 'ses:SendEmail', ''), name).toBe(senders.includes(name));
     }
-    const ses = statementsOfRole(prod.templates.api, roleOf(prod, 'deadline-check')).find((st) => actionsOf(st).includes('ses:SendEmail'))!;
-    expect(ses.Condition).toEqual({ StringEquals: { 'ses:FromAddress': 'statusportalen@sst.dk' } });
+    for (const name of senders) {
+      const ses = statementsOfRole(prod.templates.api, roleOf(prod, name)).find((st) => actionsOf(st).includes('ses:SendEmail'))!;
+      expect(ses.Condition, name).toEqual({ StringEquals: { 'ses:FromAddress': 'statusportalen@sst.dk' } });
+    }
   });
 });
 

@@ -63,7 +63,10 @@ describe('year wheel', () => {
     const json = await reporter('GET', '/calendar?from=2026-01-01&to=2027-12-31');
     expect(json.status).toBe(200);
     const mine = json.body.items.filter((e: { roundId?: string }) => e.roundId === regional.roundId);
-    expect(mine).toEqual([expect.objectContaining({ kind: 'deadline', date: '2026-12-20', extended: true, reason: 'Ny leder' })]);
+    expect(mine).toEqual([
+      expect.objectContaining({ kind: 'opening', title: `Åbner: ${regional.title}` }),
+      expect.objectContaining({ kind: 'deadline', date: '2026-12-20', extended: true, reason: 'Ny leder' }),
+    ]);
     expect(json.body.items.some((e: { roundId?: string }) => e.roundId === municipal.roundId)).toBe(false);
 
     const ics = events((await reporter('GET', '/calendar.ics?from=2026-01-01&to=2027-12-31')).text);
@@ -73,7 +76,9 @@ describe('year wheel', () => {
     expect(ics.some((e) => e.uid.includes(municipal.roundId))).toBe(false);
 
     const other = await api.as('reporter', regional.respondents[1]!);
-    const theirs = (await other('GET', '/calendar?from=2026-01-01&to=2027-12-31')).body.items.find((e: { roundId?: string }) => e.roundId === regional.roundId);
+    const theirs = (await other('GET', '/calendar?from=2026-01-01&to=2027-12-31')).body.items.find(
+      (e: { roundId?: string; kind: string }) => e.roundId === regional.roundId && e.kind === 'deadline',
+    );
     expect(theirs).toMatchObject({ date: '2026-11-30' });
     expect(theirs.extended).toBeUndefined();
 

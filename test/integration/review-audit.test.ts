@@ -5,6 +5,8 @@ import { ulid } from 'ulid';
 import { startApi, type Api, type Client } from '../support/api.ts';
 import { exampleAnswers } from '../../local/seed.ts';
 import type { SubmissionHead } from '#core/ports';
+import { prefill } from '#core/submissions-service';
+import { Problem } from '#core/problems';
 
 const FORM = 'kraeftplan-v-kommunal';
 const ORG = 'kommune-751';
@@ -194,7 +196,7 @@ describe('carry-forward and form evolution', () => {
     const thisYear = await api.round(formId, { formVersion: 2 });
     const res = await reporter('POST', `${sub(thisYear.roundId)}/prefill`);
     expect(res.status).toBe(201);
-    expect(res.body.carriedFrom).toEqual({ roundId: lastYear.roundId, revision: 1 });
+    expect(res.body.carriedFrom).toEqual({ roundId: lastYear.roundId, revision: 1, orgId: ORG, orgName: 'Aarhus' });
     expect(res.body.submission.answers).toEqual({ beskrivelse: 'Sidste års tekst om rehabilitering på Ærø.' });
     expect(res.body.dropped).toEqual(
       expect.arrayContaining([
@@ -209,6 +211,57 @@ describe('carry-forward and form evolution', () => {
     const raced = await reporter('POST', `${sub(thisYear.roundId)}/prefill`, { headers: { 'if-match': '"0-new"' } });
     expect(raced.status).toBe(412);
     expect(raced.body).toMatchObject({ type: 'https://statusportalen.sst.dk/problems/edit-conflict', currentRevision: 1 });
+  });
+
+  it("starts Region Østdanmark's first report from the predecessor it names, and says whose answers they are", async () => {
+    const formId = `cf-${ulid().toLowerCase().slice(-10)}`;
+    const schema = {
+      $schema: 'https://json-schema.org/draft/2020-12/schema',
+      type: 'object',
+      title: 'Prøveskema til regionernes overførsel',
+      properties: { beskrivelse: { type: 'string', 'x-summary': 'text' } },
+    };
+    expect((await admin('POST', `/forms/${formId}/versions`, { body: { schema, respondentKind: 'region', plan: 'kraeftplan-v' } })).status).toBe(201);
+    const lastYear = await api.round(formId, { period: '2026', opensAt: '2026-01-01', deadline: '2026-03-31', respondentsAt: '2026-06-01' });
+    expect(lastYear.respondents).toEqual(expect.arrayContaining(['region-1084', 'region-1085']));
+    const { submissions } = api.deps;
+    const at = '2026-03-20T10:00:00.000Z';
+    for (const [orgId, text] of [['region-1084', 'Hovedstadens status på palliation.'], ['region-1085', 'Sjællands status på palliation.']] as const) {
+      const contentKey = await submissions.putContent(lastYear.roundId, orgId, 1, { beskrivelse: text });
+      await submissions.commit({
+        head: { roundId: lastYear.roundId, orgId, status: 'accepted', revision: 1, etag: '1-seeded', contentKey, updatedAt: at, updatedBy: 'SST', submittedAt: at, late: false },
+        expectedEtag: undefined,
+        revision: { roundId: lastYear.roundId, orgId, revision: 1, action: 'accept', status: 'accepted', savedAt: at, savedBy: 'SST', contentKey },
+        event: { at, id: ulid(), actor: 'SST', actorOrgId: 'sst', action: 'submission.accept', subject: `round/${lastYear.roundId}/submission/${orgId}` },
+      });
+    }
+    const thisYear = await api.round(formId, { period: '2027', deadline: '2027-03-31', respondentsAt: '2027-06-01' });
+    expect(thisYear.respondents).toContain('region-oestdanmark');
+    // Østdanmark's reporters can log in from 2027-01-01 only, so its side runs through the core at a 2027 clock.
+    const deps = { ...api.deps, clock: { now: () => new Date('2027-02-01T09:00:00.000Z') } };
+    const oest = { subject: `oest-${ulid()}`, name: 'Østdanmarks indberetter', role: 'reporter' as const, orgId: 'region-oestdanmark', scopes: [] };
+    const path = sub(thisYear.roundId, 'region-oestdanmark');
+
+    // No answers of its own and two predecessors: it must choose, and is told the choices.
+    const unchosen = await prefill(deps, oest, thisYear.roundId, 'region-oestdanmark').catch((e: unknown) => e);
+    expect(unchosen).toBeInstanceOf(Problem);
+    expect((unchosen as Problem).code).toBe('invalid-body');
+    expect((unchosen as Problem).message).toContain('Region Hovedstaden (region-1084) eller Region Sjælland (region-1085)');
+    // Only a predecessor: not another region, even one in the same form.
+    await expect(prefill(deps, oest, thisYear.roundId, 'region-oestdanmark', undefined, 'region-1081')).rejects.toMatchObject({ code: 'invalid-body' });
+
+    const res = await prefill(deps, oest, thisYear.roundId, 'region-oestdanmark', undefined, 'region-1085');
+    expect(res.carriedFrom).toEqual({ roundId: lastYear.roundId, revision: 1, orgId: 'region-1085', orgName: 'Region Sjælland' });
+    expect(res.submission).toMatchObject({ orgId: 'region-oestdanmark', status: 'draft', answers: { beskrivelse: 'Sjællands status på palliation.' } });
+    const [revision] = await submissions.listRevisions(thisYear.roundId, 'region-oestdanmark');
+    expect(revision).toMatchObject({ action: 'prefill' });
+    const sstView = await admin('GET', `${path}/history`);
+    expect(sstView.status).toBe(200);
+    expect(JSON.stringify(sstView.body)).toContain('"fromOrg":"region-1085"');
+    // A predecessor is not a way into another organisation's report: Hovedstaden cannot start Østdanmark's.
+    const hovedstaden = await api.as('reporter', 'region-1084');
+    // Like any other organisation's report, it does not exist for Hovedstaden's reporters (404).
+    expect((await hovedstaden('POST', `${path}/prefill`, { body: { from: 'region-1084' } })).status).toBe(404);
   });
 
   it('answers 404 when there is no accepted report to start from', async () => {

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { overdueDigestMail, reminderMail, submissionNoticeMail } from '#core/mail-texts';
 import { orgName } from '#core/deadline-service';
 import { parseDanishInstant } from '#core/danish-time';
-import type { ReminderStep } from '#core/reminders';
+import { DEFAULT_REMINDER_POLICY, reminderSchedule, type ReminderStep } from '#core/reminders';
 
 const deadlineAt = parseDanishInstant('2026-12-15');
 const link = 'https://statusportalen.example/#/runder/kraeftplan-v-kommunal-2026/kommune-751';
@@ -22,6 +22,13 @@ describe('the names the e-mails use', () => {
 });
 
 describe('reminderMail', () => {
+  it('says the days actually left when a step moved off Easter 2027 to a working day', () => {
+    const [moved] = reminderSchedule({ opensAt: '2027-03-01T00:00:00.000Z', deadlineAt: parseDanishInstant('2027-03-31').toISOString(), reminderPolicy: { ...DEFAULT_REMINDER_POLICY, daysBefore: [3] } }).filter((s) => s.kind === 'before');
+    const { subject, text } = reminderMail({ roundTitle, orgName: 'Region Hovedstaden', deadlineAt: parseDanishInstant('2027-03-31'), link, step: moved!, now: moved!.at });
+    expect(subject).toContain('frist 31. marts 2027');
+    expect(text).toContain('Fristen er 31. marts 2027 (om 7 dage)');
+  });
+
   it('puts the official name in the genitive before a reminder deadline', () => {
     const now = parseDanishInstant('2026-12-12T08:00');
     const { subject, text } = reminderMail({ roundTitle, orgName: orgName('kommune-751'), deadlineAt, link, step: step('before', 3, '2026-12-12T08:00'), now });

@@ -7,7 +7,9 @@ import {
   isValidOn,
   organisationsAt,
   regionOf,
+  predecessorsOf,
   respondentsAt,
+  successorOf,
 } from '#core/registry';
 
 const BEFORE = '2026-06-01';
@@ -155,7 +157,7 @@ describe('authorities', () => {
 describe('lookups', () => {
   it('sorts all organisations by kind, then code, then name', () => {
     const all = organisationsAt(BEFORE);
-    expect(all).toHaveLength(5 + 98 + 5);
+    expect(all).toHaveLength(5 + 98 + 5 + 2); // regions, municipalities, authorities, ministries
     const kinds = all.map((o) => o.kind);
     expect(kinds.indexOf('municipality')).toBe(5);
     expect(kinds.lastIndexOf('municipality')).toBe(102);
@@ -226,7 +228,7 @@ describe('official names', () => {
   it('gives every organisation on every date an official name of its own', () => {
     for (const date of [BEFORE, REFORM]) {
       const all = organisationsAt(date);
-      expect(all).toHaveLength(date === BEFORE ? 5 + 98 + 5 : 4 + 98 + 5);
+      expect(all).toHaveLength(date === BEFORE ? 5 + 98 + 5 + 2 : 4 + 98 + 5 + 2);
       for (const o of all) expect(o.officialName.trim()).not.toBe('');
       expect(new Set(all.map((o) => o.officialName)).size).toBe(all.length);
     }
@@ -278,5 +280,19 @@ describe('official names', () => {
     expect(officialOf('danske-regioner')).toBe('Danske Regioner');
     expect(officialOf('sundhedsdatastyrelsen')).toBe('Sundhedsdatastyrelsen');
     expect(officialOf('social-og-boligstyrelsen')).toBe('Social- og Boligstyrelsen');
+  });
+});
+
+describe('the merger in history', () => {
+  it('records that Region Østdanmark succeeds Region Hovedstaden and Region Sjælland from 2027-01-01', () => {
+    expect(predecessorsOf('region-oestdanmark').map((p) => [p.id, p.name, p.succeededOn])).toEqual([
+      ['region-1084', 'Region Hovedstaden', '2027-01-01'],
+      ['region-1085', 'Region Sjælland', '2027-01-01'],
+    ]);
+    expect(predecessorsOf('region-oestdanmark', '2026-12-31')).toEqual([]);
+    expect(predecessorsOf('region-1081')).toEqual([]);
+    expect(successorOf('region-1084')).toEqual({ orgId: 'region-oestdanmark', on: '2027-01-01' });
+    expect(successorOf('region-1085')).toEqual({ orgId: 'region-oestdanmark', on: '2027-01-01' });
+    expect(successorOf('region-1082')).toBeUndefined();
   });
 });

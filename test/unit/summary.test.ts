@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { buildRoundSummary } from '#core/summary/aggregate';
 import { planFromSchema } from '#core/summary/plan';
 import { buildTrend, flattenSummary } from '#core/summary/trend';
+import { summaryHtml } from '#core/summary/html';
 import type { ChoiceSummary, FieldSummary, ListSummary, NumberSummary, RoundSummary, TextSummary } from '#core/summary/model';
 import { FormTrend, RoundSummary as RoundSummarySchema } from '#schemas/summary';
 import { clone, exampleOf, schemaOf, summaryInput, type Json } from '../support/summary-fixtures.ts';
@@ -223,5 +224,39 @@ describe('trend across years', () => {
     expect(series?.kind === 'number' && series.points.map((p) => [p.period, p.mean, p.target])).toEqual([['2026', 60, 100], ['2027', 80, 100]]);
     expect(trend.indicators[0]).toMatchObject({ indicator: 'pakkeforloeb', unit: '%', points: [{ period: '2026-Q1', value: 71.2, target: 85 }] });
     expect(FormTrend.safeParse(trend).success).toBe(true);
+    // Both rounds here used 2026's respondents: no merger lies between them, so no note.
+    expect(trend.notes).toEqual([]);
+  });
+
+  it('shows Region Østdanmark beside its predecessors across 2026 → 2027, with a note in JSON and HTML', () => {
+    const answers = exampleOf('kraeftplan-v-regional');
+    const y2026 = buildRoundSummary(
+      summaryInput('kraeftplan-v-regional', 'region', [{ orgId: 'region-1084', status: 'accepted', answers }, { orgId: 'region-1085', status: 'submitted', answers }], { period: '2026' }),
+    );
+    const y2027 = buildRoundSummary(
+      summaryInput('kraeftplan-v-regional', 'region', [{ orgId: 'region-oestdanmark', status: 'submitted', answers }], { period: '2027', respondentsAt: '2027-06-01' }),
+    );
+    const trend = buildTrend({ formId: 'kraeftplan-v-regional', formTitle: 'X' }, [y2026, y2027], [], new Date('2027-12-31T00:00:00Z'));
+    const regions = trend.completeness.map((c) => [c.period, c.byRegion.map((r) => `${r.regionName}: ${r.reported}/${r.expected}`)]);
+    expect(regions).toEqual([
+      ['2026', ['Region Nordjylland: 0/1', 'Region Midtjylland: 0/1', 'Region Syddanmark: 0/1', 'Region Hovedstaden: 1/1', 'Region Sjælland: 1/1']],
+      ['2027', ['Region Nordjylland: 0/1', 'Region Midtjylland: 0/1', 'Region Syddanmark: 0/1', 'Region Østdanmark: 1/1']],
+    ]);
+    expect(trend.notes).toHaveLength(1);
+    expect(trend.notes[0]).toMatchObject({
+      kind: 'merger',
+      on: '2027-01-01',
+      successor: { regionId: 'region-oestdanmark', regionName: 'Region Østdanmark' },
+      predecessors: [{ regionId: 'region-1084', regionName: 'Region Hovedstaden' }, { regionId: 'region-1085', regionName: 'Region Sjælland' }],
+    });
+    expect(trend.notes[0]!.text).toBe(
+      'Region Østdanmark afløser Region Hovedstaden og Region Sjælland fra 1. januar 2027. Tal til og med 2026 står under de to regioner, tal fra 2027 under Region Østdanmark; regionernes tal kan ikke følges som én række hen over sammenlægningen.',
+    );
+    expect(FormTrend.safeParse(trend).success).toBe(true);
+    const html = summaryHtml(y2027, trend);
+    expect(html).toContain(`<p class="note">${trend.notes[0]!.text}</p>`);
+    expect(html).toContain('<caption>Indberettet pr. region og år</caption>');
+    expect(html).toMatch(/<tr><td>Region Hovedstaden<\/td><td class="num">1 af 1<\/td><td class="num">–<\/td><\/tr>/);
+    expect(html).toMatch(/<tr><td>Region Østdanmark<\/td><td class="num">–<\/td><td class="num">1 af 1<\/td><\/tr>/);
   });
 });

@@ -4,7 +4,8 @@
 // respondents date, so the 2027 merger is handled by the registry, not here). A report is late
 // against its organisation's extended deadline when SST granted one, even after the fact.
 import { findOrganisation, regionOf } from '#core/registry';
-import { COUNTED_STATUSES, type Completeness, type CompletenessFigures, type OrgStatus, type OrgStatusRow, type RegionRef } from '#core/summary/model';
+import { hasHealthCouncils, healthCouncilOf, UNASSIGNED_COUNCIL_ID, UNASSIGNED_COUNCIL_NAME } from '#core/health-councils';
+import { COUNTED_STATUSES, type Completeness, type HealthCouncilCompleteness, type HealthCouncilRef, type CompletenessFigures, type OrgStatus, type OrgStatusRow, type RegionRef } from '#core/summary/model';
 import { reportIsLate } from '#core/rounds';
 import { percent } from '#core/summary/stats';
 
@@ -23,7 +24,7 @@ export interface HeadLite {
   late?: boolean | undefined;
 }
 
-export interface OrgContext extends RegionRef {
+export interface OrgContext extends RegionRef, Partial<HealthCouncilRef> {
   orgId: string;
   orgName: string;
 }
@@ -36,11 +37,18 @@ export function organisationContext(round: RoundLite): Map<string, OrgContext> {
   const out = new Map<string, OrgContext>();
   for (const orgId of round.respondents) {
     const regionId = round.respondentKind === 'region' ? orgId : (regionOf(orgId, round.respondentsAt) ?? 'ukendt');
+    // Sundhedsråd group municipalities from the reform on, the way regions do: by the round's date.
+    const council = round.respondentKind === 'municipality' && hasHealthCouncils(round.respondentsAt) ? healthCouncilOf(orgId, round.respondentsAt) : undefined;
     out.set(orgId, {
       orgId,
       orgName: findOrganisation(orgId)?.name ?? orgId,
       regionId,
       regionName: findOrganisation(regionId)?.name ?? 'Ukendt region',
+      ...(round.respondentKind === 'municipality' &&
+        hasHealthCouncils(round.respondentsAt) && {
+          healthCouncilId: council?.id ?? UNASSIGNED_COUNCIL_ID,
+          healthCouncilName: council?.name ?? UNASSIGNED_COUNCIL_NAME,
+        }),
     });
   }
   return out;
@@ -87,6 +95,7 @@ export function completenessOf(
   const byOrg = new Map(heads.map((h) => [h.orgId, h]));
   const total = emptyFigures();
   const regions = new Map<string, RegionRef & CompletenessFigures>();
+  const councils = new Map<string, HealthCouncilCompleteness>();
   const organisations: OrgStatusRow[] = [];
   for (const org of contexts.values()) {
     const head = byOrg.get(org.orgId);
@@ -101,14 +110,28 @@ export function completenessOf(
     let region = regions.get(org.regionId);
     if (!region) regions.set(org.regionId, (region = { regionId: org.regionId, regionName: org.regionName, ...emptyFigures() }));
     add(region, row);
+    if (org.healthCouncilId !== undefined && org.healthCouncilName !== undefined) {
+      let council = councils.get(org.healthCouncilId);
+      if (!council) {
+        const inRegion = org.healthCouncilId === UNASSIGNED_COUNCIL_ID ? {} : { regionId: org.regionId };
+        councils.set(org.healthCouncilId, (council = { healthCouncilId: org.healthCouncilId, healthCouncilName: org.healthCouncilName, ...inRegion, ...emptyFigures() }));
+      }
+      add(council, row);
+    }
   }
   rates(total);
   for (const r of regions.values()) rates(r);
+  for (const c of councils.values()) rates(c);
+  // By name, with the municipalities in no shipped sundhedsråd last.
+  const byHealthCouncil = [...councils.values()].sort((a, b) =>
+    a.healthCouncilId === UNASSIGNED_COUNCIL_ID ? 1 : b.healthCouncilId === UNASSIGNED_COUNCIL_ID ? -1 : a.healthCouncilName.localeCompare(b.healthCouncilName, 'da'),
+  );
   return {
     ...total,
     deadlineAt: round.deadlineAt,
     pastDeadline: now.getTime() > Date.parse(round.deadlineAt),
     byRegion: [...regions.values()].sort((a, b) => (a.regionId < b.regionId ? -1 : a.regionId > b.regionId ? 1 : 0)),
+    ...(councils.size > 0 && { byHealthCouncil }),
     organisations,
   };
 }

@@ -43,6 +43,17 @@ function completenessTable(s: RoundSummary): string {
   return `<table><thead>${head}</thead><tbody>${row(ALL_REGIONS, c)}${c.byRegion.map((r) => row(r.regionName, r)).join('')}</tbody></table>`;
 }
 
+/** From 2027, municipal rounds: the same figures per sundhedsråd, the unassigned municipalities last. */
+function healthCouncilTable(s: RoundSummary): string {
+  const councils = s.completeness.byHealthCouncil;
+  if (!councils) return '';
+  const head = `<tr><th>Sundhedsråd</th>${COMPLETENESS_MEASURES.map(([key]) => `<th class="num">${esc(SHORT_LABEL[key] ?? key)}</th>`).join('')}</tr>`;
+  const rows = councils.map(
+    (h) => `<tr><td>${esc(h.healthCouncilName)}</td>${COMPLETENESS_MEASURES.map(([k, , unit]) => `<td class="num">${fmt(h[k] as number)}${unit === '%' ? ' %' : ''}</td>`).join('')}</tr>`,
+  );
+  return `<table><caption>Indberetning pr. sundhedsråd</caption><thead>${head}</thead><tbody>${rows.join('')}</tbody></table>`;
+}
+
 function completenessChart(s: RoundSummary): string {
   const c = s.completeness;
   return stackedBars(
@@ -140,6 +151,22 @@ function fieldHtml(f: FieldSummary, level: number): string {
   }
 }
 
+/** Reporting per region and year, the regions as they were each year: the predecessors beside their successor. */
+function trendRegionTable(trend: FormTrendJson): string {
+  if (trend.notes.length === 0) return '';
+  const regions = new Map<string, string>();
+  for (const c of trend.completeness) for (const r of c.byRegion) regions.set(r.regionId, r.regionName);
+  const head = `<tr><th>Region</th>${trend.completeness.map((c) => `<th class="num">${esc(c.period)}</th>`).join('')}</tr>`;
+  const rows = [...regions].map(([id, name]) => {
+    const cells = trend.completeness.map((c) => {
+      const r = c.byRegion.find((x) => x.regionId === id);
+      return `<td class="num">${r ? `${fmt(r.reported)} af ${fmt(r.expected)}` : '–'}</td>`;
+    });
+    return `<tr><td>${esc(name)}</td>${cells.join('')}</tr>`;
+  });
+  return `<table><caption>Indberettet pr. region og år</caption><thead>${head}</thead><tbody>${rows.join('')}</tbody></table>`;
+}
+
 function trendCharts(trend: FormTrendJson | undefined): string {
   if (!trend || trend.periods.length === 0) return '';
   const charts: string[] = [];
@@ -161,7 +188,8 @@ function trendCharts(trend: FormTrendJson | undefined): string {
     charts.push(lineChart(`${ind.title}${ind.unit ? ` (${ind.unit})` : ''} – nationale data`, xs, [...byRegion].map(([name, points]) => ({ name, points })), targets, ind.unit ?? ''));
   }
   if (charts.length === 0) return '';
-  return `<section class="section"><h2>Udvikling over årene</h2><p>Runder: ${trend.rounds.map((r) => esc(r.period)).join(', ')}. Stiplet rød linje: målet.</p>${charts.join('')}</section>`;
+  const notes = trend.notes.map((n) => `<p class="note">${esc(n.text)}</p>`).join('');
+  return `<section class="section"><h2>Udvikling over årene</h2><p>Runder: ${trend.rounds.map((r) => esc(r.period)).join(', ')}. Stiplet rød linje: målet.</p>${notes}${trendRegionTable(trend)}${charts.join('')}</section>`;
 }
 
 function indicatorTable(s: RoundSummary): string {
@@ -197,6 +225,7 @@ export function summaryHtml(s: RoundSummary, trend?: FormTrendJson): string {
 <p>${fmt(c.reported)} af ${fmt(c.expected)} har indberettet (${fmt(c.reportingRate)} %), heraf ${fmt(c.onTime)} rettidigt (${fmt(c.timelinessRate)} % af de forventede). ${fmt(c.missing)} mangler${c.pastDeadline ? ', og fristen er overskredet' : ''}. ${fmt(c.accepted)} er godkendt af Sundhedsstyrelsen.</p>
 ${completenessChart(s)}
 ${completenessTable(s)}
+${healthCouncilTable(s)}
 <h3>Status pr. organisation</h3>
 ${organisationsTable(s)}
 </section>

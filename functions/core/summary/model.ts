@@ -10,7 +10,13 @@ export interface RegionRef {
   regionName: string;
 }
 
-export interface OrgStatusRow extends RegionRef {
+/** A municipality's sundhedsråd on the round's date; `ikke-fordelt` when no shipped composition names it. */
+export interface HealthCouncilRef {
+  healthCouncilId: string;
+  healthCouncilName: string;
+}
+
+export interface OrgStatusRow extends RegionRef, Partial<HealthCouncilRef> {
   orgId: string;
   orgName: string;
   status: OrgStatus;
@@ -37,11 +43,18 @@ export interface CompletenessFigures {
 
 export interface RegionCompleteness extends RegionRef, CompletenessFigures {}
 
+export interface HealthCouncilCompleteness extends HealthCouncilRef, CompletenessFigures {
+  /** The region the sundhedsråd lies in; absent for the municipalities in no shipped sundhedsråd. */
+  regionId?: string;
+}
+
 export interface Completeness extends CompletenessFigures {
   deadlineAt: string;
   /** True once the deadline has passed at build time: missing reports are then overdue. */
   pastDeadline: boolean;
   byRegion: RegionCompleteness[];
+  /** Municipal rounds on a date with sundhedsråd (from 2027-01-01): the same figures per sundhedsråd. */
+  byHealthCouncil?: HealthCouncilCompleteness[];
   organisations: OrgStatusRow[];
 }
 

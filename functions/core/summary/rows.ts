@@ -61,6 +61,8 @@ export function completenessRows(s: RoundSummary): TidyRow[] {
   for (const [key, label, unit] of COMPLETENESS_MEASURES) {
     rows.push(row(label, ALL_REGIONS, '', c[key] as number, unit));
     for (const r of c.byRegion) rows.push(row(label, r.regionName, '', r[key] as number, unit));
+    // Beside the regions, from 2027: the sundhedsråd (named "Sundhedsråd …") and the municipalities in none.
+    for (const h of c.byHealthCouncil ?? []) rows.push(row(label, h.healthCouncilName, '', h[key] as number, unit));
   }
   for (const o of c.organisations) {
     rows.push(row('Status', o.regionName, o.orgName, STATUS_LABEL[o.status], ''));

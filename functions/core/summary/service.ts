@@ -1,6 +1,7 @@
 // Use cases of the summaries feature: build a round's summary (or serve the stored build while
 // it is fresh), the live completeness of a round, the trend of a form, the nightly job and the
 // indicator upload. Only ports here; no AWS.
+import { hasHealthCouncils, healthCouncilStamp } from '#core/health-councils';
 import { createHash } from 'node:crypto';
 import { Problem } from '#core/problems';
 import { reportIsLate, roundPhase, type RoundRecord } from '#core/rounds';
@@ -40,6 +41,8 @@ export function sourceStampOf(
   h.update(`engine:${SUMMARY_ENGINE_VERSION}|round:${round.roundId}|form:${round.formId}@${round.formVersion}|title:${round.title}`);
   h.update(`|respondents:${round.respondentsAt}:${round.respondents.join(',')}|deadline:${round.deadlineAt}`);
   h.update(`|past:${now.getTime() > Date.parse(round.deadlineAt)}|indicators:${indicatorsHash ?? '-'}`);
+  // Only for municipal rounds from the reform on, so every other stored build stays valid.
+  if (round.respondentKind === 'municipality' && hasHealthCouncils(round.respondentsAt)) h.update(`|councils:${healthCouncilStamp(round.respondentsAt)}`);
   for (const head of [...heads].sort((a, b) => (a.orgId < b.orgId ? -1 : 1))) {
     h.update(`|${head.orgId}:${head.status}:${head.revision}:${head.etag}:${head.late ?? ''}`);
   }

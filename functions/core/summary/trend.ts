@@ -6,6 +6,39 @@
 import type { FieldSummary, IndicatorValue, NumberStats, RoundSummary } from '#core/summary/model';
 import type { FormTrendJson } from '#schemas/summary';
 import { round6 } from '#core/summary/stats';
+import { findOrganisation, predecessorsOf } from '#core/registry';
+import { formatDanishDate, startOfDanishDay } from '#core/danish-time';
+
+type MergerNote = FormTrendJson['notes'][number];
+
+const regionRef = (regionId: string) => ({ regionId, regionName: findOrganisation(regionId)?.name ?? regionId });
+
+/**
+ * A note for every merger the periods shown straddle: a predecessor reports (or has indicator
+ * values) in one period and its successor in another, so a region's line stops where another's
+ * starts. The numbers stay as they were reported; the note says why the regions change.
+ */
+export function mergerNotes(regionIdsByPeriod: readonly (readonly string[])[]): MergerNote[] {
+  const seen = new Set(regionIdsByPeriod.flat());
+  const notes: MergerNote[] = [];
+  for (const successorId of seen) {
+    const predecessors = predecessorsOf(successorId).filter((p) => seen.has(p.id));
+    if (predecessors.length === 0) continue;
+    const on = predecessors[0]!.succeededOn;
+    const successor = regionRef(successorId);
+    const names = predecessors.map((p) => p.name);
+    const listed = names.length > 1 ? `${names.slice(0, -1).join(', ')} og ${names.at(-1)}` : names[0]!;
+    const year = Number(on.slice(0, 4));
+    notes.push({
+      kind: 'merger',
+      on,
+      successor,
+      predecessors: predecessors.map((p) => regionRef(p.id)),
+      text: `${successor.regionName} afløser ${listed} fra ${formatDanishDate(startOfDanishDay(on))}. Tal til og med ${year - 1} står under ${names.length === 2 ? 'de to regioner' : names.length > 2 ? `de ${names.length} regioner` : listed}, tal fra ${year} under ${successor.regionName}; regionernes tal kan ikke følges som én række hen over sammenlægningen.`,
+    });
+  }
+  return notes;
+}
 
 type Series = FormTrendJson['series'][number];
 type NumberSeries = Extract<Series, { kind: 'number' }>;
@@ -107,7 +140,20 @@ export function buildTrend(
       onTime: s.completeness.onTime,
       reportingRate: s.completeness.reportingRate,
       timelinessRate: s.completeness.timelinessRate,
+      byRegion: s.completeness.byRegion.map((r) => ({
+        regionId: r.regionId,
+        regionName: r.regionName,
+        expected: r.expected,
+        reported: r.reported,
+        onTime: r.onTime,
+        reportingRate: r.reportingRate,
+        timelinessRate: r.timelinessRate,
+      })),
     })),
+    notes: mergerNotes([
+      ...ordered.map((s) => s.completeness.byRegion.map((r) => r.regionId)),
+      ...indicators.map((v) => (v.regionId ? [v.regionId] : [])),
+    ]),
     series: [...series.values()],
     indicators: [...indicatorSeries.values()],
   };

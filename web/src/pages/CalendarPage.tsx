@@ -16,6 +16,8 @@ interface CalendarEntry {
   roundId?: string;
   location?: string;
   extended?: boolean;
+  /** Meetings: the rounds whose consolidated status is on the agenda. */
+  links?: { roundId: string; title: string }[];
 }
 
 const monthOf = (date: string) =>
@@ -71,6 +73,17 @@ export function CalendarPage() {
                     {e.roundId ? <a href={href.round(e.roundId)}>{e.title}</a> : e.title}
                     {e.location && <span className="muted"> · {e.location}</span>}
                     {e.extended && <span className="badge badge-returned">{t('extended')}</span>}
+                    {e.links && e.links.length > 0 && (
+                      <div className="muted">
+                        {t('calendarLinkedRounds')}{' '}
+                        {e.links.map((l, i) => (
+                          <span key={l.roundId}>
+                            {i > 0 && ', '}
+                            <a href={href.round(l.roundId)}>{l.title}</a>
+                          </span>
+                        ))}
+                      </div>
+                    )}
                   </td>
                   <td>{t(`kind_${e.kind}` as StringKey)}</td>
                 </tr>

@@ -25,7 +25,8 @@ import { features } from '../features.ts';
 
 interface PrefillResult {
   submission: Submission;
-  carriedFrom: { roundId: string; revision: number };
+  /** `orgId` differs from the report's own when it started from a predecessor (Region Østdanmark). */
+  carriedFrom: { roundId: string; revision: number; orgId: string; orgName: string };
 }
 import { ConfirmDialog, LoadError, Loading, Notice, PageTitle, StatusBadge, TableScroll, useLoad } from '../components/common.tsx';
 import { ErrorSummary, ReportForm, errorCount, focusField } from '../components/form-parts.tsx';
@@ -437,7 +438,10 @@ function ReportEditor({ initial }: { initial: Loaded }) {
       const { submission: next, carriedFrom } = reply.body;
       applySubmission(next, reply.etag);
       showSaved(next.answers, new Date().toISOString());
-      setFlash({ kind: 'success', text: t('prefilled', carriedFrom.roundId) });
+      setFlash({
+        kind: 'success',
+        text: carriedFrom.orgId === next.orgId ? t('prefilled', carriedFrom.roundId) : t('prefilledFromPredecessor', carriedFrom.orgName, carriedFrom.roundId),
+      });
     } catch (err) {
       if (err instanceof ApiError && err.status === 412) await enterConflict(err.problem);
       // No accepted report last year is information, not a fault.
