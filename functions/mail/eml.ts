@@ -63,13 +63,7 @@ export function buildEml(message: MailMessage, { from, messageId }: EmlOptions):
     return [...head, `Content-Type: multipart/mixed; boundary="${boundary}"`, '', multipart(message, boundary)].join('\r\n');
   }
   return [
-    `From: ${from}`,
-    `To: ${message.to.join(', ')}`,
-    `Subject: ${encodeWord(message.subject)}`,
-    `Date: ${message.date.toUTCString().replace('GMT', '+0000')}`,
-    `Message-ID: <${messageId}>`,
-    `X-Statusportalen-Key: ${message.key}`,
-    'MIME-Version: 1.0',
+    ...head,
     'Content-Type: text/plain; charset=UTF-8',
     'Content-Transfer-Encoding: base64',
     '',

@@ -2,12 +2,10 @@
 // display name: a name claim alone can be anyone's, and names change.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exampleAnswers } from '../../local/seed.ts';
-import { startHardened, type Hardened } from './support.ts';
+import { startHardened, type Hardened, QUIET } from './support.ts';
 
 let api: Hardened;
 
-/** No reminders: these rounds exist for one test, and the deadline check must not mail their 98 respondents. */
-const QUIET = { reminderPolicy: { atOpening: false, daysBefore: [], daysAfter: [], repeatEveryDays: null, repeatLimit: 0, hour: 8 } };
 beforeAll(async () => {
   api = await startHardened();
 });

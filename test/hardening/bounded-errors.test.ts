@@ -2,12 +2,10 @@
 // text in it cut to size, so a 1 MB request never answers more than 256 KB (Lambda's limit is
 // 6 MB; past it API Gateway answers 502 and the Errors alarm fires).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectProblem, startHardened, type Hardened } from './support.ts';
+import { expectProblem, startHardened, type Hardened, QUIET } from './support.ts';
 
 let api: Hardened;
 
-/** No reminders: these rounds exist for one test, and the deadline check must not mail their 98 respondents. */
-const QUIET = { reminderPolicy: { atOpening: false, daysBefore: [], daysAfter: [], repeatEveryDays: null, repeatLimit: 0, hour: 8 } };
 beforeAll(async () => {
   api = await startHardened();
 });

@@ -3,12 +3,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ulid } from 'ulid';
 import { exampleAnswers } from '../../local/seed.ts';
-import { expectProblem, startHardened, type Hardened } from './support.ts';
+import { expectProblem, startHardened, type Hardened, QUIET } from './support.ts';
 
 let api: Hardened;
 
-/** No reminders: these rounds exist for one test, and the deadline check must not mail their 98 respondents. */
-const QUIET = { reminderPolicy: { atOpening: false, daysBefore: [], daysAfter: [], repeatEveryDays: null, repeatLimit: 0, hour: 8 } };
 beforeAll(async () => {
   api = await startHardened();
 });

@@ -2,12 +2,10 @@
 // a round never ends on a version other than the one its submitted reports were checked against.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ulid } from 'ulid';
-import { startHardened, type Hardened } from './support.ts';
+import { startHardened, type Hardened, QUIET } from './support.ts';
 
 let api: Hardened;
 
-/** No reminders: these rounds exist for one test, and the deadline check must not mail their 98 respondents. */
-const QUIET = { reminderPolicy: { atOpening: false, daysBefore: [], daysAfter: [], repeatEveryDays: null, repeatLimit: 0, hour: 8 } };
 beforeAll(async () => {
   api = await startHardened();
 });

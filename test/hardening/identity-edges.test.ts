@@ -7,12 +7,10 @@ import { getDocumentClient } from '#store/clients';
 import { storageConfigFromEnv } from '#functions/composition';
 import { keys } from '#store/keys';
 import { danishDate } from '#core/danish-time';
-import { expectProblem, startHardened, type Hardened } from './support.ts';
+import { expectProblem, startHardened, type Hardened, QUIET } from './support.ts';
 
 let api: Hardened;
 
-/** No reminders: these rounds exist for one test, and the deadline check must not mail their 98 respondents. */
-const QUIET = { reminderPolicy: { atOpening: false, daysBefore: [], daysAfter: [], repeatEveryDays: null, repeatLimit: 0, hour: 8 } };
 beforeAll(async () => {
   api = await startHardened();
 });

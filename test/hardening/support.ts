@@ -203,3 +203,6 @@ export async function snapshot(markers: string[]): Promise<{ items: unknown[]; o
 export function fillPath(route: Pick<RouteSpec, 'path'>, values: Record<string, string>): string {
   return route.path.replace(/\{(\w+)\}/g, (_m, name: string) => encodeURIComponent(values[name] ?? 'x'));
 }
+
+/** No reminders: a round that exists for one test must not have the deadline check mail its 98 respondents. */
+export const QUIET = { reminderPolicy: { atOpening: false, daysBefore: [], daysAfter: [], repeatEveryDays: null, repeatLimit: 0, hour: 8 } };
