@@ -151,13 +151,23 @@ export function validateAnswersBounded(cacheKey: string, schema: object, answers
  * say something is still missing (an empty required field is no news while filling the form).
  */
 export function fieldWarnings(cacheKey: string, schema: object, answers: unknown): FieldError[] {
+  return submitChecks(cacheKey, schema, answers).warnings;
+}
+
+/**
+ * One full validation, sorted for a form being filled in: the errors a submit would find that a
+ * draft is not blocked by and that say more than "still missing" (`warnings`, as `fieldWarnings`),
+ * and all the others (`missing`: required answers not given yet, and what a draft cannot hold).
+ * Together they are what `validateAnswers(…, 'full')` finds.
+ */
+export function submitChecks(cacheKey: string, schema: object, answers: unknown): { warnings: FieldError[]; missing: FieldError[] } {
   const validate = validatorFor(cacheKey, schema, 'full');
-  const deferred = run(validate, answers)
-    ? []
-    : (validate.errors ?? []).filter(
-        (e) => DEFERRED_TO_SUBMIT.has(e.keyword) && !PRESENCE.has(e.keyword) && !(e.keyword === 'minLength' && valueAt(answers, e.instancePath) === ''),
-      );
-  return [...toFieldErrors(deferred, answers), ...duplicateItemKeys(schema, answers)];
+  const raw = run(validate, answers) ? [] : (validate.errors ?? []);
+  const isWarning = (e: ErrorObject) => DEFERRED_TO_SUBMIT.has(e.keyword) && !PRESENCE.has(e.keyword) && !(e.keyword === 'minLength' && valueAt(answers, e.instancePath) === '');
+  const duplicates = duplicateItemKeys(schema, answers);
+  const warnings = [...toFieldErrors(raw.filter(isWarning), answers), ...duplicates];
+  const missing = toFieldErrors(raw.filter((e) => !isWarning(e)), answers);
+  return { warnings, missing };
 }
 
 const escapeToken = (s: string) => s.replace(/~/g, '~0').replace(/\//g, '~1');

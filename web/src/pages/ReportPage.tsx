@@ -2,7 +2,7 @@
 // the ETag, never overwriting someone else's save), checked by the server's own rules before
 // submit, and read-only once submitted, with "reopen".
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { fieldWarnings } from '#core/form-validation';
+import { submitChecks, validateAnswers } from '#core/form-validation';
 import { ApiError, describe, get, openHtml, request } from '../api.ts';
 import { changeLabel, compareAnswers, formatAnswer } from '../answers.ts';
 import { currentLang, formatClock, formatDate, formatDateTime, formatDateTimeSeconds, t } from '../i18n.ts';
@@ -497,10 +497,10 @@ function ReportEditor({ initial }: { initial: Loaded }) {
   const live = useMemo((): LiveChecks => {
     if (!editable) return NO_CHECKS;
     const answers = clean(formData);
-    const held = savableAnswers(cacheKey, schema, answers).held;
-    const warnings = fieldWarnings(cacheKey, schema, answers).filter((w) => !held.some(same(w)));
-    const missing = validateForSubmit(cacheKey, schema, answers).filter((e) => !held.some(same(e)) && !warnings.some(same(e)));
-    return { held, warnings, missing };
+    // One draft and one full validation: what the draft cannot hold, and the full errors sorted.
+    const held = validateAnswers(cacheKey, schema, answers, 'draft');
+    const { warnings, missing } = submitChecks(cacheKey, schema, answers);
+    return { held, warnings: warnings.filter((w) => !held.some(same(w))), missing: missing.filter((e) => !held.some(same(e))) };
   }, [formData, editable]);
 
   const shownErrors = clientErrors ?? [...live.held, ...live.warnings];
