@@ -2,6 +2,7 @@
 // strict (unknown fields are refused, never stored); the OpenAPI document is generated from these.
 import * as z from 'zod';
 import { isDanishInstant, isDate } from '#core/danish-time';
+import { REMINDER_POLICY_DEFAULTS } from '#core/reminder-defaults';
 
 export const Slug = z
   .string()
@@ -103,19 +104,8 @@ const policyFields = {
 
 export const ReminderPolicy = z.strictObject(policyFields).meta({ id: 'ReminderPolicy' });
 
-/**
- * The documented defaults of a reminder policy: a field a request leaves out takes its value
- * from here (`#core/reminders` fills them). At opening, 14 and 3 days before the deadline, the
- * day after, then weekly (at most 8 times when the round has no close-at), at 08:00.
- */
-export const REMINDER_POLICY_DEFAULTS = {
-  atOpening: true,
-  daysBefore: [14, 3],
-  daysAfter: [1],
-  repeatEveryDays: 7,
-  repeatLimit: 8,
-  hour: 8,
-} as const satisfies z.infer<typeof ReminderPolicy>;
+// The documented defaults (`DEFAULT_REMINDER_POLICY` in #core/reminders is typed as a ReminderPolicy).
+export { REMINDER_POLICY_DEFAULTS };
 
 /** A reminder policy as a request may give it: any field left out takes its documented default. */
 export const ReminderPolicyRequest = z

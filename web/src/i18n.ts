@@ -3,6 +3,7 @@
 // The language choice is a display preference, so it may live in localStorage.
 import { TranslatableString, englishStringTranslator, replaceStringParameters } from '@rjsf/utils';
 import type { SubmissionStatus } from './types.ts';
+import { roundsDa, roundsEn } from './i18n-rounds.ts';
 
 const da = {
   appName: 'Statusportalen',
@@ -318,6 +319,8 @@ const da = {
   printFailed: 'Udskriften kunne ikke hentes: %1',
   action_restore: 'Gendannet fra en tidligere version',
   action_detach: 'Bilag slettet',
+  // SST's round screens (web/src/i18n-rounds.ts)
+  ...roundsDa,
 };
 
 export type StringKey = keyof typeof da;
@@ -628,6 +631,7 @@ const en: Record<StringKey, string> = {
   printFailed: 'The print view could not be loaded: %1',
   action_restore: 'Restored from an earlier version',
   action_detach: 'Attachment deleted',
+  ...roundsEn,
 };
 
 export type Lang = 'da' | 'en';
