@@ -276,7 +276,7 @@ describe("SST's round screens", { timeout: 240_000 }, () => {
     expect(csv.startsWith('Organisation;Region;Status;')).toBe(true);
     expect(csv).toContain('Lemvig;Region Midtjylland;Ikke påbegyndt (ingen side i zip-filen)');
     expect(csv).toContain('Norddjurs;Region Midtjylland;Godkendt;');
-    await page.getByTestId('bulk-result').getByText('Zip-filen med 1 indberetninger er hentet.').waitFor();
+    await page.getByTestId('bulk-result').getByText('Zip-filen med 1 indberetning er hentet.').waitFor();
     await expectAccessible(page, '79-accepted-downloaded');
   });
 

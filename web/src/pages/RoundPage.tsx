@@ -219,7 +219,7 @@ export function RoundPage({ roundId, session }: { roundId: string; session: Sess
       // UTF-8 with BOM and CRLF, as the summary CSV: Danish Excel opens it with a double-click.
       files['oversigt.csv'] = strToU8(`\uFEFF${lines.join('\r\n')}\r\n`);
       saveBlob(new Blob([zipSync(files)], { type: 'application/zip' }), `${roundId}-udvalgte.zip`);
-      setFlash({ kind: 'success', lines: [t('downloadDone', started.length)] });
+      setFlash({ kind: 'success', lines: [started.length === 1 ? t('downloadDoneOne') : t('downloadDone', started.length)] });
     } catch (err) {
       setFlash({ kind: 'error', lines: [t('downloadFailed', describe(err))] });
     } finally {
@@ -419,7 +419,7 @@ export function RoundPage({ roundId, session }: { roundId: string; session: Sess
         onConfirm={() => (laggards.length ? void remind() : setConfirm(undefined))}
         onCancel={() => setConfirm(undefined)}
       >
-        <p>{laggards.length ? t('remindConfirmBody', laggards.length) : t('remindConfirmNone')}</p>
+        <p>{laggards.length ? laggards.length === 1 ? t('remindConfirmBodyOne') : t('remindConfirmBody', laggards.length) : t('remindConfirmNone')}</p>
         {laggards.length > 0 && <p className="small">{names(laggards)}</p>}
       </ConfirmDialog>
       <ConfirmDialog
