@@ -2,7 +2,7 @@
 // strict (unknown fields are refused, never stored); the OpenAPI document is generated from these.
 import * as z from 'zod';
 import { isDanishInstant, isDate } from '#core/danish-time';
-import { REMINDER_POLICY_DEFAULTS } from '#core/reminder-defaults';
+import { REMINDER_POLICY_DEFAULTS } from '#schemas/reminder-defaults';
 
 export const Slug = z
   .string()

@@ -17,7 +17,7 @@
 import { addDanishDays, danishDate, parseDanishInstant } from '#core/danish-time';
 import { toWorkingDay } from '#core/working-days';
 import { roundPhase, type RoundRecord } from '#core/rounds';
-import { REMINDER_POLICY_DEFAULTS } from '#core/reminder-defaults';
+import { REMINDER_POLICY_DEFAULTS } from '#schemas/reminder-defaults';
 import type { ReminderPolicy, ReminderPolicyRequest } from '#schemas/api';
 
 export type { ReminderPolicy };
@@ -25,7 +25,7 @@ export type { ReminderPolicy };
 /** How long "weekly until close" runs when a round has no close-at: eight weeks after the deadline. */
 export const DEFAULT_REPEAT_LIMIT = REMINDER_POLICY_DEFAULTS.repeatLimit;
 
-/** The documented defaults (`#core/reminder-defaults`, shown in the OpenAPI document). */
+/** The documented defaults (`#schemas/reminder-defaults`, shown in the OpenAPI document). */
 export const DEFAULT_REMINDER_POLICY: ReminderPolicy = {
   ...REMINDER_POLICY_DEFAULTS,
   daysBefore: [...REMINDER_POLICY_DEFAULTS.daysBefore],

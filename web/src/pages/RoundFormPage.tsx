@@ -13,7 +13,7 @@ import type * as api from '#schemas/api';
 import type * as z from 'zod';
 
 type FormDetail = z.infer<typeof api.FormDetail>;
-import { REMINDER_POLICY_DEFAULTS } from '#core/reminder-defaults';
+import { REMINDER_POLICY_DEFAULTS } from '#schemas/reminder-defaults';
 import { LoadError, Loading, Notice, PageTitle, useLoad } from '../components/common.tsx';
 
 interface PolicyDraft {

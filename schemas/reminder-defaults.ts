@@ -1,4 +1,4 @@
-// The documented defaults of a reminder policy, in a module of their own with no imports, so the
+// The documented defaults of a reminder policy, in a module of their own with no imports (no zod), so the
 // API schemas (which publish them in the OpenAPI document), the reminder rules and the web app's
 // round form (which fills them in) all read the same values.
 
