@@ -4,7 +4,7 @@
 import { MAX_LISTED_ERRORS, Problem } from '#core/problems';
 import { nextStatus } from '#core/lifecycle';
 import { loadReport as load, reportRound, type ReportContext } from '#core/report-access';
-import { assertOpenForReporting, isLate, reportIsLate, type RoundRecord } from '#core/rounds';
+import { assertOpenForReporting, isLate, reportingOrgs, reportIsLate, type RoundRecord } from '#core/rounds';
 import { getVersionOr404 } from '#core/forms-service';
 import { validateAnswersBounded } from '#core/form-validation';
 import { fieldName } from '#core/form-labels';
@@ -418,7 +418,7 @@ export async function prefill(
   const rounds = await deps.rounds.list();
   const earlierOf = (who: string) =>
     rounds
-      .filter((r) => r.formId === ctx.round.formId && r.roundId !== roundId && r.deadlineAt < ctx.round.deadlineAt && r.respondents.includes(who))
+      .filter((r) => r.formId === ctx.round.formId && r.roundId !== roundId && r.deadlineAt < ctx.round.deadlineAt && reportingOrgs(r).includes(who))
       .sort((x, y) => y.deadlineAt.localeCompare(x.deadlineAt));
   // A successor with no history of its own must choose: two predecessors' answers cannot both be the start.
   if (from === undefined && predecessors.length > 0 && earlierOf(orgId).length === 0) {
