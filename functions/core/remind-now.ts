@@ -8,7 +8,7 @@ import { actorOf, type Identity } from '#core/identity';
 import { assertMayReview } from '#core/policy';
 import { danishDate } from '#core/danish-time';
 import { getVisibleRound } from '#core/rounds-service';
-import { reportingOrgs, roundPhase } from '#core/rounds';
+import { isContribution, reportingOrgs, roundPhase } from '#core/rounds';
 import { daysUntil, owesReport, type ReminderStep } from '#core/reminders';
 import { reminderMail } from '#core/mail-texts';
 import { CLAIM_LEASE_MS, MAX_ATTEMPTS, orgName, submissionLink, type DeadlineDeps } from '#core/deadline-service';
@@ -77,6 +77,7 @@ export async function remindNow(deps: RemindNowDeps, who: Identity, roundId: str
       step: reminderStep,
       now,
       closeAt: round.closeAt ? new Date(round.closeAt) : undefined,
+      coordinatorName: isContribution(round, orgId) && round.coordinator ? orgName(round.coordinator) : undefined,
     });
     try {
       const { messageId } = await deps.mail.send({ to, subject, text, key: `reminder/${roundId}/${orgId}/${step}`, date: now });
