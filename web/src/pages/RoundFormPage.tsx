@@ -275,7 +275,7 @@ export function RoundFormPage({ roundId }: { roundId?: string }) {
 
   const errorOf = (pointer: string) => errors[pointer] ?? Object.entries(errors).find(([p]) => p.startsWith(`${pointer}/`))?.[1];
   const chosen = draft.contributors ?? respondents.map((o) => o.id);
-  const defaultTitle = `${form?.title ?? ''} ${draft.period}`.trim();
+  const defaultTitle = form ? `${form.title} ${draft.period}` : '';
 
   return (
     <>
