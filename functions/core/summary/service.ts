@@ -12,6 +12,7 @@ import { buildRoundSummary } from '#core/summary/aggregate';
 import { completenessOf, isCounted } from '#core/summary/completeness';
 import { parseIndicatorCsv } from '#core/summary/indicators';
 import { cachedPlan } from '#core/summary/plan';
+import { withSummaryAnnotations } from '#core/summary/overlay';
 import { buildTrend } from '#core/summary/trend';
 import type { IndicatorDataset, RoundSummary } from '#core/summary/model';
 import type { SummaryDeps } from '#core/summary/ports';
@@ -116,7 +117,7 @@ export async function summaryOfRound(
   const summary = buildRoundSummary({
     round,
     formTitle: form?.title ?? String(version.schema['title'] ?? round.formId),
-    plan: cachedPlan(`${round.formId}@${round.formVersion}`, version.schema),
+    plan: cachedPlan(`${round.formId}@${round.formVersion}`, withSummaryAnnotations(round.formId, round.formVersion, version.schema)),
     heads,
     answers: new Map(counted.map((h, i) => [h.orgId, docs[i]!])),
     indicators: indicators?.rows ?? [],
