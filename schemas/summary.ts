@@ -219,7 +219,15 @@ export const RoundStatus = z
   })
   .meta({ id: 'RoundStatus' });
 
-const TrendPoint = z.object({ period: z.string(), roundId: RoundId, ...NumberStatsShape, target: z.number().optional(), targetMean: NullableNumber.optional() });
+const TrendPoint = z.object({
+  period: z.string(),
+  roundId: RoundId,
+  ...NumberStatsShape,
+  target: z.number().optional(),
+  targetMean: NullableNumber.optional(),
+  met: z.number().int().optional().meta({ description: 'With a target: values that met it that year, in the series\' direction' }),
+  notMet: z.number().int().optional(),
+});
 
 export const TrendSeries = z
   .discriminatedUnion('kind', [
@@ -228,6 +236,8 @@ export const TrendSeries = z
       key: z.string().meta({ description: 'Stable across versions: pointer with item ids, e.g. `/initiativer[palliation]/fremdrift`' }),
       title: z.string(),
       unit: z.string().nullable(),
+      better: z.enum(['higher', 'lower']).meta({ description: 'The newest round\'s `x-better` for the figure' }),
+      aggregate: z.enum(['sum', 'mean', 'median', 'none']).meta({ description: 'The newest round\'s `x-aggregate` for the figure' }),
       points: z.array(TrendPoint),
     }),
     z.object({

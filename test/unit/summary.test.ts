@@ -238,6 +238,9 @@ describe('trend across years', () => {
     const series = trend.series.find((x) => x.key === '/initiativer[tidlig_diagnostik]/fremdrift');
     expect(series?.kind).toBe('number');
     expect(series?.kind === 'number' && series.points.map((p) => [p.period, p.mean, p.target])).toEqual([['2026', 60, 100], ['2027', 80, 100]]);
+    // The series carries its direction and aggregation, and each year's met/not-met against the target.
+    expect(series).toMatchObject({ better: 'higher', aggregate: 'mean' });
+    expect(series?.kind === 'number' && series.points.map((p) => [p.sum, p.met, p.notMet])).toEqual([[null, 0, 1], [null, 0, 1]]);
     expect(trend.indicators[0]).toMatchObject({ indicator: 'pakkeforloeb', unit: '%', points: [{ period: '2026-Q1', value: 71.2, target: 85 }] });
     expect(FormTrend.safeParse(trend).success).toBe(true);
     // Both rounds here used 2026's respondents: no merger lies between them, so no note.

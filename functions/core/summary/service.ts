@@ -18,8 +18,11 @@ import type { IndicatorDataset, RoundSummary } from '#core/summary/model';
 import type { SummaryDeps } from '#core/summary/ports';
 import type { FormTrendJson } from '#schemas/summary';
 
-/** Bump when the engine's output changes shape or meaning, so stored builds are rebuilt. */
-export const SUMMARY_ENGINE_VERSION = 1;
+/**
+ * Bump when the engine's output changes shape or meaning, so stored builds are rebuilt.
+ * 2: `x-better` / `x-aggregate` (direction, met/notMet, no sums of targets or shares).
+ */
+export const SUMMARY_ENGINE_VERSION = 2;
 /** Closed rounds stay in the nightly job this long, to catch late reviews and reopenings. */
 export const RECENTLY_CLOSED_DAYS = 60;
 const READ_CONCURRENCY = 16;
