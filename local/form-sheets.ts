@@ -12,8 +12,9 @@ const FORMS = fileURLToPath(new URL('../forms/', import.meta.url));
 for (const dir of (await readdir(FORMS, { withFileTypes: true })).filter((d) => d.isDirectory())) {
   for (const file of (await readdir(path.join(FORMS, dir.name))).filter((f) => /^v\d+\.schema\.json$/.test(f))) {
     const schema = JSON.parse(await readFile(path.join(FORMS, dir.name, file), 'utf8')) as Record<string, unknown>;
+    const manifest = JSON.parse(await readFile(path.join(FORMS, dir.name, 'form.json'), 'utf8')) as { respondentKind: 'region' | 'municipality'; plan: string };
     const out = path.join(FORMS, dir.name, file.replace('.schema.json', '.xlsx'));
-    await writeFile(out, await writeFormWorkbook(schemaToSheet(schema)));
+    await writeFile(out, await writeFormWorkbook(schemaToSheet(schema, { respondentKind: manifest.respondentKind, plan: manifest.plan })));
     console.log(path.relative(process.cwd(), out));
   }
 }

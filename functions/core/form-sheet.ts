@@ -38,7 +38,7 @@ export const schemaId = (formId: string, version: number) => `https://statusport
 /** The columns of each sheet, in the order an exported sheet has them. */
 export const SURVEY_COLUMNS = ['type', 'name', 'label', 'hint', 'required', 'min', 'max', 'pattern', 'unit', 'unit_field', 'target', 'summary', 'order', 'item_key', 'item_label', 'item_hint'] as const;
 export const CHOICE_COLUMNS = ['list_name', 'name', 'label'] as const;
-export const SETTINGS_COLUMNS = ['form_id', 'version', 'form_title', 'form_description'] as const;
+export const SETTINGS_COLUMNS = ['form_id', 'version', 'form_title', 'form_description', 'respondents', 'plan'] as const;
 type SurveyColumn = (typeof SURVEY_COLUMNS)[number];
 
 /** The question types, by their Danish names. */
@@ -295,7 +295,14 @@ export interface SheetSettings {
   version: number | undefined;
   title: string;
   description: string | undefined;
+  /** Who answers the form; needed only for a new form (the form's manifest, not its schema). */
+  respondentKind?: 'region' | 'municipality' | undefined;
+  plan?: 'kraeftplan-v' | 'psykiatriplan' | undefined;
 }
+
+const RESPONDENTS: Record<string, 'region' | 'municipality'> = { region: 'region', regioner: 'region', kommune: 'municipality', kommuner: 'municipality', municipality: 'municipality' };
+const RESPONDENTS_OUT = { region: 'regioner', municipality: 'kommuner' } as const;
+const PLANS = ['kraeftplan-v', 'psykiatriplan'] as const;
 
 function readSettings(t: Table | undefined, problems: SheetProblem[]): SheetSettings {
   const first = t?.rows[0];
@@ -310,7 +317,13 @@ function readSettings(t: Table | undefined, problems: SheetProblem[]): SheetSett
   const title = r.text('form_title');
   if (title === '') r.problem('form_title', 'Skal udfyldes.');
   for (const extra of t.rows.slice(1)) problems.push({ sheet: 'settings', row: extra.row, message: 'Arket har kun én række under overskrifterne.' });
-  return { formId: formId || undefined, version, title, description: r.text('form_description') || undefined };
+  const respondents = r.text('respondents').toLowerCase();
+  const respondentKind = respondents === '' ? undefined : RESPONDENTS[respondents];
+  if (respondents !== '' && !respondentKind) r.problem('respondents', `Skriv »regioner« eller »kommuner«, ikke »${r.text('respondents')}«.`);
+  const planText = r.text('plan').toLowerCase();
+  const plan = PLANS.find((p) => p === planText);
+  if (planText !== '' && !plan) r.problem('plan', `Skriv ${PLANS.map((p) => `»${p}«`).join(' eller ')}, ikke »${r.text('plan')}«.`);
+  return { formId: formId || undefined, version, title, description: r.text('form_description') || undefined, respondentKind, plan };
 }
 
 function parseType(raw: string): { type: string; list?: string } {
@@ -671,7 +684,10 @@ function sameJson(a: unknown, b: unknown, pointer: string): string | undefined {
  * Writes a schema as a sheet. The sheet converts back to exactly this schema: anything a sheet
  * cannot say (a keyword outside the format, a missing bound) throws `NotExpressible` naming where.
  */
-export function schemaToSheet(schema: Record<string, unknown>, options: { formId?: string; version?: number } = {}): FormSheet {
+export function schemaToSheet(
+  schema: Record<string, unknown>,
+  options: { formId?: string; version?: number; respondentKind?: 'region' | 'municipality'; plan?: string } = {},
+): FormSheet {
   const w: Writer = { rows: [[...SURVEY_COLUMNS]], lists: new Map(), choiceRows: [[...CHOICE_COLUMNS]], reasons: [] };
   if (schema['type'] !== 'object') throw new NotExpressible([{ pointer: '', message: 'Skemaets rod skal være et objekt.' }]);
   writeProperties(w, schema, '', true);
@@ -682,7 +698,10 @@ export function schemaToSheet(schema: Record<string, unknown>, options: { formId
   const sheet: FormSheet = {
     survey: w.rows,
     choices: w.choiceRows,
-    settings: [[...SETTINGS_COLUMNS], [formId ?? null, version ?? null, (schema['title'] as Cell) ?? null, (schema['description'] as Cell) ?? null]],
+    settings: [
+      [...SETTINGS_COLUMNS],
+      [formId ?? null, version ?? null, (schema['title'] as Cell) ?? null, (schema['description'] as Cell) ?? null, options.respondentKind ? RESPONDENTS_OUT[options.respondentKind] : null, options.plan ?? null],
+    ],
   };
   let back: JsonObject;
   try {
@@ -691,7 +710,10 @@ export function schemaToSheet(schema: Record<string, unknown>, options: { formId
     if (err instanceof SheetError) throw new NotExpressible(err.problems.map((p) => ({ pointer: '', message: describeProblem(p) })));
     throw err;
   }
-  const differs = sameJson(schema, back, '');
+  // `$id` and `$schema` are the sheet's to set (the form, its version number, the one dialect).
+  const { $id: _id, $schema: _dialect, ...given } = schema;
+  const { $id: _backId, $schema: _backDialect, ...converted } = back;
+  const differs = sameJson(given, converted, '');
   if (differs !== undefined) throw new NotExpressible([{ pointer: differs, message: 'Denne del af skemaet kan ikke skrives i regnearkets format.' }]);
   return sheet;
 }

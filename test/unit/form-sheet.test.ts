@@ -5,11 +5,11 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { readdirSync, readFileSync } from 'node:fs';
-import { deflateRawSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { NotExpressible, SheetError, describeProblem, schemaToSheet, sheetToSchema, type Cell, type FormSheet } from '#core/form-sheet';
 import { checkFormSchema } from '#core/form-validation';
 import { UnreadableWorkbook, checkZip, readFormWorkbook, writeFormWorkbook } from '#functions/formats/form-sheet-xlsx';
+import { zipBomb } from '../support/zip-bomb.ts';
 
 const FORMS = fileURLToPath(new URL('../../forms/', import.meta.url));
 const shipped = readdirSync(FORMS, { withFileTypes: true })
@@ -178,30 +178,7 @@ describe('uploads that are no workbook', () => {
   });
 
   it('refuses a zip whose entry inflates past the budget, without inflating it all', () => {
-    const inflated = Buffer.alloc(64 * 1024 * 1024, 0x41);
-    const data = deflateRawSync(inflated, { level: 9 });
-    const name = Buffer.from('xl/worksheets/sheet1.xml');
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(inflated.length, 22);
-    local.writeUInt16LE(name.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt32LE(data.length, 20);
-    central.writeUInt32LE(inflated.length, 24);
-    central.writeUInt16LE(name.length, 28);
-    central.writeUInt32LE(0, 42);
-    const cdOffset = local.length + name.length + data.length;
-    const end = Buffer.alloc(22);
-    end.writeUInt32LE(0x06054b50, 0);
-    end.writeUInt16LE(1, 8);
-    end.writeUInt16LE(1, 10);
-    end.writeUInt32LE(central.length + name.length, 12);
-    end.writeUInt32LE(cdOffset, 16);
-    const zip = Buffer.concat([local, name, data, central, name, end]);
+    const zip = zipBomb();
     expect(zip.length).toBeLessThan(200 * 1024);
     expect(() => checkZip(zip)).toThrow('Regnearket fylder for meget, når det pakkes ud.');
   });
