@@ -17,6 +17,8 @@ import type { RouteSpec } from '#functions/routes';
 import { expectProblem, fillPath, reporterIdentity, routes, snapshot, startHardened, type Hardened, type Reply, type TokenRole } from './support.ts';
 import { contractChecker } from '../support/contract.ts';
 import { zipBomb } from '../support/zip-bomb.ts';
+// exceljs's own zip library, to write what exceljs's writer never would.
+import JSZip from 'jszip';
 import { schemaToSheet } from '#core/form-sheet';
 import { writeFormWorkbook } from '#functions/formats/form-sheet-xlsx';
 
@@ -165,10 +167,14 @@ describe('bodies', () => {
       expectProblem(await send(zipBomb()), 422, 'invalid-form-sheet');
       expectProblem(await send(Buffer.alloc((route.maxBodyBytes ?? DEFAULT_MAX_BODY) + 1, 0x50)), 413, 'payload-too-large');
       expectProblem(await send(Buffer.alloc(0)), [415, 422]);
-      // A workbook of the right form with a control character in one label: named by its cell.
+      // A workbook of the right form with a control character in one label, as OOXML escapes it
+      // (`_x0007_`, which exceljs decodes; its writer would drop the character): named by its cell.
       const sheet = schemaToSheet(JSON.parse(readFileSync(path.join(FORMS_DIR, BASE_FORM, 'v1.schema.json'), 'utf8')), { formId });
-      sheet.survey[2]![2] = 'Navn\u0007';
-      const res = await send(await writeFormWorkbook(sheet));
+      sheet.survey[2]![2] = 'NavnMedKontroltegn';
+      const zip = await JSZip.loadAsync(await writeFormWorkbook(sheet));
+      const strings = await zip.file('xl/sharedStrings.xml')!.async('string');
+      zip.file('xl/sharedStrings.xml', strings.replace('NavnMedKontroltegn', 'Navn_x0007_'));
+      const res = await send(await zip.generateAsync({ type: 'nodebuffer' }));
       expectProblem(res, 422, 'invalid-form-sheet');
       expect(res.body.errors).toEqual([
         { pointer: '/survey/3/label', sheet: 'survey', row: 3, column: 'label', message: 'Arket »survey«, række 3, kolonne »label«: Teksten indeholder ugyldige tegn (kontroltegn eller et ufuldstændigt Unicode-tegn).' },

@@ -14,6 +14,8 @@ import type { Round } from './types.ts';
 import { CalendarPage } from './pages/CalendarPage.tsx';
 import { ContactsPage } from './pages/ContactsPage.tsx';
 import { ContributionsPage } from './pages/ContributionsPage.tsx';
+import { FormAuthoringPage } from './pages/FormAuthoringPage.tsx';
+import { FormsPage } from './pages/FormsPage.tsx';
 import { HomePage } from './pages/HomePage.tsx';
 import { ReportPage } from './pages/ReportPage.tsx';
 import { ReviewPage } from './pages/ReviewPage.tsx';
@@ -80,6 +82,10 @@ export function App({ config }: { config: WebConfig }) {
     page = <ContactsPage orgId={session.orgId} />;
   } else if (route.page === 'calendar') {
     page = <CalendarPage />;
+  } else if (route.page === 'forms' && session.role === 'sst-admin') {
+    page = <FormsPage />;
+  } else if (route.page === 'form' && session.role === 'sst-admin') {
+    page = <FormAuthoringPage key={route.formId} formId={route.formId} />;
   } else {
     page = <PageTitle title={t('notFoundPage')}>{t('notFoundPage')}</PageTitle>;
   }
@@ -111,6 +117,11 @@ export function App({ config }: { config: WebConfig }) {
               {session.role === 'reporter' && features.contacts() && (
                 <li>
                   <a href={href.contacts()} aria-current={route.page === 'contacts' ? 'page' : undefined}>{t('navContacts')}</a>
+                </li>
+              )}
+              {session.role === 'sst-admin' && features.formAuthoring() && (
+                <li>
+                  <a href={href.forms()} aria-current={route.page === 'forms' || route.page === 'form' ? 'page' : undefined}>{t('navForms')}</a>
                 </li>
               )}
               {features.calendar() && (
