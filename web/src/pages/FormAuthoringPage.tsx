@@ -248,7 +248,6 @@ export function FormAuthoringPage({ formId }: { formId: string }) {
               )}
               <ReportForm
                 key={check.key}
-                idPrefix="preview"
                 schema={preview.schema}
                 formData={answers}
                 errors={shownErrors}
