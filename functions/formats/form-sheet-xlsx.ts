@@ -5,7 +5,8 @@
 // inflate to gigabytes.
 import { inflateRawSync } from 'node:zlib';
 import type ExcelJS from 'exceljs';
-import { CHOICE_COLUMNS, SETTINGS_COLUMNS, SURVEY_COLUMNS, SheetError, type Cell, type FormSheet, type SheetName, type SheetRows } from '#core/form-sheet';
+import { CHOICE_COLUMNS, SETTINGS_COLUMNS, SURVEY_COLUMNS, SheetError, type Cell, type FormSheet, type SheetName, type SheetProblem, type SheetRows } from '#core/form-sheet';
+import { hasUnsafeText } from '#http/json-guard';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -107,10 +108,22 @@ export async function readFormWorkbook(bytes: Uint8Array): Promise<Partial<FormS
     if (ws.rowCount > MAX_ROWS) throw new SheetError([{ sheet: ws.name.trim().toLowerCase() as SheetName, row: MAX_ROWS + 1, message: `Arket har flere end ${MAX_ROWS} rækker.` }]);
   }
   const out: Partial<FormSheet> = {};
+  const unsafe: SheetProblem[] = [];
   for (const name of ['survey', 'choices', 'settings'] as const) {
     const rows = readSheet(byName(name));
-    if (rows) out[name] = rows;
+    if (!rows) continue;
+    out[name] = rows;
+    // The JSON guard's rule for text, cell by cell: exceljs decodes OOXML's `_x0007_` escapes
+    // into control characters, and none may reach a schema.
+    rows.forEach((cells, r) =>
+      cells.forEach((cell, c) => {
+        if (typeof cell === 'string' && hasUnsafeText(cell)) {
+          unsafe.push({ sheet: name, row: r + 1, column: String(rows[0]?.[c] ?? c + 1), message: 'Teksten indeholder ugyldige tegn (kontroltegn eller et ufuldstændigt Unicode-tegn).' });
+        }
+      }),
+    );
   }
+  if (unsafe.length > 0) throw new SheetError(unsafe);
   return out;
 }
 

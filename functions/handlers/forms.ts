@@ -3,11 +3,10 @@
 // sends or asks for a sheet, so the JSON requests' cold start never evaluates it.
 import { idempotent } from '#http/idempotency';
 import { createAreaHandler, UploadedFile } from '#http/area';
-import { hasUnsafeText } from '#http/json-guard';
 import { FORMS_ROUTES } from '#functions/routes/forms';
 import { getDeps } from '#functions/composition';
 import { Problem } from '#core/problems';
-import { NotExpressible, schemaToSheet, type FormSheet, type SheetProblem } from '#core/form-sheet';
+import { NotExpressible, SheetError, schemaToSheet, type FormSheet } from '#core/form-sheet';
 import { getFormDetail, getFormOr404, getVersionOr404, previewFormVersion, publishFormVersion, sheetProblem, type PublishInput, type SheetInput } from '#core/forms-service';
 
 const sheetCode = () => import('#functions/formats/form-sheet-xlsx');
@@ -21,20 +20,9 @@ async function inputOf(body: PublishInput | UploadedFile): Promise<PublishInput 
     sheet = await readFormWorkbook(body.bytes);
   } catch (err) {
     if (err instanceof UnreadableWorkbook) throw new Problem('invalid-form-sheet', err.message);
+    if (err instanceof SheetError) throw sheetProblem(err.problems);
     throw err;
   }
-  // The JSON guard's rule for text, cell by cell: control characters never reach a schema.
-  const unsafe: SheetProblem[] = [];
-  for (const [name, rows] of Object.entries(sheet) as [keyof FormSheet, FormSheet[keyof FormSheet]][]) {
-    rows.forEach((cells, r) =>
-      cells.forEach((cell, c) => {
-        if (typeof cell === 'string' && hasUnsafeText(cell)) {
-          unsafe.push({ sheet: name, row: r + 1, column: String(rows[0]?.[c] ?? c + 1), message: 'Teksten indeholder ugyldige tegn (kontroltegn eller et ufuldstændigt Unicode-tegn).' });
-        }
-      }),
-    );
-  }
-  if (unsafe.length > 0) throw sheetProblem(unsafe);
   return { sheet };
 }
 
@@ -50,7 +38,7 @@ export const handler = createAreaHandler(FORMS_ROUTES, {
       sheet = schemaToSheet(version.schema, { formId: params.formId, version: params.version, respondentKind: form.respondentKind, plan: form.plan });
     } catch (err) {
       if (err instanceof NotExpressible) {
-        throw new Problem('sheet-not-possible', `Version ${params.version} af skemaet bruger noget, et regneark ikke kan udtrykke (${err.reasons[0]!.pointer || '/'}). Hent den som JSON i stedet.`);
+        throw new Problem('sheet-not-possible', `Version ${params.version} af skemaet bruger noget, et regneark ikke kan udtrykke (${err.reasons[0]?.pointer || '/'}). Hent den som JSON i stedet.`);
       }
       throw err;
     }
