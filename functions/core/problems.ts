@@ -33,6 +33,8 @@ export const PROBLEMS = {
   'attachment-not-scanned': { status: 409, title: 'Bilaget afventer scanning' },
   'attachment-blocked': { status: 409, title: 'Bilaget er spærret' },
   'invalid-form-schema': { status: 422, title: 'Skemaet er ikke et gyldigt JSON Schema' },
+  'invalid-form-sheet': { status: 422, title: 'Regnearket kan ikke bruges som skema' },
+  'sheet-not-possible': { status: 409, title: 'Skemaet kan ikke vises som regneark' },
   'precondition-required': { status: 428, title: 'Indberetningen skal hentes igen' },
   'internal': { status: 500, title: 'Der opstod en intern fejl' },
   'unavailable': { status: 503, title: 'Tjenesten er midlertidigt utilgængelig' },

@@ -11,6 +11,8 @@ import { readFileSync } from 'node:fs';
 import { FORMS_DIR } from '../../local/seed.ts';
 import path from 'node:path';
 import { publishFormVersion } from '#core/forms-service';
+import { schemaToSheet } from '#core/form-sheet';
+import { writeFormWorkbook } from '#functions/formats/form-sheet-xlsx';
 import { saveDraft, submit, review } from '#core/submissions-service';
 import { sstIdentity } from '#core/identity';
 import { addDanishDays } from '#core/danish-time';
@@ -32,6 +34,7 @@ const OUTSIDER = 'region-1081';
 const MARKER = 'MATRIX-HEMMELIG-BALLERUP-5e1c';
 const BASE_FORM = 'kraeftplan-v-kommunal';
 const PDF = 'application/pdf';
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 interface Cell {
   who: Who;
@@ -42,7 +45,7 @@ interface Cell {
 interface Request {
   values?: Record<string, string>;
   body?: unknown;
-  rawBody?: string;
+  rawBody?: string | Buffer;
   headers?: Record<string, string>;
   query?: string;
   /** Extra storage markers the request could touch. */
@@ -74,8 +77,14 @@ const MATRIX: Record<string, Row> = {
   listOrganisations: { expect: SIGNED_IN },
   listForms: { expect: SIGNED_IN },
   getForm: { expect: SIGNED_IN },
-  getFormVersion: { expect: SIGNED_IN },
+  // The workbook export: the same readers as the JSON.
+  getFormVersion: { expect: SIGNED_IN, request: () => ({ query: '?format=xlsx' }) },
   publishFormVersion: { expect: ADMIN_ONLY, request: ({ formId }) => ({ body: { schema: baseSchema() }, markers: [`FORM#${formId}`] }) },
+  // The check before publishing, with the shipped sheet as the upload: nothing is written.
+  previewFormVersion: {
+    expect: ADMIN_ONLY,
+    request: async ({ formId }) => ({ rawBody: await writeFormWorkbook(schemaToSheet(baseSchema(), { formId })), headers: { 'content-type': XLSX }, markers: [`FORM#${formId}`] }),
+  },
   listRounds: { expect: SIGNED_IN },
   createRound: {
     expect: ADMIN_ONLY,

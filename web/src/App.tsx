@@ -14,6 +14,8 @@ import type { Round } from './types.ts';
 import { CalendarPage } from './pages/CalendarPage.tsx';
 import { ContactsPage } from './pages/ContactsPage.tsx';
 import { ContributionsPage } from './pages/ContributionsPage.tsx';
+import { FormAuthoringPage } from './pages/FormAuthoringPage.tsx';
+import { FormsPage } from './pages/FormsPage.tsx';
 import { HomePage } from './pages/HomePage.tsx';
 import { ReportPage } from './pages/ReportPage.tsx';
 import { ReviewPage } from './pages/ReviewPage.tsx';
@@ -89,6 +91,10 @@ export function App({ config }: { config: WebConfig }) {
     page = <ContactsPage orgId={session.orgId} />;
   } else if (route.page === 'calendar') {
     page = <CalendarPage />;
+  } else if (route.page === 'forms' && session.role === 'sst-admin') {
+    page = <FormsPage />;
+  } else if (route.page === 'form' && session.role === 'sst-admin') {
+    page = <FormAuthoringPage key={route.formId} formId={route.formId} />;
   } else {
     page = <PageTitle title={t('notFoundPage')}>{t('notFoundPage')}</PageTitle>;
   }
@@ -126,6 +132,11 @@ export function App({ config }: { config: WebConfig }) {
               {session.role === 'sst-admin' && (
                 <li>
                   <a href={href.newRound()} aria-current={route.page === 'new-round' ? 'page' : undefined}>{t('navNewRound')}</a>
+                </li>
+              )}
+              {session.role === 'sst-admin' && features.formAuthoring() && (
+                <li>
+                  <a href={href.forms()} aria-current={route.page === 'forms' || route.page === 'form' ? 'page' : undefined}>{t('navForms')}</a>
                 </li>
               )}
               {features.calendar() && (

@@ -13,6 +13,8 @@ export type Route =
   // SST's round screens
   | { page: 'new-round' }
   | { page: 'edit-round'; roundId: string }
+  | { page: 'forms' }
+  | { page: 'form'; formId: string }
   | { page: 'not-found' };
 
 export function parseHash(hash: string): Route {
@@ -22,6 +24,8 @@ export function parseHash(hash: string): Route {
   if (a === 'log-ind' && parts.length === 1) return { page: 'sign-in' };
   if (a === 'kontakter' && parts.length === 1) return { page: 'contacts' };
   if (a === 'aarshjul' && parts.length === 1) return { page: 'calendar' };
+  if (a === 'skemaer' && parts.length === 1) return { page: 'forms' };
+  if (a === 'skemaer' && b && parts.length === 2) return { page: 'form', formId: b };
   if (a === 'runder' && b && parts.length === 2) return { page: 'round', roundId: b };
   if (a === 'runder' && b && c === 'bidrag' && parts.length === 3) return { page: 'contributions', roundId: b };
   if (a === 'ny-runde' && parts.length === 1) return { page: 'new-round' };
@@ -40,6 +44,8 @@ export const href = {
   calendar: () => '#/aarshjul',
   newRound: () => '#/ny-runde',
   editRound: (roundId: string) => `#/runder/${encodeURIComponent(roundId)}/rediger`,
+  forms: () => '#/skemaer',
+  form: (formId: string) => `#/skemaer/${encodeURIComponent(formId)}`,
 };
 
 export function navigate(to: string): void {
