@@ -19,6 +19,7 @@ import { ReportPage } from './pages/ReportPage.tsx';
 import { ReviewPage } from './pages/ReviewPage.tsx';
 import { RoundPage } from './pages/RoundPage.tsx';
 import { SignInPage } from './pages/SignInPage.tsx';
+import { SstYearNav, sstYearPage } from './pages/sst-year.tsx';
 
 /** Replaces the address (no extra history entry) and shows the loader until the new page opens. */
 function Redirect({ to }: { to: string }) {
@@ -79,7 +80,10 @@ export function App({ config }: { config: WebConfig }) {
   } else if (route.page === 'contacts' && session.role === 'reporter') {
     page = <ContactsPage orgId={session.orgId} />;
   } else if (route.page === 'calendar') {
-    page = <CalendarPage />;
+    page = <CalendarPage session={session} />;
+  } else if (sstYearPage(route, session)) {
+    // SST's year pages: contacts of any organisation, reminders, indicators, the audit log.
+    page = sstYearPage(route, session);
   } else {
     page = <PageTitle title={t('notFoundPage')}>{t('notFoundPage')}</PageTitle>;
   }
@@ -118,6 +122,8 @@ export function App({ config }: { config: WebConfig }) {
                   <a href={href.calendar()} aria-current={route.page === 'calendar' ? 'page' : undefined}>{t('navCalendar')}</a>
                 </li>
               )}
+              {/* SST's year pages */}
+              <SstYearNav route={route} session={session} />
             </ul>
             <div className="user">
               <span>{t('signedInAs', session.name)}</span>

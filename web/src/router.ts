@@ -8,8 +8,12 @@ export type Route =
   | { page: 'round'; roundId: string }
   | { page: 'submission'; roundId: string; orgId: string }
   | { page: 'contributions'; roundId: string }
-  | { page: 'contacts' }
+  | { page: 'contacts'; orgId?: string }
   | { page: 'calendar' }
+  // SST's year pages (contacts above, with an organisation; reminders, indicators, audit log)
+  | { page: 'reminders'; roundId?: string }
+  | { page: 'indicators'; formId?: string }
+  | { page: 'audit' }
   | { page: 'not-found' };
 
 export function parseHash(hash: string): Route {
@@ -19,6 +23,11 @@ export function parseHash(hash: string): Route {
   if (a === 'log-ind' && parts.length === 1) return { page: 'sign-in' };
   if (a === 'kontakter' && parts.length === 1) return { page: 'contacts' };
   if (a === 'aarshjul' && parts.length === 1) return { page: 'calendar' };
+  // SST's year pages
+  if (a === 'kontakter' && b && parts.length === 2) return { page: 'contacts', orgId: b };
+  if (a === 'paamindelser' && parts.length <= 2) return b ? { page: 'reminders', roundId: b } : { page: 'reminders' };
+  if (a === 'indikatorer' && parts.length <= 2) return b ? { page: 'indicators', formId: b } : { page: 'indicators' };
+  if (a === 'log' && parts.length === 1) return { page: 'audit' };
   if (a === 'runder' && b && parts.length === 2) return { page: 'round', roundId: b };
   if (a === 'runder' && b && c === 'bidrag' && parts.length === 3) return { page: 'contributions', roundId: b };
   if (a === 'runder' && b && c && parts.length === 3) return { page: 'submission', roundId: b, orgId: c };
@@ -31,8 +40,12 @@ export const href = {
   round: (roundId: string) => `#/runder/${encodeURIComponent(roundId)}`,
   submission: (roundId: string, orgId: string) => `#/runder/${encodeURIComponent(roundId)}/${encodeURIComponent(orgId)}`,
   contributions: (roundId: string) => `#/runder/${encodeURIComponent(roundId)}/bidrag`,
-  contacts: () => '#/kontakter',
+  contacts: (orgId?: string) => (orgId ? `#/kontakter/${encodeURIComponent(orgId)}` : '#/kontakter'),
   calendar: () => '#/aarshjul',
+  // SST's year pages
+  reminders: (roundId?: string) => (roundId ? `#/paamindelser/${encodeURIComponent(roundId)}` : '#/paamindelser'),
+  indicators: (formId?: string) => (formId ? `#/indikatorer/${encodeURIComponent(formId)}` : '#/indikatorer'),
+  audit: () => '#/log',
 };
 
 export function navigate(to: string): void {

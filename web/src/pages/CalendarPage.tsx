@@ -5,6 +5,7 @@ import { describe, download, get } from '../api.ts';
 import { features } from '../features.ts';
 import { currentLang, formatDate, formatDateTime, t, type StringKey } from '../i18n.ts';
 import { href } from '../router.ts';
+import type { Session } from '../auth.ts';
 import { LoadError, Loading, Notice, PageTitle, useLoad, TableScroll } from '../components/common.tsx';
 
 interface CalendarEntry {
@@ -23,7 +24,7 @@ interface CalendarEntry {
 const monthOf = (date: string) =>
   new Intl.DateTimeFormat(currentLang() === 'en' ? 'en-GB' : 'da-DK', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${date.slice(0, 7)}-01T00:00:00Z`));
 
-export function CalendarPage() {
+export function CalendarPage(_: { session: Session }) {
   const load = useLoad(async () => (await get<{ items: CalendarEntry[] }>('/calendar')).body.items, []);
   const [error, setError] = useState<string | undefined>();
   const months = new Map<string, CalendarEntry[]>();

