@@ -200,6 +200,27 @@ const MATRIX: Record<string, Row> = {
   },
   getCalendar: { expect: SIGNED_IN },
   getCalendarIcs: { expect: SIGNED_IN },
+  listCalendarSubscriptions: { expect: SIGNED_IN },
+  createCalendarSubscription: { expect: SIGNED_IN, request: () => ({ body: { label: 'Matrix' }, markers: ['CALFEED'] }) },
+  revokeCalendarSubscription: {
+    // Each person revokes their own: the cell's caller subscribes first (where it can).
+    expect: SIGNED_IN,
+    request: async ({ who }) => {
+      const owner = who === 'anonymous' || who === 'machine' ? 'reader' : who;
+      const made = await api.call('POST', '/calendar/subscriptions', { token: tokens[owner], body: { label: 'Matrix' } });
+      expect(made.status, made.text).toBe(201);
+      return { values: { subscriptionId: made.body.subscription.subscriptionId }, markers: ['CALFEED'] };
+    },
+  },
+  // Public: the token in the path is the credential, whoever sends the request.
+  getCalendarFeed: {
+    expect: PUBLIC,
+    request: async () => {
+      const made = await api.call('POST', '/calendar/subscriptions', { token: tokens.reader, body: { label: 'Matrix' } });
+      expect(made.status, made.text).toBe(201);
+      return { values: { token: made.body.token } };
+    },
+  },
   devOutbox: { expect: PUBLIC },
   // Public and local only. Running a real job in every cell would disturb the other suites, so
   // the cells ask for a job that does not exist: what matters is that no token is needed.
