@@ -11,6 +11,7 @@ import { buildScheduleDeps } from '#functions/schedule-composition';
 import { runDeadlineCheck } from '#core/deadline-service';
 import type { MailMessage, MailSender } from '#core/schedule-ports';
 import type { Round } from '#schemas/api';
+import ical, { type VEvent } from 'node-ical';
 import { screenshot, seriousViolations, signIn, startWebStack, type WebStack } from './support.ts';
 
 const MUNICIPALITY = 'kommune-147';
@@ -122,11 +123,84 @@ describe("SST's year in the browser", { timeout: 180_000 }, () => {
     await expectAccessible(page, '82-sst-reminders');
   });
 
+  it('adds, changes and cancels a meeting, and subscribes to the year wheel from a calendar app that sends no token, then revokes it', async () => {
+    const page = await sstPage();
+    await page.goto(`${stack.api.url}/#/aarshjul`);
+    await page.getByRole('heading', { name: 'Årshjul', level: 1 }).waitFor();
+    const title = `Task Force-møde ${Date.now().toString(36)}`;
+    await page.getByRole('button', { name: 'Tilføj møde' }).click();
+    // Wrong first: no title, an end before the start.
+    await page.getByLabel('Dato', { exact: true }).fill('2026-12-10');
+    await page.getByLabel('Starttidspunkt').fill('13:00');
+    await page.getByLabel('Sluttidspunkt').fill('12:00');
+    await page.getByRole('button', { name: 'Tilføj mødet' }).click();
+    await page.getByText('Giv mødet en titel.').waitFor();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('meeting-title');
+    await page.getByText('Sluttidspunktet skal ligge efter starttidspunktet.').waitFor();
+    await page.getByLabel('Titel', { exact: true }).fill(title);
+    await page.getByLabel('Sluttidspunkt').fill('15:30');
+    await page.getByLabel('Sted').fill('Sundhedsstyrelsen, Islands Brygge 67');
+    await page.getByLabel('Dagsorden').fill('Velkomst\nStatus på Kræftplan V\nEventuelt');
+    await page.getByRole('checkbox', { name: round.title }).check();
+    await expectAccessible(page, '83-meeting-form');
+    await page.getByRole('button', { name: 'Tilføj mødet' }).click();
+    await page.getByText(`Mødet "${title}" er tilføjet`).waitFor();
+    const row = page.getByRole('row').filter({ hasText: title }).first();
+    await row.getByText('Status på Kræftplan V').waitFor();
+    // The overview shows it with its agenda and the round it discusses.
+    const overview = page.locator('section.month').getByRole('row').filter({ hasText: title });
+    await overview.getByRole('link', { name: round.title }).waitFor();
+
+    // Change it: move it an hour.
+    await row.getByRole('button', { name: `Ret ${title}` }).click();
+    await page.getByLabel('Starttidspunkt').fill('14:00');
+    await page.getByRole('button', { name: 'Gem ændringerne' }).click();
+    await page.getByText(`Mødet "${title}" er ændret`).waitFor();
+    const meeting = (await (await stack.api.as('sst-reader'))('GET', '/meetings')).body.items.find((m: { title: string }) => m.title === title);
+    expect(meeting).toMatchObject({ startTime: '14:00', endTime: '15:30', agenda: ['Velkomst', 'Status på Kræftplan V', 'Eventuelt'], roundIds: [round.roundId], sequence: 1 });
+    await expectAccessible(page, '84-calendar-meetings');
+
+    // Subscribe: the address is shown once; a calendar app fetches it without any credentials.
+    await page.getByLabel('Navn på abonnementet (valgfrit)').fill('Outlook på arbejdet');
+    await page.getByRole('button', { name: 'Opret abonnementsadresse' }).click();
+    const url = await page.getByLabel('Abonnementsadresse').inputValue();
+    expect(url).toMatch(new RegExp(`^${stack.api.url}/calendar/feed/[A-Za-z0-9_-]{43}$`));
+    await page.getByRole('row').filter({ hasText: 'Outlook på arbejdet' }).getByText('Aktivt').waitFor();
+    await expectAccessible(page, '85-calendar-subscribed');
+    const events = Object.values(await ical.async.fromURL(url)).filter((c): c is VEvent => c?.type === 'VEVENT');
+    const event = events.find((e) => String(e.summary) === title)!;
+    expect(event).toBeDefined();
+    // 14:00 in Copenhagen on 10 December 2026 is 13:00Z.
+    expect(new Date(event.start).toISOString()).toBe('2026-12-10T13:00:00.000Z');
+    expect(String(event.description)).toContain('2. Status på Kræftplan V');
+    expect(events.map((e) => String(e.summary))).toContain(`Frist: ${round.title}`);
+
+    // Revoke it, by keyboard: the dialog asks first; the address then answers 410.
+    await page.getByRole('button', { name: 'Tilbagekald Outlook på arbejdet' }).focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: 'Tilbagekald abonnementet?' });
+    await dialog.waitFor();
+    await dialog.getByRole('button', { name: 'Ja, tilbagekald' }).press('Enter');
+    await page.getByText('Abonnementet "Outlook på arbejdet" er tilbagekaldt.').waitFor();
+    await page.getByRole('row').filter({ hasText: 'Outlook på arbejdet' }).getByText('Tilbagekaldt').waitFor();
+    await expect(ical.async.fromURL(url)).rejects.toThrow(/410/);
+    expect((await fetch(url)).status).toBe(410);
+
+    // Cancel the meeting: it leaves the overview and stays listed as cancelled.
+    await row.getByRole('button', { name: `Aflys ${title}` }).click();
+    await page.getByRole('dialog', { name: 'Aflys mødet?' }).getByRole('button', { name: 'Ja, aflys mødet' }).click();
+    await page.getByText(`Mødet "${title}" er aflyst.`).waitFor();
+    await row.getByText('Aflyst').waitFor();
+    await expect.poll(() => overview.count()).toBe(0);
+    await expectAccessible(page, '86-calendar-cancelled');
+  });
+
   it('fits every SST year page into 320 CSS px without sideways scrolling', async () => {
     const page = await sstPage('sst-admin', { width: 320, height: 640 });
     const pages: [string, string][] = [
       [`#/kontakter/${MUNICIPALITY}`, 'Kontaktadresser og underretninger'],
       [`#/paamindelser/${round.roundId}`, 'Påmindelser'],
+      ['#/aarshjul', 'Årshjul'],
     ];
     const wide: string[] = [];
     for (const [hash, heading] of pages) {

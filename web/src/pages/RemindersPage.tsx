@@ -95,7 +95,7 @@ export function RemindersPage({ roundId }: { roundId: string | undefined }) {
         >
           <div className="form-group">
             <label htmlFor="round-pick" className="control-label">{t('remindersRound')}</label>
-            <div className="inline">
+            <div className="inline wrap">
               <select id="round-pick" className="form-control" value={picked} onChange={(e) => setPicked(e.target.value)}>
                 <option value="">—</option>
                 {rounds.map((r) => (

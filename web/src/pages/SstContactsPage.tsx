@@ -113,7 +113,7 @@ export function SstContactsPage({ orgId, session }: { orgId: string | undefined;
           <div className="form-group">
             <label htmlFor="org-pick" className="control-label">{t('sstContactsPick')}</label>
             <p id="org-pick-hint" className="help-block">{t('sstContactsPickHint')}</p>
-            <div className="inline">
+            <div className="inline wrap">
               <select id="org-pick" className="form-control" aria-describedby="org-pick-hint" value={picked} onChange={(e) => setPicked(e.target.value)}>
                 <option value="">—</option>
                 {groups.map(([label, list]) => (
