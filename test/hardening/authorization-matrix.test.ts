@@ -143,6 +143,11 @@ const MATRIX: Record<string, Row> = {
     expect: ADMIN_ONLY,
     request: () => ({ rawBody: 'indikator;periode;region;værdi\nmatrix;2026;;71,2\n', headers: { 'content-type': 'text/csv' } }),
   },
+  validateIndicators: {
+    expect: ADMIN_ONLY,
+    request: () => ({ rawBody: 'indikator;periode;region;værdi\nmatrix;2026;;71,2\n', headers: { 'content-type': 'text/csv' } }),
+  },
+  listIndicatorDatasets: { expect: SST_ONLY },
   getContacts: { expect: { ...ORG_READ, outsider: 403 } },
   putContacts: {
     expect: { ...ORG_WRITE, outsider: 403, admin: 'ok' },

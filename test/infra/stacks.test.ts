@@ -459,7 +459,7 @@ describe('the edge (issue 13, item 10)', () => {
     const stage = only(resourcesOf(prod.templates.api, 'AWS::ApiGatewayV2::Stage'));
     const settings = stage.Properties.RouteSettings;
     expect(Object.keys(settings).sort()).toEqual(
-      ['GET /rounds/{roundId}/summary', 'POST /rounds/{roundId}/submissions/{orgId}/attachments', 'PUT /forms/{formId}/indicators', 'GET /calendar/feed/{token}'].sort(),
+      ['GET /rounds/{roundId}/summary', 'POST /rounds/{roundId}/submissions/{orgId}/attachments', 'PUT /forms/{formId}/indicators', 'POST /forms/{formId}/indicators/validate', 'GET /calendar/feed/{token}'].sort(),
     );
     for (const limit of Object.values(settings) as any[]) {
       expect(limit).toEqual({ ThrottlingRateLimit: 5, ThrottlingBurstLimit: 10 });
