@@ -11,6 +11,10 @@ import { buildScheduleDeps } from '#functions/schedule-composition';
 import { runDeadlineCheck } from '#core/deadline-service';
 import type { MailMessage, MailSender } from '#core/schedule-ports';
 import type { Round } from '#schemas/api';
+import { ulid } from 'ulid';
+import { publishFormVersion } from '#core/forms-service';
+import { sstIdentity } from '#core/identity';
+import { schemaOf } from '../support/summary-fixtures.ts';
 import ical, { type VEvent } from 'node-ical';
 import { screenshot, seriousViolations, signIn, startWebStack, type WebStack } from './support.ts';
 
@@ -18,6 +22,7 @@ const MUNICIPALITY = 'kommune-147';
 const MUNICIPALITY_NAME = 'Frederiksberg Kommune';
 let stack: WebStack;
 let round: Round;
+let indicatorForm: string;
 const contexts: BrowserContext[] = [];
 
 class MemoryMail implements MailSender {
@@ -60,6 +65,14 @@ describe("SST's year in the browser", { timeout: 180_000 }, () => {
   beforeAll(async () => {
     stack = await startWebStack();
     round = await stack.api.round('kraeftplan-v-kommunal', { title: `Årets runde ${Date.now().toString(36)}` });
+    // A form of this test's own, so its indicator data reach no other suite's summaries.
+    indicatorForm = `t-bind-${ulid().toLowerCase()}`;
+    await publishFormVersion(stack.api.deps, sstIdentity('test', 'sst-admin', 'Test'), indicatorForm, {
+      title: `Psykiatriplan, indikatortest ${indicatorForm.slice(-5)}`,
+      respondentKind: 'region',
+      plan: 'psykiatriplan',
+      schema: schemaOf('psykiatriplan-status'),
+    });
   }, 120_000);
 
   afterEach(async (ctx) => {
@@ -195,12 +208,64 @@ describe("SST's year in the browser", { timeout: 180_000 }, () => {
     await expectAccessible(page, '86-calendar-cancelled');
   });
 
+  it('uploads indicators with one error, sees it by line and column, fixes and commits them, and reads the trend chart beside its table', async () => {
+    const page = await sstPage();
+    await page.getByRole('link', { name: 'Indikatorer' }).click();
+    await page.getByRole('heading', { name: 'Nationale indikatorer', level: 1 }).waitFor();
+    await page.getByLabel('Skema', { exact: true }).selectOption(indicatorForm);
+    await page.getByRole('button', { name: 'Vis skemaets indikatorer' }).click();
+    await page.getByRole('heading', { name: 'Indlæs nye data' }).waitFor();
+    const lines = (value: string) =>
+      [
+        'indikator;periode;region;værdi;enhed;målværdi;retning;titel;kilde',
+        'ventetid;2025;Hele landet;31,5;dage;30;ned;Ventetid til udredning (eksempel);Eksempel: Landspatientregisteret',
+        'ventetid;2026;Hele landet;29,0;dage;30;ned;;Eksempel: Landspatientregisteret',
+        `ventetid;2025;Region Nordjylland;${value};dage;30;ned;;Eksempel: Landspatientregisteret`,
+        'ventetid;2026;Region Nordjylland;30,1;dage;30;ned;;Eksempel: Landspatientregisteret',
+      ].join('\r\n');
+    const file = (value: string) => ({ name: 'indikatorer.csv', mimeType: 'text/csv', buffer: Buffer.from(`\ufeff${lines(value)}\r\n`, 'utf8') });
+    await page.getByLabel('CSV-fil').setInputFiles(file('33 dage'));
+    await page.getByText('Filen har 1 fejl og er ikke gemt.').waitFor();
+    const error = page.getByRole('table', { name: 'Fejl i filen' }).getByRole('row').nth(1);
+    expect((await error.getByRole('cell').allTextContents())).toEqual(['4', 'værdi', '"33 dage" er ikke et tal.']);
+    // The rows that could be read are shown as they would be stored; nothing is stored yet.
+    await page.getByRole('table', { name: 'Rækker, som de vil blive gemt' }).getByRole('row').filter({ hasText: '31,5 dage' }).waitFor();
+    expect(await page.getByRole('button', { name: /^Gem de/ }).count()).toBe(0);
+    expect((await (await stack.api.as('sst-reader'))('GET', `/forms/${indicatorForm}/indicators`)).status).toBe(404);
+    await expectAccessible(page, '87-indicators-error');
+
+    await page.getByLabel('CSV-fil').setInputFiles(file('33,2'));
+    await page.getByText('Filen kan læses uden fejl: 4 rækker.').waitFor();
+    await page.getByRole('button', { name: 'Gem de 4 rækker' }).click();
+    await page.getByText('4 rækker fra indikatorer.csv er gemt').waitFor();
+    const stored = await (await stack.api.as('sst-reader'))('GET', `/forms/${indicatorForm}/indicators`);
+    expect(stored.body.rows).toHaveLength(4);
+
+    // The data set is listed with its source and its audit event.
+    const [event] = (await stack.api.deps.audit.history(`form/${indicatorForm}`)).filter((e) => e.action === 'indicators.upload');
+    const listed = page.getByRole('table', { name: 'Datasæt pr. skema' }).getByRole('row').filter({ hasText: indicatorForm.slice(-5) });
+    await listed.getByText('Eksempel: Landspatientregisteret').waitFor();
+    await listed.getByText(`loghændelse ${event!.id}`).waitFor();
+
+    // The trend: a chart per indicator with target and direction, the table beside it.
+    const trend = page.getByRole('region', { name: 'Ventetid til udredning (eksempel) (dage)' });
+    await trend.getByText('Lavere er bedre. Den stiplede røde linje er målet.').waitFor();
+    await trend.getByRole('img', { name: 'Ventetid til udredning (eksempel) (dage)' }).waitFor();
+    const table = trend.getByRole('table', { name: 'Tal for Ventetid til udredning (eksempel) (dage)' });
+    expect(await table.getByRole('columnheader').allTextContents()).toEqual(['Periode', 'Hele landet', 'Region Nordjylland', 'Mål']);
+    expect(await table.getByRole('row').nth(2).textContent()).toBe('20262930,130');
+    expect(await trend.locator('svg circle').count()).toBe(4);
+    expect(await trend.locator('svg path.target').count()).toBe(1);
+    await expectAccessible(page, '88-indicators-trend');
+  });
+
   it('fits every SST year page into 320 CSS px without sideways scrolling', async () => {
     const page = await sstPage('sst-admin', { width: 320, height: 640 });
     const pages: [string, string][] = [
       [`#/kontakter/${MUNICIPALITY}`, 'Kontaktadresser og underretninger'],
       [`#/paamindelser/${round.roundId}`, 'Påmindelser'],
       ['#/aarshjul', 'Årshjul'],
+      [`#/indikatorer/${indicatorForm}`, 'Nationale indikatorer'],
     ];
     const wide: string[] = [];
     for (const [hash, heading] of pages) {

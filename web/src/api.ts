@@ -29,15 +29,21 @@ export const configureApi = (config: WebConfig): void => {
 };
 export const apiUrl = (path: string): string => base + path;
 
-async function send(method: string, path: string, options: { body?: unknown; ifMatch?: string | undefined; accept?: string } = {}): Promise<Response> {
+async function send(
+  method: string,
+  path: string,
+  options: { body?: unknown; ifMatch?: string | undefined; accept?: string; text?: { body: string; contentType: string } } = {},
+): Promise<Response> {
   const headers: Record<string, string> = { accept: options.accept ?? 'application/json' };
   const session = getSession();
   if (session) headers['authorization'] = `Bearer ${session.token}`;
   if (options.body !== undefined) headers['content-type'] = 'application/json';
+  if (options.text) headers['content-type'] = options.text.contentType;
   if (options.ifMatch) headers['if-match'] = options.ifMatch;
+  const body = options.text ? options.text.body : options.body !== undefined ? JSON.stringify(options.body) : undefined;
   let res: Response;
   try {
-    res = await fetch(base + path, { method, headers, ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}) });
+    res = await fetch(base + path, { method, headers, ...(body !== undefined ? { body } : {}) });
   } catch {
     throw new ApiError(0, { title: t('errorNetwork'), detail: t('errorNetwork') });
   }
@@ -62,6 +68,13 @@ export async function request<T>(method: string, path: string, options: { body?:
 }
 
 export const get = <T>(path: string) => request<T>('GET', path);
+
+/** Sends a text body (a CSV upload) and reads the JSON answer. */
+export async function sendText<T>(method: string, path: string, body: string, contentType: string): Promise<Reply<T>> {
+  const res = await send(method, path, { text: { body, contentType } });
+  const text = await res.text();
+  return { body: (text ? JSON.parse(text) : undefined) as T, etag: res.headers.get('etag') ?? undefined, status: res.status };
+}
 
 /**
  * Downloads a protected file. A plain link cannot carry the bearer token, so the file is

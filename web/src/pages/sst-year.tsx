@@ -5,6 +5,7 @@ import type { Session } from '../auth.ts';
 import { features, has } from '../features.ts';
 import { t } from '../i18n.ts';
 import { href, type Route } from '../router.ts';
+import { IndicatorsPage } from './IndicatorsPage.tsx';
 import { RemindersPage } from './RemindersPage.tsx';
 import { SstContactsPage } from './SstContactsPage.tsx';
 
@@ -15,6 +16,7 @@ export function sstYearPage(route: Route, session: Session): ReactElement | unde
   if (!isSst(session)) return undefined;
   if (route.page === 'contacts') return <SstContactsPage orgId={route.orgId} session={session} />;
   if (route.page === 'reminders') return <RemindersPage key={route.roundId ?? ''} roundId={route.roundId} />;
+  if (route.page === 'indicators') return <IndicatorsPage key={route.formId ?? ''} formId={route.formId} session={session} />;
   return undefined;
 }
 
@@ -30,6 +32,7 @@ export function SstYearNav({ route, session }: { route: Route; session: Session 
     <>
       {item('contacts', href.contacts(), t('navSstContacts'), features.contacts())}
       {item('reminders', href.reminders(), t('navReminders'), has('GET', '/rounds/{roundId}/reminders'))}
+      {item('indicators', href.indicators(), t('navIndicators'), has('GET', '/indicators'))}
     </>
   );
 }
