@@ -117,6 +117,10 @@ const MATRIX: Record<string, Row> = {
     expect: SST_ONLY,
     request: () => ({ query: `?from=${encodeURIComponent(new Date(Date.now() - 3600_000).toISOString())}&to=${encodeURIComponent(new Date(Date.now() + 60_000).toISOString())}&limit=1` }),
   },
+  auditExport: {
+    expect: SST_ONLY,
+    request: () => ({ query: `?from=${encodeURIComponent(new Date(Date.now() - 3600_000).toISOString())}&to=${encodeURIComponent(new Date(Date.now() + 60_000).toISOString())}&action=round.create` }),
+  },
   requestUpload: { expect: ORG_WRITE, state: 'draft', request: () => ({ body: { fileName: 'matrix.pdf', contentType: PDF, size: PDF_BYTES.length } }) },
   completeUpload: { expect: ORG_WRITE, state: 'draft', request: async (cell) => ({ values: { attachmentId: await uploadedAttachment(cell.round.roundId) } }) },
   deleteAttachment: {
