@@ -259,6 +259,29 @@ describe("SST's year in the browser", { timeout: 180_000 }, () => {
     await expectAccessible(page, '88-indicators-trend');
   });
 
+  it('searches the audit log by round and action, by keyboard, and exports the search as CSV for Danish Excel', async () => {
+    const page = await sstPage();
+    await page.getByRole('link', { name: 'Log', exact: true }).click();
+    await page.getByRole('heading', { name: 'Log', level: 1 }).waitFor();
+    await page.getByLabel('Indberetningsrunde').selectOption(round.roundId);
+    await page.getByLabel('Handling').selectOption('round.');
+    await page.getByRole('button', { name: 'Søg i loggen' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Resultater, side 1' }).waitFor();
+    const rows = page.locator('#audit-results tbody tr');
+    await expect.poll(() => rows.count()).toBe(1);
+    expect(await rows.first().textContent()).toContain('round.create');
+    await expectAccessible(page, '90-audit-search');
+    const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Hent søgningen som CSV (Excel)' }).click()]);
+    let bytes = Buffer.alloc(0);
+    for await (const c of await file.createReadStream()) bytes = Buffer.concat([bytes, c as Buffer]);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = bytes.toString('utf8').slice(1).split('\r\n');
+    expect(lines[0]!.startsWith('Tidspunkt (dansk tid);Handling;')).toBe(true);
+    expect(lines[1]!.split(';')[0]).toMatch(/^\d{2}-\d{2}-\d{4} \d{2}:\d{2}:\d{2}$/);
+    expect(lines[1]!.split(';')[1]).toBe('round.create');
+  });
+
   it('fits every SST year page into 320 CSS px without sideways scrolling', async () => {
     const page = await sstPage('sst-admin', { width: 320, height: 640 });
     const pages: [string, string][] = [
@@ -266,6 +289,7 @@ describe("SST's year in the browser", { timeout: 180_000 }, () => {
       [`#/paamindelser/${round.roundId}`, 'Påmindelser'],
       ['#/aarshjul', 'Årshjul'],
       [`#/indikatorer/${indicatorForm}`, 'Nationale indikatorer'],
+      ['#/log', 'Log'],
     ];
     const wide: string[] = [];
     for (const [hash, heading] of pages) {

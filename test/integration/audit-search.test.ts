@@ -107,7 +107,8 @@ describe('audit search', () => {
     const wide = await reader('GET', `/audit/export${q({ from: far, to })}`);
     expect(wide.status).toBe(400);
     expect(wide.body.detail).toContain('366 dage');
-    for (const bad of [{ action: 'DROP TABLE' }, { orgId: '../kommune-147' }, { roundId: 'a b' }, { actor: '' }, { unknown: 'x' }]) {
+    const bads: Record<string, string>[] = [{ action: 'DROP TABLE' }, { orgId: '../kommune-147' }, { roundId: 'a b' }, { actor: '' }, { unknown: 'x' }];
+    for (const bad of bads) {
       const res = await reader('GET', `/audit${q({ from, to, ...bad })}`);
       expect(res.status, JSON.stringify(bad)).toBe(400);
       expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);

@@ -5,6 +5,7 @@ import type { Session } from '../auth.ts';
 import { features, has } from '../features.ts';
 import { t } from '../i18n.ts';
 import { href, type Route } from '../router.ts';
+import { AuditPage } from './AuditPage.tsx';
 import { IndicatorsPage } from './IndicatorsPage.tsx';
 import { RemindersPage } from './RemindersPage.tsx';
 import { SstContactsPage } from './SstContactsPage.tsx';
@@ -16,6 +17,7 @@ export function sstYearPage(route: Route, session: Session): ReactElement | unde
   if (!isSst(session)) return undefined;
   if (route.page === 'contacts') return <SstContactsPage orgId={route.orgId} session={session} />;
   if (route.page === 'reminders') return <RemindersPage key={route.roundId ?? ''} roundId={route.roundId} />;
+  if (route.page === 'audit') return <AuditPage />;
   if (route.page === 'indicators') return <IndicatorsPage key={route.formId ?? ''} formId={route.formId} session={session} />;
   return undefined;
 }
@@ -33,6 +35,7 @@ export function SstYearNav({ route, session }: { route: Route; session: Session 
       {item('contacts', href.contacts(), t('navSstContacts'), features.contacts())}
       {item('reminders', href.reminders(), t('navReminders'), has('GET', '/rounds/{roundId}/reminders'))}
       {item('indicators', href.indicators(), t('navIndicators'), has('GET', '/indicators'))}
+      {item('audit', href.audit(), t('navAudit'), has('GET', '/audit'))}
     </>
   );
 }
