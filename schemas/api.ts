@@ -347,12 +347,22 @@ export const AuditEvent = z
   })
   .meta({ id: 'AuditEvent' });
 
-export const AuditQuery = z.strictObject({
+const AuditFilterShape = {
   from: z.iso.datetime({ offset: true }).meta({ description: 'Inclusive start (ISO date-time)' }),
   to: z.iso.datetime({ offset: true }).meta({ description: 'Exclusive end (ISO date-time)' }),
+  orgId: z.string().regex(/^[a-z0-9-]{1,64}$/).optional().meta({ description: 'Events about this organisation or by its people' }),
+  roundId: z.string().regex(/^[a-z0-9-]{1,100}$/).optional().meta({ description: "Events about this round or one of its reports" }),
+  actor: z.string().trim().min(1).max(200).optional().meta({ description: "The actor's stable id, or part of their display name (case-sensitive)" }),
+  action: z.string().regex(/^[a-z][a-z0-9.-]{0,99}$/).optional().meta({ description: 'An action or its prefix: `submission.submit`, or `submission.` for every report action' }),
+};
+
+export const AuditQuery = z.strictObject({
+  ...AuditFilterShape,
   limit: z.coerce.number().int().min(1).max(500).default(100),
   cursor: z.string().max(2000).optional(),
 });
+
+export const AuditExportQuery = z.strictObject(AuditFilterShape);
 
 export const SwitchFormVersionRequest = z.strictObject({ version: z.number().int().min(1) }).meta({ id: 'SwitchFormVersionRequest' });
 

@@ -17,6 +17,7 @@ export const PROBLEMS = {
   'forbidden': { status: 403, title: 'Du har ikke adgang' },
   'not-found': { status: 404, title: 'Findes ikke' },
   'method-not-allowed': { status: 405, title: 'Metoden er ikke tilladt' },
+  'gone': { status: 410, title: 'Findes ikke længere' },
   'round-not-open': { status: 409, title: 'Indberetningsrunden er ikke åbnet endnu' },
   'round-closed': { status: 409, title: 'Indberetningsrunden er lukket' },
   'already-accepted': { status: 409, title: 'Indberetningen er allerede godkendt' },

@@ -136,6 +136,10 @@ const MATRIX: Record<string, Row> = {
     expect: SST_ONLY,
     request: () => ({ query: `?from=${encodeURIComponent(new Date(Date.now() - 3600_000).toISOString())}&to=${encodeURIComponent(new Date(Date.now() + 60_000).toISOString())}&limit=1` }),
   },
+  auditExport: {
+    expect: SST_ONLY,
+    request: () => ({ query: `?from=${encodeURIComponent(new Date(Date.now() - 3600_000).toISOString())}&to=${encodeURIComponent(new Date(Date.now() + 60_000).toISOString())}&action=round.create` }),
+  },
   requestUpload: { expect: ORG_WRITE, state: 'draft', request: () => ({ body: { fileName: 'matrix.pdf', contentType: PDF, size: PDF_BYTES.length } }) },
   completeUpload: { expect: ORG_WRITE, state: 'draft', request: async (cell) => ({ values: { attachmentId: await uploadedAttachment(cell.round.roundId) } }) },
   deleteAttachment: {
@@ -162,6 +166,11 @@ const MATRIX: Record<string, Row> = {
     expect: ADMIN_ONLY,
     request: () => ({ rawBody: 'indikator;periode;region;værdi\nmatrix;2026;;71,2\n', headers: { 'content-type': 'text/csv' } }),
   },
+  validateIndicators: {
+    expect: ADMIN_ONLY,
+    request: () => ({ rawBody: 'indikator;periode;region;værdi\nmatrix;2026;;71,2\n', headers: { 'content-type': 'text/csv' } }),
+  },
+  listIndicatorDatasets: { expect: SST_ONLY },
   getContacts: { expect: { ...ORG_READ, outsider: 403 } },
   putContacts: {
     expect: { ...ORG_WRITE, outsider: 403, admin: 'ok' },
@@ -232,6 +241,27 @@ const MATRIX: Record<string, Row> = {
   },
   getCalendar: { expect: SIGNED_IN },
   getCalendarIcs: { expect: SIGNED_IN },
+  listCalendarSubscriptions: { expect: SIGNED_IN },
+  createCalendarSubscription: { expect: SIGNED_IN, request: () => ({ body: { label: 'Matrix' }, markers: ['CALFEED'] }) },
+  revokeCalendarSubscription: {
+    // Each person revokes their own: the cell's caller subscribes first (where it can).
+    expect: SIGNED_IN,
+    request: async ({ who }) => {
+      const owner = who === 'anonymous' || who === 'machine' ? 'reader' : who;
+      const made = await api.call('POST', '/calendar/subscriptions', { token: tokens[owner], body: { label: 'Matrix' } });
+      expect(made.status, made.text).toBe(201);
+      return { values: { subscriptionId: made.body.subscription.subscriptionId }, markers: ['CALFEED'] };
+    },
+  },
+  // Public: the token in the path is the credential, whoever sends the request.
+  getCalendarFeed: {
+    expect: PUBLIC,
+    request: async () => {
+      const made = await api.call('POST', '/calendar/subscriptions', { token: tokens.reader, body: { label: 'Matrix' } });
+      expect(made.status, made.text).toBe(201);
+      return { values: { token: made.body.token } };
+    },
+  },
   devOutbox: { expect: PUBLIC },
   // Public and local only. Running a real job in every cell would disturb the other suites, so
   // the cells ask for a job that does not exist: what matters is that no token is needed.

@@ -53,6 +53,7 @@ const VALID: Record<string, unknown> = {
   grantExtension: { deadline: '2031-04-30', reason: 'Gyldig' },
   createMeeting: { date: '2031-01-01', title: 'Gyldigt møde' },
   updateMeeting: { date: '2031-01-01', title: 'Gyldigt møde' },
+  createCalendarSubscription: { label: 'Gyldig' },
 };
 
 let api: Hardened;
@@ -74,7 +75,7 @@ const tokenFor = async (route: RouteSpec) => {
 };
 
 const pathOf = (route: RouteSpec, values: Record<string, string> = {}) =>
-  fillPath(route, { roundId: round.roundId, orgId: OWN, formId, version: '1', revision: '1', other: '1', meetingId: 'hbad-meeting', attachmentId: 'x', name: 'x', ...values });
+  fillPath(route, { roundId: round.roundId, orgId: OWN, formId, version: '1', revision: '1', other: '1', meetingId: 'hbad-meeting', attachmentId: 'x', name: 'x', subscriptionId: '01JAAAAAAAAAAAAAAAAAAAAAAA', token: 'A'.repeat(43), ...values });
 
 /** Every string in a value (keys kept) replaced by `f(string)`; adds one if there is none. */
 function mapStrings(v: unknown, f: (s: string) => string): unknown {

@@ -23,6 +23,7 @@ import { RoundPage } from './pages/RoundPage.tsx';
 import { RoundFormPage } from './pages/RoundFormPage.tsx';
 import { RoundsPage } from './pages/RoundsPage.tsx';
 import { SignInPage } from './pages/SignInPage.tsx';
+import { SstYearNav, sstYearPage } from './pages/sst-year.tsx';
 
 /** Replaces the address (no extra history entry) and shows the loader until the new page opens. */
 function Redirect({ to }: { to: string }) {
@@ -90,11 +91,14 @@ export function App({ config }: { config: WebConfig }) {
   } else if (route.page === 'contacts' && session.role === 'reporter') {
     page = <ContactsPage orgId={session.orgId} />;
   } else if (route.page === 'calendar') {
-    page = <CalendarPage />;
+    page = <CalendarPage session={session} />;
   } else if (route.page === 'forms' && session.role === 'sst-admin') {
     page = <FormsPage />;
   } else if (route.page === 'form' && session.role === 'sst-admin') {
     page = <FormAuthoringPage key={route.formId} formId={route.formId} />;
+  } else if (sstYearPage(route, session)) {
+    // SST's year pages: contacts of any organisation, reminders, indicators, the audit log.
+    page = sstYearPage(route, session);
   } else {
     page = <PageTitle title={t('notFoundPage')}>{t('notFoundPage')}</PageTitle>;
   }
@@ -144,6 +148,8 @@ export function App({ config }: { config: WebConfig }) {
                   <a href={href.calendar()} aria-current={route.page === 'calendar' ? 'page' : undefined}>{t('navCalendar')}</a>
                 </li>
               )}
+              {/* SST's year pages */}
+              <SstYearNav route={route} session={session} />
             </ul>
             <div className="user">
               <span>{t('signedInAs', session.name)}</span>

@@ -37,6 +37,8 @@ interface SendOptions {
   accept?: string;
   /** Makes a retry (a double click) replay the first answer instead of acting twice. */
   idempotencyKey?: string | undefined;
+  /** A text body (a CSV upload) with its media type. */
+  text?: { body: string; contentType: string };
 }
 
 async function send(method: string, path: string, options: SendOptions = {}): Promise<Response> {
@@ -45,9 +47,10 @@ async function send(method: string, path: string, options: SendOptions = {}): Pr
   if (session) headers['authorization'] = `Bearer ${session.token}`;
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (options.file) headers['content-type'] = options.file.type;
+  if (options.text) headers['content-type'] = options.text.contentType;
   if (options.ifMatch) headers['if-match'] = options.ifMatch;
   if (options.idempotencyKey) headers['idempotency-key'] = options.idempotencyKey;
-  const body = options.file ? options.file.bytes : options.body !== undefined ? JSON.stringify(options.body) : undefined;
+  const body = options.file ? options.file.bytes : options.text ? options.text.body : options.body !== undefined ? JSON.stringify(options.body) : undefined;
   let res: Response;
   try {
     res = await fetch(base + path, { method, headers, ...(body !== undefined ? { body } : {}) });
@@ -96,6 +99,13 @@ export function saveBlob(blob: Blob, name: string): void {
 /** Sends a file as the request body; the answer is JSON as with `request`. */
 export async function upload<T>(method: string, path: string, file: { bytes: ArrayBuffer; type: string }): Promise<Reply<T>> {
   const res = await send(method, path, { file });
+  const text = await res.text();
+  return { body: (text ? JSON.parse(text) : undefined) as T, etag: res.headers.get('etag') ?? undefined, status: res.status };
+}
+
+/** Sends a text body (a CSV upload) and reads the JSON answer. */
+export async function sendText<T>(method: string, path: string, body: string, contentType: string): Promise<Reply<T>> {
+  const res = await send(method, path, { text: { body, contentType } });
   const text = await res.text();
   return { body: (text ? JSON.parse(text) : undefined) as T, etag: res.headers.get('etag') ?? undefined, status: res.status };
 }

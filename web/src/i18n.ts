@@ -4,8 +4,11 @@
 import { TranslatableString, englishStringTranslator, replaceStringParameters } from '@rjsf/utils';
 import type { SubmissionStatus } from './types.ts';
 import { roundsDa, roundsEn } from './i18n-rounds.ts';
+import { SST_YEAR_DA, SST_YEAR_EN } from './i18n-sstyear.ts';
 
 const da = {
+  // SST's year pages (web/src/i18n-sstyear.ts)
+  ...SST_YEAR_DA,
   appName: 'Statusportalen',
   appTagline: 'Indberetninger til Sundhedsstyrelsen',
   skipToContent: 'Gå til indhold',
@@ -387,6 +390,7 @@ const da = {
 export type StringKey = keyof typeof da;
 
 const en: Record<StringKey, string> = {
+  ...SST_YEAR_EN,
   appName: 'Statusportalen',
   appTagline: 'Status reports to the Danish Health Authority',
   skipToContent: 'Skip to content',
