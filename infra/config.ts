@@ -51,6 +51,10 @@ export const EXPENSIVE_ROUTES = [
   'GET /rounds/{roundId}/summary',
   'PUT /forms/{formId}/indicators',
   'POST /rounds/{roundId}/submissions/{orgId}/attachments',
+  // Public, without a token: held to the tight rate so nobody outside can use up the stage's.
+  'GET /public/publications/{publicationId}',
+  'GET /public/publications.atom',
+  'POST /publications/{publicationId}/publish',
 ] as const;
 
 export const RESERVED_CONCURRENCY: Readonly<Record<string, number>> = {

@@ -42,6 +42,11 @@ export const keys = {
   idempotency: (hash: string) => ({ PK: IDEMPOTENCY_PK, SK: `${IDEMPOTENCY_PK}#${hash}` }),
   /** The Task Force's seat contacts: one small partition, a score of items. */
   seatContacts: (seatId?: string) => ({ PK: 'TASKFORCE', ...(seatId ? { SK: `SEAT#${seatId}` } : {}) }),
+  /** Publication heads: one small partition, a few reports a year. */
+  publication: (publicationId?: string) => ({ PK: 'PUBLICATIONS', ...(publicationId ? { SK: `PUB#${publicationId}` } : {}) }),
+  /** A publication's versions (`V#<revision>`) and comments (`C#<at>#<id>`) share its partition. */
+  publicationVersion: (publicationId: string, revision?: number) => ({ PK: `PUB#${publicationId}`, ...(revision !== undefined ? { SK: `V#${pad(revision, 8)}` } : {}) }),
+  publicationComment: (publicationId: string, at?: string, id?: string) => ({ PK: `PUB#${publicationId}`, ...(at && id ? { SK: `C#${at}#${id}` } : {}) }),
   meeting: (meetingId?: string) => ({ PK: 'MEETINGS', ...(meetingId ? { SK: `MEETING#${meetingId}` } : {}) }),
 };
 
