@@ -74,10 +74,10 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 }
 
 /** Signs in on the dev sign-in page, as a user would: role, organisation, button. */
-export async function signIn(page: Page, baseUrl: string, role: 'reporter' | 'sst-admin' | 'sst-reader', orgId?: string): Promise<void> {
+export async function signIn(page: Page, baseUrl: string, role: 'reporter' | 'sst-admin' | 'sst-reader' | 'author', orgId?: string): Promise<void> {
   await page.goto(`${baseUrl}/#/`);
   await page.getByRole('heading', { name: 'Log ind' }).waitFor();
-  const label = { reporter: 'Indberetter (region eller kommune)', 'sst-admin': 'Sundhedsstyrelsen, administrator', 'sst-reader': 'Sundhedsstyrelsen, læser' }[role];
+  const label = { reporter: 'Indberetter (region eller kommune)', 'sst-admin': 'Sundhedsstyrelsen, administrator', 'sst-reader': 'Sundhedsstyrelsen, læser', author: 'Medforfatter fra Social- og Boligstyrelsen' }[role];
   await page.getByLabel(label).check();
   if (orgId) await page.getByLabel('Organisation', { exact: true }).selectOption(orgId);
   await page.getByRole('button', { name: 'Log ind' }).click();

@@ -63,6 +63,11 @@ export async function request<T>(method: string, path: string, options: { body?:
 
 export const get = <T>(path: string) => request<T>('GET', path);
 
+/** A text answer of the API (an HTML page for a preview), fetched with the bearer token. */
+export async function getText(path: string, accept = 'text/html'): Promise<string> {
+  return (await send('GET', path, { accept })).text();
+}
+
 /**
  * Downloads a protected file. A plain link cannot carry the bearer token, so the file is
  * fetched with it and handed to the browser through a short-lived blob URL.

@@ -10,6 +10,8 @@ export type Route =
   | { page: 'contributions'; roundId: string }
   | { page: 'contacts' }
   | { page: 'calendar' }
+  | { page: 'publications' }
+  | { page: 'publication'; publicationId: string }
   | { page: 'not-found' };
 
 export function parseHash(hash: string): Route {
@@ -19,6 +21,8 @@ export function parseHash(hash: string): Route {
   if (a === 'log-ind' && parts.length === 1) return { page: 'sign-in' };
   if (a === 'kontakter' && parts.length === 1) return { page: 'contacts' };
   if (a === 'aarshjul' && parts.length === 1) return { page: 'calendar' };
+  if (a === 'publikationer' && parts.length === 1) return { page: 'publications' };
+  if (a === 'publikationer' && b && parts.length === 2) return { page: 'publication', publicationId: b };
   if (a === 'runder' && b && parts.length === 2) return { page: 'round', roundId: b };
   if (a === 'runder' && b && c === 'bidrag' && parts.length === 3) return { page: 'contributions', roundId: b };
   if (a === 'runder' && b && c && parts.length === 3) return { page: 'submission', roundId: b, orgId: c };
@@ -33,6 +37,8 @@ export const href = {
   contributions: (roundId: string) => `#/runder/${encodeURIComponent(roundId)}/bidrag`,
   contacts: () => '#/kontakter',
   calendar: () => '#/aarshjul',
+  publications: () => '#/publikationer',
+  publication: (publicationId: string) => `#/publikationer/${encodeURIComponent(publicationId)}`,
 };
 
 export function navigate(to: string): void {
