@@ -46,7 +46,11 @@ markdown.use({
   },
 });
 
-export const markdownToHtml = (md: string): string => markdown.parse(md, { async: false });
+/** A table that may scroll sideways on a narrow screen, in a labelled box the keyboard can reach (WCAG 1.4.10, 2.1.1). */
+const scrollBox = (label: string, table: string) => `<div class="table-wrap" role="region" aria-label="${escapeHtml(label)}" tabindex="0">${table}</div>`;
+
+export const markdownToHtml = (md: string): string =>
+  markdown.parse(md, { async: false }).replace(/<table>[\s\S]*?<\/table>/g, (table) => scrollBox('Tabel', table));
 
 export const formatCell = (v: string | number | null): string =>
   v === null ? '–' : typeof v === 'number' ? v.toLocaleString('da-DK', { maximumFractionDigits: 1 }) : v;
@@ -87,7 +91,7 @@ function blockHtml(section: Section & { snapshot?: BlockSnapshot }): string {
   const what = s.source.kind === 'round-summary' ? `opsamlingen af indberetningsrunden ${s.source.id}` : `de nationale indikatordata for skemaet ${s.source.id}`;
   return (
     chart +
-    `<table><caption>${escapeHtml(s.caption)}</caption><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>` +
+    scrollBox(s.caption, `<table><caption>${escapeHtml(s.caption)}</caption><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`) +
     `<p class="source">Kilde: ${escapeHtml(what)}${built}.</p>`
   );
 }
@@ -100,7 +104,7 @@ figcaption { font-size: 9pt; color: #333; }
 caption { text-align: left; font-weight: 600; padding-bottom: 1mm; }
 p.source { font-size: 8.5pt; color: #444; }
 section { break-inside: auto; }
-@media (max-width: 600px) { body { padding: 4mm; } table { display: block; overflow-x: auto; } }
+@media screen and (max-width: 600px) { body { padding: 4mm; } .table-wrap { overflow-x: auto; } .table-wrap:focus { outline: 2px solid #14365d; } }
 `;
 
 export function editionHtml(doc: EditionDocument): string {
