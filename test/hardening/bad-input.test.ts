@@ -43,6 +43,10 @@ const VALID: Record<string, unknown> = {
   grantExtension: { deadline: '2031-04-30', reason: 'Gyldig' },
   createMeeting: { date: '2031-01-01', title: 'Gyldigt møde' },
   updateMeeting: { date: '2031-01-01', title: 'Gyldigt møde' },
+  createPublication: { template: 'blank' },
+  updatePublication: { title: 'Gyldig', sections: [{ id: 'afsnit-1', kind: 'text', title: 'Gyldigt', markdown: 'Gyldig tekst.' }] },
+  addPublicationComment: { sectionId: 'afsnit-1', text: 'Gyldig' },
+  publishPublication: { public: false, announce: false },
 };
 
 let api: Hardened;
@@ -64,7 +68,7 @@ const tokenFor = async (route: RouteSpec) => {
 };
 
 const pathOf = (route: RouteSpec, values: Record<string, string> = {}) =>
-  fillPath(route, { roundId: round.roundId, orgId: OWN, formId, version: '1', revision: '1', other: '1', meetingId: 'hbad-meeting', attachmentId: 'x', name: 'x', ...values });
+  fillPath(route, { roundId: round.roundId, orgId: OWN, formId, version: '1', revision: '1', other: '1', meetingId: 'hbad-meeting', attachmentId: 'x', name: 'x', publicationId: 'pub-0000000000000000000000hbad', ...values });
 
 /** Every string in a value (keys kept) replaced by `f(string)`; adds one if there is none. */
 function mapStrings(v: unknown, f: (s: string) => string): unknown {
