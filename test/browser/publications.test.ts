@@ -116,7 +116,7 @@ describe('publications in the browser', { timeout: 180_000 }, () => {
     await expect.poll(() => page.getByRole('link', { name: 'Indberetninger', exact: true }).count()).toBe(0);
     await reflows(page);
     await expectAccessible(page, 'publications-list-author-320');
-    await page.getByRole('link', { name: TITLE }).click();
+    await page.locator(`a[href="#/publikationer/${publicationId}"]`).click();
     await page.getByRole('heading', { name: TITLE, level: 1 }).waitFor();
     // To the section's text by keyboard: Tab until the field of "Det sociale område" has focus.
     const field = page.getByRole('textbox', { name: 'Tekst (Markdown)' }).and(page.locator('#m-social-omraadet'));
@@ -147,7 +147,7 @@ describe('publications in the browser', { timeout: 180_000 }, () => {
 
     const reader = await as('reporter', 'kommune-101');
     await reader.getByRole('link', { name: 'Publikationer' }).click();
-    await reader.getByRole('link', { name: TITLE }).click();
+    await reader.locator(`a[href="#/publikationer/${publicationId}"]`).click();
     await reader.getByRole('heading', { name: TITLE, level: 1 }).waitFor();
     const edition = reader.frameLocator('iframe.pub-preview');
     await expect.poll(async () => (await edition.locator('body').innerText()).includes('bostøtte og væresteder'), { timeout: 20_000 }).toBe(true);

@@ -99,7 +99,10 @@ describe('a publication written by SST and Social- og Boligstyrelsen', () => {
 
   it('the invited author edits its section; the audit and the versions show who changed what', async () => {
     const list = await author('GET', '/publications');
-    expect(list.body.items.map((p: any) => p.publicationId)).toEqual([id]);
+    expect(list.body.items.map((p: any) => p.publicationId)).toContain(id);
+    // Only publications Social- og Boligstyrelsen is invited to, never the blank one nobody was invited to.
+    expect(list.body.items.map((p: any) => p.publicationId)).not.toContain(blankId);
+    expect(list.body.items.every((p: any) => p.draftVisible)).toBe(true);
     const current = await author('GET', `/publications/${id}`);
     expect(current.body.may).toMatchObject({ edit: true, invite: false, approve: false, publish: false });
     const sections = current.body.sections.map((s: any) => (s.id === 'social-omraadet' ? { ...s, markdown: `${s.markdown}\n\n${SBST_TEXT}` } : s));
@@ -149,7 +152,8 @@ describe('a publication written by SST and Social- og Boligstyrelsen', () => {
     expect(stale.status).toBe(412);
     expect(stale.body.detail).toContain('Medforfatter, Social- og Boligstyrelsen');
     expect((await reporter('GET', `/publications/${id}`)).status).toBe(404);
-    expect((await reporter('GET', '/publications')).body.items).toEqual([]);
+    // Other suites may publish in the same engines meanwhile: this draft is what must not show.
+    expect((await reporter('GET', '/publications')).body.items.map((p: any) => p.publicationId)).not.toContain(id);
     expect((await api.call('GET', `/public/publications/${id}`)).status).toBe(404);
     expect((await api.call('GET', `/public/publications/${blankId}`)).status).toBe(404);
   });
@@ -182,7 +186,7 @@ describe('a publication written by SST and Social- og Boligstyrelsen', () => {
 
   it('a municipal reporter reads the published edition', async () => {
     const list = await reporter('GET', '/publications');
-    expect(list.body.items).toEqual([expect.objectContaining({ publicationId: id, draftVisible: false, editions: [expect.objectContaining({ edition: 1 })] })]);
+    expect(list.body.items.filter((p: any) => p.publicationId === id)).toEqual([expect.objectContaining({ draftVisible: false, editions: [expect.objectContaining({ edition: 1 })] })]);
     const json = await reporter('GET', `/publications/${id}`);
     expect(json.status).toBe(200);
     expect(json.body.comments).toEqual([]);
