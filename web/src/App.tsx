@@ -20,6 +20,8 @@ import { PublicationsPage } from './pages/PublicationsPage.tsx';
 import { ReportPage } from './pages/ReportPage.tsx';
 import { ReviewPage } from './pages/ReviewPage.tsx';
 import { RoundPage } from './pages/RoundPage.tsx';
+import { RoundFormPage } from './pages/RoundFormPage.tsx';
+import { RoundsPage } from './pages/RoundsPage.tsx';
 import { SignInPage } from './pages/SignInPage.tsx';
 
 /** Replaces the address (no extra history entry) and shows the loader until the new page opens. */
@@ -62,15 +64,22 @@ export function App({ config }: { config: WebConfig }) {
     page = <PublicationsPage session={session} />;
   } else if (route.page === 'publication') {
     page = <PublicationPage key={route.publicationId} publicationId={route.publicationId} session={session} />;
+  } else if ((route.page === 'home' || route.page === 'sign-in') && session.role !== 'reporter') {
+    // SST's home: the rounds by year and plan.
+    page = <RoundsPage session={session} />;
   } else if (route.page === 'home' || route.page === 'sign-in') {
     page = <HomePage session={session} />;
+  } else if (route.page === 'new-round' && session.role === 'sst-admin') {
+    page = <RoundFormPage key="new" />;
+  } else if (route.page === 'edit-round' && session.role === 'sst-admin') {
+    page = <RoundFormPage key={route.roundId} roundId={route.roundId} />;
   } else if (route.page === 'round') {
     // Keyed by address: a page for another report starts from nothing of the previous one's state.
     page =
       session.role === 'reporter' ? (
         <ReportPage key={`${route.roundId}/${session.orgId}`} roundId={route.roundId} orgId={session.orgId} />
       ) : (
-        <RoundPage key={route.roundId} roundId={route.roundId} />
+        <RoundPage key={route.roundId} roundId={route.roundId} session={session} />
       );
   } else if (route.page === 'submission' && session.role === 'reporter' && route.orgId !== session.orgId) {
     page = <OtherOrganisation key={`${route.roundId}/${route.orgId}`} roundId={route.roundId} orgId={route.orgId} session={session} />;
@@ -125,6 +134,12 @@ export function App({ config }: { config: WebConfig }) {
               {session.role === 'reporter' && features.contacts() && (
                 <li>
                   <a href={href.contacts()} aria-current={route.page === 'contacts' ? 'page' : undefined}>{t('navContacts')}</a>
+                </li>
+              )}
+              {/* SST's own screens */}
+              {session.role === 'sst-admin' && (
+                <li>
+                  <a href={href.newRound()} aria-current={route.page === 'new-round' ? 'page' : undefined}>{t('navNewRound')}</a>
                 </li>
               )}
               {features.calendar() && session.role !== 'author' && (

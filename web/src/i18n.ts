@@ -3,6 +3,7 @@
 // The language choice is a display preference, so it may live in localStorage.
 import { TranslatableString, englishStringTranslator, replaceStringParameters } from '@rjsf/utils';
 import type { SubmissionStatus } from './types.ts';
+import { roundsDa, roundsEn } from './i18n-rounds.ts';
 
 const da = {
   appName: 'Statusportalen',
@@ -421,6 +422,8 @@ const da = {
   pubFeed: 'Atom-feed med offentlige udgaver',
   pubNotPublished: 'Publikationen er ikke udgivet endnu.',
   pubExampleNotice: 'Skabelonens tekster er eksempler på struktur – ikke officiel tekst.',
+  // SST's round screens (web/src/i18n-rounds.ts)
+  ...roundsDa,
 };
 
 export type StringKey = keyof typeof da;
@@ -834,6 +837,7 @@ const en: Record<StringKey, string> = {
   pubFeed: 'Atom feed of public editions',
   pubNotPublished: 'The publication is not published yet.',
   pubExampleNotice: "The template's texts are examples of structure – not official text.",
+  ...roundsEn,
 };
 
 export type Lang = 'da' | 'en';

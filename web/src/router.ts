@@ -12,6 +12,9 @@ export type Route =
   | { page: 'calendar' }
   | { page: 'publications' }
   | { page: 'publication'; publicationId: string }
+  // SST's round screens
+  | { page: 'new-round' }
+  | { page: 'edit-round'; roundId: string }
   | { page: 'not-found' };
 
 export function parseHash(hash: string): Route {
@@ -25,6 +28,8 @@ export function parseHash(hash: string): Route {
   if (a === 'publikationer' && b && parts.length === 2) return { page: 'publication', publicationId: b };
   if (a === 'runder' && b && parts.length === 2) return { page: 'round', roundId: b };
   if (a === 'runder' && b && c === 'bidrag' && parts.length === 3) return { page: 'contributions', roundId: b };
+  if (a === 'ny-runde' && parts.length === 1) return { page: 'new-round' };
+  if (a === 'runder' && b && c === 'rediger' && parts.length === 3) return { page: 'edit-round', roundId: b };
   if (a === 'runder' && b && c && parts.length === 3) return { page: 'submission', roundId: b, orgId: c };
   return { page: 'not-found' };
 }
@@ -39,6 +44,8 @@ export const href = {
   calendar: () => '#/aarshjul',
   publications: () => '#/publikationer',
   publication: (publicationId: string) => `#/publikationer/${encodeURIComponent(publicationId)}`,
+  newRound: () => '#/ny-runde',
+  editRound: (roundId: string) => `#/runder/${encodeURIComponent(roundId)}/rediger`,
 };
 
 export function navigate(to: string): void {
