@@ -11,6 +11,7 @@ import { AUDIT_ROUTES } from '#functions/routes/audit';
 import { ATTACHMENTS_ROUTES } from '#functions/routes/attachments';
 import { SUMMARIES_ROUTES } from '#functions/routes/summaries';
 import { CALENDAR_ROUTES } from '#functions/routes/calendar';
+import { PUBLICATIONS_ROUTES } from '#functions/routes/publications';
 import { DEV_ROUTES } from '#functions/routes/dev';
 import type { Area, RouteSpec } from '#functions/routes/spec';
 
@@ -26,6 +27,7 @@ export const ROUTES = [
   ...ATTACHMENTS_ROUTES,
   ...SUMMARIES_ROUTES,
   ...CALENDAR_ROUTES,
+  ...PUBLICATIONS_ROUTES,
   ...DEV_ROUTES,
 ] as const satisfies readonly RouteSpec[];
 
@@ -36,4 +38,4 @@ export const deployedRoutes = (): RouteSpec[] => (ROUTES as readonly RouteSpec[]
 
 export const routesOfArea = (area: Area): RouteSpec[] => (ROUTES as readonly RouteSpec[]).filter((r) => r.area === area);
 
-export const AREAS: readonly Area[] = ['meta', 'orgs', 'forms', 'rounds', 'submissions', 'audit', 'attachments', 'summaries', 'calendar'];
+export const AREAS: readonly Area[] = ['meta', 'orgs', 'forms', 'rounds', 'submissions', 'audit', 'attachments', 'summaries', 'calendar', 'publications'];

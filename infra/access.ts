@@ -51,6 +51,15 @@ export const AREA_ACCESS: Readonly<Record<string, Access>> = {
   // The year wheel (JSON, iCalendar), reminder policies, extensions, meetings and the Task Force's
   // seat contacts: table items; a meeting change mails its invitation (ICS) to the members.
   calendar: { table: 'readWrite', email: true },
+  // Publications: heads, versions, comments and audit in the table; drafts and frozen editions
+  // under publications/; data blocks read (and cache) round summaries like the summaries area; the
+  // announcement of an edition mails the organisations' contacts. pdfmake makes the PDFs in here.
+  publications: {
+    table: 'readWrite',
+    bucket: { read: ['forms/', 'submissions/', 'summaries/', 'indicators/', 'publications/'], write: ['summaries/', 'publications/'] },
+    email: true,
+    memorySize: 1769,
+  },
 };
 
 export interface JobSpec {

@@ -55,6 +55,10 @@ export const EXPENSIVE_ROUTES = [
   // Public (the token in the path is the credential): calendar apps poll it, and a guesser must
   // not get the stage's whole rate.
   'GET /calendar/feed/{token}',
+  // Public, without a token: held to the tight rate so nobody outside can use up the stage's.
+  'GET /public/publications/{publicationId}',
+  'GET /public/publications.atom',
+  'POST /publications/{publicationId}/publish',
 ] as const;
 
 export const RESERVED_CONCURRENCY: Readonly<Record<string, number>> = {

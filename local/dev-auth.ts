@@ -52,18 +52,22 @@ export async function createDevAuth(keyFile?: string): Promise<DevAuth> {
           .setExpirationTime('12h')
           .sign(privateKey);
       }
-      const org = orgId ?? (role === 'reporter' ? undefined : SST_ORG_ID);
+      const org = orgId ?? (role === 'reporter' ? undefined : role === 'author' ? 'social-og-boligstyrelsen' : SST_ORG_ID);
       if (!org) throw new Problem('invalid-body', 'En indberetter skal have en organisation (orgId).', { errors: [{ pointer: '/orgId', message: 'Skal udfyldes.' }] });
       const known = findOrganisation(org);
       if (!known) throw new Problem('invalid-body', `Organisationen "${org}" findes ikke.`, { errors: [{ pointer: '/orgId', message: 'Ukendt organisation.' }] });
-      if (role !== 'reporter' && org !== SST_ORG_ID) {
+      if (role === 'author' && (org === SST_ORG_ID || known.kind !== 'authority')) {
+        throw new Problem('invalid-body', 'En medforfatter hører til en national myndighed uden for Sundhedsstyrelsen.', { errors: [{ pointer: '/orgId', message: 'Skal være en myndighed, fx "social-og-boligstyrelsen".' }] });
+      }
+      if (role !== 'reporter' && role !== 'author' && org !== SST_ORG_ID) {
         throw new Problem('invalid-body', 'Sundhedsstyrelsens roller hører til organisationen "sst".', { errors: [{ pointer: '/orgId', message: 'Skal være "sst".' }] });
       }
-      const display = name ?? (role === 'reporter' ? `Indberetter, ${known.name}` : role === 'sst-admin' ? 'SST administrator' : 'SST læser');
+      const display =
+        name ?? (role === 'reporter' ? `Indberetter, ${known.name}` : role === 'author' ? `Medforfatter, ${known.name}` : role === 'sst-admin' ? 'SST administrator' : 'SST læser');
       return new SignJWT({
         name: display,
         'cognito:groups': [role],
-        ...(role === 'reporter' ? { 'custom:orgId': org } : {}),
+        ...(role === 'reporter' || role === 'author' ? { 'custom:orgId': org } : {}),
         token_use: 'id',
       })
         .setProtectedHeader({ alg: ALG, typ: 'JWT' })

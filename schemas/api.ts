@@ -21,7 +21,9 @@ export const IsoTime = z.string().meta({ format: 'date-time' });
 export const OrgKind = z.enum(['region', 'municipality', 'authority', 'ministry']);
 export const RespondentKind = z.enum(['region', 'municipality']);
 export const Plan = z.enum(['kraeftplan-v', 'psykiatriplan']);
-export const Role = z.enum(['reporter', 'sst-reader', 'sst-admin']);
+export const Role = z.enum(['reporter', 'sst-reader', 'sst-admin', 'author']).meta({
+  description: "`author`: a user of an organisation SST invites to write a publication (e.g. Social- og Boligstyrelsen); it has those publications and nothing else",
+});
 
 export const Organisation = z
   .object({

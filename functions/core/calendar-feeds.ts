@@ -31,6 +31,8 @@ const view = (f: CalendarFeed): CalendarSubscription => ({
 
 function ownerOf(who: Identity): CalendarFeed['owner'] {
   if (who.role === 'machine') throw new Problem('forbidden', 'En maskinklient kan ikke abonnere på kalenderen.');
+  // Co-authors of a publication see nothing of the year wheel (the routes refuse them too).
+  if (who.role === 'author') throw new Problem('forbidden', 'Medforfattere af en publikation har ikke adgang til årshjulet.');
   return { subject: who.subject, name: who.name, role: who.role, orgId: who.orgId };
 }
 

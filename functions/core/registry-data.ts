@@ -23,6 +23,11 @@
 // - Authorities: the names the bodies use for themselves. KL has been plain "KL" since 2001,
 //   when it stopped calling itself Kommunernes Landsforening (kl.dk, "Præsentation af KL";
 //   da.wikipedia.org/wiki/KL), so its official name is "KL" and its genitive "KL's".
+//   Social- og Boligstyrelsen is named so, and as a member of its own beside Social- og
+//   Boligministeriet, in the Task Force's terms of reference (KOMMISSORIUM FOR TASK FORCE FOR KRÆFT-
+//   OG PSYKIATRIOMRÅDET, "Sammensætning og mødekadence" and "Baggrund": "Sundhedsstyrelsen og Social-
+//   og Boligstyrelsen årligt frem mod 2030 udarbejde en statusrapport"; /work/shared/seeds/
+//   000_4eb3af6b35db6681.txt). Its users co-author SST's publications (role `author`).
 
 export type RegionCode = '1081' | '1082' | '1083' | '1084' | '1085';
 

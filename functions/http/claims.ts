@@ -3,7 +3,7 @@
 // Claims arrive as strings: a list claim such as `cognito:groups` comes as "[a b]".
 import type { Identity } from '#core/identity';
 import { SUMMARIES_READ_FULL_SCOPE } from '#core/identity';
-import { isValidOn, SST_ORG_ID } from '#core/registry';
+import { findOrganisation, isValidOn, SST_ORG_ID } from '#core/registry';
 import { danishDate } from '#core/danish-time';
 import { Problem } from '#core/problems';
 import type { Role } from '#schemas/api';
@@ -26,7 +26,7 @@ function list(value: unknown): string[] {
   return trimmed.split(/\s+/).filter(Boolean);
 }
 
-const ROLE_ORDER: Role[] = ['sst-admin', 'sst-reader', 'reporter'];
+const ROLE_ORDER: Role[] = ['sst-admin', 'sst-reader', 'reporter', 'author'];
 
 /**
  * Undefined when the claims name no usable role (the caller is then refused with 403). A
@@ -50,6 +50,16 @@ export function identityFromClaims(claims: Claims | undefined, scopes?: string[]
       throw new Problem('unauthenticated', 'Dit login hører ikke til en organisation, der indberetter i Statusportalen i dag. Kontakt Sundhedsstyrelsen.');
     }
     return { subject, name, role, orgId, scopes: granted };
+  }
+  if (role === 'author') {
+    // A co-author of SST's publications speaks for a national authority other than SST; its
+    // rights come from the publications that authority is invited to, never from the claim.
+    const orgId = claims['custom:orgId'];
+    if (typeof orgId !== 'string' || !orgId) return undefined;
+    if (orgId === SST_ORG_ID || findOrganisation(orgId)?.kind !== 'authority') {
+      throw new Problem('unauthenticated', 'Dit login hører ikke til en myndighed, der skriver med på Sundhedsstyrelsens publikationer. Kontakt Sundhedsstyrelsen.');
+    }
+    return { subject, name, role, orgId, scopes: [] };
   }
   if (role) return { subject, name, role, orgId: SST_ORG_ID, scopes: granted };
   if (granted.includes(SUMMARIES_READ_FULL_SCOPE)) return { subject, name, role: 'machine', orgId: SST_ORG_ID, scopes: granted };

@@ -4,7 +4,7 @@ import * as z from 'zod';
 import * as api from '#schemas/api';
 import { SUMMARIES_READ_FULL_SCOPE, SUMMARIES_READ_SCOPE } from '#core/identity';
 
-export type Area = 'meta' | 'orgs' | 'forms' | 'rounds' | 'submissions' | 'audit' | 'attachments' | 'summaries' | 'calendar';
+export type Area = 'meta' | 'orgs' | 'forms' | 'rounds' | 'submissions' | 'audit' | 'attachments' | 'summaries' | 'calendar' | 'publications';
 export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 export type Caller = api.Role | 'machine';
 

@@ -46,6 +46,11 @@ export const keys = {
   calendarFeed: (tokenHash: string) => ({ PK: `CALFEED#${tokenHash}`, SK: 'FEED' }),
   /** One person's calendar subscriptions, listed on their year-wheel page. */
   calendarFeedsOf: (subject: string, subscriptionId?: string) => ({ PK: `CALFEEDS#${subject}`, ...(subscriptionId ? { SK: `SUB#${subscriptionId}` } : {}) }),
+  /** Publication heads: one small partition, a few reports a year. */
+  publication: (publicationId?: string) => ({ PK: 'PUBLICATIONS', ...(publicationId ? { SK: `PUB#${publicationId}` } : {}) }),
+  /** A publication's versions (`V#<revision>`) and comments (`C#<at>#<id>`) share its partition. */
+  publicationVersion: (publicationId: string, revision?: number) => ({ PK: `PUB#${publicationId}`, ...(revision !== undefined ? { SK: `V#${pad(revision, 8)}` } : {}) }),
+  publicationComment: (publicationId: string, at?: string, id?: string) => ({ PK: `PUB#${publicationId}`, ...(at && id ? { SK: `C#${at}#${id}` } : {}) }),
   meeting: (meetingId?: string) => ({ PK: 'MEETINGS', ...(meetingId ? { SK: `MEETING#${meetingId}` } : {}) }),
 };
 

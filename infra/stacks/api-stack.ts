@@ -142,6 +142,7 @@ export class ApiStack extends Stack {
       }
       const fn = this.serviceFunction(area, `Area-${area}`, handlerEntry(area), `the ${area} API area`, access, config, data);
       fn.addEnvironment('WEB_BASE_URL', web.origin);
+      if (area === 'publications') fn.addEnvironment('API_BASE_URL', `${web.origin}${API_PATH_PREFIX}`);
       this.functions.set(area, fn);
     }
 

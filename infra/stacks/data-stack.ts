@@ -15,8 +15,8 @@ import { TABLE_SHAPE } from '../../functions/store/table-shape.ts';
 import { UNCONFIRMED_TAG } from '../../functions/store/attachment-tags.ts';
 import { documentsBucketName, type StageConfig } from '../config.ts';
 
-/** The roles the route table speaks of, as Cognito groups. */
-export const USER_GROUPS = ['sst-admin', 'sst-reader', 'reporter'] as const;
+/** The Cognito groups, strongest first; `author` is a co-author of SST's publications (functions/http/claims.ts). */
+export const USER_GROUPS = ['sst-admin', 'sst-reader', 'reporter', 'author'] as const;
 /** The immutable custom attribute naming a reporter's organisation (claim `custom:orgId`). */
 export const ORG_ATTRIBUTE = 'orgId';
 

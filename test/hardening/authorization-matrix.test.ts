@@ -21,7 +21,7 @@ import { expectProblem, fillPath, reporterIdentity, routes, snapshot, startHarde
 import type { RouteSpec } from '#functions/routes';
 import { contractChecker } from '../support/contract.ts';
 
-const WHO = ['anonymous', 'own', 'other', 'outsider', 'reader', 'admin', 'machine'] as const;
+const WHO = ['anonymous', 'own', 'other', 'outsider', 'reader', 'admin', 'machine', 'author'] as const;
 type Who = (typeof WHO)[number];
 /** 'ok': 2xx. A number: exactly that problem status. */
 type Outcome = 'ok' | 401 | 403 | 404;
@@ -31,6 +31,8 @@ type State = 'none' | 'draft' | 'submitted' | 'accepted';
 const OWN = 'kommune-151';
 const OTHER = 'kommune-153';
 const OUTSIDER = 'region-1081';
+/** An author: a user of Social- og Boligstyrelsen, which SST invites to write publications. */
+const AUTHOR_ORG = 'social-og-boligstyrelsen';
 const MARKER = 'MATRIX-HEMMELIG-BALLERUP-5e1c';
 const BASE_FORM = 'kraeftplan-v-kommunal';
 const PDF = 'application/pdf';
@@ -60,12 +62,13 @@ interface Row {
 
 const everyone = (o: Outcome): Record<Who, Outcome> => Object.fromEntries(WHO.map((w) => [w, o])) as Record<Who, Outcome>;
 const PUBLIC = everyone('ok');
-const SIGNED_IN: Record<Who, Outcome> = { anonymous: 401, own: 'ok', other: 'ok', outsider: 'ok', reader: 'ok', admin: 'ok', machine: 403 };
-const ADMIN_ONLY: Record<Who, Outcome> = { anonymous: 401, own: 403, other: 403, outsider: 403, reader: 403, admin: 'ok', machine: 403 };
+/** An author has the publications it is invited to and nothing else: every other route refuses it. */
+const SIGNED_IN: Record<Who, Outcome> = { anonymous: 401, own: 'ok', other: 'ok', outsider: 'ok', reader: 'ok', admin: 'ok', machine: 403, author: 403 };
+const ADMIN_ONLY: Record<Who, Outcome> = { anonymous: 401, own: 403, other: 403, outsider: 403, reader: 403, admin: 'ok', machine: 403, author: 403 };
 const SST_ONLY: Record<Who, Outcome> = { ...ADMIN_ONLY, reader: 'ok' };
 const SST_AND_MACHINE: Record<Who, Outcome> = { ...SST_ONLY, machine: 'ok' };
 /** Reading one organisation's report: that organisation and SST. Outside the round: the round is invisible. */
-const ORG_READ: Record<Who, Outcome> = { anonymous: 401, own: 'ok', other: 403, outsider: 404, reader: 'ok', admin: 'ok', machine: 403 };
+const ORG_READ: Record<Who, Outcome> = { anonymous: 401, own: 'ok', other: 403, outsider: 404, reader: 'ok', admin: 'ok', machine: 403, author: 403 };
 /** Writing one organisation's report: only its own reporters. */
 const ORG_WRITE: Record<Who, Outcome> = { ...ORG_READ, reader: 403, admin: 403 };
 const ROUND_READ: Record<Who, Outcome> = { ...SIGNED_IN, outsider: 404 };
@@ -123,7 +126,7 @@ const MATRIX: Record<string, Row> = {
   // The matrix's rounds are direct: they have no contributions and nothing to compose. The
   // coordinator's reads and reviews in a coordinated round are proven in
   // test/integration/coordinated-round.test.ts.
-  listContributions: { expect: { ...everyone(404), anonymous: 401, machine: 403 } },
+  listContributions: { expect: { ...everyone(404), anonymous: 401, machine: 403, author: 403 } },
   composeSubmission: { expect: { ...ORG_WRITE, own: 403 }, state: 'draft' },
   listRevisions: { expect: ORG_READ },
   getRevision: { expect: ORG_READ },
@@ -262,6 +265,45 @@ const MATRIX: Record<string, Row> = {
       return { values: { token: made.body.token } };
     },
   },
+  // Publications. The read cells use a published public edition that the author's organisation is
+  // NOT invited to (so the author gets 404: it sees only what it is invited to); the writing cells
+  // each get a fresh draft of the psychiatry template, which invites Social- og Boligstyrelsen.
+  listPublications: { expect: { ...SIGNED_IN, author: 'ok' } },
+  createPublication: { expect: ADMIN_ONLY, request: () => ({ body: { template: 'blank' } }) },
+  getPublication: { expect: { ...SIGNED_IN, author: 404 }, request: () => ({ values: { publicationId: readPublication } }) },
+  updatePublication: {
+    expect: { ...ADMIN_ONLY, author: 'ok' },
+    request: async () => {
+      const p = await invitedDraft();
+      return { values: { publicationId: p.publicationId }, headers: { 'if-match': p.etag }, body: { title: p.title, sections: p.sections }, markers: [p.publicationId] };
+    },
+  },
+  addPublicationComment: {
+    expect: { ...SST_ONLY, author: 'ok' },
+    request: async () => {
+      const p = await invitedDraft();
+      return { values: { publicationId: p.publicationId }, body: { sectionId: 'indledning', text: 'Matrix' }, markers: [p.publicationId] };
+    },
+  },
+  listPublicationVersions: { expect: { ...SST_ONLY, author: 404 }, request: () => ({ values: { publicationId: readPublication } }) },
+  approvePublication: {
+    expect: ADMIN_ONLY,
+    request: async () => {
+      const p = await invitedDraft();
+      return { values: { publicationId: p.publicationId }, headers: { 'if-match': p.etag }, markers: [p.publicationId] };
+    },
+  },
+  publishPublication: {
+    expect: ADMIN_ONLY,
+    request: async () => {
+      const p = await invitedDraft();
+      const approved = await api.call('POST', `/publications/${p.publicationId}/approve`, { token: await api.token('sst-admin'), headers: { 'if-match': p.etag } });
+      expect(approved.status, approved.text).toBe(200);
+      return { values: { publicationId: p.publicationId }, headers: { 'if-match': approved.body.etag }, body: { public: false, announce: false }, markers: [p.publicationId] };
+    },
+  },
+  getPublicPublication: { expect: PUBLIC, request: () => ({ values: { publicationId: readPublication } }) },
+  publicationsFeed: { expect: PUBLIC },
   devOutbox: { expect: PUBLIC },
   // Public and local only. Running a real job in every cell would disturb the other suites, so
   // the cells ask for a job that does not exist: what matters is that no token is needed.
@@ -274,6 +316,14 @@ let formId: string;
 let readRound: Round;
 let readEtag: string;
 let readAttachmentId = 'x';
+let readPublication = 'x';
+
+/** A fresh draft of the psychiatry template (it invites Social- og Boligstyrelsen). */
+async function invitedDraft(): Promise<{ publicationId: string; etag: string; title: string; sections: unknown[] }> {
+  const made = await api.call('POST', '/publications', { token: await api.token('sst-admin'), body: { template: 'psykiatri-10-aarsplan', period: '2026' } });
+  expect(made.status, made.text).toBe(201);
+  return made.body;
+}
 const tokens: Partial<Record<Who, string>> = {};
 
 const baseSchema = () => JSON.parse(readFileSync(path.join(FORMS_DIR, BASE_FORM, 'v1.schema.json'), 'utf8')) as JsonObject;
@@ -321,6 +371,8 @@ async function tokenOf(who: Who): Promise<string | undefined> {
       return api.token('sst-admin');
     case 'machine':
       return api.token('machine');
+    case 'author':
+      return api.token('author', AUTHOR_ORG);
   }
 }
 
@@ -346,6 +398,14 @@ beforeAll(async () => {
   });
   expect(completed.status, completed.text).toBe(200);
   readEtag = (await submit(api.deps, own, readRound.roundId, OWN, completed.body.etag)).etag!.replace(/"/g, '');
+  // A published public edition nobody outside SST was invited to write.
+  const adminToken = await api.token('sst-admin');
+  const made = await api.call('POST', '/publications', { token: adminToken, body: { template: 'blank', title: 'Matrixpublikation' } });
+  expect(made.status, made.text).toBe(201);
+  readPublication = made.body.publicationId;
+  const approved = await api.call('POST', `/publications/${readPublication}/approve`, { token: adminToken, headers: { 'if-match': made.body.etag } });
+  const published = await api.call('POST', `/publications/${readPublication}/publish`, { token: adminToken, headers: { 'if-match': approved.body.etag }, body: { public: true, announce: false } });
+  expect(published.status, published.text).toBe(200);
 }, 60_000);
 afterAll(() => api?.stop());
 
@@ -390,7 +450,7 @@ describe('the authorization matrix', () => {
   });
 
   it('agrees with the route table: a role the route does not name is refused', () => {
-    const roleOf: Record<Who, string | undefined> = { anonymous: undefined, own: 'reporter', other: 'reporter', outsider: 'reporter', reader: 'sst-reader', admin: 'sst-admin', machine: 'machine' };
+    const roleOf: Record<Who, string | undefined> = { anonymous: undefined, own: 'reporter', other: 'reporter', outsider: 'reporter', reader: 'sst-reader', admin: 'sst-admin', machine: 'machine', author: 'author' };
     for (const route of all) {
       const row = MATRIX[route.operationId];
       if (!row || route.auth === 'public') continue;

@@ -54,6 +54,10 @@ const VALID: Record<string, unknown> = {
   createMeeting: { date: '2031-01-01', title: 'Gyldigt møde' },
   updateMeeting: { date: '2031-01-01', title: 'Gyldigt møde' },
   createCalendarSubscription: { label: 'Gyldig' },
+  createPublication: { template: 'blank' },
+  updatePublication: { title: 'Gyldig', sections: [{ id: 'afsnit-1', kind: 'text', title: 'Gyldigt', markdown: 'Gyldig tekst.' }] },
+  addPublicationComment: { sectionId: 'afsnit-1', text: 'Gyldig' },
+  publishPublication: { public: false, announce: false },
 };
 
 let api: Hardened;
@@ -75,7 +79,7 @@ const tokenFor = async (route: RouteSpec) => {
 };
 
 const pathOf = (route: RouteSpec, values: Record<string, string> = {}) =>
-  fillPath(route, { roundId: round.roundId, orgId: OWN, formId, version: '1', revision: '1', other: '1', meetingId: 'hbad-meeting', attachmentId: 'x', name: 'x', subscriptionId: '01JAAAAAAAAAAAAAAAAAAAAAAA', token: 'A'.repeat(43), ...values });
+  fillPath(route, { roundId: round.roundId, orgId: OWN, formId, version: '1', revision: '1', other: '1', meetingId: 'hbad-meeting', attachmentId: 'x', name: 'x', subscriptionId: '01JAAAAAAAAAAAAAAAAAAAAAAA', token: 'A'.repeat(43), publicationId: 'pub-0000000000000000000000hbad', ...values });
 
 /** Every string in a value (keys kept) replaced by `f(string)`; adds one if there is none. */
 function mapStrings(v: unknown, f: (s: string) => string): unknown {

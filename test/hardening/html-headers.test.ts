@@ -36,6 +36,30 @@ describe('HTML pages served by the API', () => {
     expect(res.text).not.toMatch(/<script/i);
   });
 
+  it("serve a publication's preview and its public edition under the same CSP, with a writer's raw HTML and script links made inert", async () => {
+    const token = await api.token('sst-admin');
+    const made = await api.call('POST', '/publications', { token, body: { template: 'blank' } });
+    expect(made.status, made.text).toBe(201);
+    const id = made.body.publicationId as string;
+    const markdown = 'Tekst <script>alert(1)</script> <img src=x onerror=alert(2)> [klik](javascript:alert(3)) [kilde](https://www.sst.dk/)';
+    const saved = await api.call('PUT', `/publications/${id}`, {
+      token,
+      headers: { 'if-match': made.body.etag },
+      body: { title: 'Overskrift <b>fed</b>', sections: [{ id: 'a', kind: 'text', title: '<i>A</i>', markdown }] },
+    });
+    expect(saved.status, saved.text).toBe(200);
+    const preview = await api.call('GET', `/publications/${id}?format=html`, { token });
+    expectLockedDownPage(preview);
+    expect(preview.text).not.toMatch(/<script|<img|javascript:|<b>fed|<i>A/i);
+    expect(preview.text).toContain('<a href="https://www.sst.dk/">kilde</a>');
+    const approved = await api.call('POST', `/publications/${id}/approve`, { token, headers: { 'if-match': saved.body.etag } });
+    const published = await api.call('POST', `/publications/${id}/publish`, { token, headers: { 'if-match': approved.body.etag }, body: { public: true, announce: false } });
+    expect(published.status, published.text).toBe(200);
+    const open = await api.call('GET', `/public/publications/${id}`);
+    expectLockedDownPage(open);
+    expect(open.text).not.toMatch(/<script|<img|javascript:/i);
+  });
+
   it('serve the print view under the same CSP with nosniff', async () => {
     const round = await api.round(FORM);
     const token = await api.token('reporter', ORG);

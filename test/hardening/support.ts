@@ -38,7 +38,7 @@ export interface CallOptions {
   redirect?: RequestRedirect;
 }
 
-export type TokenRole = 'reporter' | 'sst-reader' | 'sst-admin' | 'machine';
+export type TokenRole = 'reporter' | 'sst-reader' | 'sst-admin' | 'author' | 'machine';
 
 export interface Hardened {
   url: string;

@@ -126,10 +126,10 @@ describe('the documents bucket', () => {
 });
 
 describe('the user pool', () => {
-  it('has the three role groups, an immutable organisation attribute, no self sign-up and TOTP MFA', () => {
+  it('has the four role groups (co-authors of publications too), an immutable organisation attribute, no self sign-up and TOTP MFA', () => {
     const t = prod.templates.data;
     const groups = Object.values(resourcesOf(t, 'AWS::Cognito::UserPoolGroup')).map((g) => g.Properties.GroupName);
-    expect(groups.sort()).toEqual(['reporter', 'sst-admin', 'sst-reader']);
+    expect(groups.sort()).toEqual(['author', 'reporter', 'sst-admin', 'sst-reader']);
     const pool = only(resourcesOf(t, 'AWS::Cognito::UserPool'));
     expect(pool.Properties.AdminCreateUserConfig.AllowAdminCreateUserOnly).toBe(true);
     expect(pool.Properties.Schema).toContainEqual(expect.objectContaining({ Name: 'orgId', AttributeDataType: 'String', Mutable: false }));
@@ -334,8 +334,8 @@ describe('least privilege', () => {
   });
 
   // The calendar function mails the Task Force's meeting invitations (ICS) when SST changes a meeting.
-  it('lets only the deadline job and the calendar function send e-mail, and only from their own address', () => {
-    const senders = ['deadline-check', 'calendar'];
+  it('lets only the deadline job, the calendar and the publications (announcements) functions send e-mail, and only from their own address', () => {
+    const senders = ['deadline-check', 'calendar', 'publications'];
     for (const name of [...prod.api.functions.keys(), ...prod.api.jobs.keys()]) {
       expect(mayDo(prod, name, 'ses:SendEmail', ''), name).toBe(senders.includes(name));
     }
@@ -464,11 +464,11 @@ describe('the edge (issue 13, item 10)', () => {
     expect(JSON.stringify(association.ResourceArn)).toContain('Users');
   });
 
-  it('throttles fresh summaries, indicator uploads, attachment tickets and the public calendar feed tighter than the stage', () => {
+  it('throttles fresh summaries, indicator uploads, attachment tickets, the public calendar feed, publishing and the public publication routes tighter than the stage', () => {
     const stage = only(resourcesOf(prod.templates.api, 'AWS::ApiGatewayV2::Stage'));
     const settings = stage.Properties.RouteSettings;
     expect(Object.keys(settings).sort()).toEqual(
-      ['GET /rounds/{roundId}/summary', 'POST /rounds/{roundId}/submissions/{orgId}/attachments', 'PUT /forms/{formId}/indicators', 'POST /forms/{formId}/indicators/validate', 'GET /calendar/feed/{token}'].sort(),
+      ['GET /rounds/{roundId}/summary', 'POST /rounds/{roundId}/submissions/{orgId}/attachments', 'PUT /forms/{formId}/indicators', 'POST /forms/{formId}/indicators/validate', 'GET /calendar/feed/{token}', 'GET /public/publications/{publicationId}', 'GET /public/publications.atom', 'POST /publications/{publicationId}/publish'].sort(),
     );
     for (const limit of Object.values(settings) as any[]) {
       expect(limit).toEqual({ ThrottlingRateLimit: 5, ThrottlingBurstLimit: 10 });

@@ -37,6 +37,15 @@ describe('identity from JWT claims', () => {
     expect(() => identityFromClaims({ sub: 'r', 'cognito:groups': '[reporter]', 'custom:orgId': 'region-1084' }, null, new Date('2027-01-02T12:00:00Z'))).toThrow();
   });
 
+  it('binds an author to its own national authority, with no scopes, and refuses one claiming SST, a region or no organisation', () => {
+    const who = identityFromClaims({ sub: 'a1', 'cognito:groups': '[author]', 'custom:orgId': 'social-og-boligstyrelsen', scope: 'statusportalen/summaries.read' });
+    expect(who).toEqual({ subject: 'a1', name: 'a1', role: 'author', orgId: 'social-og-boligstyrelsen', scopes: [] });
+    for (const orgId of ['sst', 'region-1081', 'kommune-101', 'ukendt']) {
+      expect(() => identityFromClaims({ sub: 'a2', 'cognito:groups': '[author]', 'custom:orgId': orgId }), orgId).toThrow();
+    }
+    expect(identityFromClaims({ sub: 'a3', 'cognito:groups': '[author]' })).toBeUndefined();
+  });
+
   it('gives no identity to a token with neither group nor scope', () => {
     expect(identityFromClaims({ sub: 'x' })).toBeUndefined();
   });

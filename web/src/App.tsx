@@ -17,6 +17,8 @@ import { ContributionsPage } from './pages/ContributionsPage.tsx';
 import { FormAuthoringPage } from './pages/FormAuthoringPage.tsx';
 import { FormsPage } from './pages/FormsPage.tsx';
 import { HomePage } from './pages/HomePage.tsx';
+import { PublicationPage } from './pages/PublicationPage.tsx';
+import { PublicationsPage } from './pages/PublicationsPage.tsx';
 import { ReportPage } from './pages/ReportPage.tsx';
 import { ReviewPage } from './pages/ReviewPage.tsx';
 import { RoundPage } from './pages/RoundPage.tsx';
@@ -60,6 +62,11 @@ export function App({ config }: { config: WebConfig }) {
   let page;
   if (!session) {
     page = <SignInPage config={config} onSignedIn={() => (route.page === 'sign-in' ? navigate(href.home()) : setSession(getSession()))} />;
+  } else if (route.page === 'publications' || (session.role === 'author' && (route.page === 'home' || route.page === 'sign-in'))) {
+    // A co-author has the publications it is invited to and nothing else: they are its home.
+    page = <PublicationsPage session={session} />;
+  } else if (route.page === 'publication') {
+    page = <PublicationPage key={route.publicationId} publicationId={route.publicationId} session={session} />;
   } else if ((route.page === 'home' || route.page === 'sign-in') && session.role !== 'reporter') {
     // SST's home: the rounds by year and plan.
     page = <RoundsPage session={session} />;
@@ -124,9 +131,16 @@ export function App({ config }: { config: WebConfig }) {
         {session && (
           <nav className="container main-nav" aria-label={t('appName')}>
             <ul>
-              <li>
-                <a href={href.home()} aria-current={route.page === 'home' ? 'page' : undefined}>{t('navRounds')}</a>
-              </li>
+              {session.role !== 'author' && (
+                <li>
+                  <a href={href.home()} aria-current={route.page === 'home' ? 'page' : undefined}>{t('navRounds')}</a>
+                </li>
+              )}
+              {features.publications() && (
+                <li>
+                  <a href={href.publications()} aria-current={route.page === 'publications' || route.page === 'publication' ? 'page' : undefined}>{t('navPublications')}</a>
+                </li>
+              )}
               {session.role === 'reporter' && features.contacts() && (
                 <li>
                   <a href={href.contacts()} aria-current={route.page === 'contacts' ? 'page' : undefined}>{t('navContacts')}</a>
@@ -143,7 +157,7 @@ export function App({ config }: { config: WebConfig }) {
                   <a href={href.forms()} aria-current={route.page === 'forms' || route.page === 'form' ? 'page' : undefined}>{t('navForms')}</a>
                 </li>
               )}
-              {features.calendar() && (
+              {features.calendar() && session.role !== 'author' && (
                 <li>
                   <a href={href.calendar()} aria-current={route.page === 'calendar' ? 'page' : undefined}>{t('navCalendar')}</a>
                 </li>

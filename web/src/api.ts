@@ -79,7 +79,7 @@ export async function request<T>(method: string, path: string, options: Omit<Sen
 
 export const get = <T>(path: string) => request<T>('GET', path);
 
-/** A protected text resource (the print view's HTML), read with the bearer token. */
+/** A protected text resource (the print view's HTML, a publication's preview), read with the bearer token. */
 export async function getText(path: string, accept = 'text/html'): Promise<string> {
   return (await send('GET', path, { accept })).text();
 }

@@ -43,9 +43,9 @@ export function sessionFromToken(token: string): Session | undefined {
   try {
     const claims = JSON.parse(base64UrlDecode(token.split('.')[1] ?? '')) as Record<string, unknown>;
     const groups = groupsOf(claims['cognito:groups']);
-    const role = (['sst-admin', 'sst-reader', 'reporter'] as const).find((r) => groups.includes(r));
+    const role = (['sst-admin', 'sst-reader', 'reporter', 'author'] as const).find((r) => groups.includes(r));
     if (!role) return undefined;
-    const orgId = role === 'reporter' ? String(claims['custom:orgId'] ?? '') : 'sst';
+    const orgId = role === 'reporter' || role === 'author' ? String(claims['custom:orgId'] ?? '') : 'sst';
     if (!orgId) return undefined;
     const name = String(claims['name'] ?? claims['email'] ?? claims['cognito:username'] ?? claims['sub'] ?? '');
     return { token, role, orgId, name, expiresAt: Number(claims['exp'] ?? 0) * 1000 };

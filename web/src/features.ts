@@ -24,6 +24,7 @@ export const features = {
   calendarIcs: () => has('GET', '/calendar.ics'),
   prefill: () => has('POST', '/rounds/{roundId}/submissions/{orgId}/prefill'),
   contacts: () => has('GET', '/orgs/{orgId}/contacts') && has('PUT', '/orgs/{orgId}/contacts'),
+  publications: () => has('GET', '/publications'),
   attachments: () => has('GET', '/rounds/{roundId}/submissions/{orgId}/attachments'),
   formAuthoring: () => has('POST', '/forms/{formId}/preview'),
 };

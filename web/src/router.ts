@@ -10,6 +10,8 @@ export type Route =
   | { page: 'contributions'; roundId: string }
   | { page: 'contacts'; orgId?: string }
   | { page: 'calendar' }
+  | { page: 'publications' }
+  | { page: 'publication'; publicationId: string }
   // SST's round screens
   | { page: 'new-round' }
   | { page: 'edit-round'; roundId: string }
@@ -35,6 +37,8 @@ export function parseHash(hash: string): Route {
   if (a === 'paamindelser' && parts.length <= 2) return b ? { page: 'reminders', roundId: b } : { page: 'reminders' };
   if (a === 'indikatorer' && parts.length <= 2) return b ? { page: 'indicators', formId: b } : { page: 'indicators' };
   if (a === 'log' && parts.length === 1) return { page: 'audit' };
+  if (a === 'publikationer' && parts.length === 1) return { page: 'publications' };
+  if (a === 'publikationer' && b && parts.length === 2) return { page: 'publication', publicationId: b };
   if (a === 'runder' && b && parts.length === 2) return { page: 'round', roundId: b };
   if (a === 'runder' && b && c === 'bidrag' && parts.length === 3) return { page: 'contributions', roundId: b };
   if (a === 'ny-runde' && parts.length === 1) return { page: 'new-round' };
@@ -51,6 +55,8 @@ export const href = {
   contributions: (roundId: string) => `#/runder/${encodeURIComponent(roundId)}/bidrag`,
   contacts: (orgId?: string) => (orgId ? `#/kontakter/${encodeURIComponent(orgId)}` : '#/kontakter'),
   calendar: () => '#/aarshjul',
+  publications: () => '#/publikationer',
+  publication: (publicationId: string) => `#/publikationer/${encodeURIComponent(publicationId)}`,
   newRound: () => '#/ny-runde',
   editRound: (roundId: string) => `#/runder/${encodeURIComponent(roundId)}/rediger`,
   forms: () => '#/skemaer',

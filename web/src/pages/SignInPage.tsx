@@ -39,7 +39,7 @@ function DevSignIn({ config, onSignedIn }: { config: WebConfig; onSignedIn: () =
     e.preventDefault();
     setError(undefined);
     try {
-      await devSignIn(config, role, role === 'reporter' ? orgId : undefined);
+      await devSignIn(config, role, role === 'reporter' ? orgId : role === 'author' ? 'social-og-boligstyrelsen' : undefined);
       onSignedIn();
     } catch {
       setError(t('signInFailed'));
@@ -72,6 +72,7 @@ function DevSignIn({ config, onSignedIn }: { config: WebConfig; onSignedIn: () =
                 ['reporter', t('roleReporter')],
                 ['sst-admin', t('roleSstAdmin')],
                 ['sst-reader', t('roleSstReader')],
+                ['author', t('roleAuthor')],
               ] as const
             ).map(([value, label]) => (
               <div className="radio" key={value}>
