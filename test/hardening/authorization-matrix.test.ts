@@ -250,7 +250,7 @@ const MATRIX: Record<string, Row> = {
     // Each person revokes their own: the cell's caller subscribes first (where it can).
     expect: SIGNED_IN,
     request: async ({ who }) => {
-      const owner = who === 'anonymous' || who === 'machine' ? 'reader' : who;
+      const owner = who === 'anonymous' || who === 'machine' || who === 'author' ? 'reader' : who;
       const made = await api.call('POST', '/calendar/subscriptions', { token: tokens[owner], body: { label: 'Matrix' } });
       expect(made.status, made.text).toBe(201);
       return { values: { subscriptionId: made.body.subscription.subscriptionId }, markers: ['CALFEED'] };

@@ -225,6 +225,10 @@ describe('path parameters', () => {
         for (const bad of BAD) {
           // Built by hand: fillPath would encode the encodings.
           const raw = pathOf(route).split('/').map((seg, i) => (route.path.split('/')[i] === `{${name}}` ? bad : seg)).join('/');
+          // `..` resolves before routing; where it lands on another declared route (`/forms/../indicators`
+          // is `GET /indicators`), the request is simply that route, asked by a caller allowed it.
+          const resolved = new URL(raw, 'http://x').pathname;
+          if (bad === '..' && apiRoutes.some((r) => r.method === route.method && r.path === resolved)) continue;
           const res = await api.raw(route.method, raw, {
             token,
             headers: { 'content-type': 'application/json', 'if-match': '*' },

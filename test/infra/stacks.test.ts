@@ -187,9 +187,9 @@ describe('the HTTP API', () => {
     expect(routes(dev).filter((r) => r.RouteKey.includes(' /dev'))).toEqual([]);
   });
 
-  it('deploys without an authorizer only liveness, the OpenAPI document and the calendar feed, whose token is in its path', () => {
+  it('deploys without an authorizer only liveness, the OpenAPI document, the calendar feed (its token is in its path) and published editions under /public/', () => {
     const open = routes(prod).filter((r) => r.AuthorizationType === 'NONE').map((r) => r.RouteKey).sort();
-    expect(open).toEqual(['GET /calendar/feed/{token}', 'GET /health', 'GET /openapi.json']);
+    expect(open).toEqual(['GET /calendar/feed/{token}', 'GET /health', 'GET /openapi.json', 'GET /public/publications.atom', 'GET /public/publications/{publicationId}']);
     const feed = routes(prod).find((r) => r.RouteKey === 'GET /calendar/feed/{token}')!;
     expect(feed.AuthorizerId).toBeUndefined();
   });
