@@ -81,4 +81,12 @@ export const JOBS: readonly JobSpec[] = [
       memorySize: 1769,
     },
   },
+  {
+    name: 'sweep-content',
+    description: 'nightly removal of answers documents no report refers to (saves whose transaction lost)',
+    at: { hour: 3, minute: 30 },
+    // Reads rounds, heads and revisions; lists and removes under submissions/ only. It reads no
+    // answers: a key's presence in a revision decides.
+    access: { table: 'read', bucket: { list: ['submissions/'], delete: ['submissions/'] } },
+  },
 ];

@@ -65,6 +65,7 @@ export const RESERVED_CONCURRENCY: Readonly<Record<string, number>> = {
   calendar: 5,
   'deadline-check': 2,
   'build-summaries': 2,
+  'sweep-content': 1,
 };
 
 export interface ConfigInput {

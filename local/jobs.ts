@@ -6,6 +6,7 @@ export type JobRunner = (input: { now?: string }) => Promise<unknown>;
 export const JOBS: Record<string, () => Promise<JobRunner>> = {
   'deadline-check': async () => (await import('#jobs/deadline-check')).handler,
   'build-summaries': async () => (await import('#jobs/build-summaries')).handler,
+  'sweep-content': async () => (await import('#jobs/sweep-content')).handler,
 };
 
 export async function runJob(name: string, now?: string): Promise<unknown> {

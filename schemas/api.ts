@@ -202,6 +202,10 @@ export const Submission = z
       .meta({ description: "This organisation's extended deadline, when SST granted one" }),
     review: ReviewNote.optional(),
     attachments: z.array(Attachment).optional(),
+    predecessors: z
+      .array(z.object({ orgId: OrgId, name: z.string().meta({ description: 'Official name, e.g. `Region Hovedstaden`' }) }))
+      .optional()
+      .meta({ description: 'The organisations this one succeeds on the round\'s respondents date (Region Østdanmark: Region Hovedstaden and Region Sjælland), whose accepted answers a report not yet started can start from (prefill `from`)' }),
   })
   .meta({ id: 'Submission' });
 
@@ -247,10 +251,13 @@ export const RevisionDiff = z.object({ from: z.number().int(), to: z.number().in
 
 export const PrefillRequest = z
   .strictObject({
-    from: OrgId.optional().meta({
-      description:
-        "Start from this organisation's accepted answers: the organisation itself (the default) or a predecessor it succeeds. An organisation with predecessors and no accepted answers of its own must name one.",
-    }),
+    from: z
+      .union([OrgId, z.array(OrgId).min(2).max(10)])
+      .optional()
+      .meta({
+        description:
+          "Start from this organisation's accepted answers: the organisation itself (the default) or a predecessor it succeeds. An organisation with predecessors and no accepted answers of its own must name one, or name several predecessors as a list to start from all of them: each repeated item (initiative) once, long texts from each with the predecessor named, other answers where they agree.",
+      }),
   })
   .meta({ id: 'PrefillRequest' });
 
@@ -263,6 +270,10 @@ export const PrefillResult = z
       orgId: OrgId.meta({ description: 'Whose accepted answers these are: the organisation itself, or a predecessor it succeeds (Region Hovedstaden or Region Sjælland for Region Østdanmark)' }),
       orgName: z.string(),
     }),
+    combined: z
+      .array(z.object({ roundId: RoundId, revision: z.number().int(), orgId: OrgId, orgName: z.string() }))
+      .optional()
+      .meta({ description: 'When started from several predecessors: each one whose accepted answers were brought in (carriedFrom is the first)' }),
     dropped: z.array(z.object({ pointer: z.string(), reason: z.enum(['not-in-form', 'invalid']), value: z.unknown() })),
   })
   .meta({ id: 'PrefillResult' });
@@ -375,6 +386,7 @@ export type RoundMode = z.infer<typeof RoundMode>;
 export type RoundPhase = z.infer<typeof RoundPhase>;
 export type CreateRoundRequest = z.infer<typeof CreateRoundRequest>;
 export type Submission = z.infer<typeof Submission>;
+export type PrefillResult = z.infer<typeof PrefillResult>;
 export type SubmissionStatus = z.infer<typeof SubmissionStatus>;
 export type RevisionAction = z.infer<typeof RevisionAction>;
 export type Revision = z.infer<typeof Revision>;

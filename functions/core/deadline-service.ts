@@ -7,7 +7,7 @@ import { danishDate, parseDanishInstant, startOfDanishDay, addDanishDays } from 
 import { findOrganisation, SST_ORG_ID } from '#core/registry';
 import { DEFAULT_REMINDER_POLICY, dueStep, owesReport, reminderSchedule, remindersActive } from '#core/reminders';
 import { overdueDigestMail, reminderMail, submissionNoticeMail, type OverdueLine, type SubmittedLine } from '#core/mail-texts';
-import type { RoundRecord } from '#core/rounds';
+import { isContribution, reportingOrgs, type RoundRecord } from '#core/rounds';
 import type { MailMessage, NoticeClaim, NoticeRef, ScheduleDeps } from '#core/schedule-ports';
 import type { SubmissionStore } from '#core/ports';
 import type { NotificationSettings } from '#schemas/schedule';
@@ -88,7 +88,8 @@ export async function runDeadlineCheck(deps: DeadlineDeps, now: Date, options: D
     const headOf = new Map(heads.map((h) => [h.orgId, h]));
     const extensionOf = new Map(extensions.map((e) => [e.orgId, e]));
     const late: OverdueLine['orgs'] = [];
-    for (const orgId of round.respondents) {
+    // Every report owed: the respondents', and in a coordinated round the coordinator's own.
+    for (const orgId of reportingOrgs(round)) {
       if (!owesReport(headOf.get(orgId))) continue;
       const extension = extensionOf.get(orgId);
       const deadlineAt = extension?.deadlineAt ?? round.deadlineAt;
@@ -114,6 +115,7 @@ export async function runDeadlineCheck(deps: DeadlineDeps, now: Date, options: D
             step,
             now,
             closeAt: round.closeAt ? new Date(round.closeAt) : undefined,
+            coordinatorName: isContribution(round, orgId) && round.coordinator ? orgName(round.coordinator) : undefined,
           }),
       });
     }

@@ -5,7 +5,7 @@ import { formatDanishDate, parseDanishInstant } from '#core/danish-time';
 import { assertMayReview } from '#core/policy';
 import { actorOf, isSst, type Identity } from '#core/identity';
 import { getVisibleRound } from '#core/rounds-service';
-import { withPhase } from '#core/rounds';
+import { reportingOrgs, withPhase } from '#core/rounds';
 import { reminderSchedule } from '#core/reminders';
 import { WriteConflict } from '#core/ports';
 import type { ScheduleDeps } from '#core/schedule-ports';
@@ -19,7 +19,8 @@ const invalid = (pointer: string, message: string) => new Problem('invalid-body'
 export async function grantExtension(deps: Deps, who: Identity, roundId: string, orgId: string, request: ExtensionRequest): Promise<Extension> {
   assertMayReview(who);
   const round = await getVisibleRound(deps, who, roundId);
-  if (!round.respondents.includes(orgId)) {
+  // Either level of a coordinated round may be given more time: a contribution, or the coordinator's report.
+  if (!reportingOrgs(round).includes(orgId)) {
     throw new Problem('not-found', `Organisationen "${orgId}" skal ikke indberette i runden "${roundId}".`);
   }
   const deadlineAt = parseDanishInstant(request.deadline, 'end');

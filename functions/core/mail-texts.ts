@@ -27,26 +27,36 @@ export interface ReminderText {
   step: ReminderStep;
   now: Date;
   closeAt?: Date | undefined;
+  /**
+   * A contribution in a coordinated round: the coordinator's official name (e.g. "Danske
+   * Regioner"), which receives it, instead of SST.
+   */
+  coordinatorName?: string | undefined;
 }
 
 const dayWord = (n: number) => (n === 1 ? 'dag' : 'dage');
 
-export function reminderMail({ roundTitle, orgName, deadlineAt, extended, link, step, now, closeAt }: ReminderText): { subject: string; text: string } {
+export function reminderMail({ roundTitle, orgName, deadlineAt, extended, link, step, now, closeAt, coordinatorName }: ReminderText): { subject: string; text: string } {
   const deadline = formatDanishDate(deadlineAt);
   const left = daysUntil(deadlineAt, now);
   const fristWord = extended ? 'jeres forlængede frist' : 'fristen';
+  // A contribution goes to its coordinator, who has not received it; a report goes to SST ("vi").
+  const notReceived = coordinatorName
+    ? `${coordinatorName} har endnu ikke modtaget ${genitive(orgName)} bidrag`
+    : `vi har endnu ikke modtaget ${genitive(orgName)} indberetning`;
   let subject: string;
   let lead: string;
   if (now > deadlineAt) {
     subject = `Fristen er overskredet: ${roundTitle}`;
-    lead = `Vi har endnu ikke modtaget ${genitive(orgName)} indberetning til "${roundTitle}". ${capital(fristWord)} var ${deadline}. Indsend den venligst hurtigst muligt; indberetninger efter fristen modtages, men registreres som for sent indsendt.`;
+    lead = `${capital(notReceived)} til "${roundTitle}". ${capital(fristWord)} var ${deadline}. Indsend ${coordinatorName ? 'det' : 'den'} venligst hurtigst muligt; ${coordinatorName ? 'bidrag' : 'indberetninger'} efter fristen modtages, men registreres som for sent indsendt.`;
   } else if (step.kind === 'opening') {
     subject = `Indberetningen er åbnet: ${roundTitle} – frist ${deadline}`;
     lead = `Indberetningen "${roundTitle}" er nu åben for ${orgName}. ${capital(fristWord)} er ${deadline}.`;
+    if (coordinatorName) lead += ` I sender jeres bidrag til ${coordinatorName}, som samler bidragene og indberetter til Sundhedsstyrelsen.`;
   } else {
     const when = left <= 0 ? 'i dag' : `om ${left} ${dayWord(left)}`;
     subject = `Påmindelse: ${roundTitle} – frist ${deadline}`;
-    lead = `Husk indberetningen "${roundTitle}". ${capital(fristWord)} er ${deadline} (${when}), og vi har endnu ikke modtaget ${genitive(orgName)} indberetning.`;
+    lead = `Husk ${coordinatorName ? 'jeres bidrag til' : 'indberetningen'} "${roundTitle}". ${capital(fristWord)} er ${deadline} (${when}), og ${notReceived}.`;
   }
   const lines = [
     `Kære ${orgName}`,

@@ -4,7 +4,7 @@
 import { MAX_LISTED_ERRORS, Problem } from '#core/problems';
 import { nextStatus } from '#core/lifecycle';
 import { loadReport as load, reportRound, type ReportContext } from '#core/report-access';
-import { assertOpenForReporting, isLate, reportIsLate, type RoundRecord } from '#core/rounds';
+import { assertOpenForReporting, isLate, reportingOrgs, reportIsLate, type RoundRecord } from '#core/rounds';
 import { getVersionOr404 } from '#core/forms-service';
 import { validateAnswersBounded } from '#core/form-validation';
 import { fieldName } from '#core/form-labels';
@@ -116,7 +116,11 @@ function view(ctx: Pick<Context, 'round' | 'extension'>, orgId: string, head: Su
   const ext = extension ? { extension: { deadline: extension.deadline, deadlineAt: extension.deadlineAt, reason: extension.reason } } : {};
   // The deadline that holds for this organisation, beside the round's, so no client has to work it out.
   const deadlines = { deadlineAt: extension?.deadlineAt ?? round.deadlineAt, roundDeadlineAt: round.deadlineAt };
-  if (!head) return { roundId: round.roundId, orgId, status: 'not_started', revision: 0, etag: `"${NEW_ETAG}"`, answers, ...deadlines, ...ext };
+  if (!head) {
+    // A report not yet started says whose answers it may start from besides its own.
+    const before = predecessorsOf(orgId, round.respondentsAt).map((p) => ({ orgId: p.id, name: p.officialName }));
+    return { roundId: round.roundId, orgId, status: 'not_started', revision: 0, etag: `"${NEW_ETAG}"`, answers, ...deadlines, ...ext, ...(before.length && { predecessors: before }) };
+  }
   return {
     roundId: head.roundId,
     orgId: head.orgId,
@@ -402,49 +406,79 @@ export async function prefill(
   roundId: string,
   orgId: string,
   ifMatch?: string,
-  from?: string,
-): Promise<{ submission: Submission; carriedFrom: { roundId: string; revision: number; orgId: string; orgName: string }; dropped: DroppedField[] }> {
+  from?: string | string[],
+): Promise<{ submission: Submission; carriedFrom: CarriedFrom; combined?: CarriedFrom[]; dropped: DroppedField[] }> {
   const ctx = await load(deps, who, roundId, orgId, 'report');
   assertOpenForReporting(ctx.round, deps.clock.now());
   // Naming "0-new" makes a started report a 412 (someone was first) rather than a 409.
   await checkPrecondition(deps, ctx, orgId, { ifMatch }, false);
   if (ctx.head) throw new Problem('invalid-transition', 'Kun en indberetning, der ikke er påbegyndt, kan startes fra sidste års svar.', { currentStatus: ctx.head.status });
   const predecessors = predecessorsOf(orgId, ctx.round.respondentsAt);
-  if (from !== undefined && from !== orgId && !predecessors.some((p) => p.id === from)) {
-    const allowed = predecessors.length ? ` eller en forgænger (${predecessors.map((p) => p.name).join(', ')})` : '';
-    throw new Problem('invalid-body', `Der kan kun startes fra organisationens egne svar${allowed}.`, { errors: [{ pointer: '/from', message: `${from} er ikke en forgænger.` }] });
-  }
-  const source = from ?? orgId;
+  const names = predecessors.map((p) => p.name).join(', ');
+  const sources = Array.isArray(from) ? from : [from ?? orgId];
+  sources.forEach((source, i) => {
+    const pointer = Array.isArray(from) ? `/from/${i}` : '/from';
+    const allowed = Array.isArray(from) ? predecessors.some((p) => p.id === source) : source === orgId || predecessors.some((p) => p.id === source);
+    if (!allowed) {
+      const offer = predecessors.length ? (Array.isArray(from) ? ` forgængere (${names})` : ` organisationens egne svar eller en forgænger (${names})`) : ' organisationens egne svar';
+      throw new Problem('invalid-body', `Der kan kun startes fra${offer}.`, { errors: [{ pointer, message: `${source} er ikke en forgænger.` }] });
+    }
+    if (sources.indexOf(source) !== i) throw new Problem('invalid-body', 'En forgænger er nævnt to gange.', { errors: [{ pointer, message: `${source} står to gange.` }] });
+  });
   const rounds = await deps.rounds.list();
   const earlierOf = (who: string) =>
     rounds
-      .filter((r) => r.formId === ctx.round.formId && r.roundId !== roundId && r.deadlineAt < ctx.round.deadlineAt && r.respondents.includes(who))
+      .filter((r) => r.formId === ctx.round.formId && r.roundId !== roundId && r.deadlineAt < ctx.round.deadlineAt && reportingOrgs(r).includes(who))
       .sort((x, y) => y.deadlineAt.localeCompare(x.deadlineAt));
-  // A successor with no history of its own must choose: two predecessors' answers cannot both be the start.
+  // A successor with no history of its own must choose: one predecessor's answers, or all of them combined.
   if (from === undefined && predecessors.length > 0 && earlierOf(orgId).length === 0) {
-    throw new Problem('invalid-body', `${findOrganisation(orgId)?.name ?? orgId} har ingen tidligere svar. Vælg hvilken forgængers godkendte svar der skal startes fra: ${predecessors.map((p) => `${p.name} (${p.id})`).join(' eller ')}.`, {
+    throw new Problem('invalid-body', `${findOrganisation(orgId)?.name ?? orgId} har ingen tidligere svar. Vælg hvilken forgængers godkendte svar der skal startes fra: ${predecessors.map((p) => `${p.name} (${p.id})`).join(' eller ')}, eller start fra dem alle.`, {
       errors: [{ pointer: '/from', message: `Angiv en forgænger: ${predecessors.map((p) => p.id).join(', ')}.` }],
     });
   }
-  for (const previous of earlierOf(source)) {
-    const head = await deps.submissions.getHead(previous.roundId, source);
-    if (head?.status !== 'accepted') continue;
-    const { answers, dropped } = carryForward(
-      await deps.submissions.readContent(head.contentKey),
-      `${ctx.round.formId}@${ctx.round.formVersion}`,
-      await schemaOf(deps, ctx.round),
-    );
-    const contentKey = await deps.submissions.putContent(roundId, orgId, 1, answers);
-    const next = await commit(deps, who, ctx, orgId, {
-      action: 'prefill',
-      contentKey,
-      formVersion: ctx.round.formVersion,
-      detail: { fromRound: previous.roundId, fromRevision: head.revision, ...(source !== orgId && { fromOrg: source }), dropped: dropped.map((d) => d.pointer) },
-    });
-    const carriedFrom = { roundId: previous.roundId, revision: head.revision, orgId: source, orgName: findOrganisation(source)?.name ?? source };
-    return { submission: view(ctx, orgId, next, answers), carriedFrom, dropped };
-  }
-  throw new Problem('not-found', 'Der er ingen godkendt indberetning fra en tidligere runde af samme skema at starte fra.');
+  /** The latest accepted report of `source` in an earlier round of this form, with its answers. */
+  const latestAccepted = async (source: string) => {
+    for (const previous of earlierOf(source)) {
+      const head = await deps.submissions.getHead(previous.roundId, source);
+      if (head?.status !== 'accepted') continue;
+      const carried: CarriedFrom = { roundId: previous.roundId, revision: head.revision, orgId: source, orgName: findOrganisation(source)?.officialName ?? source };
+      return { carried, answers: await deps.submissions.readContent(head.contentKey) };
+    }
+    return undefined;
+  };
+  const found = (await Promise.all(sources.map(latestAccepted))).filter((f) => f !== undefined);
+  if (found.length === 0) throw new Problem('not-found', 'Der er ingen godkendt indberetning fra en tidligere runde af samme skema at starte fra.');
+  const schema = await schemaOf(deps, ctx.round);
+  // Several predecessors: combined by the coordinator's composition rules, each origin named.
+  const start = Array.isArray(from) ? composeFromContributions(schema, found.map((f) => ({ name: f.carried.orgName, answers: f.answers }))) : found[0]!.answers;
+  const { answers, dropped } = carryForward(start, `${ctx.round.formId}@${ctx.round.formVersion}`, schema);
+  const carriedFrom = found[0]!.carried;
+  const contentKey = await deps.submissions.putContent(roundId, orgId, 1, answers);
+  const next = await commit(deps, who, ctx, orgId, {
+    action: 'prefill',
+    contentKey,
+    formVersion: ctx.round.formVersion,
+    detail: {
+      fromRound: carriedFrom.roundId,
+      fromRevision: carriedFrom.revision,
+      ...(carriedFrom.orgId !== orgId && { fromOrg: carriedFrom.orgId }),
+      ...(Array.isArray(from) && { fromOrgs: found.map((f) => ({ orgId: f.carried.orgId, roundId: f.carried.roundId, revision: f.carried.revision })) }),
+      dropped: dropped.map((d) => d.pointer),
+    },
+  });
+  return {
+    submission: view(ctx, orgId, next, answers),
+    carriedFrom: { ...carriedFrom, orgName: findOrganisation(carriedFrom.orgId)?.name ?? carriedFrom.orgId },
+    ...(Array.isArray(from) && { combined: found.map((f) => ({ ...f.carried, orgName: findOrganisation(f.carried.orgId)?.name ?? f.carried.orgId })) }),
+    dropped,
+  };
+}
+
+interface CarriedFrom {
+  roundId: string;
+  revision: number;
+  orgId: string;
+  orgName: string;
 }
 
 /**

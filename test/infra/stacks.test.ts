@@ -301,12 +301,21 @@ describe('least privilege', () => {
     expect(allowed(prod, 'audit').filter((p) => /^(dynamodb:(Put|Update|Delete|BatchWrite)|s3:(Put|Delete))/.test(p.action))).toEqual([]);
   });
 
-  it('lets only the attachments function delete objects, and only attachments and their staging uploads', () => {
+  it('lets only the attachments function and the content sweep delete objects, each under its own prefixes', () => {
     for (const name of [...prod.api.functions.keys(), ...prod.api.jobs.keys()]) {
       const deletes = allowed(prod, name).filter((p) => p.action === 's3:DeleteObject');
       if (name === 'attachments') expect(deletes.every((p) => /\/(attachments|uploads)\/\*/.test(p.resource))).toBe(true);
-      else expect(deletes, name).toEqual([]);
+      else if (name === 'sweep-content') {
+        expect(deletes).toHaveLength(1);
+        expect(deletes[0]!.resource).toMatch(/\/submissions\/\*"\]\]\}$/);
+      } else expect(deletes, name).toEqual([]);
     }
+  });
+
+  it('lets the content sweep list submissions/ only and write nothing to the table', () => {
+    const sweep = allowed(prod, 'sweep-content');
+    expect(sweep.filter((p) => /^(dynamodb:(Put|Update|Delete|BatchWrite)|s3:Put)/.test(p.action))).toEqual([]);
+    expect(sweep.some((p) => p.action === 's3:GetObject')).toBe(false);
   });
 
   it('grants no scans, no table administration and no service-wide wildcards', () => {

@@ -306,4 +306,29 @@ describe('deadline check', () => {
     expect(notices[0]!.to).toEqual(['taskforce@sst.example.dk']);
     expect(notices[0]!.subject).toMatch(/^Ny indberetning: /);
   });
+
+  it('reminds both levels of a coordinated round: contributors of their contribution to Danske Regioner, Danske Regioner of its report, and follows an extension of either', async () => {
+    const { mail, contacts, deps } = setup();
+    const round = await regionalRound(deps, contacts, { mode: 'coordinated', coordinator: 'danske-regioner', respondentsAt: '2026-03-31' });
+    contacts.lists.set('danske-regioner', { orgId: 'danske-regioner', emails: [addressOf('danske-regioner')] });
+    await grantExtension(deps, admin, round.roundId, 'danske-regioner', { deadline: '2026-04-15', reason: 'Regionernes bidrag kom sent' });
+    // Three days before the round deadline (1 April 2026), at 08:05 Danish time.
+    const report = await runDeadlineCheck(deps, parseDanishInstant('2026-03-29T08:05'), { onlyRounds: [round.roundId], remindersOnly: true });
+    const to = (orgId: string) => mail.of(round.roundId).filter((m) => m.to.includes(addressOf(orgId)));
+    expect(report.noContacts).toEqual([]);
+    // Every contributor, on the round's deadline; the coordinator not yet: its deadline is later.
+    for (const orgId of round.respondents) {
+      expect(to(orgId), orgId).toHaveLength(1);
+      expect(to(orgId)[0]!.text).toContain(`Danske Regioner har endnu ikke modtaget ${orgName(orgId).replace(/$/, 's')} bidrag`);
+    }
+    // The coordinator has its opening notice, naming its own (extended) deadline; no reminder yet.
+    expect(to('danske-regioner').map((m) => m.subject)).toEqual([`Indberetningen er åbnet: ${round.title} – frist 15. april 2026`]);
+    // Three days before its own extended deadline (15 April), Danske Regioner is reminded of its report to SST.
+    await runDeadlineCheck(deps, parseDanishInstant('2026-04-12T08:05'), { onlyRounds: [round.roundId], remindersOnly: true });
+    const own = to('danske-regioner').slice(1);
+    expect(own).toHaveLength(1);
+    expect(own[0]!.text).toContain('vi har endnu ikke modtaget Danske Regioners indberetning');
+    expect(own[0]!.text).toContain('Begrundelse: Regionernes bidrag kom sent');
+    expect(own[0]!.text).toContain('15. april 2026');
+  });
 });

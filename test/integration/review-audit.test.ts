@@ -5,7 +5,7 @@ import { ulid } from 'ulid';
 import { startApi, type Api, type Client } from '../support/api.ts';
 import { exampleAnswers } from '../../local/seed.ts';
 import type { SubmissionHead } from '#core/ports';
-import { prefill } from '#core/submissions-service';
+import { getSubmission, prefill } from '#core/submissions-service';
 import { Problem } from '#core/problems';
 
 const FORM = 'kraeftplan-v-kommunal';
@@ -262,6 +262,74 @@ describe('carry-forward and form evolution', () => {
     const hovedstaden = await api.as('reporter', 'region-1084');
     // Like any other organisation's report, it does not exist for Hovedstaden's reporters (404).
     expect((await hovedstaden('POST', `${path}/prefill`, { body: { from: 'region-1084' } })).status).toBe(404);
+  });
+
+  it("starts Region Østdanmark's first report from both predecessors at once: each initiative once, each text with its origin named", async () => {
+    const formId = `cfb-${ulid().toLowerCase().slice(-10)}`;
+    const schema = {
+      $schema: 'https://json-schema.org/draft/2020-12/schema',
+      type: 'object',
+      title: 'Prøveskema til to forgængeres svar',
+      properties: {
+        initiativer: {
+          type: 'array',
+          'x-item-key': 'initiativ',
+          items: {
+            type: 'object',
+            properties: { initiativ: { type: 'string', enum: ['palliation', 'rehabilitering'] }, beskrivelse: { type: 'string', maxLength: 4000 } },
+          },
+        },
+      },
+    };
+    expect((await admin('POST', `/forms/${formId}/versions`, { body: { schema, respondentKind: 'region', plan: 'kraeftplan-v' } })).status).toBe(201);
+    const lastYear = await api.round(formId, { period: '2026', opensAt: '2026-01-01', deadline: '2026-03-31', respondentsAt: '2026-06-01' });
+    const { submissions } = api.deps;
+    const at = '2026-03-20T10:00:00.000Z';
+    const previous = {
+      'region-1084': { initiativer: [{ initiativ: 'palliation', beskrivelse: 'Hovedstaden: palliativt team i hver klynge.' }] },
+      'region-1085': {
+        initiativer: [
+          { initiativ: 'palliation', beskrivelse: 'Sjælland: udgående palliation.' },
+          { initiativ: 'rehabilitering', beskrivelse: 'Sjælland: rehabilitering i kommunerne.' },
+        ],
+      },
+    };
+    for (const [orgId, answers] of Object.entries(previous)) {
+      const contentKey = await submissions.putContent(lastYear.roundId, orgId, 1, answers);
+      await submissions.commit({
+        head: { roundId: lastYear.roundId, orgId, status: 'accepted', revision: 1, etag: '1-seeded', contentKey, updatedAt: at, updatedBy: 'SST', submittedAt: at, late: false },
+        expectedEtag: undefined,
+        revision: { roundId: lastYear.roundId, orgId, revision: 1, action: 'accept', status: 'accepted', savedAt: at, savedBy: 'SST', contentKey },
+        event: { at, id: ulid(), actor: 'SST', actorOrgId: 'sst', action: 'submission.accept', subject: `round/${lastYear.roundId}/submission/${orgId}` },
+      });
+    }
+    const thisYear = await api.round(formId, { period: '2027', deadline: '2027-03-31', respondentsAt: '2027-06-01' });
+    const deps = { ...api.deps, clock: { now: () => new Date('2027-02-01T09:00:00.000Z') } };
+    const oest = { subject: `oest-${ulid()}`, name: 'Østdanmarks indberetter', role: 'reporter' as const, orgId: 'region-oestdanmark', scopes: [] };
+
+    // The report not yet started names whose answers it may start from.
+    const fresh = await getSubmission(deps, oest, thisYear.roundId, 'region-oestdanmark');
+    expect(fresh.predecessors).toEqual([
+      { orgId: 'region-1084', name: 'Region Hovedstaden' },
+      { orgId: 'region-1085', name: 'Region Sjælland' },
+    ]);
+    // A list must name predecessors only, each once.
+    await expect(prefill(deps, oest, thisYear.roundId, 'region-oestdanmark', undefined, ['region-1084', 'region-oestdanmark'])).rejects.toMatchObject({ code: 'invalid-body' });
+    await expect(prefill(deps, oest, thisYear.roundId, 'region-oestdanmark', undefined, ['region-1084', 'region-1084'])).rejects.toMatchObject({ code: 'invalid-body' });
+
+    const res = await prefill(deps, oest, thisYear.roundId, 'region-oestdanmark', undefined, ['region-1084', 'region-1085']);
+    expect(res.combined?.map((c) => c.orgId)).toEqual(['region-1084', 'region-1085']);
+    expect(res.carriedFrom.orgId).toBe('region-1084');
+    expect(res.submission.answers).toEqual({
+      initiativer: [
+        { initiativ: 'palliation', beskrivelse: 'Region Hovedstaden: Hovedstaden: palliativt team i hver klynge.\n\nRegion Sjælland: Sjælland: udgående palliation.' },
+        { initiativ: 'rehabilitering', beskrivelse: 'Region Sjælland: Sjælland: rehabilitering i kommunerne.' },
+      ],
+    });
+    expect(res.submission.predecessors).toBeUndefined();
+    const history = await admin('GET', `${sub(thisYear.roundId, 'region-oestdanmark')}/history`);
+    const event = history.body.items.find((e: { action: string }) => e.action === 'submission.prefill');
+    expect(event.detail.fromOrgs.map((f: { orgId: string }) => f.orgId)).toEqual(['region-1084', 'region-1085']);
   });
 
   it('answers 404 when there is no accepted report to start from', async () => {

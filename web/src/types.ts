@@ -4,6 +4,7 @@ export type {
   Round,
   RoundPhase,
   Submission,
+  PrefillResult,
   SubmissionStatus,
   Revision,
   RevisionAction,

@@ -19,15 +19,10 @@ import {
   withValueAt,
   type SectionInfo,
 } from '../schema-form.ts';
-import type { FieldError, FormVersion, JsonObject, Organisation, Round, Submission } from '../types.ts';
+import type { FieldError, FormVersion, JsonObject, Organisation, PrefillResult, Round, Submission } from '../types.ts';
 import { genitive } from '#core/danish-names';
 import { features } from '../features.ts';
 
-interface PrefillResult {
-  submission: Submission;
-  /** `orgId` differs from the report's own when it started from a predecessor (Region Østdanmark). */
-  carriedFrom: { roundId: string; revision: number; orgId: string; orgName: string };
-}
 import { ConfirmDialog, LoadError, Loading, Notice, PageTitle, StatusBadge, TableScroll, useLoad } from '../components/common.tsx';
 import { ErrorSummary, ReportForm, errorCount, focusField } from '../components/form-parts.tsx';
 import { RevisionHistory, SinceLastYear } from '../components/revisions.tsx';
@@ -430,17 +425,21 @@ function ReportEditor({ initial }: { initial: Loaded }) {
     keepBackup(undefined);
   };
 
-  const prefill = async () => {
+  const prefill = async (from?: string | string[]) => {
     setBusy(true);
     setFlash(undefined);
     try {
-      const reply = await request<PrefillResult>('POST', `${path}/prefill`, { ifMatch: etag.current });
-      const { submission: next, carriedFrom } = reply.body;
+      const reply = await request<PrefillResult>('POST', `${path}/prefill`, { ifMatch: etag.current, ...(from !== undefined && { body: { from } }) });
+      const { submission: next, carriedFrom, combined } = reply.body;
       applySubmission(next, reply.etag);
       showSaved(next.answers, new Date().toISOString());
       setFlash({
         kind: 'success',
-        text: carriedFrom.orgId === next.orgId ? t('prefilled', carriedFrom.roundId) : t('prefilledFromPredecessor', carriedFrom.orgName, carriedFrom.roundId),
+        text: combined
+          ? t('prefilledFromPredecessors', combined.map((c) => c.orgName).join(currentLang() === 'da' ? ' og ' : ' and '))
+          : carriedFrom.orgId === next.orgId
+            ? t('prefilled', carriedFrom.roundId)
+            : t('prefilledFromPredecessor', carriedFrom.orgName, carriedFrom.roundId),
       });
     } catch (err) {
       if (err instanceof ApiError && err.status === 412) await enterConflict(err.problem);
@@ -651,13 +650,16 @@ function ReportEditor({ initial }: { initial: Loaded }) {
               <p>{t('contributionGoesTo', contributesTo)}</p>
             </Notice>
           )}
-          {submission.status === 'not_started' && submission.revision === 0 && features.prefill() && (
-            <p>
-              <button type="button" className="btn btn-secondary" onClick={() => void prefill()} disabled={busy}>
-                {t('prefill')}
-              </button>
-            </p>
-          )}
+          {submission.status === 'not_started' && submission.revision === 0 && features.prefill() &&
+            (submission.predecessors?.length ? (
+              <PredecessorChoice predecessors={submission.predecessors} busy={busy} onStart={(from) => void prefill(from)} />
+            ) : (
+              <p>
+                <button type="button" className="btn btn-secondary" onClick={() => void prefill()} disabled={busy}>
+                  {t('prefill')}
+                </button>
+              </p>
+            ))}
         </>
       ) : round.phase !== 'open' && EDITABLE.has(submission.status) ? (
         <Notice kind="info">
@@ -844,5 +846,37 @@ function SaveStatus({ save, onRetry, onReload }: { save: SaveState; onRetry: () 
         </span>
       )}
     </div>
+  );
+}
+
+/**
+ * A successor's first report (Region Østdanmark): start from one predecessor's accepted answers,
+ * from all of them combined, or from its own. Combined is the default: nothing is left out.
+ */
+function PredecessorChoice({ predecessors, busy, onStart }: { predecessors: { orgId: string; name: string }[]; busy: boolean; onStart: (from: string | string[] | undefined) => void }) {
+  const [choice, setChoice] = useState<string>('all');
+  const options = [
+    ...(predecessors.length > 1 ? [{ value: 'all', label: t('prefillFromAll') }] : []),
+    ...predecessors.map((p) => ({ value: p.orgId, label: t('prefillFromOne', currentLang() === 'da' ? genitive(p.name) : `${p.name}'s`) })),
+    { value: 'own', label: t('prefillFromOwn') },
+  ];
+  const selected = options.some((o) => o.value === choice) ? choice : options[0]!.value;
+  const from = selected === 'all' ? predecessors.map((p) => p.orgId) : selected === 'own' ? undefined : selected;
+  return (
+    <fieldset className="prefill-choice">
+      <legend>{t('prefillChoose')}</legend>
+      <p className="field-hint" id="prefill-choice-hint">{t('prefillChooseHint')}</p>
+      {options.map((o) => (
+        <div className="radio" key={o.value}>
+          <input type="radio" id={`prefill-${o.value}`} name="prefill-from" value={o.value} checked={selected === o.value} onChange={() => setChoice(o.value)} aria-describedby="prefill-choice-hint" />
+          <label htmlFor={`prefill-${o.value}`}>{o.label}</label>
+        </div>
+      ))}
+      <p>
+        <button type="button" className="btn btn-secondary" onClick={() => onStart(from)} disabled={busy}>
+          {t('prefillChosen')}
+        </button>
+      </p>
+    </fieldset>
   );
 }
