@@ -14,7 +14,7 @@
 // (meta ≤ 1.5× hello-world); overhead < 1.5 ms per request.
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ulid } from 'ulid';
@@ -24,6 +24,7 @@ import { buildLambdaAsset } from '../infra/lambda-extras.ts';
 import { AREA_ACCESS, JOBS, type Access } from '../infra/access.ts';
 import { lambdaEnvironment, templateFunctions, type TemplateFunction } from '../local/lambda-env.ts';
 import { startSesStub } from '../local/ses-stub.ts';
+import { selfTimeByModule } from './cpu-profile.ts';
 import { startEngines } from '../local/stack.ts';
 import type { SubmissionHead } from '#core/ports';
 
@@ -60,7 +61,7 @@ function eventFor(route: RouteSpec, values: Record<string, string>): unknown {
 }
 
 /** Milliseconds from process start until the first answer, in a fresh Node process. */
-async function coldStart(file: string, event: unknown, env: Record<string, string>): Promise<{ totalMs: number; importMs: number; status: number }> {
+async function coldStart(file: string, event: unknown, env: Record<string, string>, nodeArgs: string[] = []): Promise<{ totalMs: number; importMs: number; status: number }> {
   const script = `
     const t0 = performance.now();
     const m = await import(${JSON.stringify(file)});
@@ -71,7 +72,7 @@ async function coldStart(file: string, event: unknown, env: Record<string, strin
     process.exit(0);`;
   // Asynchronous: s3rver runs in this process and must keep answering while the child runs.
   // The bundle's folder as working directory, as on Lambda (/var/task).
-  const { stdout: out } = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', script], { env, cwd: path.dirname(file), encoding: 'utf8' });
+  const { stdout: out } = await promisify(execFile)(process.execPath, [...nodeArgs, '--input-type=module', '-e', script], { env, cwd: path.dirname(file), encoding: 'utf8' });
   // The function's own logs (jobs log to stdout) come before the measurement line.
   const line = out.split('\n').findLast((l) => l.startsWith('@@cold-start '));
   if (!line) throw new Error(`no measurement from ${file}: ${out.slice(-500)}`);
@@ -108,6 +109,7 @@ export async function run(args: string[]): Promise<void> {
 
   const outdir = mkdtempSync(path.join(os.tmpdir(), 'statusportalen-bench-'));
   const ses = await startSesStub();
+  const profiles: { function: string; coldMs: number; top: { module: string; ms: number }[] }[] = [];
   try {
     // ---------- bundles and cold starts, as deployed ----------
     // Every bundle runs with the environment its function has in the synthesized template
@@ -214,6 +216,22 @@ export async function run(args: string[]): Promise<void> {
     }
     console.log(`÷floor: cold start over the SDK-default floor of the function's clients (hello-world for none; meta's target is ${TARGET_META_RATIO}× hello-world).`);
     console.log(`SDK-default: the same code built with the SDK's own credential chain; before: ${baseline ? `the bundles in ${baseline}` : 'pass --baseline DIR (bundles as <name>/index.js) to measure an earlier build'}.`);
+
+    // ---------- where the slowest cold starts spend their time ----------
+    if (args.includes('--profile')) {
+      const slowest = [...fns].sort((a, b) => b.coldMs - a.coldMs).slice(0, 3);
+      for (const f of slowest) {
+        const s = find(f.name, 'deployed')!;
+        const dir = mkdtempSync(path.join(outdir, 'prof-'));
+        // A finer sampling interval than the default 1 ms: a cold start is only a few hundred of them.
+        await coldStart(path.join(s.dir, 'index.js'), s.event, s.env, ['--cpu-prof', '--cpu-prof-interval=100', `--cpu-prof-dir=${dir}`]);
+        const file = readdirSync(dir).find((n) => n.endsWith('.cpuprofile'))!;
+        const top = selfTimeByModule(path.join(dir, file), s.dir).slice(0, 12);
+        profiles.push({ function: f.name, coldMs: f.coldMs, top });
+        console.log(`\nCPU profile of one cold start of ${f.name} (${f.coldMs.toFixed(0)} ms median): self time by module`);
+        for (const t of top) console.log(`  ${t.module.padEnd(44)}${t.ms.toFixed(1).padStart(8)} ms`);
+      }
+    }
 
     // ---------- middleware overhead, in-process ----------
     const { handler: submissions } = (await import('#handlers/submissions')) as { handler: (e: unknown, c: unknown) => Promise<{ statusCode?: number; body?: string }> };
@@ -325,7 +343,7 @@ export async function run(args: string[]): Promise<void> {
     writeFileSync(
       file,
       JSON.stringify(
-        { measuredAt: new Date().toISOString(), node: process.version, cpus: os.cpus().length, loadAverage: os.loadavg(), runs, baseline, helloMs, floors, functions: fns, overhead, targets: { coldBytes: TARGET_BYTES, ratio: TARGET_RATIO, metaRatio: TARGET_META_RATIO, overheadMs: TARGET_OVERHEAD_MS }, p95: pct },
+        { measuredAt: new Date().toISOString(), node: process.version, cpus: os.cpus().length, loadAverage: os.loadavg(), runs, baseline, helloMs, floors, functions: fns, profiles, overhead, targets: { coldBytes: TARGET_BYTES, ratio: TARGET_RATIO, metaRatio: TARGET_META_RATIO, overheadMs: TARGET_OVERHEAD_MS }, p95: pct },
         (k, v: unknown) => (k === 'p95' ? undefined : v),
         2,
       ),

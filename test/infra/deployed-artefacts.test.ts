@@ -119,7 +119,7 @@ const values = () => ({ roundId, orgId, formId: 'kraeftplan-v-kommunal', version
 
 describe('deployed artefacts, as CDK uploads them, with the variables of the template', () => {
   it('has an asset for every function and job of the template', () => {
-    expect([...functions.keys()].sort()).toEqual(['attachments', 'audit', 'build-summaries', 'calendar', 'deadline-check', 'forms', 'meta', 'orgs', 'rounds', 'submissions', 'summaries'].sort());
+    expect([...functions.keys()].sort()).toEqual(['attachments', 'audit', 'build-summaries', 'calendar', 'deadline-check', 'forms', 'meta', 'orgs', 'rounds', 'submissions', 'summaries', 'sweep-content'].sort());
   });
 
   it('meta serves the OpenAPI document generated at build time, equal to the one the route table generates', async () => {
@@ -179,6 +179,12 @@ describe('deployed artefacts, as CDK uploads them, with the variables of the tem
     const run = await runDeployed('deadline-check', [{}]);
     expect(run.answers[0]).toMatchObject({ roundsChecked: expect.any(Number), failed: 0 });
     expect((run.answers[0]!['roundsChecked'] as number) > 0).toBe(true);
+  });
+
+  it('the nightly sweep lists answers documents in the bucket and removes none that are young', async () => {
+    const run = await runDeployed('sweep-content', [{}]);
+    expect(run.answers[0]).toMatchObject({ roundsChecked: expect.any(Number), objectsSeen: expect.any(Number), removed: 0 });
+    expect((run.answers[0]!['objectsSeen'] as number) > 0).toBe(true);
   });
 
   it('the nightly summary job builds summaries from the table and bucket', async () => {
