@@ -11,6 +11,7 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type http from 'node:http';
 import path from 'node:path';
 import type { LocalServerOptions } from './server.ts';
+import { webRoutes } from '../functions/routes.ts';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -51,8 +52,8 @@ function encode(body: Buffer, encoding: 'br' | 'gzip'): Buffer {
   return out;
 }
 
-/** The shape the app reads from /config.json (see web/src/config.ts). */
-export const LOCAL_WEB_CONFIG = { apiBaseUrl: '', auth: { mode: 'dev' } } as const;
+/** The shape the app reads from /config.json (see web/src/config.ts): the routes it may offer buttons for. */
+export const LOCAL_WEB_CONFIG = { apiBaseUrl: '', auth: { mode: 'dev' }, routes: webRoutes() } as const;
 
 export function createStaticHandler(distDir: string): NonNullable<LocalServerOptions['extra']> {
   const root = path.resolve(distDir);
