@@ -2,6 +2,7 @@
 // strict (unknown fields are refused, never stored); the OpenAPI document is generated from these.
 import * as z from 'zod';
 import { isDanishInstant, isDate } from '#core/danish-time';
+import { REMINDER_POLICY_DEFAULTS } from '#schemas/reminder-defaults';
 
 export const Slug = z
   .string()
@@ -86,22 +87,41 @@ export const PublishFormVersionRequest = z
   })
   .meta({ id: 'PublishFormVersionRequest' });
 
-export const ReminderPolicy = z
-  .strictObject({
-    atOpening: z.boolean().meta({ description: 'Remind when the round opens' }),
-    daysBefore: z.array(z.number().int().min(1).max(365)).max(10).meta({ description: 'Danish calendar days before the deadline' }),
-    daysAfter: z.array(z.number().int().min(1).max(365)).max(10).meta({ description: 'Danish calendar days after the deadline' }),
-    repeatEveryDays: z
-      .number()
-      .int()
-      .min(1)
-      .max(90)
-      .nullable()
-      .meta({ description: 'After the last daysAfter step, repeat every N days until the round closes; null: no repetition' }),
-    repeatLimit: z.number().int().min(0).max(52).meta({ description: 'How many repetitions when the round has no close-at (default 8)' }),
-    hour: z.number().int().min(0).max(23).meta({ description: 'Local hour (Europe/Copenhagen) at which reminders become due' }),
-  })
-  .meta({ id: 'ReminderPolicy' });
+const policyFields = {
+  atOpening: z.boolean().meta({ description: 'Remind when the round opens' }),
+  daysBefore: z.array(z.number().int().min(1).max(365)).max(10).meta({ description: 'Danish calendar days before the deadline' }),
+  daysAfter: z.array(z.number().int().min(1).max(365)).max(10).meta({ description: 'Danish calendar days after the deadline' }),
+  repeatEveryDays: z
+    .number()
+    .int()
+    .min(1)
+    .max(90)
+    .nullable()
+    .meta({ description: 'After the last daysAfter step, repeat every N days until the round closes; null: no repetition' }),
+  repeatLimit: z.number().int().min(0).max(52).meta({ description: 'How many repetitions when the round has no close-at (default 8)' }),
+  hour: z.number().int().min(0).max(23).meta({ description: 'Local hour (Europe/Copenhagen) at which reminders become due' }),
+};
+
+export const ReminderPolicy = z.strictObject(policyFields).meta({ id: 'ReminderPolicy' });
+
+// The documented defaults (`DEFAULT_REMINDER_POLICY` in #core/reminders is typed as a ReminderPolicy).
+export { REMINDER_POLICY_DEFAULTS };
+
+/** A reminder policy as a request may give it: any field left out takes its documented default. */
+export const ReminderPolicyRequest = z
+  .strictObject(
+    Object.fromEntries(
+      Object.entries(policyFields).map(([k, v]) => {
+        const fallback = REMINDER_POLICY_DEFAULTS[k as keyof typeof REMINDER_POLICY_DEFAULTS];
+        return [k, v.optional().meta({ description: `${v.description ?? ''}. Default when left out: ${JSON.stringify(fallback)}`, default: fallback })];
+      }),
+    ) as { [K in keyof typeof policyFields]: z.ZodOptional<(typeof policyFields)[K]> },
+  )
+  .meta({
+    id: 'ReminderPolicyRequest',
+    description:
+      'Every field may be left out and then takes its default: atOpening true, daysBefore [14, 3], daysAfter [1], repeatEveryDays 7, repeatLimit 8, hour 8.',
+  });
 
 export const RoundPhase = z.enum(['scheduled', 'open', 'closed']);
 export const RoundMode = z.enum(['direct', 'coordinated']).meta({
@@ -131,6 +151,8 @@ export const Round = z
     contributors: z.array(OrgId).optional().meta({ description: 'Coordinated rounds: the organisations whose contributions go to the coordinator (the respondents)' }),
     createdAt: IsoTime,
     createdBy: z.string(),
+    updatedAt: IsoTime.optional().meta({ description: 'Last changed before it opened (PUT /rounds/{roundId})' }),
+    updatedBy: z.string().optional(),
     phase: RoundPhase,
   })
   .meta({ id: 'Round' });
@@ -145,7 +167,9 @@ export const CreateRoundRequest = z
     opensAt: DanishInstant,
     deadline: DanishInstant,
     closeAt: DanishInstant.optional(),
-    reminderPolicy: ReminderPolicy.optional().meta({ description: 'Default: at opening, 14 and 3 days before, the day after, then weekly' }),
+    reminderPolicy: ReminderPolicyRequest.optional().meta({
+      description: 'Absent: the default policy (at opening, 14 and 3 days before, the day after, then weekly, at 08:00); fields left out take their defaults',
+    }),
     respondentsAt: DateString.optional().meta({
       description: 'The date the respondents are read from the registry; default the deadline date',
     }),
@@ -156,6 +180,9 @@ export const CreateRoundRequest = z
     }),
   })
   .meta({ id: 'CreateRoundRequest' });
+
+/** A round changed before it opens: everything but its id and form (the id names the form). */
+export const UpdateRoundRequest = CreateRoundRequest.omit({ roundId: true, formId: true }).meta({ id: 'UpdateRoundRequest' });
 
 export const SubmissionStatus = z.enum(['not_started', 'draft', 'submitted', 'returned', 'accepted']);
 
@@ -385,6 +412,8 @@ export type Round = z.infer<typeof Round>;
 export type RoundMode = z.infer<typeof RoundMode>;
 export type RoundPhase = z.infer<typeof RoundPhase>;
 export type CreateRoundRequest = z.infer<typeof CreateRoundRequest>;
+export type UpdateRoundRequest = z.infer<typeof UpdateRoundRequest>;
+export type ReminderPolicyRequest = z.infer<typeof ReminderPolicyRequest>;
 export type Submission = z.infer<typeof Submission>;
 export type PrefillResult = z.infer<typeof PrefillResult>;
 export type SubmissionStatus = z.infer<typeof SubmissionStatus>;

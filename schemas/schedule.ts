@@ -1,7 +1,7 @@
 // API bodies and entities of the schedule: contacts, extensions, reminder policies,
 // notification settings, Task Force meetings and the year-wheel calendar.
 import * as z from 'zod';
-import { DanishInstant, DateString, IsoTime, OrgId, ReminderPolicy, RoundId, Slug } from '#schemas/api';
+import { DanishInstant, DateString, IsoTime, OrgId, ReminderPolicyRequest as PolicyRequest, RoundId, Slug } from '#schemas/api';
 
 export const MAX_CONTACTS = 20;
 
@@ -40,7 +40,31 @@ export const NotificationSettingsRequest = z
   .strictObject({ submissionNotices: SubmissionNoticeMode, overdueDigest: z.boolean() })
   .meta({ id: 'NotificationSettingsRequest' });
 
-export const ReminderPolicyRequest = ReminderPolicy;
+export const ReminderPolicyRequest = PolicyRequest;
+
+export const RemindNowRequest = z
+  .strictObject({
+    orgIds: z.array(OrgId).min(1).max(200).meta({ description: 'The organisations to remind now; those that have submitted are skipped' }),
+  })
+  .meta({ id: 'RemindNowRequest' });
+
+const NamedOrg = z.object({ orgId: OrgId, orgName: z.string().meta({ description: 'Official name' }) });
+
+export const RemindNowResult = z
+  .object({
+    roundId: RoundId,
+    date: z.string().meta({ description: 'The Danish date the reminders count for: one per organisation per day' }),
+    sent: z.array(NamedOrg.extend({ to: z.array(z.string()) })).meta({ description: 'Reminded now, with the addresses written to' }),
+    alreadySent: z.array(NamedOrg).meta({ description: 'Already reminded by hand today (a second click sends nothing)' }),
+    submitted: z.array(NamedOrg).meta({ description: 'Have submitted: no reminder' }),
+    noContacts: z.array(NamedOrg).meta({ description: 'No contact address: nobody to write to' }),
+    failed: z.array(NamedOrg.extend({ error: z.string() })).meta({ description: 'The mail could not be handed over; retried at the next request' }),
+  })
+  .meta({ id: 'RemindNowResult' });
+
+export const RevokeExtensionRequest = z
+  .strictObject({ reason: z.string().trim().min(1).max(2000) })
+  .meta({ id: 'RevokeExtensionRequest' });
 
 export const ExtensionRequest = z
   .strictObject({
@@ -204,3 +228,6 @@ export const ReminderLogEntry = z
 export const JobParams = { name: z.string().regex(/^[a-z0-9-]{1,64}$/) };
 export const JobQuery = z.strictObject({ now: IsoTime.optional() });
 export type ReminderLogEntry = z.infer<typeof ReminderLogEntry>;
+export type RemindNowRequest = z.infer<typeof RemindNowRequest>;
+export type RemindNowResult = z.infer<typeof RemindNowResult>;
+export type RevokeExtensionRequest = z.infer<typeof RevokeExtensionRequest>;

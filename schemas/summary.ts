@@ -87,14 +87,19 @@ export const NumberSummary = z
     kind: z.literal('number'),
     ...FieldBase,
     ...NumberStatsShape,
+    better: z.enum(['higher', 'lower']).meta({ description: '`x-better`: which side of a target is better (default higher)' }),
+    aggregate: z
+      .enum(['sum', 'mean', 'median', 'none'])
+      .meta({ description: '`x-aggregate`: how the figure combines across organisations. `sum` is null unless this is `sum`; `mean` and `median` are null when it is `none`' }),
     unit: z.string().nullable(),
     unitField: z.string().optional(),
     byUnit: z.array(z.object({ unit: z.string(), ...NumberStatsShape })).optional(),
     target: z
       .object({
         n: z.number().int(),
-        atOrAbove: z.number().int(),
-        below: z.number().int(),
+        better: z.enum(['higher', 'lower']),
+        met: z.number().int().meta({ description: 'Values at the target or on its better side' }),
+        notMet: z.number().int().meta({ description: 'Values on the worse side of the target (n − met)' }),
         meanDifference: NullableNumber,
         value: z.number().optional(),
         field: z.string().optional(),
@@ -102,7 +107,7 @@ export const NumberSummary = z
       .optional(),
     byRegion: z.array(z.object({ ...RegionRef, ...NumberStatsShape })),
     values: z.array(
-      z.object({ orgId: OrgId, orgName: z.string(), ...RegionRef, value: z.number(), unit: z.string().optional(), target: z.number().optional() }),
+      z.object({ orgId: OrgId, orgName: z.string(), ...RegionRef, value: z.number(), unit: z.string().optional(), target: z.number().optional(), met: z.boolean().optional() }),
     ),
   })
   .meta({ id: 'NumberSummary' });
@@ -214,7 +219,15 @@ export const RoundStatus = z
   })
   .meta({ id: 'RoundStatus' });
 
-const TrendPoint = z.object({ period: z.string(), roundId: RoundId, ...NumberStatsShape, target: z.number().optional(), targetMean: NullableNumber.optional() });
+const TrendPoint = z.object({
+  period: z.string(),
+  roundId: RoundId,
+  ...NumberStatsShape,
+  target: z.number().optional(),
+  targetMean: NullableNumber.optional(),
+  met: z.number().int().optional().meta({ description: 'With a target: values that met it that year, in the series\' direction' }),
+  notMet: z.number().int().optional(),
+});
 
 export const TrendSeries = z
   .discriminatedUnion('kind', [
@@ -223,6 +236,8 @@ export const TrendSeries = z
       key: z.string().meta({ description: 'Stable across versions: pointer with item ids, e.g. `/initiativer[palliation]/fremdrift`' }),
       title: z.string(),
       unit: z.string().nullable(),
+      better: z.enum(['higher', 'lower']).meta({ description: 'The newest round\'s `x-better` for the figure' }),
+      aggregate: z.enum(['sum', 'mean', 'median', 'none']).meta({ description: 'The newest round\'s `x-aggregate` for the figure' }),
       points: z.array(TrendPoint),
     }),
     z.object({

@@ -6,11 +6,11 @@ import { assertMayReview } from '#core/policy';
 import { actorOf, isSst, type Identity } from '#core/identity';
 import { getVisibleRound } from '#core/rounds-service';
 import { reportingOrgs, withPhase } from '#core/rounds';
-import { reminderSchedule } from '#core/reminders';
+import { reminderSchedule, withPolicyDefaults } from '#core/reminders';
 import { WriteConflict } from '#core/ports';
 import type { ScheduleDeps } from '#core/schedule-ports';
-import type { ReminderPolicy, Round } from '#schemas/api';
-import type { Extension, ExtensionRequest, Meeting, MeetingRequest } from '#schemas/schedule';
+import type { ReminderPolicyRequest, Round } from '#schemas/api';
+import type { Extension, ExtensionRequest, Meeting, MeetingRequest, RevokeExtensionRequest } from '#schemas/schedule';
 
 type Deps = Pick<ScheduleDeps, 'rounds' | 'extensions' | 'meetings' | 'policies' | 'clock' | 'newId'>;
 
@@ -54,6 +54,36 @@ export async function grantExtension(deps: Deps, who: Identity, roundId: string,
   return extension;
 }
 
+/**
+ * Takes an organisation's extension away, with a reason: its deadline is the round's again
+ * (reminders, overdue status and late flags follow). A report already submitted keeps the
+ * judgement stored at its submission.
+ */
+export async function revokeExtension(deps: Deps, who: Identity, roundId: string, orgId: string, request: RevokeExtensionRequest): Promise<Extension> {
+  assertMayReview(who);
+  const round = await getVisibleRound(deps, who, roundId);
+  const before = await deps.extensions.get(roundId, orgId);
+  const none = () => new Problem('not-found', `Organisationen "${orgId}" har ingen forlænget frist i runden "${round.title}".`);
+  if (!before) throw none();
+  const now = deps.clock.now().toISOString();
+  try {
+    await deps.extensions.remove(roundId, orgId, {
+      at: now,
+      id: deps.newId(),
+      ...actorOf(who),
+      action: 'round.extension-revoke',
+      subject: `round/${roundId}/submission/${orgId}`,
+      roundId,
+      orgId,
+      detail: { reason: request.reason, revoked: before.deadlineAt, deadlineAt: round.deadlineAt },
+    });
+  } catch (err) {
+    if (err instanceof WriteConflict) throw none();
+    throw err;
+  }
+  return before;
+}
+
 /** SST sees every extension of a round; a reporter only its own organisation's. */
 export async function listExtensions(deps: Deps, who: Identity, roundId: string): Promise<Extension[]> {
   await getVisibleRound(deps, who, roundId);
@@ -61,8 +91,10 @@ export async function listExtensions(deps: Deps, who: Identity, roundId: string)
   return isSst(who) ? all : all.filter((e) => e.orgId === who.orgId);
 }
 
-export async function setReminderPolicy(deps: Deps, who: Identity, roundId: string, policy: ReminderPolicy): Promise<Round> {
+/** Sets a round's policy; fields the request leaves out take their documented defaults (not the round's current values). */
+export async function setReminderPolicy(deps: Deps, who: Identity, roundId: string, request: ReminderPolicyRequest): Promise<Round> {
   assertMayReview(who);
+  const policy = withPolicyDefaults(request);
   const round = await getVisibleRound(deps, who, roundId);
   const now = deps.clock.now();
   reminderSchedule({ ...round, reminderPolicy: policy });

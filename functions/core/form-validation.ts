@@ -15,6 +15,7 @@ import addFormatsModule from 'ajv-formats';
 import { RE2JS } from 're2js';
 import annotations from '../../forms/annotations.json' with { type: 'json' };
 import { Problem, type FieldError } from '#core/problems';
+import { summaryAnnotationProblems } from '#core/summary/annotation-rules';
 
 // ajv-formats ships CommonJS; under ESM its default export is the module object.
 const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (a: Ajv2020) => Ajv2020;
@@ -229,6 +230,8 @@ export function checkFormSchema(schema: unknown): string[] {
   }
   const cycle = refProblem(schema);
   if (cycle) return [cycle];
+  const annotations = summaryAnnotationProblems(schema);
+  if (annotations.length > 0) return annotations;
   try {
     // Compiling builds every pattern on the linear-time engine: one it cannot run fails here.
     const full = a.compile(schema);

@@ -51,6 +51,11 @@ export interface RoundStore {
    * `from` and no report has been submitted in it (no `formVersionLockedAt`).
    */
   switchFormVersion(roundId: string, from: number, to: number, event: AuditEvent): Promise<void>;
+  /**
+   * Replaces a round that has not opened; WriteConflict unless it still opens at `expected.opensAt`,
+   * was last changed at `expected.updatedAt`, has no submitted report and opens after `now`.
+   */
+  replace(round: RoundRecord, expected: { opensAt: string; updatedAt?: string | undefined }, now: string, event: AuditEvent): Promise<void>;
 }
 
 /**

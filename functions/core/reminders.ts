@@ -17,21 +17,33 @@
 import { addDanishDays, danishDate, parseDanishInstant } from '#core/danish-time';
 import { toWorkingDay } from '#core/working-days';
 import { roundPhase, type RoundRecord } from '#core/rounds';
-import type { ReminderPolicy } from '#schemas/api';
+import { REMINDER_POLICY_DEFAULTS } from '#schemas/reminder-defaults';
+import type { ReminderPolicy, ReminderPolicyRequest } from '#schemas/api';
 
 export type { ReminderPolicy };
 
 /** How long "weekly until close" runs when a round has no close-at: eight weeks after the deadline. */
-export const DEFAULT_REPEAT_LIMIT = 8;
+export const DEFAULT_REPEAT_LIMIT = REMINDER_POLICY_DEFAULTS.repeatLimit;
 
+/** The documented defaults (`#schemas/reminder-defaults`, shown in the OpenAPI document). */
 export const DEFAULT_REMINDER_POLICY: ReminderPolicy = {
-  atOpening: true,
-  daysBefore: [14, 3],
-  daysAfter: [1],
-  repeatEveryDays: 7,
-  repeatLimit: DEFAULT_REPEAT_LIMIT,
-  hour: 8,
+  ...REMINDER_POLICY_DEFAULTS,
+  daysBefore: [...REMINDER_POLICY_DEFAULTS.daysBefore],
+  daysAfter: [...REMINDER_POLICY_DEFAULTS.daysAfter],
 };
+
+/** A policy as a request gave it, with every field it left out taken from the defaults. */
+export function withPolicyDefaults(request: ReminderPolicyRequest): ReminderPolicy {
+  const d = DEFAULT_REMINDER_POLICY;
+  return {
+    atOpening: request.atOpening ?? d.atOpening,
+    daysBefore: request.daysBefore ?? [...d.daysBefore],
+    daysAfter: request.daysAfter ?? [...d.daysAfter],
+    repeatEveryDays: request.repeatEveryDays === undefined ? d.repeatEveryDays : request.repeatEveryDays,
+    repeatLimit: request.repeatLimit ?? d.repeatLimit,
+    hour: request.hour ?? d.hour,
+  };
+}
 
 export type StepKind = 'opening' | 'before' | 'after';
 

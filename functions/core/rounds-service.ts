@@ -1,11 +1,13 @@
 // Rounds: SST opens them; reporters see the ones their organisation answers.
 import { Problem } from '#core/problems';
-import { buildRound, withPhase, type RoundRecord } from '#core/rounds';
+import { buildRound, roundPhase, withPhase, type RoundRecord } from '#core/rounds';
+import { reminderSchedule, withPolicyDefaults } from '#core/reminders';
+import { formatDanishDateTime } from '#core/danish-time';
 import { maySeeRound } from '#core/policy';
 import { getFormOr404, getVersionOr404 } from '#core/forms-service';
 import { type CoreDeps, WriteConflict } from '#core/ports';
 import { actorOf, type Identity } from '#core/identity';
-import type { CreateRoundRequest, Round } from '#schemas/api';
+import type { CreateRoundRequest, Round, UpdateRoundRequest } from '#schemas/api';
 
 export async function listRounds(deps: Pick<CoreDeps, 'rounds' | 'clock'>, who: Identity): Promise<Round[]> {
   const now = deps.clock.now();
@@ -29,9 +31,11 @@ export async function createRound(deps: CoreDeps, who: Identity, request: Create
     formTitle: form.title,
     formVersion: version,
     respondentKind: form.respondentKind,
+    reminderPolicy: request.reminderPolicy && withPolicyDefaults(request.reminderPolicy),
     now,
     createdBy: who.name,
   });
+  reminderSchedule(round);
   try {
     await deps.rounds.create(round, {
       at: now.toISOString(),
@@ -45,6 +49,58 @@ export async function createRound(deps: CoreDeps, who: Identity, request: Create
   } catch (err) {
     if (err instanceof WriteConflict) throw new Problem('already-exists', `Indberetningsrunden "${round.roundId}" findes allerede.`);
     throw err;
+  }
+  return withPhase(round, now);
+}
+
+/**
+ * Changes a round before it opens: its form version, title, period, dates, respondents, mode and
+ * reminder policy, as `POST /rounds` would set them (the id and the form stay). A field left out
+ * takes its default as in `POST /rounds`, except the form version, which stays the round's.
+ * Once the round has opened, reporters may have started and the round can no longer be changed
+ * this way (a deadline is then moved per organisation with an extension, the policy with its
+ * own route). The write is conditional on the round as read and on it not having opened.
+ */
+export async function updateRound(deps: CoreDeps, who: Identity, roundId: string, request: UpdateRoundRequest): Promise<Round> {
+  const before = await getVisibleRound(deps, who, roundId);
+  const now = deps.clock.now();
+  if (roundPhase(before, now) !== 'scheduled') {
+    throw new Problem(
+      'invalid-transition',
+      `Runden åbnede ${formatDanishDateTime(new Date(before.opensAt))} og kan ikke længere ændres her. Giv i stedet en organisation en forlænget frist, eller ret påmindelserne.`,
+    );
+  }
+  const form = await getFormOr404(deps, before.formId);
+  const version = request.formVersion ?? before.formVersion;
+  await getVersionOr404(deps, before.formId, version);
+  const built = buildRound({
+    request: { ...request, roundId, formId: before.formId },
+    formTitle: form.title,
+    formVersion: version,
+    respondentKind: form.respondentKind,
+    reminderPolicy: request.reminderPolicy && withPolicyDefaults(request.reminderPolicy),
+    now,
+    createdBy: before.createdBy,
+  });
+  reminderSchedule(built);
+  const round: RoundRecord = { ...built, createdAt: before.createdAt, updatedAt: now.toISOString(), updatedBy: who.name };
+  const changed = (Object.keys(round) as (keyof RoundRecord)[]).filter(
+    (k) => k !== 'updatedAt' && k !== 'updatedBy' && JSON.stringify(round[k]) !== JSON.stringify(before[k]),
+  );
+  for (const k of Object.keys(before) as (keyof RoundRecord)[]) if (!(k in round) && !changed.includes(k)) changed.push(k);
+  try {
+    await deps.rounds.replace(round, { opensAt: before.opensAt, updatedAt: before.updatedAt }, now.toISOString(), {
+      at: now.toISOString(),
+      id: deps.newId(),
+      ...actorOf(who),
+      action: 'round.update',
+      subject: `round/${roundId}`,
+      roundId,
+      detail: { changed, opensAt: round.opensAt, deadline: round.deadline, respondents: round.respondents.length, mode: round.mode },
+    });
+  } catch (err) {
+    if (!(err instanceof WriteConflict)) throw err;
+    throw new Problem('edit-conflict', 'Runden er ændret af en anden i mellemtiden, eller den er åbnet. Hent den igen.');
   }
   return withPhase(round, now);
 }

@@ -3,7 +3,7 @@
 import { Problem } from '#core/problems';
 import { danishDate, formatDanishDateTime, parseDanishInstant } from '#core/danish-time';
 import { findOrganisation, isValidOn, respondentsAt, SST_ORG_ID } from '#core/registry';
-import type { CreateRoundRequest, RespondentKind, Round, RoundMode, RoundPhase } from '#schemas/api';
+import type { CreateRoundRequest, ReminderPolicy, RespondentKind, Round, RoundMode, RoundPhase } from '#schemas/api';
 
 /** As stored: rounds created before coordinated rounds existed carry no mode and are direct. */
 export type RoundRecord = Omit<Round, 'phase' | 'mode'> & { mode?: RoundMode };
@@ -13,11 +13,13 @@ export interface RoundInput {
   formTitle: string;
   formVersion: number;
   respondentKind: RespondentKind;
+  /** The request's policy with its defaults filled in (`withPolicyDefaults`); absent: the default policy. */
+  reminderPolicy?: ReminderPolicy | undefined;
   now: Date;
   createdBy: string;
 }
 
-export function buildRound({ request, formTitle, formVersion, respondentKind, now, createdBy }: RoundInput): RoundRecord {
+export function buildRound({ request, formTitle, formVersion, respondentKind, reminderPolicy, now, createdBy }: RoundInput): RoundRecord {
   const opensAt = parseDanishInstant(request.opensAt, 'start');
   const deadlineAt = parseDanishInstant(request.deadline, 'end');
   const closeAt = request.closeAt ? parseDanishInstant(request.closeAt, 'end') : undefined;
@@ -46,7 +48,7 @@ export function buildRound({ request, formTitle, formVersion, respondentKind, no
     deadline: request.deadline,
     deadlineAt: deadlineAt.toISOString(),
     ...(closeAt ? { closeAt: closeAt.toISOString() } : {}),
-    ...(request.reminderPolicy ? { reminderPolicy: request.reminderPolicy } : {}),
+    ...(reminderPolicy ? { reminderPolicy } : {}),
     respondents,
     ...chain,
     createdAt: now.toISOString(),

@@ -17,6 +17,8 @@ export interface ExtensionStore {
   get(roundId: string, orgId: string): Promise<Extension | undefined>;
   list(roundId: string): Promise<Extension[]>;
   put(extension: Extension, event: AuditEvent): Promise<void>;
+  /** Takes the extension away, with its audit event; WriteConflict when there is none. */
+  remove(roundId: string, orgId: string, event: AuditEvent): Promise<void>;
 }
 
 export interface MeetingStore {
@@ -96,6 +98,8 @@ export interface ClaimStore {
   /** A small named value (e.g. how far the submission notices have got). */
   getMark(name: string): Promise<string | undefined>;
   setMark(name: string, value: string): Promise<void>;
+  /** Records an audit event of the reminder machinery itself (reminders SST sent by hand). */
+  appendAudit(event: AuditEvent): Promise<void>;
 }
 
 /** Submission events from the audit log, oldest first (the notices to SST read these). */

@@ -4,7 +4,10 @@ import { idempotent } from '#http/idempotency';
 import { createAreaHandler } from '#http/area';
 import { CALENDAR_ROUTES } from '#functions/routes/calendar';
 import { getScheduleTableDeps } from '#functions/schedule-composition';
-import { cancelMeeting, createMeeting, grantExtension, listExtensions, setReminderPolicy, updateMeeting } from '#core/extensions';
+import { cancelMeeting, createMeeting, grantExtension, listExtensions, revokeExtension, setReminderPolicy, updateMeeting } from '#core/extensions';
+import { remindNow, type RemindNowDeps } from '#core/remind-now';
+import { buildDeadlineDeps } from '#functions/schedule-composition';
+import { requiredEnv } from '#store/clients';
 import { listSeats, sendInvitation, setSeatContacts, type InviteDeps } from '#core/taskforce-service';
 import { mailSenderFromEnv } from '#functions/mail/from-env';
 import type { Meeting } from '#schemas/schedule';
@@ -17,6 +20,10 @@ const getInviteDeps = (): InviteDeps =>
     mail: mailSenderFromEnv(),
     organizer: { name: 'Sundhedsstyrelsen, sekretariatet for Task Force', email: (process.env['MAIL_FROM'] ?? 'no-reply@statusportalen.local').replace(/^.*<([^>]+)>.*$/, '$1') },
   });
+
+// Reminders sent by hand read the submission heads and send mail: built on the first one.
+let remindDeps: RemindNowDeps | undefined;
+const getRemindDeps = (): RemindNowDeps => (remindDeps ??= buildDeadlineDeps(requiredEnv('TABLE_NAME'), { mail: mailSenderFromEnv() }));
 
 const invite = async (meeting: Meeting, method: 'REQUEST' | 'CANCEL'): Promise<Meeting> => {
   const outcome = await sendInvitation(getInviteDeps(), meeting, method);
@@ -32,6 +39,10 @@ export const handler = createAreaHandler(
       body: await setReminderPolicy(getScheduleTableDeps(), identity, params.roundId, body),
     }),
     listReminders: async ({ identity, params }) => ({ body: { items: await reminderLog(getScheduleTableDeps(), identity, params.roundId) } }),
+    remindNow: async ({ identity, params, body }) => ({ body: await remindNow(getRemindDeps(), identity, params.roundId, body.orgIds) }),
+    revokeExtension: async ({ identity, params, body }) => ({
+      body: await revokeExtension(getScheduleTableDeps(), identity, params.roundId, params.orgId, body),
+    }),
     listExtensions: async ({ identity, params }) => ({
       body: { items: await listExtensions(getScheduleTableDeps(), identity, params.roundId) },
     }),

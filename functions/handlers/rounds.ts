@@ -3,7 +3,7 @@ import { idempotent } from '#http/idempotency';
 import { createAreaHandler } from '#http/area';
 import { ROUNDS_ROUTES } from '#functions/routes/rounds';
 import { getDeps } from '#functions/composition';
-import { createRound, getVisibleRound, listRounds, switchFormVersion } from '#core/rounds-service';
+import { createRound, getVisibleRound, listRounds, switchFormVersion, updateRound } from '#core/rounds-service';
 import { withPhase } from '#core/rounds';
 
 export const handler = createAreaHandler(ROUNDS_ROUTES, {
@@ -12,6 +12,7 @@ export const handler = createAreaHandler(ROUNDS_ROUTES, {
     const round = await createRound(getDeps(), identity, body);
     return { status: 201, body: round, headers: { location: `/rounds/${round.roundId}` } };
   },
+  updateRound: async ({ identity, params, body }) => ({ body: await updateRound(getDeps(), identity, params.roundId, body) }),
   switchFormVersion: async ({ identity, params, body }) => ({
     body: await switchFormVersion(getDeps(), identity, params.roundId, body.version),
   }),

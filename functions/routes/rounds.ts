@@ -30,6 +30,17 @@ export const ROUNDS_ROUTES = [
   },
   {
     method: 'PUT',
+    path: '/rounds/{roundId}',
+    area: 'rounds',
+    operationId: 'updateRound',
+    summary: 'Change a round before it opens (form version, title, period, dates, respondents, mode, reminder policy); 409 once it has opened',
+    auth: ADMIN_ROLES,
+    params: roundParams,
+    body: api.UpdateRoundRequest,
+    response: api.Round,
+  },
+  {
+    method: 'PUT',
     path: '/rounds/{roundId}/form-version',
     area: 'rounds',
     operationId: 'switchFormVersion',

@@ -33,4 +33,11 @@ export class DynamoExtensionStore implements ExtensionStore {
       auditPut(this.table, event),
     ]);
   }
+
+  async remove(roundId: string, orgId: string, event: AuditEvent): Promise<void> {
+    await transact(this.db, [
+      { Delete: { TableName: this.table, Key: keys.extension(roundId, orgId), ConditionExpression: 'attribute_exists(PK)' } },
+      auditPut(this.table, event),
+    ]);
+  }
 }

@@ -124,6 +124,10 @@ export class DynamoClaimStore implements ClaimStore {
   async setMark(name: string, value: string): Promise<void> {
     await this.db.send(new PutCommand({ TableName: this.table, Item: { ...keys.mark(name), type: 'mark', value } }));
   }
+
+  async appendAudit(event: AuditEvent): Promise<void> {
+    await this.db.send(new PutCommand(auditPut(this.table, event).Put));
+  }
 }
 
 export class DynamoRoundPolicyStore implements RoundPolicyStore {

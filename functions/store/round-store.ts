@@ -39,6 +39,22 @@ export class DynamoRoundStore implements RoundStore {
     ]);
   }
 
+  async replace(round: RoundRecord, expected: { opensAt: string; updatedAt?: string | undefined }, now: string, event: AuditEvent): Promise<void> {
+    await transact(this.db, [
+      {
+        Put: {
+          TableName: this.table,
+          Item: { ...keys.round(round.roundId), type: 'round', ...round },
+          ConditionExpression:
+            'attribute_exists(PK) AND opensAt = :opens AND opensAt > :now AND attribute_not_exists(formVersionLockedAt) AND ' +
+            (expected.updatedAt ? 'updatedAt = :updated' : 'attribute_not_exists(updatedAt)'),
+          ExpressionAttributeValues: { ':opens': expected.opensAt, ':now': now, ...(expected.updatedAt ? { ':updated': expected.updatedAt } : {}) },
+        },
+      },
+      auditPut(this.table, event),
+    ]);
+  }
+
   async switchFormVersion(roundId: string, from: number, to: number, event: AuditEvent): Promise<void> {
     await transact(this.db, [
       {

@@ -89,6 +89,16 @@ const MATRIX: Record<string, Row> = {
     },
   },
   getRound: { expect: ROUND_READ },
+  updateRound: {
+    expect: ADMIN_ONLY,
+    // A round of its own that has not opened yet: only then can it be changed.
+    request: async () => {
+      const now = new Date();
+      const scheduled = await api.round(formId, { opensAt: addDanishDays(now, 5).toISOString(), deadline: addDanishDays(now, 40).toISOString() });
+      const body = { period: '2026', opensAt: addDanishDays(now, 6).toISOString(), deadline: addDanishDays(now, 41).toISOString(), respondentsAt: '2026-06-01' };
+      return { values: { roundId: scheduled.roundId }, body, markers: [scheduled.roundId] };
+    },
+  },
   switchFormVersion: { expect: ADMIN_ONLY, state: 'none', request: () => ({ body: { version: 1 } }) },
   getSubmission: { expect: ORG_READ },
   saveDraft: { expect: ORG_WRITE, state: 'draft', request: () => ({ body: { answers: { kontakt: { navn: 'Matrix' } } } }) },
@@ -162,6 +172,19 @@ const MATRIX: Record<string, Row> = {
     request: () => ({ body: { atOpening: true, daysBefore: [14, 3], daysAfter: [1], repeatEveryDays: 7, repeatLimit: 8, hour: 9 } }),
   },
   listReminders: { expect: SST_ONLY },
+  remindNow: { expect: ADMIN_ONLY, state: 'none', request: () => ({ body: { orgIds: [OWN] } }) },
+  revokeExtension: {
+    expect: ADMIN_ONLY,
+    // The cell's round gets an extension first, so there is one to take away.
+    request: async (cell) => {
+      const granted = await api.call('PUT', `/rounds/${cell.round.roundId}/extensions/${OWN}`, {
+        token: await api.token('sst-admin'),
+        body: { deadline: addDanishDays(new Date(), 45).toISOString().slice(0, 10), reason: 'Matrix' },
+      });
+      expect(granted.status, granted.text).toBe(200);
+      return { body: { reason: 'Matrix' } };
+    },
+  },
   listExtensions: { expect: ROUND_READ },
   grantExtension: {
     expect: ADMIN_ONLY,

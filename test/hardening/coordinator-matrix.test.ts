@@ -87,6 +87,20 @@ const MATRIX: Record<string, { contribution?: Row; report?: Row; round?: Row }> 
   getRoundStatus: { round: { expect: SST_ONLY } },
   setReminderPolicy: { round: { expect: ADMIN_ONLY, request: () => ({ body: QUIET.reminderPolicy }) } },
   listReminders: { round: { expect: SST_ONLY } },
+  // A coordinated round of its own that has not opened: only then can it be changed.
+  updateRound: {
+    round: {
+      expect: ADMIN_ONLY,
+      request: async () => {
+        const now = new Date();
+        const scheduled = await coordinatedRound({ opensAt: addDanishDays(now, 5).toISOString(), deadline: addDanishDays(now, 40).toISOString() });
+        const body = { period: '2026', opensAt: addDanishDays(now, 6).toISOString(), deadline: addDanishDays(now, 41).toISOString(), respondentsAt: AT, mode: 'coordinated', coordinator: DR };
+        return { values: { roundId: scheduled.roundId }, body };
+      },
+    },
+  },
+  // A reminder now, to a contributor and to the coordinator's own report.
+  remindNow: { round: { expect: ADMIN_ONLY, request: () => ({ body: { orgIds: [OWN, DR] } }) } },
   listExtensions: { round: { expect: ROUND_READ } },
   getSubmission: both({ expect: C_READ }, { expect: R_READ }),
   saveDraft: both(
@@ -130,6 +144,11 @@ const MATRIX: Record<string, { contribution?: Row; report?: Row; round?: Row }> 
   downloadAttachment: both(
     { expect: C_READ, request: () => ({ values: { attachmentId: readAttachment[OWN]! } }) },
     { expect: R_READ, request: () => ({ values: { attachmentId: readAttachment[DR]! } }) },
+  ),
+  // SST takes an extension away at either level (granted first, so there is one to revoke).
+  revokeExtension: both(
+    { expect: ADMIN_ONLY, request: (cell) => grantedFirst(cell, OWN) },
+    { expect: ADMIN_ONLY, request: (cell) => grantedFirst(cell, DR) },
   ),
   // SST grants later deadlines to either level: a contribution, or the coordinator's report.
   grantExtension: both(
@@ -194,6 +213,15 @@ async function confirmedAttachment(cell: Cell, orgId: string): Promise<Request> 
   const attachmentId = await uploaded(cell.round.roundId, orgId);
   const done = await confirm(cell.round.roundId, orgId, attachmentId, cell.etag!);
   return { values: { attachmentId }, headers: { 'if-match': done.headers.get('etag')! } };
+}
+
+async function grantedFirst(cell: Cell, orgId: string): Promise<Request> {
+  const granted = await api.call('PUT', `/rounds/${cell.round.roundId}/extensions/${orgId}`, {
+    token: await api.token('sst-admin'),
+    body: { deadline: addDanishDays(new Date(), 45).toISOString().slice(0, 10), reason: 'Matrix' },
+  });
+  expect(granted.status, granted.text).toBe(200);
+  return { body: { reason: 'Matrix' } };
 }
 
 function tokenOf(who: Who): Promise<string> {

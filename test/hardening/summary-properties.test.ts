@@ -5,13 +5,16 @@
 // number statistics are the plain n/sum/min/max/mean, completeness balances and its rates are
 // percentages, the order reports arrive in changes nothing (same content hash), every text
 // answer appears exactly once under its organisation, nothing of a draft or a returned report
-// leaks into the figures, and a report is late only if no extension covers its submission.
+// leaks into the figures, a report is late only if no extension covers its submission, nothing
+// that is a target or a share is summed, and flipping `x-better` mirrors every target's
+// met/not-met counts.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { shippedForms } from '../../local/seed.ts';
 import { regionOf } from '#core/registry';
 import { buildRoundSummary } from '#core/summary/aggregate';
 import type { ChoiceSummary, CompletenessFigures, FieldSummary, ListSummary, NumberSummary, RoundSummary, TextSummary } from '#core/summary/model';
+import { withSummaryAnnotations } from '#core/summary/overlay';
 import { summaryInput, type Json, type Reported } from '../support/summary-fixtures.ts';
 
 type Schema = Record<string, any>;
@@ -160,16 +163,24 @@ function checkNumber(f: NumberSummary, raw: (Container & { raw: unknown })[], re
   if (xs.length === 0) {
     expect([f.sum, f.mean, f.min, f.max, f.median]).toEqual([null, null, null, null, null]);
   } else {
-    expect(f.sum!).toBeCloseTo(sumOf(xs), 6);
-    expect(f.mean!).toBeCloseTo(sumOf(xs) / xs.length, 5);
+    // A sum only where the field adds up (never a target or a share); a centre unless `none`.
+    if (f.aggregate === 'sum') expect(f.sum!).toBeCloseTo(sumOf(xs), 6);
+    else expect(f.sum, `${f.pointer} is ${f.aggregate}, not summed`).toBeNull();
+    if (f.aggregate === 'none') expect([f.mean, f.median]).toEqual([null, null]);
+    else {
+      expect(f.mean!).toBeCloseTo(sumOf(xs) / xs.length, 5);
+      expect(f.median!).toBeGreaterThanOrEqual(f.min!);
+      expect(f.median!).toBeLessThanOrEqual(f.max!);
+    }
     expect(f.min).toBe(Math.min(...xs));
     expect(f.max).toBe(Math.max(...xs));
-    expect(f.median!).toBeGreaterThanOrEqual(f.min!);
-    expect(f.median!).toBeLessThanOrEqual(f.max!);
   }
+  // Targets and shares are never summed (a count with a target, such as people in restraints, may be).
+  if (f.unit === '%' || f.values.some((v) => v.unit === '%') || f.pointer.endsWith('/maalvaerdi')) expect(f.aggregate, f.pointer).not.toBe('sum');
   expect(f.byRegion.map((r) => r.regionId).sort()).toEqual(regions);
   expect(sumOf(f.byRegion.map((r) => r.n))).toBe(f.n);
-  expect(sumOf(f.byRegion.map((r) => r.sum ?? 0))).toBeCloseTo(f.sum ?? 0, 4);
+  if (f.aggregate === 'sum') expect(sumOf(f.byRegion.map((r) => r.sum ?? 0))).toBeCloseTo(f.sum ?? 0, 4);
+  else for (const r of f.byRegion) expect(r.sum).toBeNull();
   const mins = f.byRegion.filter((r) => r.n > 0).map((r) => r.min!);
   const maxs = f.byRegion.filter((r) => r.n > 0).map((r) => r.max!);
   if (f.n > 0) {
@@ -177,12 +188,14 @@ function checkNumber(f: NumberSummary, raw: (Container & { raw: unknown })[], re
     expect(Math.max(...maxs)).toBe(f.max);
   }
   if (f.target) {
-    expect(f.target.atOrAbove + f.target.below).toBe(f.target.n);
+    expect(f.target.met + f.target.notMet).toBe(f.target.n);
+    expect(f.target.better).toBe(f.better);
     expect(f.target.n).toBeLessThanOrEqual(f.n);
-    if (f.target.value !== undefined) {
-      expect(f.target.n).toBe(f.n);
-      expect(f.target.atOrAbove).toBe(xs.filter((x) => x >= f.target!.value!).length);
-    }
+    const judged = f.values.filter((v) => v.target !== undefined);
+    const meets = (v: { value: number; target?: number }) => (f.better === 'lower' ? v.value <= v.target! : v.value >= v.target!);
+    expect(f.target.met, `${f.pointer} met (${f.better} is better)`).toBe(judged.filter(meets).length);
+    for (const v of judged) expect(v.met).toBe(meets(v));
+    if (f.target.value !== undefined) expect(f.target.n).toBe(f.n);
   }
 }
 
@@ -305,5 +318,70 @@ describe.each(FORMS)('$formId (v1, $kind)', ({ formId, kind, schema }) => {
       }),
       { numRuns: RUNS },
     );
+  });
+});
+
+// ---------- direction: flipping x-better ----------
+
+/** The schema with every `x-better` turned round (higher ⇄ lower). */
+function flipBetter(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(flipBetter);
+  if (node === null || typeof node !== 'object') return node;
+  const out: Json = {};
+  for (const [k, v] of Object.entries(node)) out[k] = k === 'x-better' ? (v === 'lower' ? 'higher' : 'lower') : flipBetter(v);
+  return out;
+}
+
+/** The `const` of every option in the schema. */
+function consts(node: unknown, out = new Set<string>()): Set<string> {
+  if (Array.isArray(node)) for (const x of node) consts(x, out);
+  else if (node !== null && typeof node === 'object') {
+    for (const [k, v] of Object.entries(node)) {
+      if (k === 'const') out.add(String(v));
+      else consts(v, out);
+    }
+  }
+  return out;
+}
+
+/**
+ * Every number summary with a target, depth first, in the summary's order; inside items of the
+ * schema's options only (an item answered to another version has no direction in this schema,
+ * so it keeps the default either way).
+ */
+function targeted(fields: FieldSummary[], known: Set<string>): NumberSummary[] {
+  return fields.flatMap((f) =>
+    f.kind === 'number' ? (f.target ? [f] : []) : f.kind === 'list' ? f.items.filter((i) => known.has(i.id)).flatMap((i) => targeted(i.fields, known)) : [],
+  );
+}
+
+const WITH_TARGETS = FORMS.filter((f) => JSON.stringify(f.schema).includes('"x-target"'));
+
+describe.each(WITH_TARGETS)('flipping x-better on $formId', ({ formId, kind, schema }) => {
+  const annotated = withSummaryAnnotations(formId, 1, schema);
+  const flipped = flipBetter(annotated) as Json;
+  const respondents = [...summaryInput(formId, kind, []).round.respondents];
+  const known = consts(schema);
+
+  it('mirrors the met and not-met counts of every target: met becomes not met, a value on its target stays met', () => {
+    let compared = 0;
+    fc.assert(
+      fc.property(reportsArb(schema, respondents), (reports) => {
+        const a = targeted(buildRoundSummary(summaryInput(formId, kind, reports, { schema: annotated })).sections.flatMap((s) => s.fields), known);
+        const b = targeted(buildRoundSummary(summaryInput(formId, kind, reports, { schema: flipped })).sections.flatMap((s) => s.fields), known);
+        expect(b.map((f) => f.pointer)).toEqual(a.map((f) => f.pointer));
+        a.forEach((x, i) => {
+          const y = b[i]!;
+          expect(y.better, x.pointer).toBe(x.better === 'higher' ? 'lower' : 'higher');
+          const onTarget = x.values.filter((v) => v.target !== undefined && v.value === v.target).length;
+          expect(y.target!.n).toBe(x.target!.n);
+          expect(y.target!.met, `${x.pointer}: met after the flip`).toBe(x.target!.notMet + onTarget);
+          expect(y.target!.notMet, `${x.pointer}: not met after the flip`).toBe(x.target!.met - onTarget);
+          if (x.target!.n > 0) compared++;
+        });
+      }),
+      { numRuns: RUNS },
+    );
+    expect(compared, 'some runs must have compared values with targets').toBeGreaterThan(0);
   });
 });

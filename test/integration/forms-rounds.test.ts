@@ -95,6 +95,34 @@ describe('forms', () => {
     expect(res.body.type).toBe('https://statusportalen.sst.dk/problems/invalid-form-schema');
   });
 
+  it('publishes x-better and x-aggregate, and refuses a sum of a target or a misspelt direction in Danish', async () => {
+    const props = (extra: Record<string, unknown>) => ({
+      $schema: 'https://json-schema.org/draft/2020-12/schema',
+      type: 'object',
+      title: 'Prøveskema',
+      properties: {
+        tvang: {
+          type: 'object',
+          title: 'Tvang',
+          properties: {
+            personer: { type: 'integer', 'x-summary': 'number', 'x-unit': 'personer', 'x-target': 'maal', 'x-better': 'lower', 'x-aggregate': 'sum' },
+            maal: { type: 'integer', 'x-summary': 'number', 'x-unit': 'personer', 'x-aggregate': 'mean', ...extra },
+          },
+        },
+      },
+    });
+    const body = (schema: unknown) => ({ body: { schema, respondentKind: 'region', plan: 'psykiatriplan' } });
+    const ok = await admin('POST', `/forms/retning-${ulid().toLowerCase().slice(-8)}/versions`, body(props({})));
+    expect(ok.status).toBe(201);
+    const summed = await admin('POST', `/forms/retning-${ulid().toLowerCase().slice(-8)}/versions`, body(props({ 'x-aggregate': 'sum' })));
+    expect(summed.status).toBe(422);
+    expect(summed.body.type).toBe('https://statusportalen.sst.dk/problems/invalid-form-schema');
+    expect(summed.body.detail).toContain('/properties/tvang/properties/maal: en målværdi lægges ikke sammen');
+    const misspelt = await admin('POST', `/forms/retning-${ulid().toLowerCase().slice(-8)}/versions`, body(props({ 'x-better': 'mindre' })));
+    expect(misspelt.status).toBe(422);
+    expect(misspelt.body.errors).toEqual([{ pointer: '/schema', message: '/properties/tvang/properties/maal: x-better skal være "higher" (højere er bedre) eller "lower" (lavere er bedre).' }]);
+  });
+
   it('answers 404 for a form or version that does not exist', async () => {
     expect((await reader('GET', '/forms/findes-ikke')).status).toBe(404);
     expect((await reader('GET', '/forms/kraeftplan-v-kommunal/versions/999')).status).toBe(404);

@@ -88,8 +88,9 @@ describe('GET /rounds/{roundId}/summary', () => {
     expect(s.completeness.byStatus).toEqual({ not_started: 1, draft: 1, submitted: 2, returned: 0, accepted: 1 });
     const list = s.sections.find((x: Json) => x.key === 'initiativer').fields[0];
     const fremdrift = list.items.find((i: Json) => i.id === 'tidlig_diagnostik').fields.find((f: Json) => f.key === 'fremdrift');
-    expect(fremdrift).toMatchObject({ n: 3, sum: 225, mean: 75, median: 75, min: 60, max: 90, unit: '%' });
-    expect(fremdrift.target).toMatchObject({ n: 3, atOrAbove: 0, below: 3, meanDifference: -25, value: 100 });
+    expect(fremdrift).toMatchObject({ n: 3, sum: null, mean: 75, median: 75, min: 60, max: 90, unit: '%' });
+    expect(fremdrift.target).toMatchObject({ n: 3, better: 'higher', met: 0, notMet: 3, meanDifference: -25, value: 100 });
+    expect(fremdrift).toMatchObject({ aggregate: 'mean', sum: null });
   });
 
   it('serves the stored build while nothing changed, and rebuilds when a report arrives', async () => {
@@ -162,20 +163,21 @@ describe('GET /rounds/{roundId}/summary', () => {
     expect(res.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(await res.arrayBuffer());
-    // Excel allows 31 characters in a sheet name: the long section title is cut there.
+    // Excel allows 31 characters in a sheet name: the long section title is cut at a word, in full in A1.
     expect(wb.worksheets.map((w) => w.name)).toEqual([
-      'Fuldstændighed', 'Organisationer', 'Status på kræftplanens initiati', 'De tre nationale målsætninger', 'Tværgående bemærkninger', 'Om udtrækket',
+      'Fuldstændighed', 'Organisationer', 'Status på kræftplanens…', 'De tre nationale målsætninger', 'Tværgående bemærkninger', 'Nationale indikatorer', 'Om udtrækket',
     ]);
     const completeness = wb.getWorksheet('Fuldstændighed')!;
-    expect(completeness.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
-    expect(completeness.getRow(1).getCell(8).value).toBe('Indberetningsprocent');
-    expect(completeness.getRow(2).values).toEqual([undefined, 'Hele landet', 5, 3, 3, 0, 2, 1, 60, 60]);
+    expect(completeness.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
+    expect(completeness.getRow(2).getCell(8).value).toBe('Indberetningsprocent');
+    expect(completeness.getRow(3).values).toEqual([undefined, 'Hele landet', 5, 3, 3, 0, 2, 1, 60, 60]);
+    expect(String(wb.worksheets[2]!.getCell('A1').value)).toMatch(/^Status på kræftplanens initiativer/);
     expect(completeness.getColumn(1).width).toBe(24);
     const orgs = wb.getWorksheet('Organisationer')!;
     const sjaelland = orgs.getSheetValues().find((r) => Array.isArray(r) && r[1] === 'Region Sjælland') as unknown[];
     expect(sjaelland[3]).toBe('Ikke påbegyndt');
     const initiatives = wb.worksheets[2]!;
-    expect(initiatives.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(initiatives.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
     const mean = initiatives.getSheetValues().find((r) => Array.isArray(r) && r[2] === 'Fremdrift i procent' && r[3] === 'Gennemsnit' && r[4] === 'Hele landet' && String(r[1]).includes('Tidlig')) as unknown[];
     expect(mean[6]).toBe(75);
     const text = initiatives.getSheetValues().find((r) => Array.isArray(r) && r[3] === 'Svar' && r[5] === 'Region Midtjylland' && r[2] === 'Beskrivelse af status' && String(r[1]).includes('Tidlig')) as unknown[];
@@ -206,7 +208,7 @@ describe('GET /rounds/{roundId}/summary', () => {
       expect(file.status).toBe(200);
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.load(await file.arrayBuffer());
-      expect(wb.getWorksheet('Fuldstændighed')!.getRow(2).getCell(3).value).toBe(3);
+      expect(wb.getWorksheet('Fuldstændighed')!.getRow(3).getCell(3).value).toBe(3);
     } finally {
       delete process.env['SUMMARY_MAX_INLINE_BYTES'];
     }

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { respondentsAt } from '#core/registry';
 import { planFromSchema } from '#core/summary/plan';
+import { withSummaryAnnotations } from '#core/summary/overlay';
 import type { HeadLite } from '#core/summary/completeness';
 import type { SummaryInput } from '#core/summary/aggregate';
 
@@ -46,7 +47,8 @@ export function summaryInput(
       respondents: respondentsAt(at, kind),
     },
     formTitle: String((options.schema ?? schemaOf(formId))['title']),
-    plan: planFromSchema(options.schema ?? schemaOf(formId)),
+    // As the service plans it: the shipped schema with its summary annotations (forms/summary-overlay.json).
+    plan: planFromSchema(options.schema ?? withSummaryAnnotations(formId, options.version ?? 1, schemaOf(formId, options.version ?? 1))),
     heads: reported.map((r) => ({
       orgId: r.orgId,
       status: r.status,

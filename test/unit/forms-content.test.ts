@@ -48,7 +48,8 @@ const NUMBER_FIELD: Record<string, string[]> = {
   'psykiatriplan-status': ['maal', '0', 'indikatorer', '0', 'vaerdi'],
 };
 
-const ANNOTATIONS = ['x-summary', 'x-target', 'x-unit', 'x-unit-field', 'x-item-key', 'x-widget', 'x-order'];
+// x-better and x-aggregate: the shipped versions get them from forms/summary-overlay.json (test/unit/summary-direction.test.ts).
+const ANNOTATIONS = ['x-summary', 'x-target', 'x-unit', 'x-unit-field', 'x-item-key', 'x-widget', 'x-order', 'x-better', 'x-aggregate'];
 const SUMMARY_KINDS = ['choice', 'number', 'text', 'none'];
 const DANISH_LETTERS = /[æøåÆØÅ]/;
 

@@ -109,9 +109,10 @@ describe('a 2027 municipal round rolled up by sundhedsråd', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load((await summaryXlsx(s)) as unknown as ArrayBuffer);
     const sheet = wb.getWorksheet('Sundhedsråd')!;
-    expect(sheet.getRow(1).getCell(1).value).toBe('Sundhedsråd');
-    expect([sheet.getRow(2).getCell(1).value, sheet.getRow(2).getCell(2).value]).toEqual(['Sundhedsråd Amager og Vestegnen', 9]);
-    expect([sheet.getRow(3).getCell(1).value, sheet.getRow(3).getCell(2).value]).toEqual([UNASSIGNED_COUNCIL_NAME, 89]);
+    // Row 1 holds the sheet's full title, row 2 the header.
+    expect(sheet.getRow(2).getCell(1).value).toBe('Sundhedsråd');
+    expect([sheet.getRow(3).getCell(1).value, sheet.getRow(3).getCell(2).value]).toEqual(['Sundhedsråd Amager og Vestegnen', 9]);
+    expect([sheet.getRow(4).getCell(1).value, sheet.getRow(4).getCell(2).value]).toEqual([UNASSIGNED_COUNCIL_NAME, 89]);
     const html = summaryHtml(s);
     expect(html).toContain('<caption>Indberetning pr. sundhedsråd</caption>');
     expect(html).toContain('<td>Sundhedsråd Amager og Vestegnen</td><td class="num">9</td>');

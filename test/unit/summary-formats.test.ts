@@ -40,8 +40,10 @@ describe('CSV for Danish Excel', () => {
 describe('Excel sheet names', () => {
   it('cuts at 31 characters, drops forbidden characters and keeps names unique', () => {
     const taken = new Set<string>();
-    expect(sheetName('Status på kræftplanens initiativer', taken)).toBe('Status på kræftplanens initiati');
-    expect(sheetName('Status på kræftplanens initiativer (2)', taken)).toBe('Status på kræftplanens initia 2');
+    expect(sheetName('Status på kræftplanens initiativer', taken)).toBe('Status på kræftplanens…');
+    expect(sheetName('Status på kræftplanens initiativer (2)', taken)).toBe('Status på kræftplanens… 2');
+    expect(sheetName('Kapacitetsudfordringer, afhængigheder og risici', taken)).toBe('Kapacitetsudfordringer…');
+    expect(sheetName('Integrationafsomatikogpsykiatrienudenmellemrum', taken)).toBe('Integrationafsomatikogpsykiatr…');
     expect(sheetName('Mål/indikatorer: [2026]?', taken)).toBe('Mål indikatorer 2026');
   });
 });

@@ -68,11 +68,13 @@ describe('regional Kræftplan V summary', () => {
     expect(item(list, 'palliation')).toMatchObject({ organisations: 1, label: 'Eksempel: Styrket palliativ indsats' });
   });
 
-  it('gives n, sum, mean, median, min, max and the comparison with a constant target', () => {
+  it('gives n, mean, median, min, max of a percentage, never its sum, and the comparison with a constant target', () => {
     const list = field<ListSummary>(section(s, 'initiativer').fields, 'initiativer');
     const fremdrift = field<NumberSummary>(item(list, 'tidlig_diagnostik').fields, 'fremdrift');
-    expect(fremdrift).toMatchObject({ n: 3, sum: 195, mean: 65, median: 60, min: 35, max: 100, unit: '%' });
-    expect(fremdrift.target).toEqual({ n: 3, atOrAbove: 1, below: 2, meanDifference: -35, value: 100 });
+    expect(fremdrift).toMatchObject({ n: 3, sum: null, mean: 65, median: 60, min: 35, max: 100, unit: '%', aggregate: 'mean', better: 'higher' });
+    expect(fremdrift.byRegion.every((r) => r.sum === null)).toBe(true);
+    expect(fremdrift.target).toEqual({ n: 3, better: 'higher', met: 1, notMet: 2, meanDifference: -35, value: 100 });
+    expect(fremdrift.values.map((v) => v.met)).toEqual([false, true, false]);
     expect(fremdrift.values.map((v) => [v.orgName, v.value])).toEqual([['Region Nordjylland', 60], ['Region Midtjylland', 100], ['Region Syddanmark', 35]]);
   });
 
@@ -126,7 +128,7 @@ describe('municipal Kræftplan V summary', () => {
       'Region Nordjylland': [11, 1], 'Region Midtjylland': [19, 0], 'Region Syddanmark': [22, 0], 'Region Hovedstaden': [29, 1], 'Region Sjælland': [17, 0],
     });
     const henviste = field<NumberSummary>(section(s, 'rehabilitering').fields, 'antal_henviste');
-    expect(henviste).toMatchObject({ n: 2, sum: 1512, mean: 756, min: 312, max: 1200, unit: 'borgere' });
+    expect(henviste).toMatchObject({ n: 2, sum: 1512, mean: 756, min: 312, max: 1200, unit: 'borgere', aggregate: 'sum' });
     expect(henviste.byRegion.find((r) => r.regionId === 'region-1084')).toMatchObject({ n: 1, sum: 1200 });
   });
 
@@ -163,16 +165,30 @@ describe('psychiatry plan summary', () => {
 
   it('summarises nested indicators per goal, against each answer’s own target', () => {
     const udredning = field<NumberSummary>(item(indikatorer, 'udredning_boern_unge_30_dage').fields, 'vaerdi');
-    expect(udredning).toMatchObject({ n: 2, sum: 163.5, mean: 81.75, min: 71.5, max: 92, unit: '%', unitField: 'enhed' });
-    expect(udredning.target).toEqual({ n: 2, atOrAbove: 1, below: 1, meanDifference: -8.25, field: 'maalvaerdi' });
+    expect(udredning).toMatchObject({ n: 2, sum: null, mean: 81.75, median: 81.75, min: 71.5, max: 92, unit: '%', unitField: 'enhed', aggregate: 'mean', better: 'higher' });
+    expect(udredning.target).toEqual({ n: 2, better: 'higher', met: 1, notMet: 1, meanDifference: -8.25, field: 'maalvaerdi' });
+    // The targets themselves are never summed either.
+    const maalvaerdi = field<NumberSummary>(item(indikatorer, 'udredning_boern_unge_30_dage').fields, 'maalvaerdi');
+    expect(maalvaerdi).toMatchObject({ aggregate: 'mean', sum: null, mean: 90 });
+  });
+
+  it('judges lower-is-better indicators the right way round: 182 people against at most 150 is over the target, not met', () => {
+    const tvang = field<ListSummary>(item(maal, 'mindre_tvang').fields, 'indikatorer');
+    const baelte = field<NumberSummary>(item(tvang, 'personer_baeltefikseret').fields, 'vaerdi');
+    expect(baelte).toMatchObject({ better: 'lower', aggregate: 'sum', sum: 364, unit: 'personer' });
+    expect(baelte.target).toEqual({ n: 2, better: 'lower', met: 0, notMet: 2, meanDifference: 32, field: 'maalvaerdi' });
+    const ventetid = field<NumberSummary>(item(indikatorer, 'ventetid_voksne').fields, 'vaerdi');
+    // 34 days against at most 30 and 5 weeks against at most 4: neither is met.
+    expect(ventetid.target).toMatchObject({ better: 'lower', met: 0, notMet: 2 });
+    expect(ventetid.sum).toBeNull();
   });
 
   it('splits statistics by unit when organisations give different units', () => {
     const ventetid = field<NumberSummary>(item(indikatorer, 'ventetid_voksne').fields, 'vaerdi');
     expect(ventetid.unit).toBeNull();
     expect(ventetid.byUnit).toEqual([
-      { unit: 'dage', n: 1, sum: 34, mean: 34, median: 34, min: 34, max: 34 },
-      { unit: 'uger', n: 1, sum: 5, mean: 5, median: 5, min: 5, max: 5 },
+      { unit: 'dage', n: 1, sum: null, mean: 34, median: 34, min: 34, max: 34 },
+      { unit: 'uger', n: 1, sum: null, mean: 5, median: 5, min: 5, max: 5 },
     ]);
   });
 
@@ -222,6 +238,9 @@ describe('trend across years', () => {
     const series = trend.series.find((x) => x.key === '/initiativer[tidlig_diagnostik]/fremdrift');
     expect(series?.kind).toBe('number');
     expect(series?.kind === 'number' && series.points.map((p) => [p.period, p.mean, p.target])).toEqual([['2026', 60, 100], ['2027', 80, 100]]);
+    // The series carries its direction and aggregation, and each year's met/not-met against the target.
+    expect(series).toMatchObject({ better: 'higher', aggregate: 'mean' });
+    expect(series?.kind === 'number' && series.points.map((p) => [p.sum, p.met, p.notMet])).toEqual([[null, 0, 1], [null, 0, 1]]);
     expect(trend.indicators[0]).toMatchObject({ indicator: 'pakkeforloeb', unit: '%', points: [{ period: '2026-Q1', value: 71.2, target: 85 }] });
     expect(FormTrend.safeParse(trend).success).toBe(true);
     // Both rounds here used 2026's respondents: no merger lies between them, so no note.

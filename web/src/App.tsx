@@ -40,6 +40,8 @@ const CalendarPage = lazyPage(() => import('./pages/CalendarPage.tsx').then((m) 
 // SST's pages.
 const RoundPage = lazyPage(() => import('./pages/RoundPage.tsx').then((m) => m.RoundPage));
 const ReviewPage = lazyPage(() => import('./pages/ReviewPage.tsx').then((m) => m.ReviewPage));
+const RoundFormPage = lazyPage(() => import('./pages/RoundFormPage.tsx').then((m) => m.RoundFormPage));
+const RoundsPage = lazyPage(() => import('./pages/RoundsPage.tsx').then((m) => m.RoundsPage));
 
 /** Replaces the address (no extra history entry) and shows the loader until the new page opens. */
 function Redirect({ to }: { to: string }) {
@@ -76,15 +78,22 @@ export function App({ config }: { config: WebConfig }) {
   let page;
   if (!session) {
     page = <SignInPage config={config} onSignedIn={() => (route.page === 'sign-in' ? navigate(href.home()) : setSession(getSession()))} />;
+  } else if ((route.page === 'home' || route.page === 'sign-in') && session.role !== 'reporter') {
+    // SST's home: the rounds by year and plan.
+    page = <RoundsPage session={session} />;
   } else if (route.page === 'home' || route.page === 'sign-in') {
     page = <HomePage session={session} />;
+  } else if (route.page === 'new-round' && session.role === 'sst-admin') {
+    page = <RoundFormPage key="new" />;
+  } else if (route.page === 'edit-round' && session.role === 'sst-admin') {
+    page = <RoundFormPage key={route.roundId} roundId={route.roundId} />;
   } else if (route.page === 'round') {
     // Keyed by address: a page for another report starts from nothing of the previous one's state.
     page =
       session.role === 'reporter' ? (
         <ReportPage key={`${route.roundId}/${session.orgId}`} roundId={route.roundId} orgId={session.orgId} />
       ) : (
-        <RoundPage key={route.roundId} roundId={route.roundId} />
+        <RoundPage key={route.roundId} roundId={route.roundId} session={session} />
       );
   } else if (route.page === 'submission' && session.role === 'reporter' && route.orgId !== session.orgId) {
     page = <OtherOrganisation key={`${route.roundId}/${route.orgId}`} roundId={route.roundId} orgId={route.orgId} session={session} />;
@@ -132,6 +141,12 @@ export function App({ config }: { config: WebConfig }) {
               {session.role === 'reporter' && features.contacts() && (
                 <li>
                   <a href={href.contacts()} aria-current={route.page === 'contacts' ? 'page' : undefined}>{t('navContacts')}</a>
+                </li>
+              )}
+              {/* SST's own screens */}
+              {session.role === 'sst-admin' && (
+                <li>
+                  <a href={href.newRound()} aria-current={route.page === 'new-round' ? 'page' : undefined}>{t('navNewRound')}</a>
                 </li>
               )}
               {features.calendar() && (

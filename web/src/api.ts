@@ -29,12 +29,21 @@ export const configureApi = (config: WebConfig): void => {
 };
 export const apiUrl = (path: string): string => base + path;
 
-async function send(method: string, path: string, options: { body?: unknown; ifMatch?: string | undefined; accept?: string } = {}): Promise<Response> {
+interface SendOptions {
+  body?: unknown;
+  ifMatch?: string | undefined;
+  accept?: string;
+  /** Makes a retry (a double click) replay the first answer instead of acting twice. */
+  idempotencyKey?: string | undefined;
+}
+
+async function send(method: string, path: string, options: SendOptions = {}): Promise<Response> {
   const headers: Record<string, string> = { accept: options.accept ?? 'application/json' };
   const session = getSession();
   if (session) headers['authorization'] = `Bearer ${session.token}`;
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (options.ifMatch) headers['if-match'] = options.ifMatch;
+  if (options.idempotencyKey) headers['idempotency-key'] = options.idempotencyKey;
   let res: Response;
   try {
     res = await fetch(base + path, { method, headers, ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}) });
@@ -55,13 +64,30 @@ async function send(method: string, path: string, options: { body?: unknown; ifM
   throw new ApiError(res.status, problem);
 }
 
-export async function request<T>(method: string, path: string, options: { body?: unknown; ifMatch?: string | undefined } = {}): Promise<Reply<T>> {
+export async function request<T>(method: string, path: string, options: Omit<SendOptions, 'accept'> = {}): Promise<Reply<T>> {
   const res = await send(method, path, options);
   const text = await res.text();
   return { body: (text ? JSON.parse(text) : undefined) as T, etag: res.headers.get('etag') ?? undefined, status: res.status };
 }
 
 export const get = <T>(path: string) => request<T>('GET', path);
+
+/** A protected text resource (the print view's HTML), read with the bearer token. */
+export async function getText(path: string, accept = 'text/html'): Promise<string> {
+  return (await send('GET', path, { accept })).text();
+}
+
+/** Hands bytes made in the browser (a zip of reports) to the browser as a download. */
+export function saveBlob(blob: Blob, name: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
 
 /**
  * Downloads a protected file. A plain link cannot carry the bearer token, so the file is

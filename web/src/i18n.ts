@@ -2,6 +2,7 @@
 // English second. Also the Danish translation of react-jsonschema-form's built-in strings.
 // The language choice is a display preference, so it may live in localStorage.
 import type { SubmissionStatus } from './types.ts';
+import { roundsDa, roundsEn } from './i18n-rounds.ts';
 
 const da = {
   appName: 'Statusportalen',
@@ -324,6 +325,8 @@ const da = {
   printFailed: 'Udskriften kunne ikke hentes: %1',
   action_restore: 'Gendannet fra en tidligere version',
   action_detach: 'Bilag slettet',
+  // SST's round screens (web/src/i18n-rounds.ts)
+  ...roundsDa,
 };
 
 export type StringKey = keyof typeof da;
@@ -641,6 +644,7 @@ const en: Record<StringKey, string> = {
   printFailed: 'The print view could not be loaded: %1',
   action_restore: 'Restored from an earlier version',
   action_detach: 'Attachment deleted',
+  ...roundsEn,
 };
 
 export type Lang = 'da' | 'en';

@@ -10,6 +10,9 @@ export type Route =
   | { page: 'contributions'; roundId: string }
   | { page: 'contacts' }
   | { page: 'calendar' }
+  // SST's round screens
+  | { page: 'new-round' }
+  | { page: 'edit-round'; roundId: string }
   | { page: 'not-found' };
 
 export function parseHash(hash: string): Route {
@@ -21,6 +24,8 @@ export function parseHash(hash: string): Route {
   if (a === 'aarshjul' && parts.length === 1) return { page: 'calendar' };
   if (a === 'runder' && b && parts.length === 2) return { page: 'round', roundId: b };
   if (a === 'runder' && b && c === 'bidrag' && parts.length === 3) return { page: 'contributions', roundId: b };
+  if (a === 'ny-runde' && parts.length === 1) return { page: 'new-round' };
+  if (a === 'runder' && b && c === 'rediger' && parts.length === 3) return { page: 'edit-round', roundId: b };
   if (a === 'runder' && b && c && parts.length === 3) return { page: 'submission', roundId: b, orgId: c };
   return { page: 'not-found' };
 }
@@ -33,6 +38,8 @@ export const href = {
   contributions: (roundId: string) => `#/runder/${encodeURIComponent(roundId)}/bidrag`,
   contacts: () => '#/kontakter',
   calendar: () => '#/aarshjul',
+  newRound: () => '#/ny-runde',
+  editRound: (roundId: string) => `#/runder/${encodeURIComponent(roundId)}/rediger`,
 };
 
 export function navigate(to: string): void {

@@ -21,6 +21,7 @@ import type {
 import { COUNTED_STATUSES } from '#core/summary/model';
 import { completenessOf, organisationContext, type HeadLite, type OrgContext, type RoundLite } from '#core/summary/completeness';
 import { percent, round6, statsOf } from '#core/summary/stats';
+import { meetsTarget, resolveDirection, type Aggregate, type Direction } from '#core/summary/direction';
 
 type Json = Record<string, unknown>;
 
@@ -181,38 +182,56 @@ function numbers(values: NumberValue[]): number[] {
   return values.map((v) => v.value);
 }
 
-function finishNumber(a: NumberAcc, regions: RegionRef[]): NumberSummary {
+/** The statistics the aggregation allows: no sum unless it is `sum`, no centre when it is `none`. */
+function aggregated(stats: NumberStats, aggregate: Aggregate): NumberStats {
+  return {
+    ...stats,
+    sum: aggregate === 'sum' ? stats.sum : null,
+    ...(aggregate === 'none' ? { mean: null, median: null } : {}),
+  };
+}
+
+function finishNumber(a: NumberAcc, regions: RegionRef[], inherited?: Direction): NumberSummary {
   const plan = a.plan;
   const values = a.values;
-  const stats: NumberStats = statsOf(numbers(values));
   const units = new Set(values.map((v) => v.unit).filter((u): u is string => u !== undefined));
+  const { better, aggregate } = resolveDirection(plan.direction, inherited, {
+    isTarget: plan.isTarget,
+    units: [plan.unit, ...units],
+    unitFromRespondent: plan.unitField !== undefined,
+  });
+  const stats = (xs: NumberValue[]): NumberStats => aggregated(statsOf(numbers(xs)), aggregate);
   const unit = plan.unit ?? (units.size === 1 ? [...units][0]! : null);
   const out: NumberSummary = {
     kind: 'number',
-    ...base(plan, stats.n),
-    ...stats,
+    ...base(plan, values.length),
+    ...stats(values),
+    better,
+    aggregate,
     unit,
     ...(plan.unitFieldKey ? { unitField: plan.unitFieldKey } : {}),
-    byRegion: regions.map((r) => ({ ...r, ...statsOf(numbers(values.filter((v) => v.regionId === r.regionId))) })),
+    byRegion: regions.map((r) => ({ ...r, ...stats(values.filter((v) => v.regionId === r.regionId)) })),
     values,
   };
   if (plan.unitField && units.size > 1) {
-    out.byUnit = [...units].sort().map((u) => ({ unit: u, ...statsOf(numbers(values.filter((v) => v.unit === u))) }));
+    out.byUnit = [...units].sort().map((u) => ({ unit: u, ...stats(values.filter((v) => v.unit === u)) }));
   }
   if (plan.target !== undefined) {
     let n = 0;
-    let atOrAbove = 0;
+    let met = 0;
     let diff = 0;
     for (const v of values) {
       if (v.target === undefined) continue;
       n++;
-      if (v.value >= v.target) atOrAbove++;
+      v.met = meetsTarget(v.value, v.target, better);
+      if (v.met) met++;
       diff += v.value - v.target;
     }
     out.target = {
       n,
-      atOrAbove,
-      below: n - atOrAbove,
+      better,
+      met,
+      notMet: n - met,
       meanDifference: n === 0 ? null : round6(diff / n),
       ...(typeof plan.target === 'number' ? { value: plan.target } : { field: plan.target.field }),
     };
@@ -224,33 +243,37 @@ function finishText(a: TextAcc): TextSummary {
   return { kind: 'text', ...base(a.plan, a.answers.length), answers: a.answers };
 }
 
-function finishList(a: ListAcc, regions: RegionRef[]): ListSummary {
+function finishList(a: ListAcc, regions: RegionRef[], inherited?: Direction): ListSummary {
   const plan = a.plan;
   const order = new Map(plan.itemOptions.map((o, i) => [o.value, i]));
   const labels = new Map(plan.itemOptions.map((o) => [o.value, o.label]));
+  const directions = new Map(plan.itemOptions.map((o) => [o.value, o.direction]));
   const ids = [...a.items.keys()].sort((x, y) => (order.get(x) ?? 1e9) - (order.get(y) ?? 1e9) || (x < y ? -1 : x > y ? 1 : 0));
   const items: ItemSummary[] = ids.map((id) => {
     const item = a.items.get(id)!;
+    // An option's annotations hold for its item's fields; a nested item's option refines its parent's.
+    const own = directions.get(id);
+    const direction: Direction | undefined = own || inherited ? { ...inherited, ...own } : undefined;
     return {
       id,
       label: labels.get(id) ?? (id === '' ? '(uden angivelse)' : id),
       organisations: item.orgs.size,
-      fields: item.fields.map((f) => finish(f, regions)),
+      fields: item.fields.map((f) => finish(f, regions, direction)),
     };
   });
   return { kind: 'list', ...base(plan, a.n), itemKey: plan.itemKey, itemKeyTitle: plan.itemKeyTitle, items };
 }
 
-function finish(a: Acc, regions: RegionRef[]): FieldSummary {
+function finish(a: Acc, regions: RegionRef[], inherited?: Direction): FieldSummary {
   switch (a.plan.kind) {
     case 'choice':
       return finishChoice(a as ChoiceAcc, regions);
     case 'number':
-      return finishNumber(a as NumberAcc, regions);
+      return finishNumber(a as NumberAcc, regions, inherited);
     case 'text':
       return finishText(a as TextAcc);
     case 'list':
-      return finishList(a as ListAcc, regions);
+      return finishList(a as ListAcc, regions, inherited);
   }
 }
 

@@ -3,7 +3,8 @@
 // its target over the years. Self-contained HTML with inline SVG and print CSS for A4, so
 // "Udskriv → Gem som PDF" in any browser gives the material for the Task Force's meeting.
 import { formatDanishDate, formatDanishDateTime } from '#core/danish-time';
-import type { ChoiceSummary, FieldSummary, ListSummary, NumberSummary, RoundSummary, TextSummary } from '#core/summary/model';
+import type { ChoiceSummary, FieldSummary, ListSummary, NumberStats, NumberSummary, RoundSummary, TextSummary } from '#core/summary/model';
+import { BETTER_LABEL, meetsTarget, targetPhrase, targetSentence, verdictLabel } from '#core/summary/direction';
 import type { FormTrendJson } from '#schemas/summary';
 import { STATUS_LABEL, COMPLETENESS_MEASURES, ALL_REGIONS } from '#core/summary/rows';
 import { esc, fmt, lineChart, stackedBars } from '#core/summary/svg';
@@ -92,16 +93,31 @@ function choiceTable(f: ChoiceSummary): string {
 
 function numberTable(f: NumberSummary): string {
   const unit = f.unit ? ` ${esc(f.unit)}` : '';
-  const statCells = (x: { n: number; sum: number | null; mean: number | null; min: number | null; max: number | null }) =>
-    [x.n, x.sum, x.mean, x.min, x.max].map((v) => `<td class="num">${v === null ? '–' : fmt(v)}</td>`).join('');
+  // The columns the field's aggregation allows: a sum only for `sum` (never of targets, shares or
+  // rates), mean and median unless it is `none`. Min. and max. always.
+  const columns: [keyof NumberStats, string][] = [
+    ['n', 'Antal svar'],
+    ...(f.aggregate === 'sum' ? [['sum', 'Sum'] as [keyof NumberStats, string]] : []),
+    ...(f.aggregate === 'none' ? [] : ([['mean', 'Gennemsnit'], ['median', 'Median']] as [keyof NumberStats, string][])),
+    ['min', 'Min.'],
+    ['max', 'Maks.'],
+  ];
+  const statCells = (x: NumberStats) => columns.map(([k]) => `<td class="num">${x[k] === null ? '–' : fmt(x[k])}</td>`).join('');
   const rows = f.byUnit
     ? f.byUnit.map((b) => `<tr><td>${ALL_REGIONS} (${esc(b.unit)})</td>${statCells(b)}</tr>`)
     : [`<tr><td>${ALL_REGIONS}</td>${statCells(f)}</tr>`, ...f.byRegion.filter((r) => r.n > 0).map((r) => `<tr><td>${esc(r.regionName)}</td>${statCells(r)}</tr>`)];
   let target = '';
   if (f.target && f.target.n > 0) {
-    target = `<p>${f.target.value !== undefined ? `Mål: ${fmt(f.target.value)}${unit}. ` : 'Mål: hver organisations egen målværdi. '}På eller over målet: ${fmt(f.target.atOrAbove)} af ${fmt(f.target.n)}; gennemsnitlig afstand til målet: ${f.target.meanDifference === null ? '–' : fmt(f.target.meanDifference)}${unit}.</p>`;
+    const t = f.target;
+    const goal = t.value !== undefined ? `Mål: ${esc(targetPhrase(t.value, t.better, f.unit))}` : 'Mål: hver organisations egen målværdi';
+    target = `<p>${goal} (${esc(BETTER_LABEL[t.better])}). Målet er nået af ${fmt(t.met)} af ${fmt(t.n)}; gennemsnitlig afstand til målet (værdi − mål): ${t.meanDifference === null ? '–' : fmt(t.meanDifference)}${unit}.</p>`;
+    const judged = f.values.filter((v) => v.target !== undefined);
+    target += `<table><thead><tr><th>Organisation</th><th>Værdi mod mål</th><th>Vurdering</th></tr></thead><tbody>${judged
+      .map((v) => `<tr><td>${esc(v.orgName)}</td><td>${esc(targetSentence(v.value, v.target!, t.better, v.unit ?? f.unit))}</td><td>${verdictLabel(meetsTarget(v.value, v.target!, t.better))}</td></tr>`)
+      .join('')}</tbody></table>`;
   }
-  return `<h4>${esc(f.title)}${unit ? ` <small>(${esc(f.unit!)})</small>` : ''}</h4><table><thead><tr><th>Region</th><th class="num">Antal svar</th><th class="num">Sum</th><th class="num">Gennemsnit</th><th class="num">Min.</th><th class="num">Maks.</th></tr></thead><tbody>${rows.join('')}</tbody></table>${target}`;
+  const head = columns.map(([, label]) => `<th class="num">${label}</th>`).join('');
+  return `<h4>${esc(f.title)}${unit ? ` <small>(${esc(f.unit!)})</small>` : ''}</h4><table><thead><tr><th>Region</th>${head}</tr></thead><tbody>${rows.join('')}</tbody></table>${target}`;
 }
 
 function textAnswers(f: TextSummary): string {

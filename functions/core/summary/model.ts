@@ -1,5 +1,6 @@
 // The shape of a consolidated summary, as plain types for the pure engine. schemas/summary.ts
 // describes the same shape in zod for the API and OpenAPI; a unit test keeps the two in step.
+import type { Aggregate, Better } from '#core/summary/direction';
 
 /** Statuses whose answers count in a summary. Drafts and returned reports do not. */
 export const COUNTED_STATUSES = ['submitted', 'accepted'] as const;
@@ -78,8 +79,12 @@ export interface NumberStats {
 export interface TargetComparison {
   /** Answers that have both a value and a target. */
   n: number;
-  atOrAbove: number;
-  below: number;
+  /** Which side of the target is better (`x-better`, default higher). */
+  better: Better;
+  /** Values at the target or on its better side. */
+  met: number;
+  /** Values on the worse side of the target: n − met. */
+  notMet: number;
   /** Mean of value − target. */
   meanDifference: number | null;
   /** The constant target, when the schema names a number. */
@@ -94,6 +99,8 @@ export interface NumberValue extends RegionRef {
   value: number;
   unit?: string;
   target?: number;
+  /** With a target: whether this value meets it, in the field's direction. */
+  met?: boolean;
 }
 
 export interface TextAnswer extends RegionRef {
@@ -120,8 +127,16 @@ export interface ChoiceSummary extends FieldBase {
   byRegion: (RegionRef & { n: number; counts: Record<string, number> })[];
 }
 
+/**
+ * Number statistics follow the field's aggregation: `sum` is null unless it is `sum` (targets,
+ * shares and rates are never summed), and `mean` and `median` are null when it is `none`.
+ */
 export interface NumberSummary extends FieldBase, NumberStats {
   kind: 'number';
+  /** `x-better`, resolved (the field's own, its item's, or `higher`). */
+  better: Better;
+  /** `x-aggregate`, resolved: how the figure combines across organisations. */
+  aggregate: Aggregate;
   /** The fixed unit, or the only unit given; null when units differ (see byUnit). */
   unit: string | null;
   unitField?: string;

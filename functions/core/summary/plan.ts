@@ -1,13 +1,17 @@
 // Reads a form's JSON Schema into a consolidation plan: which fields are summarised and how.
 // The plan is what makes the engine schema-driven: the `x-summary`, `x-target`, `x-unit`,
-// `x-unit-field` and `x-item-key` annotations decide everything, so a new form version with
-// new fields summarises without a code change. Plans are cached per form version.
+// `x-unit-field`, `x-item-key`, `x-better` and `x-aggregate` annotations decide everything, so
+// a new form version with new fields summarises without a code change. Plans are cached per
+// form version.
+import { aggregateOf, betterOf, type Aggregate, type Better, type Direction } from '#core/summary/direction';
 
 type Node = Record<string, unknown>;
 
 export interface Option {
   value: string;
   label: string;
+  /** `x-better` / `x-aggregate` on an item-key option: they hold for the item's number fields. */
+  direction?: Direction;
 }
 
 interface PlanBase {
@@ -31,6 +35,10 @@ export interface NumberPlan extends PlanBase {
   unitField?: string[];
   unitFieldKey?: string;
   target?: number | { field: string; path: string[] };
+  /** The field's own `x-better` / `x-aggregate`; an item's option may supply what is missing. */
+  direction: Direction;
+  /** Another number field of the same object names this one as its `x-target`. */
+  isTarget: boolean;
 }
 
 export interface TextPlan extends PlanBase {
@@ -76,12 +84,21 @@ function optionsOf(node: Node): Option[] | undefined {
   if (Array.isArray(oneOf)) {
     const opts = (oneOf as Node[])
       .filter((o) => o && 'const' in o)
-      .map((o) => ({ value: String(o['const']), label: str(o['title']) ?? String(o['const']) }));
+      .map((o) => {
+        const direction = directionOf(o);
+        return { value: String(o['const']), label: str(o['title']) ?? String(o['const']), ...(direction.better || direction.aggregate ? { direction } : {}) };
+      });
     if (opts.length > 0) return opts;
   }
   if (Array.isArray(node['enum'])) return (node['enum'] as unknown[]).map((v) => ({ value: String(v), label: String(v) }));
   if (typeOf(node) === 'boolean') return [{ value: 'true', label: 'Ja' }, { value: 'false', label: 'Nej' }];
   return undefined;
+}
+
+function directionOf(node: Node): Direction {
+  const better: Better | undefined = betterOf(node['x-better']);
+  const aggregate: Aggregate | undefined = aggregateOf(node['x-aggregate']);
+  return { ...(better ? { better } : {}), ...(aggregate ? { aggregate } : {}) };
 }
 
 function base(node: Node, key: string, path: string[], pointer: string, titlePrefix: string): PlanBase {
@@ -140,7 +157,8 @@ function fieldPlan(node: Node, key: string, path: string[], pointer: string, tit
   const kind = declared ?? (options ? 'choice' : type === 'number' || type === 'integer' ? 'number' : 'text');
   if (kind === 'choice') return { ...b, kind: 'choice', options: options ?? [] };
   if (kind === 'number') {
-    const plan: NumberPlan = { ...b, kind: 'number' };
+    const isTarget = Object.values(siblings).some((s) => s && s !== node && s['x-target'] === path[path.length - 1]);
+    const plan: NumberPlan = { ...b, kind: 'number', direction: directionOf(node), isTarget };
     const unit = str(node['x-unit']);
     if (unit) plan.unit = unit;
     const unitField = str(node['x-unit-field']);

@@ -2,7 +2,8 @@
 // columns throughout, so it pivots in Excel without reshaping. CSV writes these rows as they
 // are; the XLSX writer splits them into a sheet per section.
 import { formatDanishDateTime } from '#core/danish-time';
-import type { FieldSummary, OrgStatus, RoundSummary, CompletenessFigures } from '#core/summary/model';
+import type { FieldSummary, OrgStatus, RoundSummary, CompletenessFigures, NumberStats } from '#core/summary/model';
+import { BETTER_LABEL, targetVerdict } from '#core/summary/direction';
 
 export type Cell = string | number | null;
 
@@ -93,27 +94,31 @@ function fieldRows(field: FieldSummary, section: string, element: string, out: T
       return;
     case 'number': {
       const unit = field.unit ?? '';
-      const stats = (region: string, s: { n: number; sum: number | null; mean: number | null; median: number | null; min: number | null; max: number | null }, u = unit) => {
+      // Only the figures the field's aggregation allows (no sum of targets or shares): the same
+      // nulls as the JSON, so CSV, XLSX and JSON agree.
+      const stats = (region: string, s: NumberStats, u = unit) => {
         row('Antal svar', region, '', s.n, 'antal');
         if (s.n === 0) return;
-        row('Sum', region, '', s.sum, u);
-        row('Gennemsnit', region, '', s.mean, u);
-        row('Median', region, '', s.median, u);
+        if (s.sum !== null) row('Sum', region, '', s.sum, u);
+        if (s.mean !== null) row('Gennemsnit', region, '', s.mean, u);
+        if (s.median !== null) row('Median', region, '', s.median, u);
         row('Minimum', region, '', s.min, u);
         row('Maksimum', region, '', s.max, u);
       };
       if (field.byUnit) for (const b of field.byUnit) stats(`${ALL_REGIONS} (${b.unit})`, b, b.unit);
       else stats(ALL_REGIONS, field);
       if (field.target) {
-        if (field.target.value !== undefined) row('Mål', ALL_REGIONS, '', field.target.value, unit);
-        row('Antal på eller over målet', ALL_REGIONS, '', field.target.atOrAbove, 'antal');
-        row('Antal under målet', ALL_REGIONS, '', field.target.below, 'antal');
+        row('Retning', ALL_REGIONS, '', BETTER_LABEL[field.target.better]);
+        if (field.target.value !== undefined) row(field.target.better === 'lower' ? 'Mål (højst)' : 'Mål (mindst)', ALL_REGIONS, '', field.target.value, unit);
+        row('Antal, der når målet', ALL_REGIONS, '', field.target.met, 'antal');
+        row('Antal, der ikke når målet', ALL_REGIONS, '', field.target.notMet, 'antal');
         row('Gennemsnitlig afstand til målet', ALL_REGIONS, '', field.target.meanDifference, unit);
       }
       if (!field.byUnit) for (const r of field.byRegion) if (r.n > 0) stats(r.regionName, r);
       for (const v of field.values) {
         row('Værdi', v.regionName, v.orgName, v.value, v.unit ?? unit);
         if (v.target !== undefined && field.target?.field) row('Målværdi', v.regionName, v.orgName, v.target, v.unit ?? unit);
+        if (v.target !== undefined) row('Vurdering mod målet', v.regionName, v.orgName, targetVerdict(v.value, v.target, field.better, v.unit ?? unit));
       }
       return;
     }

@@ -12,13 +12,17 @@ import { buildRoundSummary } from '#core/summary/aggregate';
 import { completenessOf, isCounted } from '#core/summary/completeness';
 import { parseIndicatorCsv } from '#core/summary/indicators';
 import { cachedPlan } from '#core/summary/plan';
+import { withSummaryAnnotations } from '#core/summary/overlay';
 import { buildTrend } from '#core/summary/trend';
 import type { IndicatorDataset, RoundSummary } from '#core/summary/model';
 import type { SummaryDeps } from '#core/summary/ports';
 import type { FormTrendJson } from '#schemas/summary';
 
-/** Bump when the engine's output changes shape or meaning, so stored builds are rebuilt. */
-export const SUMMARY_ENGINE_VERSION = 1;
+/**
+ * Bump when the engine's output changes shape or meaning, so stored builds are rebuilt.
+ * 2: `x-better` / `x-aggregate` (direction, met/notMet, no sums of targets or shares).
+ */
+export const SUMMARY_ENGINE_VERSION = 2;
 /** Closed rounds stay in the nightly job this long, to catch late reviews and reopenings. */
 export const RECENTLY_CLOSED_DAYS = 60;
 const READ_CONCURRENCY = 16;
@@ -116,7 +120,7 @@ export async function summaryOfRound(
   const summary = buildRoundSummary({
     round,
     formTitle: form?.title ?? String(version.schema['title'] ?? round.formId),
-    plan: cachedPlan(`${round.formId}@${round.formVersion}`, version.schema),
+    plan: cachedPlan(`${round.formId}@${round.formVersion}`, withSummaryAnnotations(round.formId, round.formVersion, version.schema)),
     heads,
     answers: new Map(counted.map((h, i) => [h.orgId, docs[i]!])),
     indicators: indicators?.rows ?? [],

@@ -90,7 +90,10 @@ export function buildTrend(
     for (const { key, title, field } of flattenSummary(s)) {
       if (field.kind === 'number') {
         let entry = series.get(key) as NumberSeries | undefined;
-        if (!entry) series.set(key, (entry = { kind: 'number', key, title, unit: field.unit, points: [] }));
+        if (!entry) series.set(key, (entry = { kind: 'number', key, title, unit: field.unit, better: field.better, aggregate: field.aggregate, points: [] }));
+        // Rounds come oldest first: the newest version's direction and aggregation hold for the series.
+        entry.better = field.better;
+        entry.aggregate = field.aggregate;
         let targetMean: number | null | undefined;
         if (field.target?.field) {
           const targets = field.values.map((v) => v.target).filter((t): t is number => t !== undefined);
@@ -102,6 +105,7 @@ export function buildTrend(
           ...stats(field),
           ...(field.target?.value !== undefined ? { target: field.target.value } : {}),
           ...(targetMean !== undefined ? { targetMean } : {}),
+          ...(field.target ? { met: field.target.met, notMet: field.target.notMet } : {}),
         });
       } else if (field.kind === 'choice') {
         let entry = series.get(key) as ChoiceSeries | undefined;

@@ -1,14 +1,20 @@
 // SST's page for one round: the completeness figures and their roll-up per region at the top,
-// who has reported (organisation, region, status, submitted at, late) with filters, links to
-// review each report, and the summary downloads.
+// then the status table: every organisation with region, status, submitted at, timeliness and
+// its own deadline, filtered, sorted (alphabetically by default, in Danish order: Æ, Ø, Å last),
+// with rows selected by checkbox for the bulk actions (send a reminder now, accept, download
+// as a zip) and each organisation's extension granted, changed or revoked with a reason.
 import { useMemo, useState } from 'react';
-import { ApiError, describe, download, get } from '../api.ts';
+import { zipSync, strToU8 } from 'fflate';
+import { ApiError, describe, download, get, getText, request, saveBlob } from '../api.ts';
+import type { Session } from '../auth.ts';
 import { features } from '../features.ts';
 import { formatDateTime, statusLabel, t } from '../i18n.ts';
 import { href } from '../router.ts';
-import type { Round, SubmissionStatus } from '../types.ts';
-import { LoadError, Loading, Notice, PageTitle, StatusBadge, useLoad, TableScroll } from '../components/common.tsx';
+import type { Organisation, Round, SubmissionStatus } from '../types.ts';
+import type { Extension, RemindNowResult } from '#schemas/schedule';
+import { ConfirmDialog, LoadError, Loading, Notice, PageTitle, StatusBadge, useLoad, TableScroll } from '../components/common.tsx';
 import { CompletenessFigures, RegionTable, type RoundStatusBody as RoundStatus } from '../components/round-status.tsx';
+import { ExtensionDialog } from '../components/extension-dialog.tsx';
 
 const STATUSES: SubmissionStatus[] = ['not_started', 'draft', 'submitted', 'returned', 'accepted'];
 const FORMATS = [
@@ -18,45 +24,206 @@ const FORMATS = [
   { format: 'json', label: 'JSON' },
 ] as const;
 
-export function RoundPage({ roundId }: { roundId: string }) {
+type Row = RoundStatus['completeness']['organisations'][number] & { deadlineAt: string; extension?: Extension | undefined };
+type SortKey = 'org' | 'region' | 'status' | 'submittedAt' | 'late' | 'deadline';
+interface Sort {
+  key: SortKey;
+  dir: 'asc' | 'desc';
+}
+
+const collator = new Intl.Collator('da', { sensitivity: 'base', numeric: true });
+const byText = (a: string, b: string) => collator.compare(a, b);
+const timeliness = (r: Row) => (r.submittedAt ? (r.late ? 2 : 1) : 0);
+const COMPARE: Record<SortKey, (a: Row, b: Row) => number> = {
+  org: (a, b) => byText(a.orgName, b.orgName),
+  region: (a, b) => byText(a.regionName ?? '', b.regionName ?? ''),
+  status: (a, b) => STATUSES.indexOf(a.status) - STATUSES.indexOf(b.status),
+  submittedAt: (a, b) => (a.submittedAt ?? '').localeCompare(b.submittedAt ?? ''),
+  late: (a, b) => timeliness(a) - timeliness(b),
+  deadline: (a, b) => a.deadlineAt.localeCompare(b.deadlineAt),
+};
+const COLUMNS: { key: SortKey; label: Parameters<typeof t>[0] }[] = [
+  { key: 'org', label: 'colOrg' },
+  { key: 'region', label: 'colRegion' },
+  { key: 'status', label: 'colStatus' },
+  { key: 'submittedAt', label: 'colSubmittedAt' },
+  { key: 'late', label: 'colLate' },
+  { key: 'deadline', label: 'colOrgDeadline' },
+];
+
+/** A file name from an organisation's official name (Danish letters kept, path characters not). */
+const fileName = (name: string) => name.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '-').trim();
+const csvCell = (v: string) => (/[;"\n\r]|^[=+\-@]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+
+type Flash = { kind: 'success' | 'warning' | 'error'; lines: string[] };
+
+export function RoundPage({ roundId, session }: { roundId: string; session: Session }) {
+  const admin = session.role === 'sst-admin';
+  const path = `/rounds/${encodeURIComponent(roundId)}`;
   const load = useLoad(async () => {
-    const round = (await get<Round>(`/rounds/${encodeURIComponent(roundId)}`)).body;
+    const [round, extensions] = await Promise.all([get<Round>(path), get<{ items: Extension[] }>(`${path}/extensions`).then((r) => r.body.items, () => [])]);
     let status: RoundStatus | undefined;
     if (features.roundStatus()) {
       try {
-        status = (await get<RoundStatus>(`/rounds/${encodeURIComponent(roundId)}/status`)).body;
+        status = (await get<RoundStatus>(`${path}/status`)).body;
       } catch (err) {
         if (!(err instanceof ApiError && err.status === 404)) throw err;
       }
     }
-    return { round, status };
+    // Official names ("Norddjurs Kommune") for the files of the zip.
+    const official = await get<{ items: Organisation[] }>(`/orgs?at=${round.body.respondentsAt}`).then(
+      (r) => new Map(r.body.items.map((o) => [o.id, o.officialName])),
+      () => new Map<string, string>(),
+    );
+    return { round: round.body, status, extensions, official };
   }, [roundId]);
   const [statusFilter, setStatusFilter] = useState('');
   const [regionFilter, setRegionFilter] = useState('');
   const [search, setSearch] = useState('');
   const [lateOnly, setLateOnly] = useState(false);
   const [downloadError, setDownloadError] = useState<string | undefined>();
+  const [sort, setSort] = useState<Sort>({ key: 'org', dir: 'asc' });
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [busy, setBusy] = useState<'remind' | 'accept' | 'download' | undefined>();
+  const [confirm, setConfirm] = useState<'remind' | 'accept' | undefined>();
+  const [flash, setFlash] = useState<Flash | undefined>();
+  const [extensionFor, setExtensionFor] = useState<Row | undefined>();
 
-  const rows = useMemo(() => load.data?.status?.completeness.organisations ?? [], [load.data]);
-  const regions = useMemo(() => [...new Map(rows.map((r) => [r.regionId, r.regionName])).entries()].sort((a, b) => a[1].localeCompare(b[1], 'da')), [rows]);
-  const shown = rows.filter(
-    (r) =>
-      (!statusFilter || r.status === statusFilter) &&
-      (!regionFilter || r.regionId === regionFilter) &&
-      (!lateOnly || r.late) &&
-      (!search || r.orgName.toLocaleLowerCase('da').includes(search.toLocaleLowerCase('da'))),
-  );
+  const rows = useMemo((): Row[] => {
+    const data = load.data;
+    if (!data?.status) return [];
+    const ext = new Map(data.extensions.map((e) => [e.orgId, e]));
+    return data.status.completeness.organisations.map((o) => ({ ...o, deadlineAt: ext.get(o.orgId)?.deadlineAt ?? data.round.deadlineAt, extension: ext.get(o.orgId) }));
+  }, [load.data]);
+  const regions = useMemo(() => [...new Map(rows.map((r) => [r.regionId, r.regionName ?? ''])).entries()].sort((a, b) => byText(a[1], b[1])), [rows]);
+  const shown = useMemo(() => {
+    const filtered = rows.filter(
+      (r) =>
+        (!statusFilter || r.status === statusFilter) &&
+        (!regionFilter || r.regionId === regionFilter) &&
+        (!lateOnly || r.late) &&
+        (!search || r.orgName.toLocaleLowerCase('da').includes(search.toLocaleLowerCase('da'))),
+    );
+    const cmp = COMPARE[sort.key];
+    // Ties fall back to the name, so the order is stable and predictable.
+    return filtered.sort((a, b) => (sort.dir === 'asc' ? cmp(a, b) : cmp(b, a)) || COMPARE.org(a, b));
+  }, [rows, statusFilter, regionFilter, lateOnly, search, sort]);
 
   if (load.error) return <LoadError message={load.error} onRetry={load.reload} />;
   if (!load.data) return <Loading />;
-  const { round, status } = load.data;
+  const { round, status, official } = load.data;
+
+  const chosen = rows.filter((r) => selected.has(r.orgId));
+  const laggards = chosen.filter((r) => !r.submittedAt);
+  const acceptable = chosen.filter((r) => r.status === 'submitted');
+  const allShownSelected = shown.length > 0 && shown.every((r) => selected.has(r.orgId));
+  const someShownSelected = shown.some((r) => selected.has(r.orgId));
+  const names = (list: { orgName: string }[]) => list.map((o) => o.orgName).join(', ');
+
+  const toggle = (orgId: string, on: boolean) =>
+    setSelected((s) => {
+      const next = new Set(s);
+      if (on) next.add(orgId);
+      else next.delete(orgId);
+      return next;
+    });
+  const toggleAllShown = (on: boolean) =>
+    setSelected((s) => {
+      const next = new Set(s);
+      for (const r of shown) {
+        if (on) next.add(r.orgId);
+        else next.delete(r.orgId);
+      }
+      return next;
+    });
+
+  const sortBy = (key: SortKey) => setSort((s) => (s.key === key ? { key, dir: s.dir === 'asc' ? 'desc' : 'asc' } : { key, dir: 'asc' }));
 
   const fetchSummary = async (format: string) => {
     setDownloadError(undefined);
     try {
-      await download(`/rounds/${encodeURIComponent(roundId)}/summary?format=${format}`, `${roundId}.${format}`);
+      await download(`${path}/summary?format=${format}`, `${roundId}.${format}`);
     } catch (err) {
       setDownloadError(t('downloadFailed', describe(err)));
+    }
+  };
+
+  const remind = async () => {
+    setConfirm(undefined);
+    setBusy('remind');
+    setFlash(undefined);
+    try {
+      const res = await request<RemindNowResult>('POST', `${path}/reminders`, { body: { orgIds: laggards.map((r) => r.orgId) }, idempotencyKey: crypto.randomUUID() });
+      const r = res.body;
+      const lines = [r.sent.length ? t('remindSent', names(r.sent)) : t('remindSentNone')];
+      if (r.alreadySent.length) lines.push(t('remindAlready', names(r.alreadySent)));
+      if (r.noContacts.length) lines.push(t('remindNoContacts', names(r.noContacts)));
+      if (r.submitted.length) lines.push(t('remindSubmitted', names(r.submitted)));
+      if (r.failed.length) lines.push(t('remindFailed', names(r.failed)));
+      setFlash({ kind: r.noContacts.length || r.failed.length ? 'warning' : 'success', lines });
+    } catch (err) {
+      setFlash({ kind: 'error', lines: [describe(err)] });
+    } finally {
+      setBusy(undefined);
+    }
+  };
+
+  const acceptAll = async () => {
+    setConfirm(undefined);
+    setBusy('accept');
+    setFlash(undefined);
+    const done: Row[] = [];
+    const failed: string[] = [];
+    for (const r of acceptable) {
+      try {
+        await request('POST', `${path}/submissions/${encodeURIComponent(r.orgId)}/accept`, { idempotencyKey: crypto.randomUUID() });
+        done.push(r);
+      } catch (err) {
+        failed.push(t('acceptFailedFor', r.orgName, describe(err)));
+      }
+    }
+    const skipped = chosen.filter((r) => r.status !== 'submitted');
+    const lines = [t('acceptDone', done.length ? names(done) : '0'), ...(skipped.length ? [t('acceptSkipped', names(skipped))] : []), ...failed];
+    setFlash({ kind: failed.length ? 'error' : 'success', lines });
+    setBusy(undefined);
+    load.reload();
+  };
+
+  const downloadSelected = async () => {
+    setBusy('download');
+    setFlash(undefined);
+    try {
+      const files: Record<string, Uint8Array> = {};
+      const started = chosen.filter((r) => r.status !== 'not_started');
+      for (const r of started) {
+        const html = await getText(`${path}/submissions/${encodeURIComponent(r.orgId)}/print`);
+        files[`${fileName(official.get(r.orgId) ?? r.orgName)}.html`] = strToU8(html);
+      }
+      const lines = [t('csvHeader')];
+      for (const r of [...chosen].sort(COMPARE.org)) {
+        lines.push(
+          [
+            r.orgName,
+            r.regionName ?? '',
+            r.status === 'not_started' ? t('notStartedInZip') : statusLabel(r.status),
+            formatDateTime(r.submittedAt),
+            r.submittedAt ? (r.late ? t('late') : t('onTime')) : '',
+            formatDateTime(round.deadlineAt),
+            r.extension ? formatDateTime(r.extension.deadlineAt) : '',
+            r.extension?.reason ?? '',
+          ]
+            .map(csvCell)
+            .join(';'),
+        );
+      }
+      // UTF-8 with BOM and CRLF, as the summary CSV: Danish Excel opens it with a double-click.
+      files['oversigt.csv'] = strToU8(`\uFEFF${lines.join('\r\n')}\r\n`);
+      saveBlob(new Blob([zipSync(files)], { type: 'application/zip' }), `${roundId}-udvalgte.zip`);
+      setFlash({ kind: 'success', lines: [started.length === 1 ? t('downloadDoneOne') : t('downloadDone', started.length)] });
+    } catch (err) {
+      setFlash({ kind: 'error', lines: [t('downloadFailed', describe(err))] });
+    } finally {
+      setBusy(undefined);
     }
   };
 
@@ -74,6 +241,11 @@ export function RoundPage({ roundId }: { roundId: string }) {
         </Notice>
       )}
       <p>{t('deadlineAt', formatDateTime(round.deadlineAt))}</p>
+      {admin && round.phase === 'scheduled' && (
+        <p>
+          <a className="btn btn-secondary" href={href.editRound(round.roundId)}>{t('editRoundOf', round.title)}</a>
+        </p>
+      )}
 
       <section aria-labelledby="completeness-title">
         <h2 id="completeness-title">{t('completenessTitle')}</h2>
@@ -139,34 +311,141 @@ export function RoundPage({ roundId }: { roundId: string }) {
               </label>
             </div>
           </div>
-          <p role="status" className="muted">{t('showing', shown.length, rows.length)}</p>
+
+          <div className="bulk-bar" role="group" aria-labelledby="bulk-title">
+            <h3 id="bulk-title" className="bulk-title">{t('bulkActions')}</h3>
+            <p className="bulk-count" role="status" aria-live="polite" data-testid="selected-count">
+              {selected.size ? t('selectedCount', selected.size) : t('selectedNone')}
+              {' · '}
+              {t('showing', shown.length, rows.length)}
+            </p>
+            <div className="actions">
+              {admin && (
+                <button type="button" className="btn btn-primary" disabled={!selected.size || busy !== undefined} aria-describedby="remind-hint" onClick={() => setConfirm('remind')}>
+                  {busy === 'remind' ? t('remindSending') : t('remindNow')}
+                </button>
+              )}
+              {admin && (
+                <button type="button" className="btn btn-secondary" disabled={!selected.size || busy !== undefined} onClick={() => setConfirm('accept')}>
+                  {t('acceptSelected')}
+                </button>
+              )}
+              <button type="button" className="btn btn-secondary" disabled={!selected.size || busy !== undefined} aria-describedby="download-hint" onClick={() => void downloadSelected()}>
+                {busy === 'download' ? t('downloading') : t('downloadSelected')}
+              </button>
+              {selected.size > 0 && (
+                <button type="button" className="btn btn-link" onClick={() => setSelected(new Set())}>
+                  {t('clearSelection')}
+                </button>
+              )}
+            </div>
+            {admin && <p id="remind-hint" className="muted small">{t('remindNowHint')}</p>}
+            <p id="download-hint" className="muted small">{t('downloadSelectedHint')}</p>
+            {/* In the sticky bar, so the outcome shows where the button was pressed, however far down. */}
+            <div aria-live="polite" data-testid="bulk-result">
+              {flash && (
+                <Notice kind={flash.kind}>
+                  {flash.lines.map((line) => (
+                    <p key={line}>{line}</p>
+                  ))}
+                  <button type="button" className="btn btn-link btn-small" onClick={() => setFlash(undefined)}>{t('close')}</button>
+                </Notice>
+              )}
+            </div>
+          </div>
+
           <TableScroll label={t('organisationsTitle')}>
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">{t('colOrg')}</th>
-                <th scope="col">{t('colRegion')}</th>
-                <th scope="col">{t('colStatus')}</th>
-                <th scope="col">{t('colSubmittedAt')}</th>
-                <th scope="col">{t('colLate')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {shown.map((r) => (
-                <tr key={r.orgId} data-org={r.orgId}>
-                  <th scope="row">
-                    <a href={href.submission(roundId, r.orgId)} aria-label={t('reviewOf', r.orgName)}>{r.orgName}</a>
-                  </th>
-                  <td>{r.regionName}</td>
-                  <td><StatusBadge status={r.status} /></td>
-                  <td>{formatDateTime(r.submittedAt)}</td>
-                  <td>{r.submittedAt ? (r.late ? <span className="badge badge-late">{t('late')}</span> : t('onTime')) : ''}</td>
+            <table className="table status-table">
+              <thead>
+                <tr>
+                  <td className="select-cell">
+                    <input
+                      type="checkbox"
+                      aria-label={t('selectAllShown')}
+                      checked={allShownSelected}
+                      ref={(el) => {
+                        if (el) el.indeterminate = someShownSelected && !allShownSelected;
+                      }}
+                      onChange={(e) => toggleAllShown(e.target.checked)}
+                    />
+                  </td>
+                  {COLUMNS.map(({ key, label }) => (
+                    <th key={key} scope="col" aria-sort={sort.key === key ? (sort.dir === 'asc' ? 'ascending' : 'descending') : undefined}>
+                      <button type="button" className="sort-button" data-sort={key} onClick={() => sortBy(key)}>
+                        {t(label)}
+                        <span className="sort-mark" aria-hidden="true">{sort.key === key ? (sort.dir === 'asc' ? ' ▲' : ' ▼') : ' ↕'}</span>
+                      </button>
+                    </th>
+                  ))}
+                  {admin && <th scope="col">{t('colActions')}</th>}
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {shown.map((r) => (
+                  <tr key={r.orgId} data-org={r.orgId} className={selected.has(r.orgId) ? 'selected' : undefined}>
+                    <td className="select-cell">
+                      <input type="checkbox" aria-label={t('selectOrg', r.orgName)} checked={selected.has(r.orgId)} onChange={(e) => toggle(r.orgId, e.target.checked)} />
+                    </td>
+                    <th scope="row">
+                      <a href={href.submission(roundId, r.orgId)} aria-label={t('reviewOf', r.orgName)}>{r.orgName}</a>
+                    </th>
+                    <td>{r.regionName}</td>
+                    <td><StatusBadge status={r.status} /></td>
+                    <td>{formatDateTime(r.submittedAt)}</td>
+                    <td>{r.submittedAt ? (r.late ? <span className="badge badge-late">{t('late')}</span> : t('onTime')) : ''}</td>
+                    <td>
+                      {formatDateTime(r.deadlineAt)}
+                      {r.extension && <span className="muted small block">{t('extended')}: {r.extension.reason}</span>}
+                    </td>
+                    {admin && (
+                      <td>
+                        <button type="button" className="btn btn-secondary btn-small" aria-label={t('extensionButtonOf', r.orgName)} onClick={() => setExtensionFor(r)}>
+                          {t('extensionButton')}
+                        </button>
+                      </td>
+                    )}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
           </TableScroll>
         </section>
+      )}
+
+      <ConfirmDialog
+        open={confirm === 'remind'}
+        title={t('remindConfirmTitle')}
+        confirmLabel={t('remindNow')}
+        onConfirm={() => (laggards.length ? void remind() : setConfirm(undefined))}
+        onCancel={() => setConfirm(undefined)}
+      >
+        <p>{laggards.length ? laggards.length === 1 ? t('remindConfirmBodyOne') : t('remindConfirmBody', laggards.length) : t('remindConfirmNone')}</p>
+        {laggards.length > 0 && <p className="small">{names(laggards)}</p>}
+      </ConfirmDialog>
+      <ConfirmDialog
+        open={confirm === 'accept'}
+        title={t('acceptConfirmTitle')}
+        confirmLabel={t('acceptSelected')}
+        onConfirm={() => (acceptable.length ? void acceptAll() : setConfirm(undefined))}
+        onCancel={() => setConfirm(undefined)}
+      >
+        <p>{acceptable.length ? t('acceptConfirmBody', acceptable.length) : t('acceptConfirmNone')}</p>
+        {acceptable.length > 0 && <p className="small">{names(acceptable)}</p>}
+      </ConfirmDialog>
+      {extensionFor && (
+        <ExtensionDialog
+          round={round}
+          orgId={extensionFor.orgId}
+          orgName={extensionFor.orgName}
+          extension={extensionFor.extension}
+          onClose={(message) => {
+            setExtensionFor(undefined);
+            if (message) {
+              setFlash({ kind: 'success', lines: [message] });
+              load.reload();
+            }
+          }}
+        />
       )}
     </>
   );
