@@ -62,7 +62,8 @@ export async function buildWeb(outdir = WEB_DIST, options: { minify?: boolean } 
   });
   const outputs = Object.entries(result.metafile.outputs);
   const rel = (file: string) => path.relative(outdir, path.resolve(file)).split(path.sep).join('/');
-  const [jsFile, js] = outputs.find(([f, o]) => f.endsWith('.js') && o.entryPoint)!;
+  // Pages loaded with import() are entry points too in esbuild's metafile: the app's is main.tsx.
+  const [jsFile, js] = outputs.find(([f, o]) => f.endsWith('.js') && o.entryPoint?.endsWith('src/main.tsx'))!;
   const chunks: WebBuild['chunks'] = {};
   for (const [f, o] of outputs) {
     if (!f.endsWith('.js')) continue;
