@@ -37,11 +37,11 @@ const STATUS_TEXT: Record<number, string> = {
   401: 'No token, or an invalid, expired or forged one',
   403: 'The role or organisation may not do this',
   404: 'Not found, or not visible to the caller',
-  409: 'Not possible in the current state of the round or report (or the same Idempotency-Key is still running)',
+  409: 'Not possible in the current state of the round or report (or the same Idempotency-Key is still running, or the form version cannot be written as a sheet)',
   412: 'Someone else saved first: `savedBy`, `savedAt`, `currentRevision`, `currentEtag`',
   413: 'Body too large',
   415: 'Body is not of the declared media type',
-  422: 'Body or answers invalid: `errors` lists each as {pointer, message} (or the Idempotency-Key was used for another body)',
+  422: 'Body or answers invalid: `errors` lists each as {pointer, message}, a form workbook\'s also with sheet, row and column (or the Idempotency-Key was used for another body)',
   428: 'The change must name the version it starts from (If-Match)',
   429: 'Too many requests (API Gateway throttling)',
   500: 'Internal error (no details are disclosed)',
@@ -89,6 +89,7 @@ function problemStatuses(route: RouteSpec): number[] {
   if (route.ifMatch === 'required') out.add(428);
   if (route.idempotent) [409, 422].forEach((s) => out.add(s));
   if (route.query) out.add(400);
+  for (const s of route.problems ?? []) out.add(s);
   return [...out].sort((a, b) => a - b);
 }
 
@@ -183,7 +184,15 @@ function operation(route: RouteSpec): object {
     ...(route.auth !== 'public' ? { description: `Allowed: ${route.auth.join(', ')}${route.scopes ? ` (scopes: ${route.scopes.join(', ')})` : ''}` } : {}),
     ...(parameters.length ? { parameters } : {}),
     ...(route.body
-      ? { requestBody: { required: true, content: { [route.bodyType === 'csv' ? 'text/csv' : 'application/json']: { schema: schemaOf(route.body, 'input') } } } }
+      ? {
+          requestBody: {
+            required: true,
+            content: {
+              [route.bodyType === 'csv' ? 'text/csv' : 'application/json']: { schema: schemaOf(route.body, 'input') },
+              ...Object.fromEntries((route.uploads ?? []).map((type) => [type, { schema: { type: 'string', contentMediaType: type } }])),
+            },
+          },
+        }
       : {}),
     responses: { [status]: success, ...extraResponses(route), ...problems },
   };

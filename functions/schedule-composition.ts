@@ -9,6 +9,7 @@ import { getDocumentClient, requiredEnv } from '#store/clients';
 import { DynamoContactStore } from '#store/contact-store';
 import { DynamoMeetingStore } from '#store/meeting-store';
 import { DynamoSeatContactStore } from '#store/seat-store';
+import { DynamoCalendarFeedStore } from '#store/calendar-feed-store';
 import { DynamoSubmissionHeads } from '#store/submission-store';
 import { DynamoClaimStore, DynamoRoundPolicyStore, DynamoSubmitFeed } from '#store/reminder-store';
 
@@ -45,6 +46,7 @@ export function buildScheduleTableDeps(table: string, options: ScheduleOptions =
     contacts: new DynamoContactStore(db, table),
     meetings: new DynamoMeetingStore(db, table),
     seats: new DynamoSeatContactStore(db, table),
+    feeds: new DynamoCalendarFeedStore(db, table),
     policies: new DynamoRoundPolicyStore(db, table),
     claims: new DynamoClaimStore(db, table),
     submitFeed: new DynamoSubmitFeed(db, table),

@@ -50,7 +50,11 @@ const STAGES: readonly StageName[] = ['dev', 'prod'];
 export const EXPENSIVE_ROUTES = [
   'GET /rounds/{roundId}/summary',
   'PUT /forms/{formId}/indicators',
+  'POST /forms/{formId}/indicators/validate',
   'POST /rounds/{roundId}/submissions/{orgId}/attachments',
+  // Public (the token in the path is the credential): calendar apps poll it, and a guesser must
+  // not get the stage's whole rate.
+  'GET /calendar/feed/{token}',
 ] as const;
 
 export const RESERVED_CONCURRENCY: Readonly<Record<string, number>> = {

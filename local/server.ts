@@ -64,6 +64,15 @@ async function readBody(req: http.IncomingMessage): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
+/**
+ * As API Gateway's HTTP API does: a text body is passed as it is, any other (an .xlsx workbook)
+ * base64-encoded, so a binary upload reaches the handler byte for byte.
+ */
+function isText(contentType: string | undefined): boolean {
+  const type = (contentType ?? '').split(';')[0]!.trim().toLowerCase();
+  return type === '' || type.startsWith('text/') || type === 'application/json' || type.endsWith('+json') || type.endsWith('+xml') || type === 'application/xml' || type === 'application/x-www-form-urlencoded' || type === 'application/javascript';
+}
+
 function match(method: string, pathname: string): { route: RouteSpec; params: Record<string, string> } | 'method' | undefined {
   let pathMatched = false;
   for (const c of compiled) {
@@ -157,7 +166,7 @@ export function createLocalServer({ devAuth, extra }: LocalServerOptions): http.
         timeEpoch: now.getTime(),
         ...(claims ? { authorizer: { principalId: '', integrationLatency: 0, jwt: { claims, scopes: null } } } : {}),
       },
-      ...(body.length ? { body: body.toString('utf8'), isBase64Encoded: false } : { isBase64Encoded: false }),
+      ...(body.length === 0 ? { isBase64Encoded: false } : isText(headers['content-type']) ? { body: body.toString('utf8'), isBase64Encoded: false } : { body: body.toString('base64'), isBase64Encoded: true }),
     } as unknown as ApiEvent;
     const { handler } = await loadHandler(route.area as Area);
     send(res, await handler(event, lambdaContext(route.area)));

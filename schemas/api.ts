@@ -87,6 +87,10 @@ export const PublishFormVersionRequest = z
   })
   .meta({ id: 'PublishFormVersionRequest' });
 
+export const FormVersionQuery = z.strictObject({
+  format: z.enum(['json', 'xlsx']).default('json').meta({ description: '`xlsx`: the version as a form workbook (sheets survey, choices, settings; forms/README.md)' }),
+});
+
 const policyFields = {
   atOpening: z.boolean().meta({ description: 'Remind when the round opens' }),
   daysBefore: z.array(z.number().int().min(1).max(365)).max(10).meta({ description: 'Danish calendar days before the deadline' }),
@@ -156,6 +160,28 @@ export const Round = z
     phase: RoundPhase,
   })
   .meta({ id: 'Round' });
+
+export const FormVersionPreview = z
+  .object({
+    formId: FormId,
+    version: z.number().int().min(1).meta({ description: 'The number the version gets if it is published now' }),
+    schema: JsonObject,
+    title: z.string(),
+    currentVersion: z.number().int().optional().meta({ description: 'The latest published version, absent for a new form' }),
+    changes: z.array(FieldChange).meta({ description: 'Fields added, removed or retyped against the latest published version' }),
+    rounds: z
+      .array(
+        z.object({
+          roundId: RoundId,
+          title: z.string(),
+          formVersion: z.number().int(),
+          phase: RoundPhase,
+          locked: z.boolean().meta({ description: 'A report has been submitted: the round keeps its form version' }),
+        }),
+      )
+      .meta({ description: "The form's rounds: each keeps its version unless moved (until its first report is submitted)" }),
+  })
+  .meta({ id: 'FormVersionPreview' });
 
 export const CreateRoundRequest = z
   .strictObject({
@@ -321,12 +347,22 @@ export const AuditEvent = z
   })
   .meta({ id: 'AuditEvent' });
 
-export const AuditQuery = z.strictObject({
+const AuditFilterShape = {
   from: z.iso.datetime({ offset: true }).meta({ description: 'Inclusive start (ISO date-time)' }),
   to: z.iso.datetime({ offset: true }).meta({ description: 'Exclusive end (ISO date-time)' }),
+  orgId: z.string().regex(/^[a-z0-9-]{1,64}$/).optional().meta({ description: 'Events about this organisation or by its people' }),
+  roundId: z.string().regex(/^[a-z0-9-]{1,100}$/).optional().meta({ description: "Events about this round or one of its reports" }),
+  actor: z.string().trim().min(1).max(200).optional().meta({ description: "The actor's stable id, or part of their display name (case-sensitive)" }),
+  action: z.string().regex(/^[a-z][a-z0-9.-]{0,99}$/).optional().meta({ description: 'An action or its prefix: `submission.submit`, or `submission.` for every report action' }),
+};
+
+export const AuditQuery = z.strictObject({
+  ...AuditFilterShape,
   limit: z.coerce.number().int().min(1).max(500).default(100),
   cursor: z.string().max(2000).optional(),
 });
+
+export const AuditExportQuery = z.strictObject(AuditFilterShape);
 
 export const SwitchFormVersionRequest = z.strictObject({ version: z.number().int().min(1) }).meta({ id: 'SwitchFormVersionRequest' });
 
@@ -365,7 +401,18 @@ export const ProblemDocument = z
     status: z.number().int(),
     detail: z.string().optional(),
     instance: z.string().optional(),
-    errors: z.array(z.object({ pointer: z.string(), message: z.string() })).optional().meta({ description: 'Each invalid field: a JSON pointer and a Danish message (422)' }),
+    errors: z
+      .array(
+        z.object({
+          pointer: z.string(),
+          message: z.string(),
+          sheet: z.string().optional().meta({ description: 'A form workbook: the sheet (survey, choices, settings)' }),
+          row: z.number().int().optional().meta({ description: 'A form workbook: the row, as the spreadsheet numbers it' }),
+          column: z.string().optional().meta({ description: 'A form workbook: the column heading' }),
+        }),
+      )
+      .optional()
+      .meta({ description: 'Each invalid field: a JSON pointer and a Danish message (422); for a form workbook also its sheet, row and column' }),
     savedBy: z.string().optional().meta({ description: 'Who saved the version that won (412)' }),
     savedAt: z.string().optional().meta({ description: 'When that version was saved (412)' }),
     currentRevision: z.number().int().optional().meta({ description: 'The number of that version (412)' }),
@@ -388,6 +435,7 @@ export const listOf = <T extends z.ZodType>(item: T) => z.object({ items: z.arra
 export type Organisation = z.infer<typeof Organisation>;
 export type FormSummary = z.infer<typeof FormSummary>;
 export type FormVersion = z.infer<typeof FormVersion>;
+export type FormVersionPreview = z.infer<typeof FormVersionPreview>;
 export type FieldChange = z.infer<typeof FieldChange>;
 const ContributionRow = z.object({
   orgId: OrgId,

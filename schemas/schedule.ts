@@ -225,6 +225,38 @@ export const ReminderLogEntry = z
   })
   .meta({ id: 'ReminderLogEntry' });
 
+// Personal calendar subscriptions: a calendar app polls a URL with a secret token in its path
+// (it cannot send a bearer token); the token is shown once and stored only as its SHA-256.
+export const SubscriptionId = z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'et abonnements-id').meta({ description: 'Subscription id (a ULID)' });
+export const FeedToken = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{43}$/, 'et kalendertoken')
+  .meta({ description: '256 random bits, base64url; the subscription URL is its only copy' });
+
+export const CalendarSubscriptionRequest = z
+  .strictObject({ label: z.string().trim().min(1).max(100).optional().meta({ description: 'A name to tell subscriptions apart, e.g. `Outlook på arbejdet`' }) })
+  .meta({ id: 'CalendarSubscriptionRequest' });
+
+export const CalendarSubscription = z
+  .object({
+    subscriptionId: SubscriptionId,
+    label: z.string(),
+    createdAt: IsoTime,
+    revokedAt: IsoTime.optional(),
+    revokedBy: z.string().optional(),
+  })
+  .meta({ id: 'CalendarSubscription' });
+
+export const CalendarSubscriptionCreated = z
+  .object({
+    subscription: CalendarSubscription,
+    token: FeedToken,
+    path: z.string().meta({ description: 'The feed, relative to the API: `/calendar/feed/<token>`; shown only in this answer' }),
+  })
+  .meta({ id: 'CalendarSubscriptionCreated' });
+
+export type CalendarSubscription = z.infer<typeof CalendarSubscription>;
+
 export const JobParams = { name: z.string().regex(/^[a-z0-9-]{1,64}$/) };
 export const JobQuery = z.strictObject({ now: IsoTime.optional() });
 export type ReminderLogEntry = z.infer<typeof ReminderLogEntry>;

@@ -169,6 +169,7 @@ export const IndicatorValue = z
     unit: z.string().optional(),
     target: z.number().optional(),
     source: z.string().optional(),
+    direction: z.enum(['up', 'down']).optional().meta({ description: 'Which way is better: `up` (higher) or `down` (lower); the CSV column `retning` (`op`/`ned`)' }),
   })
   .meta({ id: 'IndicatorValue' });
 
@@ -288,6 +289,7 @@ export const FormTrend = z
         indicator: z.string(),
         title: z.string(),
         unit: z.string().nullable(),
+        direction: z.enum(['up', 'down']).nullable().meta({ description: 'Which way is better, as the indicator data says (null: not given)' }),
         points: z.array(z.object({ period: z.string(), regionId: z.string().optional(), regionName: z.string().optional(), value: z.number(), target: z.number().optional() })),
       }),
     ),
@@ -303,6 +305,40 @@ export const IndicatorDataset = z
   })
   .meta({ id: 'IndicatorDataset' });
 
+export const MAX_PREVIEW_ROWS = 500;
+
+export const IndicatorPreview = z
+  .object({
+    formId: FormId,
+    valid: z.boolean().meta({ description: 'True when the file has no errors and would be stored as it is' }),
+    rowCount: z.number().int().meta({ description: 'Rows read without error' }),
+    rows: z.array(IndicatorValue).meta({ description: `The first ${MAX_PREVIEW_ROWS} rows read without error, as they would be stored` }),
+    errors: z.array(z.object({ line: z.number().int(), column: z.string().optional(), pointer: z.string(), message: z.string() })),
+    errorsTruncated: z.boolean(),
+  })
+  .meta({ id: 'IndicatorPreview' });
+
+export const IndicatorDatasetInfo = z
+  .object({
+    formId: FormId,
+    formTitle: z.string(),
+    current: z
+      .object({
+        uploadedAt: IsoTime,
+        uploadedBy: z.string(),
+        rowCount: z.number().int(),
+        indicators: z.array(z.object({ indicator: z.string(), title: z.string(), unit: z.string().nullable(), direction: z.enum(['up', 'down']).nullable() })),
+        periods: z.array(z.string()),
+        sources: z.array(z.string()).meta({ description: 'The distinct `kilde` values of its rows' }),
+      })
+      .nullable()
+      .meta({ description: 'The data set shown beside the form now; null when none was uploaded' }),
+    uploads: z
+      .array(z.object({ id: z.string(), at: IsoTime, actor: z.string(), actorId: z.string().optional(), rows: z.number().int().optional(), periods: z.array(z.string()).optional(), indicators: z.array(z.string()).optional() }))
+      .meta({ description: 'Every upload as its `indicators.upload` audit event recorded it, newest first' }),
+  })
+  .meta({ id: 'IndicatorDatasetInfo' });
+
 export const SummaryQuery = z.strictObject({
   format: z.enum(['json', 'csv', 'xlsx', 'html']).default('json'),
   locale: z.enum(['da', 'en']).default('da').meta({ description: 'CSV only: `da` uses `;` and decimal comma (Danish Excel), `en` uses `,` and a decimal point' }),
@@ -316,3 +352,5 @@ export const IndicatorCsv = z.string().meta({
 
 export type RoundSummaryJson = z.infer<typeof RoundSummary>;
 export type FormTrendJson = z.infer<typeof FormTrend>;
+export type IndicatorPreviewJson = z.infer<typeof IndicatorPreview>;
+export type IndicatorDatasetInfoJson = z.infer<typeof IndicatorDatasetInfo>;

@@ -2,9 +2,11 @@
 import { Problem } from '#core/problems';
 import { checkFormSchema } from '#core/form-validation';
 import { diffSchemas } from '#core/schema-fields';
+import { SheetError, describeProblem, sheetToSchema, type FormSheet, type SheetProblem } from '#core/form-sheet';
+import { withPhase } from '#core/rounds';
 import { type CoreDeps, type FormManifest, type FormVersionRecord, WriteConflict } from '#core/ports';
 import { actorOf, type Identity } from '#core/identity';
-import type { JsonObject, Plan, RespondentKind } from '#schemas/api';
+import type { FormVersionPreview, JsonObject, Plan, RespondentKind } from '#schemas/api';
 
 export async function getFormOr404(deps: Pick<CoreDeps, 'forms'>, formId: string) {
   const form = await deps.forms.getForm(formId);
@@ -32,15 +34,58 @@ export interface PublishInput {
   plan?: Plan | undefined;
 }
 
-/** Publishes the next version of a form (creating the form on its first version). */
-export async function publishFormVersion(deps: CoreDeps, who: Identity, formId: string, input: PublishInput): Promise<FormVersionRecord> {
+/** A new version given as a form sheet (functions/core/form-sheet.ts), converted here with the number it gets. */
+export interface SheetInput {
+  sheet: Partial<FormSheet>;
+}
+
+/** The sheet's problems as a 422 whose every error names sheet, row and column. */
+export function sheetProblem(problems: SheetProblem[]): Problem {
+  return new Problem('invalid-form-sheet', problems.length === 1 ? describeProblem(problems[0]!) : `Regnearket har ${problems.length} fejl. Ret dem, og prøv igen.`, {
+    errors: problems.map((p) => ({
+      pointer: `/${p.sheet}${p.row ? `/${p.row}` : ''}${p.column ? `/${p.column.replace(/~/g, '~0').replace(/\//g, '~1')}` : ''}`,
+      message: describeProblem(p),
+      sheet: p.sheet,
+      ...(p.row ? { row: p.row } : {}),
+      ...(p.column ? { column: p.column } : {}),
+    })),
+  });
+}
+
+interface Prepared {
+  manifest: FormManifest;
+  existing: FormManifest | undefined;
+  previous: FormVersionRecord | undefined;
+  version: number;
+  schema: JsonObject;
+}
+
+/** Everything publishing checks and computes before it writes: shared by publish and preview. */
+async function prepare(deps: CoreDeps, formId: string, given: PublishInput | SheetInput): Promise<Prepared> {
+  const existing = await deps.forms.getForm(formId);
+  const version = (existing?.latestVersion ?? 0) + 1;
+  let input: PublishInput;
+  if ('sheet' in given) {
+    try {
+      const { schema, settings } = sheetToSchema(given.sheet, { formId, version });
+      input = { schema, respondentKind: settings.respondentKind, plan: settings.plan };
+      if (!existing && (!settings.respondentKind || !settings.plan)) {
+        throw sheetProblem([
+          ...(settings.respondentKind ? [] : [{ sheet: 'settings' as const, row: 2, column: 'respondents', message: 'Et nyt skema skal angive, hvem der besvarer det: »regioner« eller »kommuner«.' }]),
+          ...(settings.plan ? [] : [{ sheet: 'settings' as const, row: 2, column: 'plan', message: 'Et nyt skema skal angive sin plan: »kraeftplan-v« eller »psykiatriplan«.' }]),
+        ]);
+      }
+    } catch (err) {
+      if (err instanceof SheetError) throw sheetProblem(err.problems);
+      throw err;
+    }
+  } else input = given;
   const reasons = checkFormSchema(input.schema);
   if (reasons.length > 0) {
     throw new Problem('invalid-form-schema', reasons.join(' '), {
       errors: reasons.map((message) => ({ pointer: '/schema', message })),
     });
   }
-  const existing = await deps.forms.getForm(formId);
   const schemaTitle = typeof input.schema['title'] === 'string' ? input.schema['title'] : undefined;
   const schemaDescription = typeof input.schema['description'] === 'string' ? input.schema['description'] : undefined;
   const manifest: FormManifest = {
@@ -59,14 +104,44 @@ export async function publishFormVersion(deps: CoreDeps, who: Identity, formId: 
     });
   }
   const previous = existing ? await deps.forms.getVersion(formId, existing.latestVersion) : undefined;
+  return { manifest, existing, previous, version, schema: input.schema };
+}
+
+/**
+ * What publishing would do, without doing it: the schema (converted from the sheet), the number
+ * it would get, the field changes against the latest version, and the form's rounds, which keep
+ * their version (a round can be moved to the new one until its first report is submitted).
+ */
+export async function previewFormVersion(deps: CoreDeps, formId: string, given: PublishInput | SheetInput): Promise<FormVersionPreview> {
+  const p = await prepare(deps, formId, given);
+  const now = deps.clock.now();
+  const rounds = (await deps.rounds.list())
+    .filter((r) => r.formId === formId)
+    .map((r) => withPhase(r, now))
+    .sort((a, b) => b.opensAt.localeCompare(a.opensAt))
+    .map((r) => ({ roundId: r.roundId, title: r.title, formVersion: r.formVersion, phase: r.phase, locked: Boolean(r.formVersionLockedAt) }));
+  return {
+    formId,
+    version: p.version,
+    schema: p.schema,
+    title: p.manifest.title,
+    ...(p.previous ? { currentVersion: p.previous.version } : {}),
+    changes: p.previous ? diffSchemas(p.previous.schema, p.schema) : [],
+    rounds,
+  };
+}
+
+/** Publishes the next version of a form (creating the form on its first version). */
+export async function publishFormVersion(deps: CoreDeps, who: Identity, formId: string, given: PublishInput | SheetInput): Promise<FormVersionRecord> {
+  const { manifest, previous, version: number, schema } = await prepare(deps, formId, given);
   const now = deps.clock.now().toISOString();
   const version: FormVersionRecord = {
     formId,
-    version: (existing?.latestVersion ?? 0) + 1,
+    version: number,
     publishedAt: now,
     publishedBy: who.name,
-    schema: input.schema,
-    ...(previous ? { changes: diffSchemas(previous.schema, input.schema) } : {}),
+    schema,
+    ...(previous ? { changes: diffSchemas(previous.schema, schema) } : {}),
   };
   try {
     await deps.forms.publishVersion(manifest, version, {

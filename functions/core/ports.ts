@@ -231,11 +231,27 @@ export class InvalidCursor extends Error {
   }
 }
 
+/** What an audit search narrows to; every field given must hold. */
+export interface AuditFilter {
+  /** About this organisation (`orgId`) or by its people (`actorOrgId`). */
+  orgId?: string | undefined;
+  /** About this round: `roundId`, or a subject `round/<id>` or under it. */
+  roundId?: string | undefined;
+  /** The actor's stable id, or part of their display name. */
+  actor?: string | undefined;
+  /** The action, or its prefix. */
+  action?: string | undefined;
+}
+
 export interface AuditStore {
   /** Every event about one subject, oldest first. */
   history(subject: string): Promise<AuditEvent[]>;
-  /** Events with from <= at < to, oldest first, a page at a time; InvalidCursor for a cursor it did not issue. */
-  between(from: string, to: string, limit: number, cursor?: string): Promise<AuditPage>;
+  /**
+   * Events with from <= at < to (and the filter), oldest first, a page at a time; InvalidCursor for
+   * a cursor it did not issue. A page may hold fewer than `limit` events and still have `next`
+   * when the filter left most of what was read out.
+   */
+  between(from: string, to: string, limit: number, cursor?: string, filter?: AuditFilter): Promise<AuditPage>;
 }
 
 /** One organisation's later deadline in one round, granted by SST. */

@@ -42,6 +42,28 @@ export interface SeatContactStore {
   put(contacts: SeatContacts, event: AuditEvent): Promise<void>;
 }
 
+/** A calendar subscription as stored: whose view it shows, and the hash of its token. */
+export interface CalendarFeed {
+  subscriptionId: string;
+  tokenHash: string;
+  label: string;
+  /** The subscriber as their token named them when they subscribed: the feed shows what they see. */
+  owner: { subject: string; name: string; role: 'reporter' | 'sst-reader' | 'sst-admin'; orgId: string };
+  createdAt: string;
+  revokedAt?: string;
+  revokedBy?: string;
+}
+
+export interface CalendarFeedStore {
+  /** Stores the lookup by token hash and the owner's list entry in one transaction, with the event. */
+  create(feed: CalendarFeed, event: AuditEvent): Promise<void>;
+  byTokenHash(tokenHash: string): Promise<CalendarFeed | undefined>;
+  list(subject: string): Promise<CalendarFeed[]>;
+  get(subject: string, subscriptionId: string): Promise<CalendarFeed | undefined>;
+  /** Marks both items revoked, conditional on neither being revoked yet; WriteConflict otherwise. */
+  revoke(feed: CalendarFeed, at: string, by: string, event: AuditEvent): Promise<void>;
+}
+
 export interface RoundPolicyStore {
   /** Sets a round's reminder policy; WriteConflict when the round does not exist. */
   setReminderPolicy(roundId: string, policy: ReminderPolicy, event: AuditEvent): Promise<void>;
@@ -144,6 +166,7 @@ export interface ScheduleDeps extends CoreDeps {
   extensions: ExtensionStore;
   meetings: MeetingStore;
   seats: SeatContactStore;
+  feeds: CalendarFeedStore;
   policies: RoundPolicyStore;
   claims: ClaimStore;
   submitFeed: AuditFeed;

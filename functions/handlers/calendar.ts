@@ -31,6 +31,7 @@ const invite = async (meeting: Meeting, method: 'REQUEST' | 'CANCEL'): Promise<M
   return meeting;
 };
 import { meetingsInOrder, reminderLog, yearWheel, yearWheelIcs } from '#core/calendar-service';
+import { createSubscription, feedIcs, listSubscriptions, revokeSubscription } from '#core/calendar-feeds';
 
 export const handler = createAreaHandler(
   CALENDAR_ROUTES,
@@ -71,6 +72,18 @@ export const handler = createAreaHandler(
     getCalendarIcs: async ({ identity, query }) => ({
       raw: { body: await yearWheelIcs(getScheduleTableDeps(), identity, query), contentType: 'text/calendar; charset=utf-8' },
       headers: { 'content-disposition': 'attachment; filename="statusportalen.ics"' },
+    }),
+    listCalendarSubscriptions: async ({ identity }) => ({ body: { items: await listSubscriptions(getScheduleTableDeps(), identity) } }),
+    createCalendarSubscription: async ({ identity, body }) => {
+      const made = await createSubscription(getScheduleTableDeps(), identity, body.label);
+      return { status: 201, body: made, headers: { location: `/calendar/subscriptions/${made.subscription.subscriptionId}` } };
+    },
+    revokeCalendarSubscription: async ({ identity, params }) => ({ body: await revokeSubscription(getScheduleTableDeps(), identity, params.subscriptionId) }),
+    // Public: the token in the path is the credential. no-store (the edge's default for raw
+    // bodies), so a revoked feed lives on in no cache.
+    getCalendarFeed: async ({ params }) => ({
+      raw: { body: await feedIcs(getScheduleTableDeps(), params.token), contentType: 'text/calendar; charset=utf-8' },
+      headers: { 'referrer-policy': 'no-referrer' },
     }),
   },
   { idempotency: idempotent },

@@ -9,7 +9,7 @@ import { getDeps, storageConfigFromEnv } from '#functions/composition';
 import { buildSummaryDeps } from '#store/summary-store';
 import { objectKeys } from '#store/keys';
 import type { SummaryDeps } from '#core/summary/ports';
-import { indicatorsOfForm, statusOfRound, summaryOfRound, trendOfForm, uploadIndicators } from '#core/summary/service';
+import { indicatorDatasets, indicatorsOfForm, previewIndicators, statusOfRound, summaryOfRound, trendOfForm, uploadIndicators } from '#core/summary/service';
 import { summaryCsv, type CsvLocale } from '#core/summary/csv';
 import { summaryHtml } from '#core/summary/html';
 import { summaryXlsx } from '#functions/formats/xlsx';
@@ -85,4 +85,6 @@ export const handler = createAreaHandler(SUMMARIES_ROUTES, {
     body: await uploadIndicators(summaryDeps(), identity, params.formId, body),
   }),
   getIndicators: async ({ params }) => ({ body: await indicatorsOfForm(summaryDeps(), params.formId) }),
+  validateIndicators: async ({ params, body }) => ({ body: await previewIndicators(summaryDeps(), params.formId, body) }),
+  listIndicatorDatasets: async () => ({ body: { items: await indicatorDatasets(summaryDeps()) } }),
 });

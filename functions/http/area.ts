@@ -5,6 +5,7 @@
 import middy from '@middy/core';
 import type { Context, APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { Logger } from '@aws-lambda-powertools/logger';
+import { createHash } from 'node:crypto';
 import * as z from 'zod';
 import { Problem, isProblem } from '#core/problems';
 import type { Identity } from '#core/identity';
@@ -34,7 +35,21 @@ export interface ApiRequest {
 }
 
 type ParamsOf<R> = R extends { params: infer P extends Record<string, z.ZodType> } ? { [K in keyof P]: z.output<P[K]> } : Record<string, never>;
-type BodyOf<R> = R extends { body: infer B extends z.ZodType } ? z.output<B> : undefined;
+type BodyOf<R> = R extends { body: infer B extends z.ZodType } ? z.output<B> | (R extends { uploads: readonly string[] } ? UploadedFile : never) : undefined;
+
+/**
+ * A file sent as the body of a route that declares `uploads`, in one of those media types. In an
+ * idempotency fingerprint it stands for its media type and its bytes' SHA-256.
+ */
+export class UploadedFile {
+  constructor(
+    readonly contentType: string,
+    readonly bytes: Buffer,
+  ) {}
+  toJSON() {
+    return { contentType: this.contentType, sha256: createHash('sha256').update(this.bytes).digest('hex') };
+  }
+}
 type QueryOf<R> = R extends { query: infer Q extends z.ZodType } ? z.output<Q> : Record<string, never>;
 /** The edge answers 401 before any operation of a signed-in route runs, so there the identity is there. */
 type IdentityOf<R> = R extends { auth: 'public' } ? Identity | undefined : Identity;
@@ -94,24 +109,29 @@ function parseCsvBody(route: RouteSpec, raw: string, type: string): string {
  * The route's body, checked against its schema: size, media type, JSON, the JSON guard, zod.
  * Exported for the local server's /dev routes, so they get the very same checks.
  */
-export function parseRequestBody(route: RouteSpec, raw: string, headers: Record<string, string | undefined>): unknown {
+export function parseRequestBody(route: RouteSpec, body: string | Buffer, headers: Record<string, string | undefined>): unknown {
   if (!route.body) return undefined;
   const limit = route.maxBodyBytes ?? DEFAULT_MAX_BODY;
-  if (Buffer.byteLength(raw, 'utf8') > limit) {
+  if (Buffer.byteLength(body) > limit) {
     throw new Problem('payload-too-large', `Indholdet må højst fylde ${Math.round(limit / 1024)} KiB.`, { limitBytes: limit });
   }
+  const type = (headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+  if (route.uploads?.includes(type)) {
+    if (body.length === 0) throw new Problem('invalid-body', 'Filen er tom.');
+    return new UploadedFile(type, Buffer.isBuffer(body) ? body : Buffer.from(body, 'utf8'));
+  }
+  const raw = typeof body === 'string' ? body : body.toString('utf8');
   if (raw.trim() === '') {
     // An empty body is allowed only where the body has no required fields.
     const empty = route.body.safeParse({});
     if (empty.success) return empty.data;
   }
-  const type = (headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
   if (route.bodyType === 'csv') {
     if (hasUnsafeText(raw)) throw new Problem('invalid-body', 'Teksten indeholder ugyldige tegn (kontroltegn eller et ufuldstændigt Unicode-tegn).');
     return parseCsvBody(route, raw, type);
   }
   if (type !== 'application/json' && !type.endsWith('+json')) {
-    throw new Problem('unsupported-media-type', 'Send indholdet som application/json.');
+    throw new Problem('unsupported-media-type', route.uploads ? 'Send indholdet som application/json eller som et Excel-regneark (.xlsx).' : 'Send indholdet som application/json.');
   }
   let parsed: unknown;
   try {
@@ -239,7 +259,8 @@ export function createAreaHandler<const Routes extends readonly RouteSpec[]>(rou
     const identity = authenticate(route, event);
     const params = parseParams(route, event);
     const query = parseQuery(route, event);
-    const raw = event.body ? (event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body) : '';
+    // API Gateway hands a binary body (an .xlsx upload) over base64-encoded.
+    const raw = event.body ? (event.isBase64Encoded ? Buffer.from(event.body, 'base64') : event.body) : '';
     const body = parseRequestBody(route, raw, headers);
     const ifNoneMatch = route.ifNoneMatch ? headers['if-none-match'] : undefined;
     const run = async () => toResponse(route, await operation({ route, identity, params, query, body, headers, ifMatch: headers['if-match'], ifNoneMatch }));

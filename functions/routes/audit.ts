@@ -26,4 +26,16 @@ export const AUDIT_ROUTES = [
     query: api.AuditQuery,
     response: z.object({ items: z.array(api.AuditEvent), next: z.string().optional() }),
   },
+  {
+    method: 'GET',
+    path: '/audit/export',
+    area: 'audit',
+    operationId: 'auditExport',
+    summary: 'The same search as CSV for Danish Excel (semicolons, UTF-8 with BOM, Danish date and time); at most 10,000 events',
+    auth: SST_ROLES,
+    query: api.AuditExportQuery,
+    responseHeaders: ['content-disposition'],
+    response: z.string(),
+    produces: ['text/csv'],
+  },
 ] as const satisfies readonly RouteSpec[];

@@ -26,6 +26,11 @@ export interface RouteSpec {
   body?: z.ZodType;
   /** How the body is read: JSON (default) or CSV text (`text/csv`), validated by `body` as a string. */
   bodyType?: 'json' | 'csv';
+  /**
+   * Media types also accepted as a file upload (e.g. an .xlsx workbook) besides the JSON `body`: the
+   * operation then gets an `UploadedFile` with the bytes instead of a parsed body.
+   */
+  uploads?: readonly string[];
   /** Largest accepted body in bytes (default 1 MiB). */
   maxBodyBytes?: number;
   ifMatch?: 'required' | 'optional';
@@ -37,6 +42,8 @@ export interface RouteSpec {
   response: z.ZodType;
   /** Response media types other than JSON (e.g. CSV), for the OpenAPI document. */
   produces?: readonly string[];
+  /** Problem statuses beyond those derived from what the route declares (e.g. 409 for an export that cannot be made). */
+  problems?: readonly number[];
   /** Headers a success answer carries, besides `Location` (201) and `idempotent-replayed` (idempotent routes). */
   responseHeaders?: readonly ResponseHeader[];
   /** Answers besides the success and the problems derived from the route: a redirect to storage, not modified. */

@@ -3,7 +3,7 @@
 // the local server and the OpenAPI document, while this area's function imports only these.
 import * as api from '#schemas/api';
 import * as summary from '#schemas/summary';
-import { ADMIN_ROLES, SUMMARY_READERS, roundParams, type RouteSpec } from '#functions/routes/spec';
+import { ADMIN_ROLES, SST_ROLES, SUMMARY_READERS, roundParams, type RouteSpec } from '#functions/routes/spec';
 
 export const SUMMARIES_ROUTES = [
   {
@@ -64,5 +64,27 @@ export const SUMMARIES_ROUTES = [
     ...SUMMARY_READERS,
     params: { formId: api.FormId },
     response: summary.IndicatorDataset,
+  },
+  {
+    method: 'POST',
+    path: '/forms/{formId}/indicators/validate',
+    area: 'summaries',
+    operationId: 'validateIndicators',
+    summary: 'Dry run of an indicator upload (text/csv): the rows as they would be stored and every error by line and column; stores nothing',
+    auth: ADMIN_ROLES,
+    params: { formId: api.FormId },
+    bodyType: 'csv',
+    body: summary.IndicatorCsv,
+    maxBodyBytes: 5 * 1024 * 1024,
+    response: summary.IndicatorPreview,
+  },
+  {
+    method: 'GET',
+    path: '/indicators',
+    area: 'summaries',
+    operationId: 'listIndicatorDatasets',
+    summary: "Every form's national indicator data set: what is shown now (sources, periods) and each upload's audit event",
+    auth: SST_ROLES,
+    response: api.listOf(summary.IndicatorDatasetInfo),
   },
 ] as const satisfies readonly RouteSpec[];

@@ -1,7 +1,7 @@
 // The audit trail, read-only: events are written only inside the transactions of the changes
 // they record (see audit-item.ts); no route can edit or delete one.
 import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { InvalidCursor, type AuditEvent, type AuditPage, type AuditStore } from '#core/ports';
+import { InvalidCursor, type AuditEvent, type AuditFilter, type AuditPage, type AuditStore } from '#core/ports';
 import { GSI1, auditMonths, keys } from '#store/keys';
 import { queryPartition, withoutKeys, type Item } from '#store/items';
 
@@ -37,6 +37,37 @@ function readCursor(cursor: string, months: string[], from: string, to: string):
   return { month, key: k };
 }
 
+/** Query pages read per call at most: a narrow filter over a year answers in pieces, never in one long call. */
+const MAX_PAGES_PER_CALL = 25;
+
+/** The filter as a DynamoDB FilterExpression (applied after the key condition, before Limit counts). */
+function filterExpression(filter: AuditFilter | undefined): { expression?: string; names: Record<string, string>; values: Record<string, string> } {
+  const clauses: string[] = [];
+  const names: Record<string, string> = {};
+  const values: Record<string, string> = {};
+  if (filter?.orgId) {
+    Object.assign(names, { '#org': 'orgId', '#aorg': 'actorOrgId' });
+    values[':org'] = filter.orgId;
+    clauses.push('(#org = :org OR #aorg = :org)');
+  }
+  if (filter?.roundId) {
+    Object.assign(names, { '#round': 'roundId', '#subj': 'subject' });
+    Object.assign(values, { ':round': filter.roundId, ':rsubj': `round/${filter.roundId}`, ':rsubjs': `round/${filter.roundId}/` });
+    clauses.push('(#round = :round OR #subj = :rsubj OR begins_with(#subj, :rsubjs))');
+  }
+  if (filter?.actor) {
+    Object.assign(names, { '#actor': 'actor', '#actorId': 'actorId' });
+    values[':actor'] = filter.actor;
+    clauses.push('(#actorId = :actor OR contains(#actor, :actor))');
+  }
+  if (filter?.action) {
+    names['#action'] = 'action';
+    values[':action'] = filter.action;
+    clauses.push('begins_with(#action, :action)');
+  }
+  return { ...(clauses.length ? { expression: clauses.join(' AND ') } : {}), names, values };
+}
+
 interface Cursor {
   month: string;
   key?: Record<string, unknown>;
@@ -52,10 +83,12 @@ export class DynamoAuditStore implements AuditStore {
     return (await queryPartition(this.db, this.table, keys.historyOf(subject), 'EVT#')).map(strip);
   }
 
-  async between(from: string, to: string, limit: number, cursor?: string): Promise<AuditPage> {
+  async between(from: string, to: string, limit: number, cursor?: string, filter?: AuditFilter): Promise<AuditPage> {
     const months = auditMonths(from, to);
     const position: Cursor | undefined = cursor ? readCursor(cursor, months, from, to) : undefined;
     const items: AuditEvent[] = [];
+    const f = filterExpression(filter);
+    let pages = 0;
     for (const [i, month] of months.entries()) {
       if (position && month < position.month) continue;
       let start = position && month === position.month ? position.key : undefined;
@@ -66,14 +99,16 @@ export class DynamoAuditStore implements AuditStore {
             IndexName: GSI1,
             KeyConditionExpression: 'GSI1PK = :pk AND GSI1SK BETWEEN :from AND :to',
             // Sort keys are `<iso time>#<ulid>`: BETWEEN on the time prefix, the exclusive end filtered below.
-            ExpressionAttributeValues: { ':pk': keys.auditMonth(month), ':from': from, ':to': to },
+            ExpressionAttributeValues: { ':pk': keys.auditMonth(month), ':from': from, ':to': to, ...f.values },
+            ...(f.expression ? { FilterExpression: f.expression, ExpressionAttributeNames: f.names } : {}),
             Limit: limit - items.length,
             ExclusiveStartKey: start,
           }),
         );
         items.push(...(out.Items ?? []).map(strip).filter((e) => e.at < to));
         start = out.LastEvaluatedKey;
-        if (items.length >= limit) {
+        pages++;
+        if (items.length >= limit || (pages >= MAX_PAGES_PER_CALL && (start || months[i + 1]))) {
           const following = months[i + 1];
           const next: Cursor | undefined = start ? { month, key: start } : following ? { month: following } : undefined;
           return { items, ...(next ? { next: Buffer.from(JSON.stringify(next)).toString('base64url') } : {}) };

@@ -42,6 +42,10 @@ export const keys = {
   idempotency: (hash: string) => ({ PK: IDEMPOTENCY_PK, SK: `${IDEMPOTENCY_PK}#${hash}` }),
   /** The Task Force's seat contacts: one small partition, a score of items. */
   seatContacts: (seatId?: string) => ({ PK: 'TASKFORCE', ...(seatId ? { SK: `SEAT#${seatId}` } : {}) }),
+  /** A calendar subscription found by its token's SHA-256 (the public feed route reads only this). */
+  calendarFeed: (tokenHash: string) => ({ PK: `CALFEED#${tokenHash}`, SK: 'FEED' }),
+  /** One person's calendar subscriptions, listed on their year-wheel page. */
+  calendarFeedsOf: (subject: string, subscriptionId?: string) => ({ PK: `CALFEEDS#${subject}`, ...(subscriptionId ? { SK: `SUB#${subscriptionId}` } : {}) }),
   meeting: (meetingId?: string) => ({ PK: 'MEETINGS', ...(meetingId ? { SK: `MEETING#${meetingId}` } : {}) }),
 };
 

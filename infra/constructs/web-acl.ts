@@ -10,7 +10,7 @@ export interface WebAclProps {
   name: string;
   /** Requests per IP address per 5 minutes, over everything. */
   ratePerIp: number;
-  /** Requests per IP per 5 minutes to the expensive paths (fresh summaries, indicator and attachment uploads). */
+  /** Requests per IP per 5 minutes to the expensive paths (fresh summaries, indicator and attachment uploads, the public calendar feed). */
   expensivePerIp?: number;
   /** Path prefix the API is served under at this edge (`/api` behind CloudFront). */
   apiPrefix?: string;
@@ -103,6 +103,8 @@ export class WebAcl extends Construct {
                   },
                   { andStatement: { statements: [pathStarts('/forms/'), pathContains('/indicators')] } },
                   { andStatement: { statements: [pathStarts('/rounds/'), pathContains('/attachments')] } },
+                  // The public calendar feed: whoever guesses at tokens is stopped per address too.
+                  pathStarts('/calendar/feed/'),
                 ],
               },
             },

@@ -11,6 +11,8 @@ import { readFileSync } from 'node:fs';
 import { FORMS_DIR } from '../../local/seed.ts';
 import path from 'node:path';
 import { publishFormVersion } from '#core/forms-service';
+import { schemaToSheet } from '#core/form-sheet';
+import { writeFormWorkbook } from '#functions/formats/form-sheet-xlsx';
 import { saveDraft, submit, review } from '#core/submissions-service';
 import { sstIdentity } from '#core/identity';
 import { addDanishDays } from '#core/danish-time';
@@ -32,6 +34,7 @@ const OUTSIDER = 'region-1081';
 const MARKER = 'MATRIX-HEMMELIG-BALLERUP-5e1c';
 const BASE_FORM = 'kraeftplan-v-kommunal';
 const PDF = 'application/pdf';
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 interface Cell {
   who: Who;
@@ -42,7 +45,7 @@ interface Cell {
 interface Request {
   values?: Record<string, string>;
   body?: unknown;
-  rawBody?: string;
+  rawBody?: string | Buffer;
   headers?: Record<string, string>;
   query?: string;
   /** Extra storage markers the request could touch. */
@@ -74,8 +77,14 @@ const MATRIX: Record<string, Row> = {
   listOrganisations: { expect: SIGNED_IN },
   listForms: { expect: SIGNED_IN },
   getForm: { expect: SIGNED_IN },
-  getFormVersion: { expect: SIGNED_IN },
+  // The workbook export: the same readers as the JSON.
+  getFormVersion: { expect: SIGNED_IN, request: () => ({ query: '?format=xlsx' }) },
   publishFormVersion: { expect: ADMIN_ONLY, request: ({ formId }) => ({ body: { schema: baseSchema() }, markers: [`FORM#${formId}`] }) },
+  // The check before publishing, with the shipped sheet as the upload: nothing is written.
+  previewFormVersion: {
+    expect: ADMIN_ONLY,
+    request: async ({ formId }) => ({ rawBody: await writeFormWorkbook(schemaToSheet(baseSchema(), { formId })), headers: { 'content-type': XLSX }, markers: [`FORM#${formId}`] }),
+  },
   listRounds: { expect: SIGNED_IN },
   createRound: {
     expect: ADMIN_ONLY,
@@ -127,6 +136,10 @@ const MATRIX: Record<string, Row> = {
     expect: SST_ONLY,
     request: () => ({ query: `?from=${encodeURIComponent(new Date(Date.now() - 3600_000).toISOString())}&to=${encodeURIComponent(new Date(Date.now() + 60_000).toISOString())}&limit=1` }),
   },
+  auditExport: {
+    expect: SST_ONLY,
+    request: () => ({ query: `?from=${encodeURIComponent(new Date(Date.now() - 3600_000).toISOString())}&to=${encodeURIComponent(new Date(Date.now() + 60_000).toISOString())}&action=round.create` }),
+  },
   requestUpload: { expect: ORG_WRITE, state: 'draft', request: () => ({ body: { fileName: 'matrix.pdf', contentType: PDF, size: PDF_BYTES.length } }) },
   completeUpload: { expect: ORG_WRITE, state: 'draft', request: async (cell) => ({ values: { attachmentId: await uploadedAttachment(cell.round.roundId) } }) },
   deleteAttachment: {
@@ -153,6 +166,11 @@ const MATRIX: Record<string, Row> = {
     expect: ADMIN_ONLY,
     request: () => ({ rawBody: 'indikator;periode;region;værdi\nmatrix;2026;;71,2\n', headers: { 'content-type': 'text/csv' } }),
   },
+  validateIndicators: {
+    expect: ADMIN_ONLY,
+    request: () => ({ rawBody: 'indikator;periode;region;værdi\nmatrix;2026;;71,2\n', headers: { 'content-type': 'text/csv' } }),
+  },
+  listIndicatorDatasets: { expect: SST_ONLY },
   getContacts: { expect: { ...ORG_READ, outsider: 403 } },
   putContacts: {
     expect: { ...ORG_WRITE, outsider: 403, admin: 'ok' },
@@ -223,6 +241,27 @@ const MATRIX: Record<string, Row> = {
   },
   getCalendar: { expect: SIGNED_IN },
   getCalendarIcs: { expect: SIGNED_IN },
+  listCalendarSubscriptions: { expect: SIGNED_IN },
+  createCalendarSubscription: { expect: SIGNED_IN, request: () => ({ body: { label: 'Matrix' }, markers: ['CALFEED'] }) },
+  revokeCalendarSubscription: {
+    // Each person revokes their own: the cell's caller subscribes first (where it can).
+    expect: SIGNED_IN,
+    request: async ({ who }) => {
+      const owner = who === 'anonymous' || who === 'machine' ? 'reader' : who;
+      const made = await api.call('POST', '/calendar/subscriptions', { token: tokens[owner], body: { label: 'Matrix' } });
+      expect(made.status, made.text).toBe(201);
+      return { values: { subscriptionId: made.body.subscription.subscriptionId }, markers: ['CALFEED'] };
+    },
+  },
+  // Public: the token in the path is the credential, whoever sends the request.
+  getCalendarFeed: {
+    expect: PUBLIC,
+    request: async () => {
+      const made = await api.call('POST', '/calendar/subscriptions', { token: tokens.reader, body: { label: 'Matrix' } });
+      expect(made.status, made.text).toBe(201);
+      return { values: { token: made.body.token } };
+    },
+  },
   devOutbox: { expect: PUBLIC },
   // Public and local only. Running a real job in every cell would disturb the other suites, so
   // the cells ask for a job that does not exist: what matters is that no token is needed.

@@ -16,6 +16,11 @@ import type { JsonObject, Round } from '#schemas/api';
 import type { RouteSpec } from '#functions/routes';
 import { expectProblem, fillPath, reporterIdentity, routes, snapshot, startHardened, type Hardened, type Reply, type TokenRole } from './support.ts';
 import { contractChecker } from '../support/contract.ts';
+import { zipBomb } from '../support/zip-bomb.ts';
+// exceljs's own zip library, to write what exceljs's writer never would.
+import JSZip from 'jszip';
+import { schemaToSheet } from '#core/form-sheet';
+import { writeFormWorkbook } from '#functions/formats/form-sheet-xlsx';
 
 /** Every refusal these suites provoke, held against the OpenAPI document at the end. */
 const contract = contractChecker();
@@ -28,6 +33,8 @@ const OWN = 'kommune-155';
 const OTHER = 'kommune-157';
 const BASE_FORM = 'kraeftplan-v-kommunal';
 const DEFAULT_MAX_BODY = 1024 * 1024;
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
 
 /** Bodies that pass the route's schema, so each case below fails for exactly one reason. */
 const VALID: Record<string, unknown> = {
@@ -46,6 +53,7 @@ const VALID: Record<string, unknown> = {
   grantExtension: { deadline: '2031-04-30', reason: 'Gyldig' },
   createMeeting: { date: '2031-01-01', title: 'Gyldigt møde' },
   updateMeeting: { date: '2031-01-01', title: 'Gyldigt møde' },
+  createCalendarSubscription: { label: 'Gyldig' },
 };
 
 let api: Hardened;
@@ -67,7 +75,7 @@ const tokenFor = async (route: RouteSpec) => {
 };
 
 const pathOf = (route: RouteSpec, values: Record<string, string> = {}) =>
-  fillPath(route, { roundId: round.roundId, orgId: OWN, formId, version: '1', revision: '1', other: '1', meetingId: 'hbad-meeting', attachmentId: 'x', name: 'x', ...values });
+  fillPath(route, { roundId: round.roundId, orgId: OWN, formId, version: '1', revision: '1', other: '1', meetingId: 'hbad-meeting', attachmentId: 'x', name: 'x', subscriptionId: '01JAAAAAAAAAAAAAAAAAAAAAAA', token: 'A'.repeat(43), ...values });
 
 /** Every string in a value (keys kept) replaced by `f(string)`; adds one if there is none. */
 function mapStrings(v: unknown, f: (s: string) => string): unknown {
@@ -150,6 +158,34 @@ describe('bodies', () => {
       expectProblem(await send('indikator;periode;region;værdi\na\u0000;2026;;1\n', 'text/csv'), 422, 'invalid-body');
       expectProblem(await send('x'.repeat((route.maxBodyBytes ?? DEFAULT_MAX_BODY) + 1), 'text/csv'), 413);
       expect(await snapshot([`FORM#${formId}`])).toEqual(before);
+    });
+  }
+
+  for (const route of withBody.filter((r) => r.uploads)) {
+    it(`${route.method} ${route.path}: refuses uploads that are no workbook, inflate without end, hold control characters or are too large`, async () => {
+      const token = await tokenFor(route);
+      const before = await snapshot(markers());
+      const send = async (rawBody: string | Buffer, type = XLSX) => checked(route, await api.call(route.method, pathOf(route), { token, rawBody, headers: { 'content-type': type } }));
+      expectProblem(await send('type;name;label\ntekst;navn;Navn\n'), 422, 'invalid-form-sheet');
+      expectProblem(await send(Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0])), 422, 'invalid-form-sheet');
+      expectProblem(await send(zipBomb()), 422, 'invalid-form-sheet');
+      expectProblem(await send(Buffer.alloc((route.maxBodyBytes ?? DEFAULT_MAX_BODY) + 1, 0x50)), 413, 'payload-too-large');
+      expectProblem(await send(Buffer.alloc(0)), [415, 422]);
+      // A workbook of the right form with a control character in one label, as OOXML escapes it
+      // (`_x0007_`, which exceljs decodes; its writer would drop the character): named by its cell.
+      const sheet = schemaToSheet(JSON.parse(readFileSync(path.join(FORMS_DIR, BASE_FORM, 'v1.schema.json'), 'utf8')), { formId });
+      sheet.survey[2]![2] = 'NavnMedKontroltegn';
+      const zip = await JSZip.loadAsync(await writeFormWorkbook(sheet));
+      const strings = await zip.file('xl/sharedStrings.xml')!.async('string');
+      zip.file('xl/sharedStrings.xml', strings.replace('NavnMedKontroltegn', 'Navn_x0007_'));
+      const res = await send(await zip.generateAsync({ type: 'nodebuffer' }));
+      expectProblem(res, 422, 'invalid-form-sheet');
+      expect(res.body.errors).toEqual([
+        { pointer: '/survey/3/label', sheet: 'survey', row: 3, column: 'label', message: 'Arket »survey«, række 3, kolonne »label«: Teksten indeholder ugyldige tegn (kontroltegn eller et ufuldstændigt Unicode-tegn).' },
+      ]);
+      // Another binary type is no upload here.
+      expectProblem(await send(await writeFormWorkbook(sheet), 'application/pdf'), 415, 'unsupported-media-type');
+      expect(await snapshot(markers())).toEqual(before);
     });
   }
 

@@ -187,6 +187,13 @@ describe('the HTTP API', () => {
     expect(routes(dev).filter((r) => r.RouteKey.includes(' /dev'))).toEqual([]);
   });
 
+  it('deploys without an authorizer only liveness, the OpenAPI document and the calendar feed, whose token is in its path', () => {
+    const open = routes(prod).filter((r) => r.AuthorizationType === 'NONE').map((r) => r.RouteKey).sort();
+    expect(open).toEqual(['GET /calendar/feed/{token}', 'GET /health', 'GET /openapi.json']);
+    const feed = routes(prod).find((r) => r.RouteKey === 'GET /calendar/feed/{token}')!;
+    expect(feed.AuthorizerId).toBeUndefined();
+  });
+
   it('puts a JWT authorizer on every route that is not public', () => {
     const byKey = new Map(routes(prod).map((r) => [r.RouteKey, r]));
     for (const route of deployable()) {
@@ -427,6 +434,7 @@ describe('the edge (issue 13, item 10)', () => {
     const expensive = acl.Rules.find((r: any) => r.Name === 'ExpensivePerIp');
     expect(expensive.Statement.RateBasedStatement.Limit).toBe(100);
     expect(JSON.stringify(expensive.Statement.RateBasedStatement.ScopeDownStatement)).toContain('fresh');
+    expect(JSON.stringify(expensive.Statement.RateBasedStatement.ScopeDownStatement)).toContain('/api/calendar/feed/');
     expect(managedGroups(acl).sort()).toEqual(['AWSManagedRulesAmazonIpReputationList', 'AWSManagedRulesCommonRuleSet', 'AWSManagedRulesKnownBadInputsRuleSet']);
     // Report bodies up to 1 MB must pass: the common rule set's 8 KB body rule only counts.
     const crs = acl.Rules.find((r: any) => r.Statement.ManagedRuleGroupStatement?.Name === 'AWSManagedRulesCommonRuleSet');
@@ -457,11 +465,11 @@ describe('the edge (issue 13, item 10)', () => {
     expect(JSON.stringify(association.ResourceArn)).toContain('Users');
   });
 
-  it('throttles fresh summaries, indicator uploads and attachment tickets tighter than the stage', () => {
+  it('throttles fresh summaries, indicator uploads, attachment tickets and the public calendar feed tighter than the stage', () => {
     const stage = only(resourcesOf(prod.templates.api, 'AWS::ApiGatewayV2::Stage'));
     const settings = stage.Properties.RouteSettings;
     expect(Object.keys(settings).sort()).toEqual(
-      ['GET /rounds/{roundId}/summary', 'POST /rounds/{roundId}/submissions/{orgId}/attachments', 'PUT /forms/{formId}/indicators'].sort(),
+      ['GET /rounds/{roundId}/summary', 'POST /rounds/{roundId}/submissions/{orgId}/attachments', 'PUT /forms/{formId}/indicators', 'POST /forms/{formId}/indicators/validate', 'GET /calendar/feed/{token}'].sort(),
     );
     for (const limit of Object.values(settings) as any[]) {
       expect(limit).toEqual({ ThrottlingRateLimit: 5, ThrottlingBurstLimit: 10 });

@@ -72,7 +72,7 @@ describe('indicator CSV', () => {
 
   it('names unknown and missing columns in the header', () => {
     expect(errorsOf('indikator;periode;farve\nx;2026;rød').map((e) => [e.line, e.column, e.message])).toEqual([
-      [1, 'farve', 'Ukendt kolonne "farve". Tilladte kolonner: indikator, periode, region, værdi, enhed, målværdi, titel, kilde.'],
+      [1, 'farve', 'Ukendt kolonne "farve". Tilladte kolonner: indikator, periode, region, værdi, enhed, målværdi, titel, kilde, retning.'],
       [1, 'værdi', 'Kolonnen "værdi" mangler.'],
     ]);
   });

@@ -14,6 +14,7 @@ import { get } from './api.ts';
 import type { Session } from './auth.ts';
 import type { Round } from './types.ts';
 import { SignInPage } from './pages/SignInPage.tsx';
+import { SstYearNav, sstYearPage } from './pages/sst-year.tsx';
 
 /** A page module's named export as a component loaded on first render. */
 function lazyPage<P extends object>(load: () => Promise<ComponentType<P>>) {
@@ -42,6 +43,8 @@ const RoundPage = lazyPage(() => import('./pages/RoundPage.tsx').then((m) => m.R
 const ReviewPage = lazyPage(() => import('./pages/ReviewPage.tsx').then((m) => m.ReviewPage));
 const RoundFormPage = lazyPage(() => import('./pages/RoundFormPage.tsx').then((m) => m.RoundFormPage));
 const RoundsPage = lazyPage(() => import('./pages/RoundsPage.tsx').then((m) => m.RoundsPage));
+const FormsPage = lazyPage(() => import('./pages/FormsPage.tsx').then((m) => m.FormsPage));
+const FormAuthoringPage = lazyPage(() => import('./pages/FormAuthoringPage.tsx').then((m) => m.FormAuthoringPage));
 
 /** Replaces the address (no extra history entry) and shows the loader until the new page opens. */
 function Redirect({ to }: { to: string }) {
@@ -109,7 +112,14 @@ export function App({ config }: { config: WebConfig }) {
   } else if (route.page === 'contacts' && session.role === 'reporter') {
     page = <ContactsPage orgId={session.orgId} />;
   } else if (route.page === 'calendar') {
-    page = <CalendarPage />;
+    page = <CalendarPage session={session} />;
+  } else if (route.page === 'forms' && session.role === 'sst-admin') {
+    page = <FormsPage />;
+  } else if (route.page === 'form' && session.role === 'sst-admin') {
+    page = <FormAuthoringPage key={route.formId} formId={route.formId} />;
+  } else if (sstYearPage(route, session)) {
+    // SST's year pages: contacts of any organisation, reminders, indicators, the audit log.
+    page = sstYearPage(route, session);
   } else {
     page = <PageTitle title={t('notFoundPage')}>{t('notFoundPage')}</PageTitle>;
   }
@@ -149,11 +159,18 @@ export function App({ config }: { config: WebConfig }) {
                   <a href={href.newRound()} aria-current={route.page === 'new-round' ? 'page' : undefined}>{t('navNewRound')}</a>
                 </li>
               )}
+              {session.role === 'sst-admin' && features.formAuthoring() && (
+                <li>
+                  <a href={href.forms()} aria-current={route.page === 'forms' || route.page === 'form' ? 'page' : undefined}>{t('navForms')}</a>
+                </li>
+              )}
               {features.calendar() && (
                 <li>
                   <a href={href.calendar()} aria-current={route.page === 'calendar' ? 'page' : undefined}>{t('navCalendar')}</a>
                 </li>
               )}
+              {/* SST's year pages */}
+              <SstYearNav route={route} session={session} />
             </ul>
             <div className="user">
               <span>{t('signedInAs', session.name)}</span>

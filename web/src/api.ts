@@ -31,10 +31,14 @@ export const apiUrl = (path: string): string => base + path;
 
 interface SendOptions {
   body?: unknown;
+  /** A file as the body, sent as it is with its media type (a workbook upload). */
+  file?: { bytes: ArrayBuffer; type: string };
   ifMatch?: string | undefined;
   accept?: string;
   /** Makes a retry (a double click) replay the first answer instead of acting twice. */
   idempotencyKey?: string | undefined;
+  /** A text body (a CSV upload) with its media type. */
+  text?: { body: string; contentType: string };
 }
 
 async function send(method: string, path: string, options: SendOptions = {}): Promise<Response> {
@@ -42,11 +46,14 @@ async function send(method: string, path: string, options: SendOptions = {}): Pr
   const session = getSession();
   if (session) headers['authorization'] = `Bearer ${session.token}`;
   if (options.body !== undefined) headers['content-type'] = 'application/json';
+  if (options.file) headers['content-type'] = options.file.type;
+  if (options.text) headers['content-type'] = options.text.contentType;
   if (options.ifMatch) headers['if-match'] = options.ifMatch;
   if (options.idempotencyKey) headers['idempotency-key'] = options.idempotencyKey;
+  const body = options.file ? options.file.bytes : options.text ? options.text.body : options.body !== undefined ? JSON.stringify(options.body) : undefined;
   let res: Response;
   try {
-    res = await fetch(base + path, { method, headers, ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}) });
+    res = await fetch(base + path, { method, headers, ...(body !== undefined ? { body } : {}) });
   } catch {
     throw new ApiError(0, { title: t('errorNetwork'), detail: t('errorNetwork') });
   }
@@ -87,6 +94,20 @@ export function saveBlob(blob: Blob, name: string): void {
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** Sends a file as the request body; the answer is JSON as with `request`. */
+export async function upload<T>(method: string, path: string, file: { bytes: ArrayBuffer; type: string }): Promise<Reply<T>> {
+  const res = await send(method, path, { file });
+  const text = await res.text();
+  return { body: (text ? JSON.parse(text) : undefined) as T, etag: res.headers.get('etag') ?? undefined, status: res.status };
+}
+
+/** Sends a text body (a CSV upload) and reads the JSON answer. */
+export async function sendText<T>(method: string, path: string, body: string, contentType: string): Promise<Reply<T>> {
+  const res = await send(method, path, { text: { body, contentType } });
+  const text = await res.text();
+  return { body: (text ? JSON.parse(text) : undefined) as T, etag: res.headers.get('etag') ?? undefined, status: res.status };
 }
 
 /**

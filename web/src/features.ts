@@ -21,4 +21,5 @@ export const features = {
   prefill: () => has('POST', '/rounds/{roundId}/submissions/{orgId}/prefill'),
   contacts: () => has('GET', '/orgs/{orgId}/contacts') && has('PUT', '/orgs/{orgId}/contacts'),
   attachments: () => has('GET', '/rounds/{roundId}/submissions/{orgId}/attachments'),
+  formAuthoring: () => has('POST', '/forms/{formId}/preview'),
 };

@@ -33,6 +33,9 @@ function nodeUi(node: Node): UiSchema {
   const ui: UiSchema = {};
   if (node['type'] === 'object') {
     for (const [name, child] of Object.entries((node['properties'] ?? {}) as Record<string, Node>)) ui[name] = nodeUi(child);
+  } else if (node['type'] === 'array' && node['uniqueItems'] === true && Array.isArray((node['items'] as Node | undefined)?.['oneOf'])) {
+    // A multiple choice (flervalg in a form sheet): one checkbox per option.
+    ui['ui:widget'] = 'checkboxes';
   } else if (node['type'] === 'array' && node['items'] && typeof node['items'] === 'object') {
     // Each item is headed by its own number and name (form-templates.tsx), not the items' common title.
     ui['items'] = { ...nodeUi(node['items'] as Node), 'ui:label': false };

@@ -11,6 +11,9 @@ export type {
   ReviewNote,
   Role,
   FormVersion,
+  FormVersionPreview,
+  FormSummary,
+  FieldChange,
   JsonObject,
 } from '#schemas/api';
 

@@ -31,6 +31,7 @@ const COLUMN_NAMES = {
   target: ['målværdi', 'maalvaerdi', 'target'],
   title: ['titel', 'title'],
   source: ['kilde', 'source'],
+  direction: ['retning', 'direction'],
 } as const;
 
 const COLUMNS: Column[] = [
@@ -42,7 +43,22 @@ const COLUMNS: Column[] = [
   { name: 'target', required: false },
   { name: 'title', required: false },
   { name: 'source', required: false },
+  { name: 'direction', required: false },
 ];
+
+/** Which way is better: `op` (higher is better) or `ned` (lower is better), as SST writes it. */
+const DIRECTIONS: Record<string, 'up' | 'down'> = {
+  op: 'up',
+  'højere er bedre': 'up',
+  højere: 'up',
+  up: 'up',
+  higher: 'up',
+  ned: 'down',
+  'lavere er bedre': 'down',
+  lavere: 'down',
+  down: 'down',
+  lower: 'down',
+};
 
 export const MAX_INDICATOR_ROWS = 50_000;
 const MAX_ERRORS = 200;
@@ -146,18 +162,29 @@ function resolveRegion(text: string, period: string): { regionId?: string; regio
   return `Ukendt region "${t}". Brug regions-id (fx region-1081), regionskode (1081), navn eller "Hele landet".`;
 }
 
-export function parseIndicatorCsv(input: string): IndicatorValue[] {
+/** What a file holds: the rows that could be read, and every error by line and column. */
+export interface IndicatorCsvResult {
+  rows: IndicatorValue[];
+  errors: CsvError[];
+  /** True when more than MAX_ERRORS errors were found (only the first are listed). */
+  errorsTruncated: boolean;
+}
+
+/** Reads the file into rows and errors without throwing, so a preview can show both. */
+export function readIndicatorCsv(input: string): IndicatorCsvResult {
   const errors: CsvError[] = [];
+  let truncated = false;
   const fail = (line: number, message: string, column?: string) => {
     if (errors.length < MAX_ERRORS) errors.push({ line, ...(column ? { column } : {}), pointer: `/lines/${line}${column ? `/${column}` : ''}`, message });
+    else truncated = true;
   };
-  const problem = () =>
-    new Problem('invalid-body', `Filen har ${errors.length === MAX_ERRORS ? 'mindst ' : ''}${errors.length} fejl. Ret dem og indlæs filen igen.`, { errors });
+  const result = (rows: IndicatorValue[] = []): IndicatorCsvResult => ({ rows, errors, errorsTruncated: truncated });
+  const problem = result;
 
   if (input.includes('\ufffd')) {
     const line = input.slice(0, input.indexOf('\ufffd')).split('\n').length;
     fail(line, 'Filen er ikke gemt som UTF-8. Gem den i Excel som "CSV UTF-8 (kommasepareret)".');
-    throw problem();
+    return problem();
   }
   const text = input.replace(/^\ufeff/, '');
   const firstLine = text.slice(0, text.search(/\r?\n|$/));
@@ -165,7 +192,7 @@ export function parseIndicatorCsv(input: string): IndicatorValue[] {
   const records = readCsv(text, separator);
   if (records.length === 0) {
     fail(1, 'Filen er tom.');
-    throw problem();
+    return problem();
   }
   const header = records[0]!;
   const index = new Map<Column['name'], number>();
@@ -177,10 +204,10 @@ export function parseIndicatorCsv(input: string): IndicatorValue[] {
     else index.set(col.name, i);
   });
   for (const c of COLUMNS) if (c.required && !index.has(c.name)) fail(1, `Kolonnen "${COLUMN_NAMES[c.name][0]}" mangler.`, COLUMN_NAMES[c.name][0]);
-  if (errors.length) throw problem();
+  if (errors.length) return problem();
   if (records.length - 1 > MAX_INDICATOR_ROWS) {
     fail(records[MAX_INDICATOR_ROWS + 1]!.line, `Filen må højst have ${MAX_INDICATOR_ROWS} rækker.`);
-    throw problem();
+    return problem();
   }
 
   const rows: IndicatorValue[] = [];
@@ -225,6 +252,12 @@ export function parseIndicatorCsv(input: string): IndicatorValue[] {
     titles.set(indicator, title);
     const unit = get('unit');
     const source = get('source');
+    const directionText = get('direction');
+    const direction = directionText ? DIRECTIONS[directionText.toLowerCase()] : undefined;
+    if (directionText && !direction) {
+      fail(line, `"${directionText}" er ikke en retning. Skriv "op" (højere er bedre) eller "ned" (lavere er bedre).`, col('direction'));
+      continue;
+    }
     rows.push({
       indicator,
       title,
@@ -234,14 +267,20 @@ export function parseIndicatorCsv(input: string): IndicatorValue[] {
       ...(unit ? { unit } : {}),
       ...(target !== undefined ? { target } : {}),
       ...(source ? { source } : {}),
+      ...(direction ? { direction } : {}),
     });
   }
-  if (errors.length) throw problem();
-  if (rows.length === 0) {
-    fail(2, 'Filen har ingen datarækker.');
-    throw problem();
-  }
+  if (rows.length === 0 && errors.length === 0) fail(2, 'Filen har ingen datarækker.');
   // Rows written before a title was given on a later line get that title too.
   for (const r of rows) r.title = titles.get(r.indicator) ?? r.title;
+  return result(rows);
+}
+
+/** The file's rows, or a 422 listing each error with its line and column. */
+export function parseIndicatorCsv(input: string): IndicatorValue[] {
+  const { rows, errors, errorsTruncated } = readIndicatorCsv(input);
+  if (errors.length) {
+    throw new Problem('invalid-body', `Filen har ${errorsTruncated ? 'mindst ' : ''}${errors.length} fejl. Ret dem og indlæs filen igen.`, { errors });
+  }
   return rows;
 }

@@ -189,6 +189,8 @@ export interface IndicatorValue {
   unit?: string;
   target?: number;
   source?: string;
+  /** Which way is better: up (higher) or down (lower). */
+  direction?: 'up' | 'down';
 }
 
 export interface IndicatorDataset {

@@ -10,13 +10,13 @@ import { actorOf, type Identity } from '#core/identity';
 import type { SubmissionHead } from '#core/ports';
 import { buildRoundSummary } from '#core/summary/aggregate';
 import { completenessOf, isCounted } from '#core/summary/completeness';
-import { parseIndicatorCsv } from '#core/summary/indicators';
+import { parseIndicatorCsv, readIndicatorCsv } from '#core/summary/indicators';
 import { cachedPlan } from '#core/summary/plan';
 import { withSummaryAnnotations } from '#core/summary/overlay';
 import { buildTrend } from '#core/summary/trend';
 import type { IndicatorDataset, RoundSummary } from '#core/summary/model';
 import type { SummaryDeps } from '#core/summary/ports';
-import type { FormTrendJson } from '#schemas/summary';
+import { MAX_PREVIEW_ROWS, type FormTrendJson, type IndicatorDatasetInfoJson, type IndicatorPreviewJson } from '#schemas/summary';
 
 /**
  * Bump when the engine's output changes shape or meaning, so stored builds are rebuilt.
@@ -245,4 +245,57 @@ export async function indicatorsOfForm(deps: SummaryDeps, formId: string): Promi
   if (!found) throw new Problem('not-found', `Der er ikke indlæst nationale indikatorer for skemaet "${formId}".`);
   const { contentHash: _hash, ...dataset } = found;
   return dataset;
+}
+
+/** A dry run of uploadIndicators: what would be stored and what is wrong, storing nothing. */
+export async function previewIndicators(deps: Pick<SummaryDeps, 'forms'>, formId: string, csv: string): Promise<IndicatorPreviewJson> {
+  const form = await deps.forms.getForm(formId);
+  if (!form) throw new Problem('not-found', `Skemaet "${formId}" findes ikke.`);
+  const { rows, errors, errorsTruncated } = readIndicatorCsv(csv);
+  return { formId, valid: errors.length === 0, rowCount: rows.length, rows: rows.slice(0, MAX_PREVIEW_ROWS), errors, errorsTruncated };
+}
+
+/** Every form's indicator data set now, and its uploads as the audit trail recorded them. */
+export async function indicatorDatasets(deps: Pick<SummaryDeps, 'forms' | 'indicators' | 'audit'>): Promise<IndicatorDatasetInfoJson[]> {
+  const forms = await deps.forms.listForms();
+  return mapLimited(forms, 4, async (form) => {
+    const [data, history] = await Promise.all([deps.indicators.get(form.formId), deps.audit.history(`form/${form.formId}`)]);
+    const unique = (values: (string | undefined)[]) => [...new Set(values.filter((v): v is string => Boolean(v)))].sort();
+    const indicators = new Map<string, NonNullable<IndicatorDatasetInfoJson['current']>['indicators'][number]>();
+    for (const r of data?.rows ?? []) {
+      const known = indicators.get(r.indicator);
+      if (!known) indicators.set(r.indicator, { indicator: r.indicator, title: r.title, unit: r.unit ?? null, direction: r.direction ?? null });
+      else if (known.direction === null && r.direction) known.direction = r.direction;
+    }
+    const uploads = history
+      .filter((e) => e.action === 'indicators.upload')
+      .reverse()
+      .map((e) => {
+        const d = e.detail ?? {};
+        return {
+          id: e.id,
+          at: e.at,
+          actor: e.actor,
+          ...(e.actorId ? { actorId: e.actorId } : {}),
+          ...(typeof d['rows'] === 'number' ? { rows: d['rows'] } : {}),
+          ...(Array.isArray(d['periods']) ? { periods: d['periods'].map(String) } : {}),
+          ...(Array.isArray(d['indicators']) ? { indicators: d['indicators'].map(String) } : {}),
+        };
+      });
+    return {
+      formId: form.formId,
+      formTitle: form.title,
+      current: data
+        ? {
+            uploadedAt: data.uploadedAt,
+            uploadedBy: data.uploadedBy,
+            rowCount: data.rows.length,
+            indicators: [...indicators.values()],
+            periods: unique(data.rows.map((r) => r.period)),
+            sources: unique(data.rows.map((r) => r.source)),
+          }
+        : null,
+      uploads,
+    };
+  });
 }

@@ -121,7 +121,8 @@ export function buildTrend(
   const indicatorSeries = new Map<string, FormTrendJson['indicators'][number]>();
   for (const v of [...indicators].sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : (a.regionId ?? '') < (b.regionId ?? '') ? -1 : 1))) {
     let entry = indicatorSeries.get(v.indicator);
-    if (!entry) indicatorSeries.set(v.indicator, (entry = { indicator: v.indicator, title: v.title, unit: v.unit ?? null, points: [] }));
+    if (!entry) indicatorSeries.set(v.indicator, (entry = { indicator: v.indicator, title: v.title, unit: v.unit ?? null, direction: v.direction ?? null, points: [] }));
+    if (entry.direction === null && v.direction) entry.direction = v.direction;
     entry.points.push({
       period: v.period,
       ...(v.regionId ? { regionId: v.regionId, regionName: v.regionName ?? v.regionId } : {}),

@@ -1,4 +1,5 @@
-// A reporter's reminder addresses for its organisation.
+// One organisation's reminder addresses: a reporter's own page, or (embedded) the organisation
+// SST has picked on its contacts page; SST readers see the list without the form.
 import { useEffect, useState, type FormEvent } from 'react';
 import { ApiError, describe, get, request } from '../api.ts';
 import { formatDateTime, t } from '../i18n.ts';
@@ -13,7 +14,7 @@ interface Contacts {
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-export function ContactsPage({ orgId }: { orgId: string }) {
+export function ContactsPage({ orgId, embedded, readOnly }: { orgId: string; embedded?: string; readOnly?: boolean }) {
   const path = `/orgs/${encodeURIComponent(orgId)}/contacts`;
   const load = useLoad(async () => (await get<Contacts>(path)), [orgId]);
   const [emails, setEmails] = useState<string[]>([]);
@@ -61,8 +62,8 @@ export function ContactsPage({ orgId }: { orgId: string }) {
 
   return (
     <>
-      <PageTitle title={t('contactsTitle')}>{t('contactsTitle')}</PageTitle>
-      <p>{t('contactsIntro')}</p>
+      {embedded ? <h2 id="contacts-heading">{embedded}</h2> : <PageTitle title={t('contactsTitle')}>{t('contactsTitle')}</PageTitle>}
+      {!embedded && <p>{t('contactsIntro')}</p>}
       {load.data?.body.updatedAt && <p className="muted">{t('contactsUpdated', formatDateTime(load.data.body.updatedAt), load.data.body.updatedBy ?? '')}</p>}
       {load.error && <LoadError message={load.error} onRetry={load.reload} />}
       {!load.data && !load.error && <Loading />}
@@ -71,7 +72,17 @@ export function ContactsPage({ orgId }: { orgId: string }) {
           <p>{flash.text}</p>
         </Notice>
       )}
-      {load.data && (
+      {load.data && readOnly && (
+        load.data.body.emails.length ? (
+          <ul aria-labelledby="contacts-heading">
+            {load.data.body.emails.map((m) => <li key={m}>{m}</li>)}
+          </ul>
+        ) : (
+          <p>{t('sstContactsNone')}</p>
+        )
+      )}
+      {load.data && !readOnly && embedded && !emails.some((m) => m.trim()) && <p>{t('sstContactsNone')}</p>}
+      {load.data && !readOnly && (
         <form className="stack" onSubmit={(e) => void save(e)} noValidate>
           {emails.map((m, i) => (
             <div key={i} className={`form-group contact-row${errors[i] ? ' has-error' : ''}`}>

@@ -1,0 +1,304 @@
+// SST's year in the browser, as the secretariat's two people work it: edit a municipality's
+// reminder addresses and SST's own notices, read a round's reminder log, add a Task Force meeting,
+// subscribe to the year wheel from a calendar app (an ICS client that sends no Authorization
+// header) and revoke it, upload national indicators with one error, fix and commit them and read
+// the trend chart, search the audit log and export it for Danish Excel. Every page is checked
+// with axe, at 320 CSS px, and by keyboard.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { storageConfigFromEnv } from '#functions/composition';
+import { buildScheduleDeps } from '#functions/schedule-composition';
+import { runDeadlineCheck } from '#core/deadline-service';
+import type { MailMessage, MailSender } from '#core/schedule-ports';
+import type { Round } from '#schemas/api';
+import { ulid } from 'ulid';
+import { publishFormVersion } from '#core/forms-service';
+import { sstIdentity } from '#core/identity';
+import { schemaOf } from '../support/summary-fixtures.ts';
+import ical, { type VEvent } from 'node-ical';
+import { screenshot, seriousViolations, signIn, startWebStack, type WebStack } from './support.ts';
+
+const MUNICIPALITY = 'kommune-147';
+const MUNICIPALITY_NAME = 'Frederiksberg Kommune';
+let stack: WebStack;
+let round: Round;
+let indicatorForm: string;
+const contexts: BrowserContext[] = [];
+
+class MemoryMail implements MailSender {
+  sent: MailMessage[] = [];
+  async send(message: MailMessage) {
+    this.sent.push(message);
+    return { messageId: `m-${this.sent.length}` };
+  }
+}
+
+async function sstPage(role: 'sst-admin' | 'sst-reader' = 'sst-admin', viewport = { width: 1280, height: 900 }): Promise<Page> {
+  const ctx = await stack.browser.newContext({ locale: 'da-DK', viewport, acceptDownloads: true });
+  ctx.setDefaultTimeout(20_000);
+  contexts.push(ctx);
+  const page = await ctx.newPage();
+  await signIn(page, stack.api.url, role);
+  return page;
+}
+
+async function expectAccessible(p: Page, name: string) {
+  await expect.poll(() => p.locator('.loading').count(), { timeout: 15_000 }).toBe(0);
+  await screenshot(p, name);
+  expect(await seriousViolations(p, name), `axe on ${name}`).toEqual([]);
+}
+
+/** The page's width at 320 CSS px, and the innermost elements that stick out. */
+async function overflow(p: Page): Promise<string[]> {
+  await expect.poll(() => p.locator('.loading').count(), { timeout: 15_000 }).toBe(0);
+  return p.evaluate(() => {
+    const client = document.documentElement.clientWidth;
+    if (document.documentElement.scrollWidth <= client) return [];
+    return [...document.querySelectorAll('body *')]
+      .filter((el) => el.getBoundingClientRect().right > client + 1 && ![...el.children].some((c) => c.getBoundingClientRect().right > client + 1))
+      .slice(0, 3)
+      .map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join('.')}`);
+  });
+}
+
+describe("SST's year in the browser", { timeout: 180_000 }, () => {
+  beforeAll(async () => {
+    stack = await startWebStack();
+    round = await stack.api.round('kraeftplan-v-kommunal', { title: `Årets runde ${Date.now().toString(36)}` });
+    // A form of this test's own, so its indicator data reach no other suite's summaries.
+    indicatorForm = `t-bind-${ulid().toLowerCase()}`;
+    await publishFormVersion(stack.api.deps, sstIdentity('test', 'sst-admin', 'Test'), indicatorForm, {
+      title: `Psykiatriplan, indikatortest ${indicatorForm.slice(-5)}`,
+      respondentKind: 'region',
+      plan: 'psykiatriplan',
+      schema: schemaOf('psykiatriplan-status'),
+    });
+  }, 120_000);
+
+  afterEach(async (ctx) => {
+    if (ctx.task.result?.state === 'fail') {
+      for (const [i, c] of contexts.entries()) for (const p of c.pages()) await screenshot(p, `failed-sstyear-${i}-${ctx.task.name.slice(0, 30)}`).catch(() => undefined);
+    }
+    for (const c of contexts.splice(0)) await c.close();
+  });
+
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  it("edits a municipality's contact addresses and SST's notices, and reads the round's reminder log", async () => {
+    const page = await sstPage();
+    await page.goto(`${stack.api.url}/#/kontakter`);
+    await page.getByRole('heading', { name: 'Kontaktadresser og underretninger' }).waitFor();
+    await page.getByLabel('Organisation', { exact: true }).selectOption(MUNICIPALITY);
+    await page.getByRole('button', { name: 'Vis adresser' }).click();
+    await page.getByRole('heading', { name: `Adresser for ${MUNICIPALITY_NAME}` }).waitFor();
+    expect(page.url()).toContain(`#/kontakter/${MUNICIPALITY}`);
+    await page.getByLabel('E-mailadresse 1').fill('ikke-en-adresse');
+    await page.getByRole('button', { name: 'Gem adresser' }).click();
+    await page.getByText('Skal være en gyldig e-mailadresse.').waitFor();
+    expect(await page.getByLabel('E-mailadresse 1').getAttribute('aria-invalid')).toBe('true');
+    await page.getByLabel('E-mailadresse 1').fill('sundhed@frederiksberg.example.dk');
+    await page.getByRole('button', { name: 'Tilføj adresse' }).click();
+    await page.getByLabel('E-mailadresse 2').fill('kvalitet@frederiksberg.example.dk');
+    await page.getByRole('button', { name: 'Gem adresser' }).click();
+    await page.getByText('Adresserne er gemt.').waitFor();
+    const stored = await (await stack.api.as('sst-reader'))('GET', `/orgs/${MUNICIPALITY}/contacts`);
+    expect(stored.body.emails).toEqual(['sundhed@frederiksberg.example.dk', 'kvalitet@frederiksberg.example.dk']);
+    await expectAccessible(page, '80-sst-contacts');
+
+    // SST's own notices: one e-mail a morning instead of one per report.
+    await page.getByLabel('Dagligt: én samlet e-mail hver morgen').check();
+    await page.getByRole('button', { name: 'Gem underretninger' }).click();
+    await page.getByText('Underretningerne er gemt.').waitFor();
+    expect((await (await stack.api.as('sst-reader'))('GET', '/notifications/settings')).body.submissionNotices).toBe('daily');
+
+    // A pasted link opens the organisation; a reader sees the list without a form.
+    const reader = await sstPage('sst-reader');
+    await reader.goto(`${stack.api.url}/#/kontakter/${MUNICIPALITY}`);
+    await reader.getByText('sundhed@frederiksberg.example.dk').waitFor();
+    expect(await reader.getByRole('button', { name: 'Gem adresser' }).count()).toBe(0);
+    await expectAccessible(reader, '81-sst-contacts-reader');
+
+    // The deadline check sends the opening reminder; the log says to whom and when.
+    const mail = new MemoryMail();
+    await runDeadlineCheck(buildScheduleDeps(storageConfigFromEnv(), { mail }), new Date(), { onlyRounds: [round.roundId], remindersOnly: true });
+    expect(mail.sent.map((m) => m.to).flat()).toContain('sundhed@frederiksberg.example.dk');
+    await page.getByRole('link', { name: 'Påmindelser' }).click();
+    await page.getByRole('heading', { name: 'Påmindelser', level: 1 }).waitFor();
+    await page.getByLabel('Indberetningsrunde').selectOption(round.roundId);
+    await page.getByRole('button', { name: 'Vis påmindelser' }).click();
+    const row = page.getByRole('row').filter({ hasText: MUNICIPALITY_NAME });
+    await row.waitFor();
+    await expect.poll(() => row.textContent()).toContain('sundhed@frederiksberg.example.dk, kvalitet@frederiksberg.example.dk');
+    expect(await row.textContent()).toContain('Åbning');
+    expect(await row.textContent()).toContain('Sendt');
+    await expectAccessible(page, '82-sst-reminders');
+  });
+
+  it('adds, changes and cancels a meeting, and subscribes to the year wheel from a calendar app that sends no token, then revokes it', async () => {
+    const page = await sstPage();
+    await page.goto(`${stack.api.url}/#/aarshjul`);
+    await page.getByRole('heading', { name: 'Årshjul', level: 1 }).waitFor();
+    const title = `Task Force-møde ${Date.now().toString(36)}`;
+    await page.getByRole('button', { name: 'Tilføj møde' }).click();
+    // Wrong first: no title, an end before the start.
+    await page.getByLabel('Dato', { exact: true }).fill('2026-12-10');
+    await page.getByLabel('Starttidspunkt').fill('13:00');
+    await page.getByLabel('Sluttidspunkt').fill('12:00');
+    await page.getByRole('button', { name: 'Tilføj mødet' }).click();
+    await page.getByText('Giv mødet en titel.').waitFor();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('meeting-title');
+    await page.getByText('Sluttidspunktet skal ligge efter starttidspunktet.').waitFor();
+    await page.getByLabel('Titel', { exact: true }).fill(title);
+    await page.getByLabel('Sluttidspunkt').fill('15:30');
+    await page.getByLabel('Sted').fill('Sundhedsstyrelsen, Islands Brygge 67');
+    await page.getByLabel('Dagsorden').fill('Velkomst\nStatus på Kræftplan V\nEventuelt');
+    await page.getByRole('checkbox', { name: round.title }).check();
+    await expectAccessible(page, '83-meeting-form');
+    await page.getByRole('button', { name: 'Tilføj mødet' }).click();
+    await page.getByText(`Mødet "${title}" er tilføjet`).waitFor();
+    const row = page.getByRole('row').filter({ hasText: title }).first();
+    await row.getByText('Status på Kræftplan V').waitFor();
+    // The overview shows it with its agenda and the round it discusses.
+    const overview = page.locator('section.month').getByRole('row').filter({ hasText: title });
+    await overview.getByRole('link', { name: round.title }).waitFor();
+
+    // Change it: move it an hour.
+    await row.getByRole('button', { name: `Ret ${title}` }).click();
+    await page.getByLabel('Starttidspunkt').fill('14:00');
+    await page.getByRole('button', { name: 'Gem ændringerne' }).click();
+    await page.getByText(`Mødet "${title}" er ændret`).waitFor();
+    const meeting = (await (await stack.api.as('sst-reader'))('GET', '/meetings')).body.items.find((m: { title: string }) => m.title === title);
+    expect(meeting).toMatchObject({ startTime: '14:00', endTime: '15:30', agenda: ['Velkomst', 'Status på Kræftplan V', 'Eventuelt'], roundIds: [round.roundId], sequence: 1 });
+    await expectAccessible(page, '84-calendar-meetings');
+
+    // Subscribe: the address is shown once; a calendar app fetches it without any credentials.
+    await page.getByLabel('Navn på abonnementet (valgfrit)').fill('Outlook på arbejdet');
+    await page.getByRole('button', { name: 'Opret abonnementsadresse' }).click();
+    const url = await page.getByLabel('Abonnementsadresse').inputValue();
+    expect(url).toMatch(new RegExp(`^${stack.api.url}/calendar/feed/[A-Za-z0-9_-]{43}$`));
+    await page.getByRole('row').filter({ hasText: 'Outlook på arbejdet' }).getByText('Aktivt').waitFor();
+    await expectAccessible(page, '85-calendar-subscribed');
+    const events = Object.values(await ical.async.fromURL(url)).filter((c): c is VEvent => c?.type === 'VEVENT');
+    const event = events.find((e) => String(e.summary) === title)!;
+    expect(event).toBeDefined();
+    // 14:00 in Copenhagen on 10 December 2026 is 13:00Z.
+    expect(new Date(event.start).toISOString()).toBe('2026-12-10T13:00:00.000Z');
+    expect(String(event.description)).toContain('2. Status på Kræftplan V');
+    expect(events.map((e) => String(e.summary))).toContain(`Frist: ${round.title}`);
+
+    // Revoke it, by keyboard: the dialog asks first; the address then answers 410.
+    await page.getByRole('button', { name: 'Tilbagekald Outlook på arbejdet' }).focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: 'Tilbagekald abonnementet?' });
+    await dialog.waitFor();
+    await dialog.getByRole('button', { name: 'Ja, tilbagekald' }).press('Enter');
+    await page.getByText('Abonnementet "Outlook på arbejdet" er tilbagekaldt.').waitFor();
+    await page.getByRole('row').filter({ hasText: 'Outlook på arbejdet' }).getByText('Tilbagekaldt').waitFor();
+    await expect(ical.async.fromURL(url)).rejects.toThrow(/410/);
+    expect((await fetch(url)).status).toBe(410);
+
+    // Cancel the meeting: it leaves the overview and stays listed as cancelled.
+    await row.getByRole('button', { name: `Aflys ${title}` }).click();
+    await page.getByRole('dialog', { name: 'Aflys mødet?' }).getByRole('button', { name: 'Ja, aflys mødet' }).click();
+    await page.getByText(`Mødet "${title}" er aflyst.`).waitFor();
+    await row.getByText('Aflyst').waitFor();
+    await expect.poll(() => overview.count()).toBe(0);
+    await expectAccessible(page, '86-calendar-cancelled');
+  });
+
+  it('uploads indicators with one error, sees it by line and column, fixes and commits them, and reads the trend chart beside its table', async () => {
+    const page = await sstPage();
+    await page.getByRole('link', { name: 'Indikatorer' }).click();
+    await page.getByRole('heading', { name: 'Nationale indikatorer', level: 1 }).waitFor();
+    await page.getByLabel('Skema', { exact: true }).selectOption(indicatorForm);
+    await page.getByRole('button', { name: 'Vis skemaets indikatorer' }).click();
+    await page.getByRole('heading', { name: 'Indlæs nye data' }).waitFor();
+    const lines = (value: string) =>
+      [
+        'indikator;periode;region;værdi;enhed;målværdi;retning;titel;kilde',
+        'ventetid;2025;Hele landet;31,5;dage;30;ned;Ventetid til udredning (eksempel);Eksempel: Landspatientregisteret',
+        'ventetid;2026;Hele landet;29,0;dage;30;ned;;Eksempel: Landspatientregisteret',
+        `ventetid;2025;Region Nordjylland;${value};dage;30;ned;;Eksempel: Landspatientregisteret`,
+        'ventetid;2026;Region Nordjylland;30,1;dage;30;ned;;Eksempel: Landspatientregisteret',
+      ].join('\r\n');
+    const file = (value: string) => ({ name: 'indikatorer.csv', mimeType: 'text/csv', buffer: Buffer.from(`\ufeff${lines(value)}\r\n`, 'utf8') });
+    await page.getByLabel('CSV-fil').setInputFiles(file('33 dage'));
+    await page.getByText('Filen har 1 fejl og er ikke gemt.').waitFor();
+    const error = page.getByRole('table', { name: 'Fejl i filen' }).getByRole('row').nth(1);
+    expect((await error.getByRole('cell').allTextContents())).toEqual(['4', 'værdi', '"33 dage" er ikke et tal.']);
+    // The rows that could be read are shown as they would be stored; nothing is stored yet.
+    await page.getByRole('table', { name: 'Rækker, som de vil blive gemt' }).getByRole('row').filter({ hasText: '31,5 dage' }).waitFor();
+    expect(await page.getByRole('button', { name: /^Gem de/ }).count()).toBe(0);
+    expect((await (await stack.api.as('sst-reader'))('GET', `/forms/${indicatorForm}/indicators`)).status).toBe(404);
+    await expectAccessible(page, '87-indicators-error');
+
+    await page.getByLabel('CSV-fil').setInputFiles(file('33,2'));
+    await page.getByText('Filen kan læses uden fejl: 4 rækker.').waitFor();
+    await page.getByRole('button', { name: 'Gem de 4 rækker' }).click();
+    await page.getByText('4 rækker fra indikatorer.csv er gemt').waitFor();
+    const stored = await (await stack.api.as('sst-reader'))('GET', `/forms/${indicatorForm}/indicators`);
+    expect(stored.body.rows).toHaveLength(4);
+
+    // The data set is listed with its source and its audit event.
+    const [event] = (await stack.api.deps.audit.history(`form/${indicatorForm}`)).filter((e) => e.action === 'indicators.upload');
+    const listed = page.getByRole('table', { name: 'Datasæt pr. skema' }).getByRole('row').filter({ hasText: indicatorForm.slice(-5) });
+    await listed.getByText('Eksempel: Landspatientregisteret').waitFor();
+    await listed.getByText(`loghændelse ${event!.id}`).waitFor();
+
+    // The trend: a chart per indicator with target and direction, the table beside it.
+    const trend = page.getByRole('region', { name: 'Ventetid til udredning (eksempel) (dage)' });
+    await trend.getByText('Lavere er bedre. Den stiplede røde linje er målet.').waitFor();
+    await trend.getByRole('img', { name: 'Ventetid til udredning (eksempel) (dage)' }).waitFor();
+    const table = trend.getByRole('table', { name: 'Tal for Ventetid til udredning (eksempel) (dage)' });
+    expect(await table.getByRole('columnheader').allTextContents()).toEqual(['Periode', 'Hele landet', 'Region Nordjylland', 'Mål']);
+    expect(await table.getByRole('row').nth(2).textContent()).toBe('20262930,130');
+    expect(await trend.locator('svg circle').count()).toBe(4);
+    expect(await trend.locator('svg path.target').count()).toBe(1);
+    await expectAccessible(page, '88-indicators-trend');
+  });
+
+  it('searches the audit log by round and action, by keyboard, and exports the search as CSV for Danish Excel', async () => {
+    const page = await sstPage();
+    await page.getByRole('link', { name: 'Log', exact: true }).click();
+    await page.getByRole('heading', { name: 'Log', level: 1 }).waitFor();
+    await page.getByLabel('Indberetningsrunde').selectOption(round.roundId);
+    await page.getByLabel('Handling').selectOption('round.');
+    await page.getByRole('button', { name: 'Søg i loggen' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Resultater, side 1' }).waitFor();
+    const rows = page.locator('#audit-results tbody tr');
+    await expect.poll(() => rows.count()).toBe(1);
+    expect(await rows.first().textContent()).toContain('round.create');
+    await expectAccessible(page, '90-audit-search');
+    const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Hent søgningen som CSV (Excel)' }).click()]);
+    let bytes = Buffer.alloc(0);
+    for await (const c of await file.createReadStream()) bytes = Buffer.concat([bytes, c as Buffer]);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = bytes.toString('utf8').slice(1).split('\r\n');
+    expect(lines[0]!.startsWith('Tidspunkt (dansk tid);Handling;')).toBe(true);
+    expect(lines[1]!.split(';')[0]).toMatch(/^\d{2}-\d{2}-\d{4} \d{2}:\d{2}:\d{2}$/);
+    expect(lines[1]!.split(';')[1]).toBe('round.create');
+  });
+
+  it('fits every SST year page into 320 CSS px without sideways scrolling', async () => {
+    const page = await sstPage('sst-admin', { width: 320, height: 640 });
+    const pages: [string, string][] = [
+      [`#/kontakter/${MUNICIPALITY}`, 'Kontaktadresser og underretninger'],
+      [`#/paamindelser/${round.roundId}`, 'Påmindelser'],
+      ['#/aarshjul', 'Årshjul'],
+      [`#/indikatorer/${indicatorForm}`, 'Nationale indikatorer'],
+      ['#/log', 'Log'],
+    ];
+    const wide: string[] = [];
+    for (const [hash, heading] of pages) {
+      await page.goto(`${stack.api.url}/${hash}`);
+      await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
+      const culprits = await overflow(page);
+      if (culprits.length) wide.push(`${hash}: ${culprits.join(', ')}`);
+      await screenshot(page, `89-320-${hash.split('/')[1]}`);
+    }
+    expect(wide).toEqual([]);
+  });
+});

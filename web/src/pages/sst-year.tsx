@@ -1,0 +1,41 @@
+// SST's year pages in one place for the app shell: which page a route opens for SST staff, and
+// their navigation entries (contacts, reminders, indicators, audit log).
+import type { ReactElement } from 'react';
+import type { Session } from '../auth.ts';
+import { features, has } from '../features.ts';
+import { t } from '../i18n.ts';
+import { href, type Route } from '../router.ts';
+import { AuditPage } from './AuditPage.tsx';
+import { IndicatorsPage } from './IndicatorsPage.tsx';
+import { RemindersPage } from './RemindersPage.tsx';
+import { SstContactsPage } from './SstContactsPage.tsx';
+
+const isSst = (session: Session) => session.role === 'sst-admin' || session.role === 'sst-reader';
+
+/** The SST page for `route`, or undefined when the route is not one of them (or the caller is not SST). */
+export function sstYearPage(route: Route, session: Session): ReactElement | undefined {
+  if (!isSst(session)) return undefined;
+  if (route.page === 'contacts') return <SstContactsPage orgId={route.orgId} session={session} />;
+  if (route.page === 'reminders') return <RemindersPage key={route.roundId ?? ''} roundId={route.roundId} />;
+  if (route.page === 'audit') return <AuditPage />;
+  if (route.page === 'indicators') return <IndicatorsPage key={route.formId ?? ''} formId={route.formId} session={session} />;
+  return undefined;
+}
+
+export function SstYearNav({ route, session }: { route: Route; session: Session }) {
+  if (!isSst(session)) return null;
+  const item = (page: Route['page'], to: string, label: string, shown = true) =>
+    shown && (
+      <li key={page}>
+        <a href={to} aria-current={route.page === page ? 'page' : undefined}>{label}</a>
+      </li>
+    );
+  return (
+    <>
+      {item('contacts', href.contacts(), t('navSstContacts'), features.contacts())}
+      {item('reminders', href.reminders(), t('navReminders'), has('GET', '/rounds/{roundId}/reminders'))}
+      {item('indicators', href.indicators(), t('navIndicators'), has('GET', '/indicators'))}
+      {item('audit', href.audit(), t('navAudit'), has('GET', '/audit'))}
+    </>
+  );
+}
