@@ -4,13 +4,21 @@ const BENCHES: Record<string, () => Promise<{ run(args: string[]): Promise<void>
   summaries: () => import('./summaries.ts'),
   functions: () => import('./functions.ts'),
   load: () => import('./load.ts'),
+  web: () => import('./web.ts'),
 };
 
-// No name: the function benchmarks (sizes, cold starts, overhead, and summary scaling).
-const [name = 'functions', ...args] = process.argv.slice(2);
-const load = name ? BENCHES[name] : undefined;
-if (!load) {
-  console.error(`usage: npm run bench -- <${Object.keys(BENCHES).join('|')}>`);
-  process.exit(2);
+// No name: the function benchmarks (sizes, cold starts, overhead, and summary scaling), then the
+// web app's first load in a throttled browser.
+const [name, ...args] = process.argv.slice(2);
+if (name === undefined || name.startsWith('--')) {
+  const all = name === undefined ? [] : [name, ...args];
+  await (await BENCHES['functions']!()).run(all);
+  await (await BENCHES['web']!()).run([]);
+} else {
+  const load = BENCHES[name];
+  if (!load) {
+    console.error(`usage: npm run bench -- <${Object.keys(BENCHES).join('|')}>`);
+    process.exit(2);
+  }
+  await (await load()).run(args);
 }
-await (await load()).run(args);

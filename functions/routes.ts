@@ -36,6 +36,9 @@ export type OperationId = (typeof ROUTES)[number]['operationId'];
 /** The routes API Gateway serves: everything but the local-only ones. */
 export const deployedRoutes = (): RouteSpec[] => (ROUTES as readonly RouteSpec[]).filter((r) => !r.localOnly);
 
+/** The deployed routes as the web app's config.json lists them (`METHOD /path`), for feature detection. */
+export const webRoutes = (served: (r: RouteSpec) => boolean = () => true): string[] => deployedRoutes().filter(served).map((r) => `${r.method} ${r.path}`);
+
 export const routesOfArea = (area: Area): RouteSpec[] => (ROUTES as readonly RouteSpec[]).filter((r) => r.area === area);
 
 export const AREAS: readonly Area[] = ['meta', 'orgs', 'forms', 'rounds', 'submissions', 'audit', 'attachments', 'summaries', 'calendar', 'publications'];

@@ -18,8 +18,9 @@ export const DEFAULT_ACCESS: Access = { table: 'read' };
 export const AREA_ACCESS: Readonly<Record<string, Access>> = {
   // Liveness and the OpenAPI document: no storage at all.
   meta: {},
-  // The registry is data compiled into the bundle.
-  orgs: {},
+  // The registry is data compiled into the bundle; contact addresses and SST's notification
+  // settings are table items (the deployed-artefacts smoke test found this area without them).
+  orgs: { table: 'readWrite' },
   // Publishing writes the version item and its schema document.
   forms: { table: 'readWrite', bucket: { read: ['forms/'], write: ['forms/'] } },
   // Opening a round checks the form version (its schema lives under forms/).

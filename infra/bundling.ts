@@ -30,5 +30,33 @@ export const ESBUILD_SHARED = {
   logOverride: { 'empty-import-meta': 'error' } as Record<string, 'error'>,
 };
 
+/**
+ * The Lambda build's only difference from the SDK as published: its default credential chain is
+ * replaced by the environment provider (functions/store/lambda-credentials.ts says why). Local
+ * tools and tests never read this, so they keep the SDK's own chain.
+ */
+export const LAMBDA_ALIAS: Record<string, string> = {
+  '@aws-sdk/credential-provider-node': path.join(REPO_ROOT, 'functions', 'store', 'lambda-credentials.ts'),
+};
+
+/**
+ * Packages that only some requests need, kept out of the bundle Lambda reads at cold start. The
+ * code imports them with `await import()`; the Lambda build leaves that import external and
+ * writes the package, bundled on its own, to `node_modules/<name>/index.js` in the same asset
+ * (writeLambdaExtras), where Node's `require` finds it on first use. Locally and in tests the
+ * import reaches the installed package as usual.
+ */
+export const LAZY_PACKAGES = ['exceljs'];
+
+/**
+ * The OpenAPI generator (zod → JSON Schema over every route). The Lambda build of meta serves
+ * the document written at build time (`openapi.json` beside index.js) and never bundles this.
+ */
+export const OPENAPI_MODULE = '#functions/openapi';
+export const OPENAPI_ASSET = 'openapi.json';
+
+/** What CDK bundles: ESBUILD_SHARED plus LAMBDA_ALIAS, with the lazy packages left out. */
+export const ESBUILD_LAMBDA = { ...ESBUILD_SHARED, alias: LAMBDA_ALIAS, external: [...LAZY_PACKAGES, OPENAPI_MODULE] };
+
 export const handlerEntry = (area: string) => path.join(REPO_ROOT, 'functions', 'handlers', `${area}.ts`);
 export const jobEntry = (file: string) => path.join(REPO_ROOT, 'functions', 'jobs', `${file}.ts`);

@@ -1,5 +1,7 @@
-// Builds the web app with esbuild: one minified JS and one CSS file (content-hashed, so a CDN
-// may cache them for ever) plus index.html, into web/dist or a given folder.
+// Builds the web app with esbuild: the entry, one chunk per page and the chunks pages share (all
+// content-hashed, so a CDN may cache them for ever), one CSS file, and index.html, into web/dist
+// or a given folder. Split by route (App.tsx imports each page with import()): the sign-in page
+// never downloads the form renderer, and a reporter never downloads SST's pages.
 // `npm run build:web`, `npm start` and the browser tests all use buildWeb().
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -11,9 +13,12 @@ export const WEB_DIST = path.join(here, 'dist');
 
 export interface WebBuild {
   outdir: string;
+  /** The entry script index.html loads. */
   js: string;
   css: string;
   bytes: { js: number; css: number };
+  /** Every JS file of the build with its size and the files it imports statically (what loads with it). */
+  chunks: Record<string, { bytes: number; imports: string[]; entry?: string }>;
 }
 
 function indexHtml(js: string, css: string): string {
@@ -41,6 +46,8 @@ export async function buildWeb(outdir = WEB_DIST, options: { minify?: boolean } 
     entryPoints: { app: path.join(here, 'src', 'main.tsx') },
     outdir,
     entryNames: 'assets/[name]-[hash]',
+    chunkNames: 'assets/chunk-[name]-[hash]',
+    splitting: true,
     bundle: true,
     format: 'esm',
     platform: 'browser',
@@ -55,13 +62,23 @@ export async function buildWeb(outdir = WEB_DIST, options: { minify?: boolean } 
   });
   const outputs = Object.entries(result.metafile.outputs);
   const rel = (file: string) => path.relative(outdir, path.resolve(file)).split(path.sep).join('/');
-  const [jsFile, js] = outputs.find(([f]) => f.endsWith('.js'))!;
+  // Pages loaded with import() are entry points too in esbuild's metafile: the app's is main.tsx.
+  const [jsFile, js] = outputs.find(([f, o]) => f.endsWith('.js') && o.entryPoint?.endsWith('src/main.tsx'))!;
+  const chunks: WebBuild['chunks'] = {};
+  for (const [f, o] of outputs) {
+    if (!f.endsWith('.js')) continue;
+    chunks[rel(f)] = {
+      bytes: o.bytes,
+      imports: o.imports.filter((i) => i.kind === 'import-statement' && !i.external).map((i) => rel(i.path)),
+      ...(o.entryPoint ? { entry: o.entryPoint } : {}),
+    };
+  }
   const [cssFile, css] = outputs.find(([f]) => f.endsWith('.css'))!;
   await writeFile(path.join(outdir, 'index.html'), indexHtml(rel(jsFile), rel(cssFile)));
-  return { outdir, js: rel(jsFile), css: rel(cssFile), bytes: { js: js.bytes, css: css.bytes } };
+  return { outdir, js: rel(jsFile), css: rel(cssFile), bytes: { js: js.bytes, css: css.bytes }, chunks };
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const out = await buildWeb();
-  console.log(`web/dist: ${out.js} ${(out.bytes.js / 1024).toFixed(0)} KiB, ${out.css} ${(out.bytes.css / 1024).toFixed(0)} KiB`);
+  console.log(`web/dist: ${out.js} ${(out.bytes.js / 1024).toFixed(0)} KiB (+${Object.keys(out.chunks).length - 1} chunks), ${out.css} ${(out.bytes.css / 1024).toFixed(0)} KiB`);
 }

@@ -1,26 +1,18 @@
 // Danish working days: no Saturday, no Sunday, no public holiday (helligdag). The holidays come
 // from the maintained `date-holidays` project (its DK rules: nytårsdag, skærtorsdag, langfredag,
 // påske, Kristi himmelfart, pinse, jul; store bededag before 2024), never from a hand-kept Easter
-// table: its rule engine `date-holidays-parser` reads the Danish part of its data, which
-// local/holidays-dk.ts copies into holidays-dk.json (the whole world's data would add 1.4 MB).
-// Only days the library types 'public' count: juleaftensdag, grundlovsdag and 1. maj are not
+// table. local/holidays-dk.ts writes what the library computes for 2000–2100 into
+// holidays-dk.json, so the functions carry 25 KB of dates instead of its rule engine
+// (date-holidays-parser brings moment-timezone with every zone and astronomia: about 990 KB
+// minified and their load at every cold start). Juleaftensdag, grundlovsdag and 1. maj are not
 // public holidays by law (the library types them 'observance'), so they stay working days.
-import Holidays from 'date-holidays-parser';
-import danishRules from './holidays-dk.json' with { type: 'json' };
+import danish from './holidays-dk.json' with { type: 'json' };
 
-// One list of public holiday dates per year, made on first use: a cold start that never asks
-// pays nothing, and each later question is one Set lookup.
-let calendar: Holidays | undefined;
-const byYear = new Map<number, ReadonlyMap<string, string>>();
+const YEARS: Readonly<Record<string, Readonly<Record<string, string>>>> = danish.years;
 
-function holidaysOf(year: number): ReadonlyMap<string, string> {
-  let days = byYear.get(year);
-  if (!days) {
-    calendar ??= new Holidays(danishRules, 'DK', { languages: ['da'], types: ['public'] });
-    const list = calendar.getHolidays(year, 'da') || [];
-    days = new Map(list.filter((h) => h.type === 'public').map((h) => [h.date.slice(0, 10), h.name]));
-    byYear.set(year, days);
-  }
+function holidaysOf(year: number): Readonly<Record<string, string>> {
+  const days = YEARS[String(year)];
+  if (!days) throw new RangeError(`Danish public holidays are known for ${danish.from}–${danish.to} only, not ${year}`);
   return days;
 }
 
@@ -36,7 +28,7 @@ const iso = (d: Date) => d.toISOString().slice(0, 10);
 
 /** The Danish name of the public holiday on a date ("Påskedag"), if it is one. */
 export function danishHoliday(date: string): string | undefined {
-  return holidaysOf(parts(date)[0]).get(date);
+  return holidaysOf(parts(date)[0])[date.slice(5)];
 }
 
 /** Why a date is not a working day ("lørdag", "søndag", "Langfredag"), or undefined if it is one. */

@@ -5,15 +5,14 @@ import { ORGS_ROUTES } from '#functions/routes/orgs';
 import { organisationsAt } from '#core/registry';
 import { danishDate } from '#core/danish-time';
 import { ulid } from 'ulid';
-import { storageConfigFromEnv } from '#functions/composition';
-import { getDocumentClient } from '#store/clients';
+import { getDocumentClient, requiredEnv } from '#store/clients';
 import { DynamoContactStore } from '#store/contact-store';
 import type { ScheduleDeps } from '#core/schedule-ports';
 
 // Contacts need one store; building only that keeps the S3 client out of this function.
 let deps: Pick<ScheduleDeps, 'contacts' | 'clock' | 'newId'> | undefined;
 const getScheduleDeps = () =>
-  (deps ??= { contacts: new DynamoContactStore(getDocumentClient(), storageConfigFromEnv().table), clock: { now: () => new Date() }, newId: ulid });
+  (deps ??= { contacts: new DynamoContactStore(getDocumentClient(), requiredEnv('TABLE_NAME')), clock: { now: () => new Date() }, newId: ulid });
 import { getContacts, getNotificationSettings, putContacts, putNotificationSettings } from '#core/contacts';
 
 export const handler = createAreaHandler(ORGS_ROUTES, {

@@ -11,7 +11,7 @@ import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { ESBUILD_SHARED, REPO_ROOT } from '../bundling.ts';
+import { ESBUILD_LAMBDA, ESBUILD_SHARED, LAMBDA_ALIAS, REPO_ROOT } from '../bundling.ts';
 import { acknowledgeWildcards } from '../nag.ts';
 import path from 'node:path';
 
@@ -95,10 +95,24 @@ export class ServiceFunction extends NodejsFunction {
         format: OutputFormat.CJS,
         target: ESBUILD_SHARED.target,
         mainFields: ESBUILD_SHARED.mainFields,
-        esbuildArgs: { '--log-override': Object.entries(ESBUILD_SHARED.logOverride).map(([message, level]) => `${message}=${level}`) },
+        esbuildArgs: {
+          '--log-override': Object.entries(ESBUILD_SHARED.logOverride).map(([message, level]) => `${message}=${level}`),
+          // The environment-only credential provider (infra/bundling.ts LAMBDA_ALIAS).
+          '--alias': Object.entries(LAMBDA_ALIAS).map(([from, to]) => `${from}=${to}`),
+        },
         // The SDK travels inside the bundle: the version we test is the version that runs.
         bundleAwsSDK: true,
-        externalModules: [],
+        // Only what the asset itself carries (lazy packages, the OpenAPI generator): see ESBUILD_LAMBDA.
+        externalModules: [...ESBUILD_LAMBDA.external],
+        // The metafile tells the afterBundling hook which lazy packages this bundle imports.
+        metafile: true,
+        commandHooks: {
+          beforeBundling: () => [],
+          beforeInstall: () => [],
+          afterBundling: (_inputDir: string, outputDir: string) => [
+            [process.execPath, '--import', 'tsx', path.join(REPO_ROOT, 'infra', 'lambda-extras.ts'), outputDir].map((a) => `'${a.replaceAll("'", "'\\''")}'`).join(' '),
+          ],
+        },
         // esbuild is a devDependency: bundling works offline, without Docker.
         forceDockerBundling: false,
         tsconfig: path.join(REPO_ROOT, 'tsconfig.json'),

@@ -23,7 +23,7 @@ import * as sqs from 'aws-cdk-lib/aws-sqs';
 import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 import { acknowledge, acknowledgeProvider, acknowledgeWildcards, wildcardFinding } from '../nag.ts';
 import type { Construct } from 'constructs';
-import { AREAS, deployedRoutes, SUMMARIES_READ_SCOPE, type RouteSpec } from '../../functions/routes.ts';
+import { AREAS, deployedRoutes, SUMMARIES_READ_SCOPE, webRoutes, type RouteSpec } from '../../functions/routes.ts';
 import { AREA_ACCESS, DEFAULT_ACCESS, JOBS, type Access, type JobSpec } from '../access.ts';
 import { REPO_ROOT, handlerEntry, jobEntry } from '../bundling.ts';
 import type { StageConfig } from '../config.ts';
@@ -396,6 +396,8 @@ export class ApiStack extends Stack {
             logoutUri: `${web.origin}/`,
             scopes: ['openid', 'email', 'profile'],
           },
+          // What the app may offer buttons for (web/src/features.ts): the routes this stack deploys.
+          routes: webRoutes((r) => this.functions.has(r.area)),
         }),
       ],
       destinationBucket: web.bucket,

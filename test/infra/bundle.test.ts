@@ -1,40 +1,28 @@
-// Proves every function bundles: the app is synthesized once WITH esbuild bundling (as
-// `npm run synth` and `cdk deploy` do), then each function's asset is checked (CommonJS, source map,
-// AWS SDK inside) and loaded in Node to show it exports a handler.
+// Proves every function bundles: the app is synthesized WITH esbuild bundling (as `npm run synth`
+// and `cdk deploy` do; shared with deployed-artefacts.test.ts through bundled-synth.ts), then each
+// function's asset is checked (CommonJS, source map, AWS SDK inside, the env-only credential
+// provider, lazy packages beside the bundle) and loaded in Node to show it exports a handler.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CfnElement } from 'aws-cdk-lib';
-import { buildApp, type BuiltApp } from '../../infra/app.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { AREA_ACCESS, JOBS, type Access } from '../../infra/access.ts';
+import { AREAS } from '#functions/routes';
+import { bundledAssembly } from './bundled-synth.ts';
 
-let built: BuiltApp;
 let outdir: string;
 let assets: Map<string, string>;
 
 beforeAll(() => {
-  outdir = mkdtempSync(path.join(os.tmpdir(), 'statusportalen-cdk-'));
-  built = buildApp({ stage: 'dev', outdir });
-  const assembly = built.app.synth();
-  const template = assembly.getStackByName(built.api.stackName).template as { Resources: Record<string, any> };
-  assets = new Map();
-  for (const [name, fn] of [...built.api.functions, ...built.api.jobs]) {
-    const id = built.api.getLogicalId(fn.node.defaultChild as CfnElement);
-    const key = String(template.Resources[id].Properties.Code.S3Key);
-    assets.set(name, path.join(outdir, `asset.${key.replace(/\.zip$/, '')}`));
-  }
+  const assembly = bundledAssembly();
+  outdir = assembly.outdir;
+  assets = new Map(assembly.functions.map((f) => [f.name, f.assetDir]));
 }, 300_000);
-
-afterAll(() => {
-  if (outdir) rmSync(outdir, { recursive: true, force: true });
-});
 
 describe('bundling', () => {
   it('produces a minified CommonJS bundle with a source map for every area and job', () => {
-    expect([...assets.keys()].length).toBe(built.api.functions.size + built.api.jobs.size);
+    expect([...assets.keys()].sort()).toEqual([...AREAS.filter((a) => existsSync(path.join('functions', 'handlers', `${a}.ts`))), ...JOBS.map((j) => j.name)].sort());
     for (const [name, dir] of assets) {
       const code = path.join(dir, 'index.js');
       expect(existsSync(code), name).toBe(true);
@@ -75,5 +63,32 @@ describe('bundling', () => {
     const stdout = execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: outdir, encoding: 'utf8' });
     const kinds = JSON.parse(stdout.trim().split('\n').pop()!) as Record<string, string>;
     expect(kinds).toEqual(Object.fromEntries([...assets.keys()].map((name) => [name, 'function'])));
+  });
+
+  it('bundles the environment-only credential provider, not the SDK default chain', () => {
+    for (const [name, dir] of assets) {
+      if (name === 'meta') continue;
+      const code = readFileSync(path.join(dir, 'index.js'), 'utf8');
+      // The chain's other links: SSO, credential_process in the INI files, web identity, the container endpoint.
+      expect(code.includes('Unable to find environment variable credentials'), name).toBe(true);
+      for (const marker of ['sso_start_url', 'credential_process', 'AWS_WEB_IDENTITY_TOKEN_FILE', 'AWS_CONTAINER_CREDENTIALS_FULL_URI']) {
+        expect(code.includes(marker), `${name}: ${marker}`).toBe(false);
+      }
+    }
+  });
+
+  it('writes exceljs beside the summaries bundle and keeps it off every cold path', () => {
+    const summaries = assets.get('summaries')!;
+    expect(statSync(path.join(summaries, 'node_modules', 'exceljs', 'index.js')).size).toBeGreaterThan(500_000);
+    for (const [name, dir] of assets) {
+      // exceljs' own workbook class name: present wherever its code is bundled.
+      expect(readFileSync(path.join(dir, 'index.js'), 'utf8').includes('WorkbookWriter'), name).toBe(false);
+    }
+  });
+
+  it('serves the OpenAPI document from meta\'s asset and bundles no generator there', () => {
+    const meta = assets.get('meta')!;
+    expect(JSON.parse(readFileSync(path.join(meta, 'openapi.json'), 'utf8'))).toMatchObject({ openapi: '3.1.0' });
+    expect(existsSync(path.join(meta, 'index.meta.json'))).toBe(false);
   });
 });

@@ -279,7 +279,8 @@ describe('the functions', () => {
     };
     expect(env('forms')).toMatchObject({ TABLE_NAME: expect.anything(), BUCKET_NAME: expect.anything() });
     expect(env('meta')).not.toHaveProperty('TABLE_NAME');
-    expect(env('orgs')).not.toHaveProperty('BUCKET_NAME');
+    // Contacts and notification settings are table items.
+    expect(env('orgs')).toMatchObject({ TABLE_NAME: expect.anything() });
     expect(env('deadline-check')).toMatchObject({ MAIL_FROM: 'statusportalen@sst.dk', WEB_BASE_URL: expect.anything() });
   });
 });
@@ -297,10 +298,10 @@ describe('least privilege', () => {
     expect(mayDo(prod, 'submissions', 'dynamodb:PutItem', 'Table')).toBe(true);
   });
 
-  it('gives the storage-free areas no table or bucket access at all', () => {
-    for (const area of ['meta', 'orgs']) {
-      expect(allowed(prod, area).filter((p) => p.action.startsWith('dynamodb:') || p.action.startsWith('s3:'))).toEqual([]);
-    }
+  it('gives the storage-free areas no table or bucket access at all, and orgs the table only', () => {
+    expect(allowed(prod, 'meta').filter((p) => p.action.startsWith('dynamodb:') || p.action.startsWith('s3:'))).toEqual([]);
+    expect(allowed(prod, 'orgs').filter((p) => p.action.startsWith('s3:'))).toEqual([]);
+    expect(mayDo(prod, 'orgs', 'dynamodb:PutItem', 'Table')).toBe(true);
   });
 
   it('lets the audit trail only read', () => {

@@ -1,5 +1,5 @@
 // Danish working days from date-holidays' rules: Easter 2027, Christmas, weekends, and the
-// bundled Danish rules kept identical to the library's.
+// bundled table of holidays kept identical to what the library computes.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { danishHoliday, isWorkingDay, nonWorkingReason, toWorkingDay } from '#core/working-days';
@@ -35,7 +35,13 @@ describe('Danish working days', () => {
     expect(nonWorkingReason('2027-03-27')).toBe('lørdag');
   });
 
-  it('bundles exactly the Danish rules of the installed date-holidays (regenerate with local/holidays-dk.ts)', () => {
+  it('refuses a year outside the table instead of calling it free of holidays', () => {
+    expect(() => isWorkingDay('2101-01-03')).toThrow(RangeError);
+    expect(danishHoliday('2100-12-25')).toBe('Juledag');
+    expect(danishHoliday('2000-01-01')).toBe('Nytårsdag');
+  });
+
+  it('bundles exactly the holidays the installed date-holidays computes for 2000–2100 (regenerate with local/holidays-dk.ts)', () => {
     const bundled: unknown = JSON.parse(readFileSync(new URL('../../functions/core/holidays-dk.json', import.meta.url), 'utf8'));
     expect(bundled).toEqual(JSON.parse(JSON.stringify(danishHolidayData())));
   });

@@ -1,7 +1,9 @@
 // The app shell: skip link, header with navigation and sign-out, and the page for the route.
 // Signed-out visitors see the sign-in page whatever the address; after signing in they land
-// where they were going.
-import { useEffect, useState } from 'react';
+// where they were going. Every page but sign-in is loaded with import() when its route is first
+// opened (web/build.ts splits the build there), so the sign-in page downloads no form renderer
+// and a reporter no SST page.
+import { Component, lazy, Suspense, useEffect, useState, type ComponentType, type ReactNode } from 'react';
 import { getSession, onSessionChange, signOut } from './auth.ts';
 import type { WebConfig } from './config.ts';
 import { features } from './features.ts';
@@ -11,21 +13,40 @@ import { Loading, PageTitle, useLoad } from './components/common.tsx';
 import { get } from './api.ts';
 import type { Session } from './auth.ts';
 import type { Round } from './types.ts';
-import { CalendarPage } from './pages/CalendarPage.tsx';
-import { ContactsPage } from './pages/ContactsPage.tsx';
-import { ContributionsPage } from './pages/ContributionsPage.tsx';
-import { FormAuthoringPage } from './pages/FormAuthoringPage.tsx';
-import { FormsPage } from './pages/FormsPage.tsx';
-import { HomePage } from './pages/HomePage.tsx';
-import { PublicationPage } from './pages/PublicationPage.tsx';
-import { PublicationsPage } from './pages/PublicationsPage.tsx';
-import { ReportPage } from './pages/ReportPage.tsx';
-import { ReviewPage } from './pages/ReviewPage.tsx';
-import { RoundPage } from './pages/RoundPage.tsx';
-import { RoundFormPage } from './pages/RoundFormPage.tsx';
-import { RoundsPage } from './pages/RoundsPage.tsx';
 import { SignInPage } from './pages/SignInPage.tsx';
 import { SstYearNav, sstYearPage } from './pages/sst-year.tsx';
+
+/** A page module's named export as a component loaded on first render. */
+function lazyPage<P extends object>(load: () => Promise<ComponentType<P>>) {
+  return lazy(async () => ({ default: await load() }));
+}
+/** A page whose file could not be loaded (the network dropped, a deploy replaced it) says so instead of leaving a blank page. */
+class PageLoadBoundary extends Component<{ children: ReactNode }, { error?: unknown }> {
+  override state: { error?: unknown } = {};
+  static getDerivedStateFromError(error: unknown) {
+    return { error };
+  }
+  override render() {
+    if (this.state.error === undefined) return this.props.children;
+    return <p role="alert">{t('errorGeneric', String(this.state.error))}</p>;
+  }
+}
+
+// Reporters' pages.
+const HomePage = lazyPage(() => import('./pages/HomePage.tsx').then((m) => m.HomePage));
+const ReportPage = lazyPage(() => import('./pages/ReportPage.tsx').then((m) => m.ReportPage));
+const ContactsPage = lazyPage(() => import('./pages/ContactsPage.tsx').then((m) => m.ContactsPage));
+const ContributionsPage = lazyPage(() => import('./pages/ContributionsPage.tsx').then((m) => m.ContributionsPage));
+const CalendarPage = lazyPage(() => import('./pages/CalendarPage.tsx').then((m) => m.CalendarPage));
+// SST's pages.
+const RoundPage = lazyPage(() => import('./pages/RoundPage.tsx').then((m) => m.RoundPage));
+const ReviewPage = lazyPage(() => import('./pages/ReviewPage.tsx').then((m) => m.ReviewPage));
+const RoundFormPage = lazyPage(() => import('./pages/RoundFormPage.tsx').then((m) => m.RoundFormPage));
+const RoundsPage = lazyPage(() => import('./pages/RoundsPage.tsx').then((m) => m.RoundsPage));
+const FormsPage = lazyPage(() => import('./pages/FormsPage.tsx').then((m) => m.FormsPage));
+const FormAuthoringPage = lazyPage(() => import('./pages/FormAuthoringPage.tsx').then((m) => m.FormAuthoringPage));
+const PublicationsPage = lazyPage(() => import('./pages/PublicationsPage.tsx').then((m) => m.PublicationsPage));
+const PublicationPage = lazyPage(() => import('./pages/PublicationPage.tsx').then((m) => m.PublicationPage));
 
 /** Replaces the address (no extra history entry) and shows the loader until the new page opens. */
 function Redirect({ to }: { to: string }) {
@@ -175,7 +196,9 @@ export function App({ config }: { config: WebConfig }) {
         )}
       </header>
       <main id="indhold" className="container" tabIndex={-1}>
-        {page}
+        <PageLoadBoundary key={JSON.stringify(route)}>
+          <Suspense fallback={<Loading />}>{page}</Suspense>
+        </PageLoadBoundary>
       </main>
       <footer className="site-footer container">
         <p>Sundhedsstyrelsen · Task Force for kræft- og psykiatriområdet</p>

@@ -8,11 +8,13 @@ export interface WebConfig {
   /** Base URL of the API without trailing slash; '' means the same origin. */
   apiBaseUrl: string;
   auth: AuthConfig;
+  /** The API routes this deployment serves, as `METHOD /path/{param}` (web/src/features.ts). */
+  routes?: string[];
 }
 
 export async function loadConfig(): Promise<WebConfig> {
   const res = await fetch('/config.json', { cache: 'no-store' });
   if (!res.ok) throw new Error(`config.json: ${res.status}`);
   const raw = (await res.json()) as Partial<WebConfig>;
-  return { apiBaseUrl: (raw.apiBaseUrl ?? '').replace(/\/$/, ''), auth: raw.auth ?? { mode: 'dev' } };
+  return { apiBaseUrl: (raw.apiBaseUrl ?? '').replace(/\/$/, ''), auth: raw.auth ?? { mode: 'dev' }, routes: Array.isArray(raw.routes) ? raw.routes : [] };
 }

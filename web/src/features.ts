@@ -1,17 +1,13 @@
-// Which optional API features this deployment has, read once from the public OpenAPI
-// document, so a button for a route that is not there (yet) is hidden instead of failing.
-import { apiUrl } from './api.ts';
+// Which optional API features this deployment has, from the route list in /config.json (written
+// at deploy time from the same route table the API is made of; the local server writes its own),
+// so a button for a route that is not there (yet) is hidden instead of failing. It used to be
+// read from /openapi.json: about 200 KB fetched and parsed before the first page could render.
+import type { WebConfig } from './config.ts';
 
 let paths = new Set<string>();
 
-export async function loadFeatures(): Promise<void> {
-  try {
-    const res = await fetch(apiUrl('/openapi.json'));
-    const doc = (await res.json()) as { paths?: Record<string, Record<string, unknown>> };
-    paths = new Set(Object.entries(doc.paths ?? {}).flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${p}`)));
-  } catch {
-    paths = new Set();
-  }
+export function loadFeatures(config: Pick<WebConfig, 'routes'>): void {
+  paths = new Set(config.routes ?? []);
 }
 
 /** True when the API serves `method path` (path in OpenAPI syntax: `/rounds/{roundId}/status`). */

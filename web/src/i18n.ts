@@ -1,7 +1,6 @@
 // Every text the web app shows, in one place: Danish first (the people who report read Danish),
 // English second. Also the Danish translation of react-jsonschema-form's built-in strings.
 // The language choice is a display preference, so it may live in localStorage.
-import { TranslatableString, englishStringTranslator, replaceStringParameters } from '@rjsf/utils';
 import type { SubmissionStatus } from './types.ts';
 import { roundsDa, roundsEn } from './i18n-rounds.ts';
 import { SST_YEAR_DA, SST_YEAR_EN } from './i18n-sstyear.ts';
@@ -982,54 +981,6 @@ export function t(key: StringKey, ...params: (string | number)[]): string {
 }
 
 export const statusLabel = (s: SubmissionStatus): string => t(`status_${s}` as StringKey);
-
-const RJSF_DA: Partial<Record<TranslatableString, string>> = {
-  [TranslatableString.ArrayItemTitle]: 'Element',
-  [TranslatableString.MissingItems]: 'Mangler definition af elementer',
-  [TranslatableString.EmptyArray]: 'Ingen elementer endnu. Brug knappen nedenfor til at tilføje.',
-  [TranslatableString.YesLabel]: 'Ja',
-  [TranslatableString.NoLabel]: 'Nej',
-  [TranslatableString.CloseLabel]: 'Luk',
-  [TranslatableString.ErrorsLabel]: 'Fejl',
-  [TranslatableString.NewStringDefault]: 'Ny værdi',
-  [TranslatableString.AddButton]: 'Tilføj',
-  [TranslatableString.AddItemButton]: 'Tilføj element',
-  [TranslatableString.CopyButton]: 'Kopiér',
-  [TranslatableString.ExpandButton]: 'Udvid',
-  [TranslatableString.MoveDownButton]: 'Flyt ned',
-  [TranslatableString.MoveUpButton]: 'Flyt op',
-  [TranslatableString.RemoveButton]: 'Fjern',
-  [TranslatableString.NowLabel]: 'Nu',
-  [TranslatableString.ClearLabel]: 'Ryd',
-  [TranslatableString.AriaDateLabel]: 'Vælg en dato',
-  [TranslatableString.PreviewLabel]: 'Forhåndsvisning',
-  [TranslatableString.DecrementAriaLabel]: 'Formindsk med 1',
-  [TranslatableString.IncrementAriaLabel]: 'Forøg med 1',
-  [TranslatableString.OptionalObjectAdd]: 'Tilføj oplysninger til valgfrit felt',
-  [TranslatableString.OptionalObjectRemove]: 'Fjern oplysninger fra valgfrit felt',
-  [TranslatableString.OptionalObjectEmptyMsg]: 'Ingen oplysninger i valgfrit felt',
-  [TranslatableString.Type]: 'Type',
-  [TranslatableString.Value]: 'Værdi',
-  [TranslatableString.ClearButton]: 'ryd feltet',
-  [TranslatableString.UnknownFieldType]: 'Ukendt felttype %1',
-  [TranslatableString.OptionPrefix]: 'Mulighed %1',
-  [TranslatableString.TitleOptionPrefix]: '%1 mulighed %2',
-  [TranslatableString.KeyLabel]: '%1 nøgle',
-  [TranslatableString.DeprecatedLabel]: '%1 (udgået)',
-  [TranslatableString.CycleDetected]: 'Cirkulær reference fundet for feltet "%1".',
-  [TranslatableString.InvalidObjectField]: 'Ugyldig opsætning af feltet "%1": _%2_.',
-  [TranslatableString.UnsupportedField]: 'Feltet understøttes ikke.',
-  [TranslatableString.UnsupportedFieldWithId]: 'Feltet `%1` understøttes ikke.',
-  [TranslatableString.UnsupportedFieldWithReason]: 'Feltet understøttes ikke: _%1_.',
-  [TranslatableString.UnsupportedFieldWithIdAndReason]: 'Feltet `%1` understøttes ikke: _%2_.',
-  [TranslatableString.FilesInfo]: '**%1** (%2, %3 bytes)',
-};
-
-/** rjsf's `translateString`: Danish when the page is Danish, rjsf's own English otherwise. */
-export function translateRjsf(key: TranslatableString, params?: string[]): string {
-  const da = lang === 'da' ? RJSF_DA[key] : undefined;
-  return da ? replaceStringParameters(da, params) : englishStringTranslator(key, params);
-}
 
 const dateTime = () =>
   new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'da-DK', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Copenhagen' });

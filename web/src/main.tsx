@@ -22,7 +22,7 @@ async function start() {
         // A failed or forged redirect simply leaves the user signed out on the sign-in page.
       }
     }
-    await loadFeatures();
+    loadFeatures(config);
     root.render(<App config={config} />);
   } catch (err) {
     root.render(

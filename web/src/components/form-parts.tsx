@@ -3,7 +3,8 @@
 import { useEffect, useRef, useState } from 'react';
 import Form from '@rjsf/core';
 import type { IChangeEvent } from '@rjsf/core';
-import { t, translateRjsf } from '../i18n.ts';
+import { t } from '../i18n.ts';
+import { translateRjsf } from '../rjsf-i18n.ts';
 import { fieldId, labelOf, rjsfValidator, toErrorSchema, uiSchemaFor, type RJSFSchema } from '../schema-form.ts';
 import type { FieldError, JsonObject } from '../types.ts';
 import { AddButton, ArrayFieldItemTemplate, customFields, type FormContext } from './form-templates.tsx';
