@@ -21,7 +21,7 @@ async function built(): Promise<string | undefined> {
   try {
     return await readFile(path.join(__dirname, ASSET), 'utf8');
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    if (err instanceof Error && 'code' in err && err.code === 'ENOENT') return undefined;
     throw err;
   }
 }

@@ -103,7 +103,8 @@ describe('year wheel', () => {
     expect((await reader('GET', `/rounds/${round.roundId}/reminders`)).status).toBe(200);
   });
 
-  it('runs the deadline check through POST /dev/jobs and shows the mail in GET /dev/outbox as .eml', async () => {
+  // The job checks every round in the table: with the whole suite's rounds that takes a while here.
+  it('runs the deadline check through POST /dev/jobs and shows the mail in GET /dev/outbox as .eml', { timeout: 180_000 }, async () => {
     const round = await api.round('kraeftplan-v-regional');
     const orgId = round.respondents[2]!;
     const reporter = await api.as('reporter', orgId);
