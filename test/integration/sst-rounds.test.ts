@@ -95,7 +95,7 @@ describe('a reminder sent now by SST', () => {
     ]);
     const from = new Date(Date.now() - 3_600_000).toISOString();
     const to = new Date(Date.now() + 60_000).toISOString();
-    const audit = (await sst('GET', `/audit?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}&limit=500`)).body.items as {
+    const audit = (await sst('GET', `/audit?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}&roundId=${round.roundId}&limit=500`)).body.items as {
       action: string;
       roundId?: string;
       actorRole?: string;
