@@ -17,7 +17,7 @@ import { saveDraft, submit, review } from '#core/submissions-service';
 import { sstIdentity } from '#core/identity';
 import { addDanishDays } from '#core/danish-time';
 import type { JsonObject, Round } from '#schemas/api';
-import { expectProblem, fillPath, reporterIdentity, routes, snapshot, startHardened, type Hardened, type Reply } from './support.ts';
+import { expectProblem, fillPath, reporterIdentity, routes, snapshot, startHardened, uploadToTicket, type Hardened, type Reply } from './support.ts';
 import type { RouteSpec } from '#functions/routes';
 import { contractChecker } from '../support/contract.ts';
 
@@ -346,19 +346,7 @@ async function arrange(round: Round, state: State): Promise<string | undefined> 
   return s.etag;
 }
 
-async function uploadedAttachment(roundId: string): Promise<string> {
-  const ticket = await api.call('POST', `/rounds/${roundId}/submissions/${OWN}/attachments`, {
-    token: await api.token('reporter', OWN),
-    body: { fileName: 'matrix.pdf', contentType: PDF, size: PDF_BYTES.length },
-  });
-  expect(ticket.status, ticket.text).toBe(201);
-  const form = new FormData();
-  for (const [k, v] of Object.entries(ticket.body.upload.fields as Record<string, string>)) form.append(k, v);
-  form.append('file', new Blob([new Uint8Array(PDF_BYTES)], { type: PDF }), 'fil');
-  const up = await fetch(ticket.body.upload.url as string, { method: 'POST', body: form });
-  expect(up.status).toBeLessThan(300);
-  return ticket.body.attachmentId as string;
-}
+const uploadedAttachment = (roundId: string): Promise<string> => uploadToTicket(api, roundId, OWN, PDF_BYTES);
 
 async function tokenOf(who: Who): Promise<string | undefined> {
   switch (who) {

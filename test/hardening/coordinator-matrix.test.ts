@@ -18,7 +18,7 @@ import { sstIdentity } from '#core/identity';
 import { respondentsAt } from '#core/registry';
 import { addDanishDays } from '#core/danish-time';
 import type { JsonObject, Round } from '#schemas/api';
-import { expectProblem, fillPath, QUIET, reporterIdentity, routes, snapshot, startHardened, type Hardened, type Reply } from './support.ts';
+import { expectProblem, fillPath, QUIET, reporterIdentity, routes, snapshot, startHardened, uploadToTicket, type Hardened, type Reply } from './support.ts';
 import type { RouteSpec } from '#functions/routes';
 import { contractChecker } from '../support/contract.ts';
 
@@ -186,19 +186,7 @@ async function arrange(round: Round, orgId: string, state: State): Promise<strin
   return s.etag;
 }
 
-async function uploaded(roundId: string, orgId: string): Promise<string> {
-  const ticket = await api.call('POST', `/rounds/${roundId}/submissions/${orgId}/attachments`, {
-    token: await api.token('reporter', orgId),
-    body: { fileName: 'matrix.pdf', contentType: PDF, size: PDF_BYTES.length },
-  });
-  expect(ticket.status, ticket.text).toBe(201);
-  const form = new FormData();
-  for (const [k, v] of Object.entries(ticket.body.upload.fields as Record<string, string>)) form.append(k, v);
-  form.append('file', new Blob([new Uint8Array(PDF_BYTES)], { type: PDF }), 'fil');
-  const up = await fetch(ticket.body.upload.url as string, { method: 'POST', body: form });
-  expect(up.status).toBeLessThan(300);
-  return ticket.body.attachmentId as string;
-}
+const uploaded = (roundId: string, orgId: string): Promise<string> => uploadToTicket(api, roundId, orgId, PDF_BYTES);
 
 async function confirm(roundId: string, orgId: string, attachmentId: string, etag: string): Promise<Reply> {
   const done = await api.call('POST', `/rounds/${roundId}/submissions/${orgId}/attachments/${attachmentId}/complete`, {

@@ -206,3 +206,22 @@ export function fillPath(route: Pick<RouteSpec, 'path'>, values: Record<string, 
 
 /** No reminders: a round that exists for one test must not have the deadline check mail its 98 respondents. */
 export const QUIET = { reminderPolicy: { atOpening: false, daysBefore: [], daysAfter: [], repeatEveryDays: null, repeatLimit: 0, hour: 8 } };
+
+/**
+ * Asks `orgId`'s reporter for an upload ticket and posts `bytes` (a PDF) to it, as the web app
+ * does; returns the attachment id, not yet confirmed.
+ */
+export async function uploadToTicket(api: Hardened, roundId: string, orgId: string, bytes: Buffer, fileName = 'matrix.pdf'): Promise<string> {
+  const contentType = 'application/pdf';
+  const ticket = await api.call('POST', `/rounds/${roundId}/submissions/${orgId}/attachments`, {
+    token: await api.token('reporter', orgId),
+    body: { fileName, contentType, size: bytes.length },
+  });
+  expect(ticket.status, ticket.text).toBe(201);
+  const form = new FormData();
+  for (const [k, v] of Object.entries(ticket.body.upload.fields as Record<string, string>)) form.append(k, v);
+  form.append('file', new Blob([new Uint8Array(bytes)], { type: contentType }), 'fil');
+  const up = await fetch(ticket.body.upload.url as string, { method: 'POST', body: form });
+  expect(up.status).toBeLessThan(300);
+  return ticket.body.attachmentId as string;
+}
