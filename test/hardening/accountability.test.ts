@@ -43,7 +43,7 @@ describe('accountability', () => {
     ]);
     const one = (await api.call('GET', `${path}/revisions/2`, { token: reader })).body;
     expect(one).toMatchObject({ savedById: 'sub-anne-0002', savedByRole: 'reporter', savedByOrgId: ORG });
-    const log = (await api.call('GET', `/audit?from=${encodeURIComponent(new Date(Date.now() - 60_000).toISOString())}&to=${encodeURIComponent(new Date(Date.now() + 60_000).toISOString())}&limit=500`, { token: reader })).body.items;
+    const log = (await api.call('GET', `/audit?from=${encodeURIComponent(new Date(Date.now() - 60_000).toISOString())}&to=${encodeURIComponent(new Date(Date.now() + 60_000).toISOString())}&roundId=${round.roundId}&limit=500`, { token: reader })).body.items;
     expect(log.find((e: Record<string, unknown>) => e['subject'] === `round/${round.roundId}/submission/${ORG}` && e['action'] === 'submission.accept')).toMatchObject({ actorId: 'sub-sst-admin-7', actorRole: 'sst-admin' });
   });
 

@@ -57,7 +57,7 @@ const CSV = [
 
 async function eventsOf(formId: string, from: string) {
   const to = new Date(Date.now() + 1000).toISOString();
-  const res = await reader('GET', `/audit?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}&limit=500`);
+  const res = await reader('GET', `/audit?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}&action=indicators.&limit=500`);
   expect(res.status).toBe(200);
   return (res.body.items as AuditEvent[]).filter((e) => e.subject === `form/${formId}`);
 }
