@@ -11,7 +11,7 @@ import { unzipSync, strFromU8 } from 'fflate';
 import { ulid } from 'ulid';
 import { addDanishDays, danishDate } from '#core/danish-time';
 import { exampleAnswers } from '../../local/seed.ts';
-import { screenshot, seriousViolations, signIn, startWebStack, type WebStack } from './support.ts';
+import { screenshot, seriousViolations, sidewaysOverflow, signIn, startWebStack, type WebStack } from './support.ts';
 
 const FORM = 'kraeftplan-v-kommunal';
 const FORM_TITLE = 'Årlig kommunal opfølgning på Kræftplan V';
@@ -43,17 +43,6 @@ async function expectAccessible(p: Page, name: string) {
   expect(await seriousViolations(p, name), `axe on ${name}`).toEqual([]);
 }
 
-async function fitsIn320(p: Page): Promise<string[]> {
-  await expect.poll(() => p.locator('.loading').count(), { timeout: 15_000 }).toBe(0);
-  return p.evaluate(() => {
-    const client = document.documentElement.clientWidth;
-    if (document.documentElement.scrollWidth <= client) return [];
-    return [...document.querySelectorAll('body *')]
-      .filter((el) => el.getBoundingClientRect().right > client + 1 && ![...el.children].some((c) => c.getBoundingClientRect().right > client + 1))
-      .slice(0, 3)
-      .map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join('.')}`);
-  });
-}
 
 const reminders = async (): Promise<{ to: string[]; key?: string }[]> =>
   ((await stack.api.call('GET', '/dev/outbox')).body.items as { to: string[]; key?: string }[]).filter((m) => m.key?.startsWith(`reminder/${roundId}/`));
@@ -290,7 +279,7 @@ describe("SST's round screens", { timeout: 240_000 }, () => {
     ] as const) {
       await page.goto(`${stack.api.url}/${hash}`);
       await page.getByRole('heading', { name: heading }).first().waitFor();
-      const culprits = await fitsIn320(page);
+      const culprits = await sidewaysOverflow(page);
       if (culprits.length) wide.push(`${hash}: ${culprits.join(', ')}`);
       await screenshot(page, shot);
     }

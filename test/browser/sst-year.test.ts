@@ -16,7 +16,7 @@ import { publishFormVersion } from '#core/forms-service';
 import { sstIdentity } from '#core/identity';
 import { schemaOf } from '../support/summary-fixtures.ts';
 import ical, { type VEvent } from 'node-ical';
-import { screenshot, seriousViolations, signIn, startWebStack, type WebStack } from './support.ts';
+import { screenshot, seriousViolations, sidewaysOverflow, signIn, startWebStack, type WebStack } from './support.ts';
 
 const MUNICIPALITY = 'kommune-147';
 const MUNICIPALITY_NAME = 'Frederiksberg Kommune';
@@ -48,18 +48,6 @@ async function expectAccessible(p: Page, name: string) {
   expect(await seriousViolations(p, name), `axe on ${name}`).toEqual([]);
 }
 
-/** The page's width at 320 CSS px, and the innermost elements that stick out. */
-async function overflow(p: Page): Promise<string[]> {
-  await expect.poll(() => p.locator('.loading').count(), { timeout: 15_000 }).toBe(0);
-  return p.evaluate(() => {
-    const client = document.documentElement.clientWidth;
-    if (document.documentElement.scrollWidth <= client) return [];
-    return [...document.querySelectorAll('body *')]
-      .filter((el) => el.getBoundingClientRect().right > client + 1 && ![...el.children].some((c) => c.getBoundingClientRect().right > client + 1))
-      .slice(0, 3)
-      .map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join('.')}`);
-  });
-}
 
 describe("SST's year in the browser", { timeout: 180_000 }, () => {
   beforeAll(async () => {
@@ -295,7 +283,7 @@ describe("SST's year in the browser", { timeout: 180_000 }, () => {
     for (const [hash, heading] of pages) {
       await page.goto(`${stack.api.url}/${hash}`);
       await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
-      const culprits = await overflow(page);
+      const culprits = await sidewaysOverflow(page);
       if (culprits.length) wide.push(`${hash}: ${culprits.join(', ')}`);
       await screenshot(page, `89-320-${hash.split('/')[1]}`);
     }

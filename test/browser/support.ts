@@ -5,6 +5,7 @@ import { appendFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { expect } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import { buildWeb } from '../../web/build.ts';
@@ -86,4 +87,20 @@ export async function signIn(page: Page, baseUrl: string, role: 'reporter' | 'ss
   if (orgId) await page.getByLabel('Organisation', { exact: true }).selectOption(orgId);
   await page.getByRole('button', { name: 'Log ind' }).click();
   await page.getByRole('button', { name: 'Log ud' }).waitFor();
+}
+
+/**
+ * What sticks out sideways on the page as it is now (after its loaders are gone): the innermost
+ * elements wider than the viewport, at most three, as `tag.class`; empty when nothing does.
+ */
+export async function sidewaysOverflow(p: Page): Promise<string[]> {
+  await expect.poll(() => p.locator('.loading').count(), { timeout: 15_000 }).toBe(0);
+  return p.evaluate(() => {
+    const client = document.documentElement.clientWidth;
+    if (document.documentElement.scrollWidth <= client) return [];
+    return [...document.querySelectorAll('body *')]
+      .filter((el) => el.getBoundingClientRect().right > client + 1 && ![...el.children].some((c) => c.getBoundingClientRect().right > client + 1))
+      .slice(0, 3)
+      .map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join('.')}`);
+  });
 }
