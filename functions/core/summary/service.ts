@@ -207,9 +207,11 @@ export interface JobReport {
  * The nightly build: every due round. A round whose inputs are unchanged since the stored build
  * is not rebuilt; a rebuilt one is stored only when its content changed.
  */
-export async function buildDueSummaries(deps: SummaryDeps): Promise<JobReport> {
+/** `onlyRounds` limits a run to the named rounds (an operator rebuilding one round, or a test). */
+export async function buildDueSummaries(deps: SummaryDeps, options: { onlyRounds?: readonly string[] } = {}): Promise<JobReport> {
   const now = deps.clock.now();
-  const due = (await deps.rounds.list()).filter((r) => isDue(r, now));
+  const only = options.onlyRounds ? new Set(options.onlyRounds) : undefined;
+  const due = (await deps.rounds.list()).filter((r) => isDue(r, now) && (!only || only.has(r.roundId)));
   const rounds: JobReport['rounds'] = [];
   for (const round of due) {
     try {
