@@ -86,6 +86,27 @@ describe('bundling', () => {
     }
   });
 
+  it('writes the validation engine to a file of its own in forms and submissions, off every cold path', () => {
+    for (const name of ['forms', 'submissions']) {
+      const dir = assets.get(name)!;
+      const engine = readFileSync(path.join(dir, 'lazy', 'form-validator.js'), 'utf8');
+      // The asset's package.json leads the specifier the bundle requires to that file.
+      expect(JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')), name).toEqual({ type: 'commonjs', imports: { '#core/form-validator': './lazy/form-validator.js' } });
+      expect(readFileSync(path.join(dir, 'index.js'), 'utf8'), name).toContain('require("#core/form-validator")');
+      // RE2JS's translator and Ajv's refusal of an unknown format: present wherever their code is bundled.
+      for (const marker of ['translateRegExp', 'unknown format "']) expect(engine.includes(marker), `${name}: ${marker}`).toBe(true);
+    }
+    for (const [name, dir] of assets) {
+      const code = readFileSync(path.join(dir, 'index.js'), 'utf8');
+      expect(code.includes('unknown format "'), name).toBe(false);
+      expect(code.includes('translateRegExp'), name).toBe(false);
+    }
+  });
+
+  it('tells Node every asset is CommonJS, so an import() of the handler needs no guess at its format', () => {
+    for (const [name, dir] of assets) expect(JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')).type, name).toBe('commonjs');
+  });
+
   it('serves the OpenAPI document from meta\'s asset and bundles no generator there', () => {
     const meta = assets.get('meta')!;
     expect(JSON.parse(readFileSync(path.join(meta, 'openapi.json'), 'utf8'))).toMatchObject({ openapi: '3.1.0' });
