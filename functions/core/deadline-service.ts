@@ -19,10 +19,9 @@ export const MAX_ATTEMPTS = 5;
 /** Sends in flight at once: SES's default rate is 14/s, a handful keeps far below it. */
 const PARALLEL_SENDS = 4;
 /**
- * Table reads in flight at once while the check gathers what it decides on (each round's heads
- * and extensions, each owing organisation's contacts). Read one after another they were most of
- * a run (the job waited on about a hundred sequential GetItems per round); a bound keeps a large
- * run from spending the table's read capacity in one burst.
+ * Rounds whose heads and extensions are read at once while the check gathers what it decides on.
+ * Read one after another (with a GetItem of contacts per owing organisation) they were most of a
+ * run; a bound keeps a large run from spending the table's read capacity in one burst.
  */
 const PARALLEL_READS = 8;
 /** The audit index is eventually consistent: leave the newest minute to the next run. */
@@ -87,7 +86,6 @@ export async function runDeadlineCheck(deps: DeadlineDeps, now: Date, options: D
   );
   const jobs: Job[] = [];
   const overdue: OverdueLine[] = [];
-  const contactsOf = memo((orgId: string) => deps.contacts.get(orgId).then((c) => c?.emails ?? []));
 
   // The reads first, side by side (bounded); the decisions after, in round order as before.
   const stateOf = await mapPool(rounds, PARALLEL_READS, async (round) => {
@@ -97,9 +95,9 @@ export async function runDeadlineCheck(deps: DeadlineDeps, now: Date, options: D
     const owing = reportingOrgs(round).filter((orgId) => owesReport(headOf.get(orgId)));
     return { owing, extensionOf: new Map(extensions.map((e) => [e.orgId, e])) };
   });
-  const contacts = new Map<string, string[]>();
-  const owingOrgs = [...new Set(stateOf.flatMap((s) => s.owing))];
-  await mapPool(owingOrgs, PARALLEL_READS, async (orgId) => contacts.set(orgId, await contactsOf(orgId)));
+  // Every owing organisation's list in one batched read (a GetItem each was most of a run).
+  const lists = await deps.contacts.getMany([...new Set(stateOf.flatMap((s) => s.owing))]);
+  const emailsOf = (orgId: string) => lists.get(orgId)?.emails ?? [];
 
   for (const [i, round] of rounds.entries()) {
     report.roundsChecked += 1;
@@ -111,7 +109,7 @@ export async function runDeadlineCheck(deps: DeadlineDeps, now: Date, options: D
     for (const orgId of owing) {
       const extension = extensionOf.get(orgId);
       const deadlineAt = extension?.deadlineAt ?? round.deadlineAt;
-      const to = contacts.get(orgId)!;
+      const to = emailsOf(orgId);
       if (now > new Date(deadlineAt)) late.push({ orgName: orgName(orgId), deadlineAt: new Date(deadlineAt), extended: !!extension, noContacts: to.length === 0 });
       let schedule = scheduleOf.get(deadlineAt);
       if (!schedule) scheduleOf.set(deadlineAt, (schedule = reminderSchedule(round, deadlineAt)));
@@ -145,7 +143,7 @@ export async function runDeadlineCheck(deps: DeadlineDeps, now: Date, options: D
   let finish: (() => Promise<void>) | undefined;
   if (!options.remindersOnly) {
     const settings = (await deps.contacts.getSettings()) ?? DEFAULT_NOTIFICATION_SETTINGS;
-    const sst = await contactsOf(SST_ORG_ID);
+    const sst = (await deps.contacts.get(SST_ORG_ID))?.emails ?? [];
     jobs.push(...overdueDigest(settings, sst, overdue, now));
     const notices = await submissionNotices(deps, settings, sst, now, rounds);
     jobs.push(...notices.jobs);
@@ -292,15 +290,6 @@ async function mapPool<T, R>(items: readonly T[], size: number, work: (item: T) 
     out[i] = await work(items[i]!);
   });
   return out;
-}
-
-function memo<A, R>(fn: (a: A) => Promise<R>): (a: A) => Promise<R> {
-  const cache = new Map<A, Promise<R>>();
-  return (a) => {
-    let hit = cache.get(a);
-    if (!hit) cache.set(a, (hit = fn(a)));
-    return hit;
-  };
 }
 
 const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
