@@ -56,6 +56,17 @@ describe('bundling', () => {
     expect(readFileSync(path.join(assets.get('attachments')!, 'index.js'), 'utf8').includes('"AmazonS3"')).toBe(true);
   });
 
+  it('bundles one copy of the S3 client where the presigned POST is used too', () => {
+    // @aws-sdk/s3-presigned-post pins its own client-s3 version; without the override in
+    // package.json npm nested a second, older copy under it, and attachments carried both (74 KB).
+    // The header of GetObject's ChecksumMode: once in the bundle per copy of the client's commands.
+    for (const [name, dir] of assets) {
+      const copies = readFileSync(path.join(dir, 'index.js'), 'utf8').split('x-amz-checksum-mode').length - 1;
+      expect(copies, name).toBeLessThanOrEqual(1);
+    }
+    expect(readFileSync(path.join(assets.get('attachments')!, 'index.js'), 'utf8')).toContain('x-amz-checksum-mode');
+  });
+
   it('loads in plain Node and exports a handler function', () => {
     // A child process, as Lambda would load it: no test-runner transforms, no repository on the import path.
     const urls = Object.fromEntries([...assets].map(([name, dir]) => [name, pathToFileURL(path.join(dir, 'index.js')).href]));
