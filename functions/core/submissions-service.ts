@@ -22,7 +22,8 @@ import type { JsonObject, Revision, RevisionAction, Submission } from '#schemas/
 // Validation (Ajv and its engine, functions/core/form-validator.ts) and carry-forward, which runs it,
 // are imported on first use: a request that validates nothing (a read) never loads them, and the
 // Lambda build keeps the engine out of the file read at cold start.
-const validation = () => import('#core/form-validation');
+let validationModule: Promise<typeof import('#core/form-validation')> | undefined;
+const validation = () => (validationModule ??= import('#core/form-validation'));
 
 type Context = ReportContext;
 
