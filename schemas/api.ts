@@ -354,7 +354,7 @@ const AuditFilterShape = {
   to: z.iso.datetime({ offset: true }).meta({ description: 'Exclusive end (ISO date-time)' }),
   orgId: z.string().regex(/^[a-z0-9-]{1,64}$/).optional().meta({ description: 'Events about this organisation or by its people' }),
   roundId: z.string().regex(/^[a-z0-9-]{1,100}$/).optional().meta({ description: "Events about this round or one of its reports" }),
-  actor: z.string().trim().min(1).max(200).optional().meta({ description: "The actor's stable id, or part of their display name (case-sensitive)" }),
+  actor: z.string().trim().min(1).max(200).optional().meta({ description: "The actor's stable id, or part of their display name; upper and lower case match alike (Danish letters too: SØREN finds Søren)" }),
   action: z.string().regex(/^[a-z][a-z0-9.-]{0,99}$/).optional().meta({ description: 'An action or its prefix: `submission.submit`, or `submission.` for every report action' }),
 };
 
