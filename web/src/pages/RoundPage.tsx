@@ -176,10 +176,11 @@ export function RoundPage({ roundId, session }: { roundId: string; session: Sess
     const failed: string[] = [];
     for (const r of acceptable) {
       try {
-        await request('POST', `${path}/submissions/${encodeURIComponent(r.orgId)}/accept`, { idempotencyKey: crypto.randomUUID() });
+        // The version the table showed: a report changed since is refused, not accepted unseen.
+        await request('POST', `${path}/submissions/${encodeURIComponent(r.orgId)}/accept`, { idempotencyKey: crypto.randomUUID(), ifMatch: status?.etags[r.orgId] });
         done.push(r);
       } catch (err) {
-        failed.push(t('acceptFailedFor', r.orgName, describe(err)));
+        failed.push(err instanceof ApiError && err.code === 'edit-conflict' ? t('acceptChangedSince', r.orgName) : t('acceptFailedFor', r.orgName, describe(err)));
       }
     }
     const skipped = chosen.filter((r) => r.status !== 'submitted');
