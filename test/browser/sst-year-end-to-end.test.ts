@@ -73,7 +73,8 @@ describe("SST's year, end to end in the browser", { timeout: 600_000 }, () => {
     const schema = JSON.parse(readFileSync(`${FORMS_DIR}/kraeftplan-v-kommunal/v1.schema.json`, 'utf8'));
     const published = await sst('POST', `/forms/${formId}/versions`, { body: { schema, title: formTitle, respondentKind: 'municipality', plan: 'kraeftplan-v' } });
     expect(published.status, published.text).toBe(201);
-    for (const [orgId, emails] of [[HELSINGOER, [address('helsingoer')]], [HOERSHOLM, [address('hoersholm')]], [RUDERSDAL, []]] as const) {
+    // Rudersdal has none: no suite gives it any (and an address list cannot be emptied).
+    for (const [orgId, emails] of [[HELSINGOER, [address('helsingoer')]], [HOERSHOLM, [address('hoersholm')]]] as const) {
       const res = await sst('PUT', `/orgs/${orgId}/contacts`, { body: { emails } });
       expect(res.status, res.text).toBe(200);
     }
@@ -187,6 +188,7 @@ describe("SST's year, end to end in the browser", { timeout: 600_000 }, () => {
     await step(sst, '108-e2e-reminded');
     const reminders = await outbox(`reminder/${roundId}/`);
     expect(reminders.map((m) => m.to).sort()).toEqual([[address('helsingoer')], [address('hoersholm')]]);
+    expect(reminders.filter((m) => m.key?.includes(`/${RUDERSDAL}/`) || m.key?.includes(`/${HILLEROED}/`))).toEqual([]);
     await sst.getByRole('button', { name: 'Send en påmindelse nu' }).click();
     await remindDialog.getByRole('button', { name: 'Send en påmindelse nu' }).click();
     await result.getByText('Ingen påmindelser sendt.').waitFor();
@@ -217,17 +219,35 @@ describe("SST's year, end to end in the browser", { timeout: 600_000 }, () => {
     await sst.getByRole('button', { name: 'Send retur' }).click();
     await sst.getByText('Indberetningen er sendt retur.').waitFor();
     await sst.goto(`${url}/#/runder/${roundId}`);
+    await sst.locator(`tr[data-org="${ALLEROED}"]`).getByText('Sendt retur').waitFor();
+    // Hillerød corrects its report after SST opened the table: the accept is refused, not made unseen.
+    const hilleroed = await stack.api.as('reporter', HILLEROED);
+    const hilleroedSub = `/rounds/${roundId}/submissions/${HILLEROED}`;
+    const reopened = await hilleroed('POST', `${hilleroedSub}/reopen`, { body: { reason: 'Eksempel: et tal var forkert' }, headers: { 'if-match': (await hilleroed('GET', hilleroedSub)).headers.get('etag')! } });
+    expect(reopened.status, reopened.text).toBe(200);
+    const corrected = await hilleroed('PUT', hilleroedSub, { body: { answers: { ...hilleroedReport.answers, rehabilitering: { ...hilleroedReport.answers.rehabilitering, antal_forloeb: 44 } } }, headers: { 'if-match': reopened.headers.get('etag')! } });
+    expect(corrected.status, corrected.text).toBe(200);
+    expect((await hilleroed('POST', `${hilleroedSub}/submit`, { headers: { 'if-match': corrected.headers.get('etag')! } })).status).toBe(200);
+    const acceptSelected = async () => {
+      await sst.getByRole('button', { name: 'Godkend de valgte' }).click();
+      const acceptDialog = sst.getByRole('dialog', { name: 'Godkend de valgte indberetninger?' });
+      await acceptDialog.getByText('1 af de valgte er indsendt og godkendes.').waitFor();
+      await acceptDialog.getByRole('button', { name: 'Godkend de valgte' }).click();
+    };
     await sst.getByLabel('Vælg Hillerød', { exact: true }).check();
     await sst.getByLabel('Vælg Allerød', { exact: true }).check();
-    await sst.getByRole('button', { name: 'Godkend de valgte' }).click();
-    const acceptDialog = sst.getByRole('dialog', { name: 'Godkend de valgte indberetninger?' });
-    await acceptDialog.getByText('1 af de valgte er indsendt og godkendes.').waitFor();
-    await acceptDialog.getByRole('button', { name: 'Godkend de valgte' }).click();
+    await acceptSelected();
+    await result.getByText('Ikke godkendt: Hillerød. Indberetningen er ændret, siden du åbnede tabellen.', { exact: false }).waitFor();
+    await result.getByText('Ingen indberetninger er godkendt.').waitFor();
+    await step(sst, '112-e2e-accept-changed');
+    expect((await hilleroed('GET', hilleroedSub)).body.status).toBe('submitted');
+    // The table has been read again: now the accept is of the version shown.
+    await acceptSelected();
     await result.getByText('Godkendt: Hillerød.').waitFor();
     await result.getByText('Sprunget over (ikke indsendt): Allerød.').waitFor();
     await sst.locator(`tr[data-org="${HILLEROED}"]`).getByText('Godkendt').waitFor();
     await sst.locator(`tr[data-org="${ALLEROED}"]`).getByText('Sendt retur').waitFor();
-    await step(sst, '112-e2e-accepted');
+    await step(sst, '113-e2e-accepted');
 
     // 7. National indicators beside the form: one error named by line and column, fixed, committed, charted.
     await sst.getByRole('link', { name: 'Indikatorer' }).click();
@@ -254,7 +274,7 @@ describe("SST's year, end to end in the browser", { timeout: 600_000 }, () => {
     const error = sst.getByRole('table', { name: 'Fejl i filen' }).getByRole('row').nth(1);
     expect(await error.getByRole('cell').allTextContents()).toEqual(['4', 'værdi', '"64 pct." er ikke et tal.']);
     expect((await (await stack.api.as('sst-reader'))('GET', `/forms/${formId}/indicators`)).status).toBe(404);
-    await step(sst, '113-e2e-indicators-error');
+    await step(sst, '114-e2e-indicators-error');
     await sst.getByLabel('CSV-fil').setInputFiles(csv('64,3'));
     await sst.getByText('Filen kan læses uden fejl: 4 rækker.').waitFor();
     await sst.getByRole('button', { name: 'Gem de 4 rækker' }).click();
@@ -265,7 +285,7 @@ describe("SST's year, end to end in the browser", { timeout: 600_000 }, () => {
     const figures = trend.getByRole('table', { name: 'Tal for Afsluttede forløb (eksempel) (procent)' });
     expect(await figures.getByRole('columnheader').allTextContents()).toEqual(['Periode', 'Hele landet', 'Region Hovedstaden', 'Mål']);
     expect(await trend.locator('svg circle').count()).toBe(4);
-    await step(sst, '114-e2e-indicators-trend');
+    await step(sst, '115-e2e-indicators-trend');
 
     // 8. A Task Force meeting on the round, and the year wheel in a calendar app without a token.
     await sst.getByRole('link', { name: 'Årshjul' }).click();
@@ -278,14 +298,14 @@ describe("SST's year, end to end in the browser", { timeout: 600_000 }, () => {
     await sst.getByLabel('Sluttidspunkt').fill('12:00');
     await sst.getByLabel('Dagsorden').fill('Velkomst\nÅrets indberetninger\nEventuelt');
     await sst.getByRole('checkbox', { name: roundTitle }).check();
-    await step(sst, '115-e2e-meeting');
+    await step(sst, '116-e2e-meeting');
     await sst.getByRole('button', { name: 'Tilføj mødet' }).click();
     await sst.getByText(`Mødet "${meeting}" er tilføjet`).waitFor();
     await sst.getByLabel('Navn på abonnementet (valgfrit)').fill('Kalenderen på arbejdet');
     await sst.getByRole('button', { name: 'Opret abonnementsadresse' }).click();
     const feed = await sst.getByLabel('Abonnementsadresse').inputValue();
     expect(feed).toMatch(new RegExp(`^${url}/calendar/feed/[A-Za-z0-9_-]{43}$`));
-    await step(sst, '116-e2e-subscribed');
+    await step(sst, '117-e2e-subscribed');
     // As a calendar app fetches it: a plain GET, no Authorization header, then a standard parser.
     const plain = await fetch(feed);
     expect(plain.status).toBe(200);
@@ -306,17 +326,17 @@ describe("SST's year, end to end in the browser", { timeout: 600_000 }, () => {
     await sst.getByRole('button', { name: 'Søg i loggen' }).click();
     await sst.getByRole('heading', { name: 'Resultater, side 1' }).waitFor();
     const actions = async () => (await sst.locator('#audit-results tbody tr td:nth-child(2)').allInnerTexts()).map((a) => a.trim());
-    await expect.poll(actions).toEqual(expect.arrayContaining(['round.create', 'submit', 'round.remind-now', 'round.extension', 'return', 'accept']));
-    await step(sst, '117-e2e-audit-round');
-    await sst.getByLabel('Handling').selectOption('accept');
+    await expect.poll(actions).toEqual(expect.arrayContaining(['round.create', 'submission.submit', 'round.remind-now', 'round.extension', 'submission.return', 'submission.reopen', 'submission.accept']));
+    await step(sst, '118-e2e-audit-round');
+    await sst.getByLabel('Handling').selectOption('submission.accept');
     await sst.getByLabel('Udført af').fill('sst ADMINISTRATOR');
     await sst.getByRole('button', { name: 'Søg i loggen' }).click();
-    await expect.poll(actions).toEqual(['accept']);
+    await expect.poll(actions).toEqual(['submission.accept']);
     await sst.getByLabel('Indberetningsrunde').selectOption('');
     await sst.getByLabel('Udført af').fill('');
     await sst.getByLabel('Handling').selectOption('form.publish');
     await sst.getByRole('button', { name: 'Søg i loggen' }).click();
     await sst.locator('#audit-results tbody tr').filter({ hasText: formId }).first().waitFor();
-    await step(sst, '118-e2e-audit-form');
+    await step(sst, '119-e2e-audit-form');
   });
 });
