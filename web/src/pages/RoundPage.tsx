@@ -184,7 +184,7 @@ export function RoundPage({ roundId, session }: { roundId: string; session: Sess
       }
     }
     const skipped = chosen.filter((r) => r.status !== 'submitted');
-    const lines = [t('acceptDone', done.length ? names(done) : '0'), ...(skipped.length ? [t('acceptSkipped', names(skipped))] : []), ...failed];
+    const lines = [done.length ? t('acceptDone', names(done)) : t('acceptDoneNone'), ...(skipped.length ? [t('acceptSkipped', names(skipped))] : []), ...failed];
     setFlash({ kind: failed.length ? 'error' : 'success', lines });
     setBusy(undefined);
     load.reload();
