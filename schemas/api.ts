@@ -261,6 +261,16 @@ export const Submission = z
       .array(z.object({ orgId: OrgId, name: z.string().meta({ description: 'Official name, e.g. `Region Hovedstaden`' }) }))
       .optional()
       .meta({ description: 'The organisations this one succeeds on the round\'s respondents date (Region Østdanmark: Region Hovedstaden and Region Sjælland), whose accepted answers a report not yet started can start from (prefill `from`)' }),
+    movedFrom: z
+      .object({
+        formVersion: z.number().int().min(1),
+        dropped: z.array(z.object({ pointer: z.string(), reason: z.enum(['not-in-form', 'invalid']), value: z.unknown(), label: z.string().meta({ description: 'The field\'s Danish title path in the version it was answered in' }) })),
+      })
+      .optional()
+      .meta({
+        description:
+          'A draft or returned report last saved under an older form version, in a round SST has since moved to a newer one: `answers` are already fitted to the round\'s version, and `dropped` lists what did not fit. The next save stores the fitted answers; the dropped values stay in earlier revisions',
+      }),
   })
   .meta({ id: 'Submission' });
 
