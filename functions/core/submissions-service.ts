@@ -226,7 +226,29 @@ class FormVersionMoved extends Error {}
 export async function getSubmission(deps: CoreDeps, who: Identity, roundId: string, orgId: string): Promise<Submission> {
   const ctx = await load(deps, who, roundId, orgId, 'read');
   const answers = ctx.head ? await deps.submissions.readContent(ctx.head.contentKey) : {};
-  return view(ctx, orgId, ctx.head, answers);
+  const moved = await fitToRoundVersion(deps, ctx, answers);
+  return moved ? { ...view(ctx, orgId, ctx.head, moved.answers), movedFrom: moved.movedFrom } : view(ctx, orgId, ctx.head, answers);
+}
+
+/**
+ * A draft (or returned report) last saved under an older version of the form, in a round SST has
+ * since moved to a newer one: its answers as the round's version can hold them, and what does not
+ * fit (a field the version no longer has, a value it no longer accepts), with each field's title
+ * in the version it was answered in. The client shows what was left out and saves the rest; the
+ * left-out values stay in the report's earlier revisions. Without this, such a draft could
+ * neither be saved nor submitted: its answers name fields the round's form refuses.
+ */
+async function fitToRoundVersion(deps: CoreDeps, ctx: Context, answers: JsonObject) {
+  const head = ctx.head;
+  if (!head || head.formVersion === undefined || head.formVersion === ctx.round.formVersion) return undefined;
+  if (head.status !== 'draft' && head.status !== 'returned') return undefined;
+  const { carryForward } = await import('#core/carry-forward');
+  const { answers: kept, dropped } = carryForward(answers, `${ctx.round.formId}@${ctx.round.formVersion}`, await schemaOf(deps, ctx.round));
+  const before = (await getVersionOr404(deps, ctx.round.formId, head.formVersion)).schema;
+  return {
+    answers: kept,
+    movedFrom: { formVersion: head.formVersion, dropped: dropped.map((d) => ({ ...d, label: fieldName(before, d.pointer) })) },
+  };
 }
 
 export async function saveDraft(
