@@ -61,6 +61,8 @@ export const LAZY_PACKAGES = ['exceljs'];
 export const LAZY_MODULES: Record<string, { source: string; file: string }> = {
   // Ajv, ajv-formats and re2js: read by the first save, submit or publish (functions/core/form-validator.ts).
   '#core/form-validator': { source: path.join(REPO_ROOT, 'functions', 'core', 'form-validator.ts'), file: path.join('lazy', 'form-validator.js') },
+  // pdfmake, pdfkit and the embedded fonts (about 2.4 MB): read by a publication's first PDF only.
+  '#core/publication-pdf': { source: path.join(REPO_ROOT, 'functions', 'core', 'publication-pdf.ts'), file: path.join('lazy', 'publication-pdf.js') },
 };
 
 /**

@@ -114,6 +114,19 @@ describe('bundling', () => {
     }
   });
 
+  it('writes the PDF maker to a file of its own in publications, off every cold path', () => {
+    const dir = assets.get('publications')!;
+    const pdf = readFileSync(path.join(dir, 'lazy', 'publication-pdf.js'), 'utf8');
+    expect(JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')).imports).toMatchObject({ '#core/publication-pdf': './lazy/publication-pdf.js' });
+    expect(/(require|import)\("#core\/publication-pdf"\)/.test(readFileSync(path.join(dir, 'index.js'), 'utf8'))).toBe(true);
+    // Our font table and pdfkit's end-of-file marker: wherever the PDF code is bundled.
+    for (const marker of ['Roboto-MediumItalic.ttf', '%%EOF']) expect(pdf.includes(marker), marker).toBe(true);
+    for (const [name, dir] of assets) {
+      const code = readFileSync(path.join(dir, 'index.js'), 'utf8');
+      expect(code.includes('Roboto-MediumItalic.ttf') || code.includes('%%EOF'), name).toBe(false);
+    }
+  });
+
   it('tells Node every asset is CommonJS, so an import() of the handler needs no guess at its format', () => {
     for (const [name, dir] of assets) expect(JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')).type, name).toBe('commonjs');
   });

@@ -17,6 +17,8 @@ import { createRound } from '#core/rounds-service';
 import { saveDraft } from '#core/submissions-service';
 import { sstIdentity } from '#core/identity';
 import { addDanishDays } from '#core/danish-time';
+import { createPublication } from '#core/publications-service';
+import { buildPublicationDeps } from '#functions/publications-composition';
 import { exampleAnswers } from '../../local/seed.ts';
 import { lambdaEnvironment } from '../../local/lambda-env.ts';
 import { startSesStub, type SesStub } from '../../local/ses-stub.ts';
@@ -39,6 +41,7 @@ let functions: Map<string, DeployedFunction>;
 let ses: SesStub;
 const orgId = 'kommune-101';
 let roundId: string;
+let publicationId: string;
 let deps: ReturnType<typeof buildDeps>;
 
 const SST_ADMIN = { sub: 'smoke', name: 'Smoke Test', 'cognito:groups': '[sst-admin]' };
@@ -118,6 +121,8 @@ beforeAll(async () => {
   roundId = round.roundId;
   const reporter = { subject: 'smoke', name: 'Smoke Test', role: 'reporter' as const, orgId, scopes: [] };
   await saveDraft(deps, reporter, roundId, orgId, exampleAnswers('kraeftplan-v-kommunal'), undefined);
+  const publication = await createPublication(buildPublicationDeps(deps, storageConfigFromEnv()), sstIdentity('smoke', 'sst-admin'), { template: 'blank', title: 'Røgtest af publikationer', authors: [] });
+  publicationId = publication.publicationId;
 }, 300_000);
 
 afterAll(async () => {
@@ -216,6 +221,19 @@ describe('deployed artefacts, as CDK uploads them, with the variables of the tem
     ]);
   });
 
+  it('publications loads the PDF maker from its own file on the first PDF only, never at cold start', async () => {
+    const lazy = ['lazy/publication-pdf.js'];
+    const run = await runDeployed('publications', [eventFor('getPublication', { publicationId }), eventFor('getPublication', { publicationId }, { format: 'pdf' })], lazy);
+    expect(JSON.parse(ok(run, 0).body!)).toMatchObject({ publicationId, title: 'Røgtest af publikationer' });
+    const pdf = ok(run, 1);
+    expect(pdf.isBase64Encoded).toBe(true);
+    expect(Buffer.from(pdf.body!, 'base64').subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(run.lazy).toEqual([
+      { before: false, after: false },
+      { before: false, after: true },
+    ]);
+  });
+
   it('calendar answers the year wheel', async () => {
     ok(await runDeployed('calendar', [eventFor('getCalendar', {})]));
   });
@@ -234,8 +252,10 @@ describe('deployed artefacts, as CDK uploads them, with the variables of the tem
     expect((run.answers[0]!['objectsSeen'] as number) > 0).toBe(true);
   });
 
+  // Only this suite's round: every other suite's open rounds would make it slower as they grow.
   it('the nightly summary job builds summaries from the table and bucket', async () => {
-    const run = await runDeployed('build-summaries', [{}]);
-    expect(run.answers[0]).toBeTruthy();
+    const run = await runDeployed('build-summaries', [{ roundIds: [roundId] }]);
+    expect(run.answers[0]).toMatchObject({ rounds: [{ roundId, contentHash: expect.any(String) }] });
+    expect((run.answers[0]!['rounds'] as { error?: string }[])[0]!.error).toBeUndefined();
   });
 });
