@@ -10,7 +10,7 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { build, type Plugin } from 'esbuild';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const WEB_DIST = path.join(here, 'dist');
@@ -28,6 +28,22 @@ export interface WebBuild {
   /** Page module (path under web/src) → the files it loads beyond the entry's, as the preload script fetches them. */
   pageFiles: Record<string, string[]>;
 }
+
+/**
+ * rjsf's core imports markdown-to-jsx statically for Markdown descriptions our forms never turn
+ * on: its import goes to web/src/lazy-markdown.tsx, which loads the real module (the one rjsf
+ * resolves) on first use.
+ */
+const lazyMarkdown: Plugin = {
+  name: 'lazy-markdown',
+  setup(b) {
+    const stand = path.join(here, 'src', 'lazy-markdown.tsx');
+    b.onResolve({ filter: /^markdown-to-jsx\/react$/ }, (args) => (args.pluginData === 'real' ? undefined : { path: stand }));
+    b.onResolve({ filter: /^rjsf-markdown-to-jsx$/ }, () =>
+      b.resolve('markdown-to-jsx/react', { kind: 'dynamic-import', resolveDir: path.dirname(fileURLToPath(import.meta.resolve('@rjsf/core'))), pluginData: 'real' }),
+    );
+  },
+};
 
 function indexHtml(js: string, css: string, preload: string, entryImports: string[]): string {
   return `<!doctype html>
@@ -67,6 +83,7 @@ export async function buildWeb(outdir = WEB_DIST, options: { minify?: boolean } 
     jsx: 'automatic',
     legalComments: 'none',
     metafile: true,
+    plugins: [lazyMarkdown],
     define: { 'process.env.NODE_ENV': '"production"' },
     logLevel: 'warning',
   });
