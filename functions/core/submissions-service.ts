@@ -241,6 +241,7 @@ async function fitToRoundVersion(deps: CoreDeps, ctx: Context, answers: JsonObje
   const head = ctx.head;
   if (!head || head.formVersion === undefined || head.formVersion === ctx.round.formVersion) return undefined;
   if (head.status !== 'draft' && head.status !== 'returned') return undefined;
+  const { carryForward } = await import('#core/carry-forward');
   const { answers: kept, dropped } = carryForward(answers, `${ctx.round.formId}@${ctx.round.formVersion}`, await schemaOf(deps, ctx.round));
   const before = (await getVersionOr404(deps, ctx.round.formId, head.formVersion)).schema;
   return {
