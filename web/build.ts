@@ -2,11 +2,15 @@
 // content-hashed, so a CDN may cache them for ever), one CSS file, and index.html, into web/dist
 // or a given folder. Split by route (App.tsx imports each page with import()): the sign-in page
 // never downloads the form renderer, and a reporter never downloads SST's pages.
+// Against the waterfall (entry → page → the page's libraries, each found only when the one before
+// has run): index.html names the entry's own imports as modulepreload links, and a small
+// classic script (web/src/preload.ts, built second with the page → files map of the first build)
+// asks for every file of the page the address opens, so the browser fetches them side by side.
 // `npm run build:web`, `npm start` and the browser tests all use buildWeb().
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { build, type Plugin } from 'esbuild';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const WEB_DIST = path.join(here, 'dist');
@@ -17,11 +21,31 @@ export interface WebBuild {
   js: string;
   css: string;
   bytes: { js: number; css: number };
-  /** Every JS file of the build with its size and the files it imports statically (what loads with it). */
-  chunks: Record<string, { bytes: number; imports: string[]; entry?: string }>;
+  /** Every JS file of the build with its size, the files it imports statically (what loads with it) and its source files. */
+  chunks: Record<string, { bytes: number; imports: string[]; inputs: string[]; entry?: string }>;
+  /** The preload script index.html runs first. */
+  preload: string;
+  /** Page module (path under web/src) → the files it loads beyond the entry's, as the preload script fetches them. */
+  pageFiles: Record<string, string[]>;
 }
 
-function indexHtml(js: string, css: string): string {
+/**
+ * rjsf's core imports markdown-to-jsx statically for Markdown descriptions our forms never turn
+ * on: its import goes to web/src/lazy-markdown.tsx, which loads the real module (the one rjsf
+ * resolves) on first use.
+ */
+const lazyMarkdown: Plugin = {
+  name: 'lazy-markdown',
+  setup(b) {
+    const stand = path.join(here, 'src', 'lazy-markdown.tsx');
+    b.onResolve({ filter: /^markdown-to-jsx\/react$/ }, (args) => (args.pluginData === 'real' ? undefined : { path: stand }));
+    b.onResolve({ filter: /^rjsf-markdown-to-jsx$/ }, () =>
+      b.resolve('markdown-to-jsx/react', { kind: 'dynamic-import', resolveDir: path.dirname(fileURLToPath(import.meta.resolve('@rjsf/core'))), pluginData: 'real' }),
+    );
+  },
+};
+
+function indexHtml(js: string, css: string, preload: string, entryImports: string[]): string {
   return `<!doctype html>
 <html lang="da">
 <head>
@@ -29,7 +53,9 @@ function indexHtml(js: string, css: string): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Statusportalen</title>
 <link rel="stylesheet" href="/${css}">
+<script src="/${preload}"></script>
 <script type="module" src="/${js}"></script>
+${entryImports.map((f) => `<link rel="modulepreload" href="/${f}">`).join('\n')}
 </head>
 <body>
 <div id="app"><p class="container">Indlæser Statusportalen …</p></div>
@@ -57,6 +83,7 @@ export async function buildWeb(outdir = WEB_DIST, options: { minify?: boolean } 
     jsx: 'automatic',
     legalComments: 'none',
     metafile: true,
+    plugins: [lazyMarkdown],
     define: { 'process.env.NODE_ENV': '"production"' },
     logLevel: 'warning',
   });
@@ -70,12 +97,43 @@ export async function buildWeb(outdir = WEB_DIST, options: { minify?: boolean } 
     chunks[rel(f)] = {
       bytes: o.bytes,
       imports: o.imports.filter((i) => i.kind === 'import-statement' && !i.external).map((i) => rel(i.path)),
+      inputs: Object.keys(o.inputs),
       ...(o.entryPoint ? { entry: o.entryPoint } : {}),
     };
   }
+  /** A file and every file it imports statically, in load order. */
+  const closure = (file: string, seen = new Set<string>()): Set<string> => {
+    if (seen.has(file)) return seen;
+    seen.add(file);
+    for (const i of chunks[file]!.imports) closure(i, seen);
+    return seen;
+  };
+  const entry = rel(jsFile);
+  const entryFiles = closure(entry);
+  const pageFiles: WebBuild['pageFiles'] = {};
+  const srcDir = path.relative(process.cwd(), path.join(here, 'src')).split(path.sep).join('/');
+  for (const [file, c] of Object.entries(chunks)) {
+    if (!c.entry || file === entry) continue;
+    pageFiles[path.posix.relative(srcDir, c.entry)] = [...closure(file)].filter((f) => !entryFiles.has(f));
+  }
+  const pre = await build({
+    entryPoints: { preload: path.join(here, 'src', 'preload.ts') },
+    outdir,
+    entryNames: 'assets/[name]-[hash]',
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    target: ['es2022', 'chrome110', 'firefox110', 'safari16'],
+    minify: options.minify ?? true,
+    legalComments: 'none',
+    metafile: true,
+    define: { __PAGE_FILES__: JSON.stringify(pageFiles) },
+    logLevel: 'warning',
+  });
+  const preload = rel(Object.keys(pre.metafile.outputs).find((f) => f.endsWith('.js'))!);
   const [cssFile, css] = outputs.find(([f]) => f.endsWith('.css'))!;
-  await writeFile(path.join(outdir, 'index.html'), indexHtml(rel(jsFile), rel(cssFile)));
-  return { outdir, js: rel(jsFile), css: rel(cssFile), bytes: { js: js.bytes, css: css.bytes }, chunks };
+  await writeFile(path.join(outdir, 'index.html'), indexHtml(entry, rel(cssFile), preload, [...entryFiles].filter((f) => f !== entry)));
+  return { outdir, js: entry, css: rel(cssFile), bytes: { js: js.bytes, css: css.bytes }, chunks, preload, pageFiles };
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

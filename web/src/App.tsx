@@ -3,7 +3,7 @@
 // where they were going. Every page but sign-in is loaded with import() when its route is first
 // opened (web/build.ts splits the build there), so the sign-in page downloads no form renderer
 // and a reporter no SST page.
-import { Component, lazy, Suspense, useEffect, useState, type ComponentType, type ReactNode } from 'react';
+import { Component, Suspense, useEffect, useState, type ReactNode } from 'react';
 import { getSession, onSessionChange, signOut } from './auth.ts';
 import type { WebConfig } from './config.ts';
 import { features } from './features.ts';
@@ -13,13 +13,10 @@ import { Loading, PageTitle, useLoad } from './components/common.tsx';
 import { get } from './api.ts';
 import type { Session } from './auth.ts';
 import type { Round } from './types.ts';
+import { lazyPage } from './lazy-page.ts';
 import { SignInPage } from './pages/SignInPage.tsx';
 import { SstYearNav, sstYearPage } from './pages/sst-year.tsx';
 
-/** A page module's named export as a component loaded on first render. */
-function lazyPage<P extends object>(load: () => Promise<ComponentType<P>>) {
-  return lazy(async () => ({ default: await load() }));
-}
 /** A page whose file could not be loaded (the network dropped, a deploy replaced it) says so instead of leaving a blank page. */
 class PageLoadBoundary extends Component<{ children: ReactNode }, { error?: unknown }> {
   override state: { error?: unknown } = {};

@@ -1,9 +1,9 @@
 // The texts of SST's round screens (the rounds list, the round form, the status table with its
-// bulk actions and extensions), Danish first, English second. Kept in a module of their own and
-// spread into web/src/i18n.ts, so the pages other features add do not edit the same lines.
+// bulk actions and extensions), Danish first, English second. Imported by those pages only, so
+// they load with them and not in every visitor's entry; see i18n.ts for how areas work.
+import { areaTexts } from './i18n.ts';
 
 export const roundsDa = {
-  navNewRound: 'Ny runde',
   // The rounds list
   roundsIntro: 'Alle indberetningsrunder, efter år. Vælg en runde for at se, hvem der har indberettet.',
   newRound: 'Opret en ny runde',
@@ -12,7 +12,6 @@ export const roundsDa = {
   plan_kraeftplanV: 'Kræftplan V',
   plan_psykiatriplan: '10-årsplanen for psykiatrien',
   roundsOfYear: 'Runder i %1',
-  colForm: 'Skema',
   colOpens: 'Åbner',
   colMode: 'Form',
   editRound: 'Ret',
@@ -70,7 +69,6 @@ export const roundsDa = {
   roundSaved: 'Ændringerne er gemt.',
   roundFormErrors: 'Runden kan ikke gemmes. Ret:',
   errorDaysList: 'Skriv hele dage adskilt af komma, fx 14, 3.',
-  errorRequired: 'Skal udfyldes.',
   errorYear: 'Skriv et år med fire cifre, fx 2026.',
   errorHour: 'Skriv en hel time fra 0 til 23.',
   errorWholeNumber: 'Skriv et helt tal.',
@@ -144,13 +142,23 @@ export const roundsDa = {
   revokeReasonHint: 'Organisationens frist bliver rundens igen. Skriv hvorfor.',
   extensionGranted: 'Fristen for %1 er forlænget til %2.',
   extensionRevoked: 'Forlængelsen for %1 er tilbagekaldt.',
-  close: 'Luk',
+  completenessTitle: 'Status for indberetninger',
+  colLate: 'Rettidighed',
+  filterStatus: 'Status',
+  filterRegion: 'Region',
+  filterSearch: 'Søg efter organisation',
+  filterLateOnly: 'Kun for sent indsendte',
+  reviewOf: 'Gennemse %1',
+  downloads: 'Hent opsamling',
+  downloadAs: 'Hent som %1',
+  statusUnavailable: 'Status for runden kan ikke vises endnu.',
+  organisationsTitle: 'Organisationer',
+  coordinatedRoundNote: 'Runden er koordineret: deltagerne indsender til koordinatoren, som indberetter samlet.',
 };
 
 export type RoundsKey = keyof typeof roundsDa;
 
 export const roundsEn: Record<RoundsKey, string> = {
-  navNewRound: 'New round',
   roundsIntro: 'Every reporting round, by year. Choose a round to see who has reported.',
   newRound: 'Create a new round',
   filterYear: 'Year',
@@ -158,7 +166,6 @@ export const roundsEn: Record<RoundsKey, string> = {
   plan_kraeftplanV: 'Kræftplan V (cancer plan)',
   plan_psykiatriplan: 'The 10-year plan for psychiatry',
   roundsOfYear: 'Rounds in %1',
-  colForm: 'Form',
   colOpens: 'Opens',
   colMode: 'Mode',
   editRound: 'Edit',
@@ -215,7 +222,6 @@ export const roundsEn: Record<RoundsKey, string> = {
   roundSaved: 'The changes have been saved.',
   roundFormErrors: 'The round cannot be saved. Correct:',
   errorDaysList: 'Write whole days separated by commas, e.g. 14, 3.',
-  errorRequired: 'Required.',
   errorYear: 'Write a four-digit year, e.g. 2026.',
   errorHour: 'Write a whole hour from 0 to 23.',
   errorWholeNumber: 'Write a whole number.',
@@ -288,5 +294,19 @@ export const roundsEn: Record<RoundsKey, string> = {
   revokeReasonHint: 'The organisation’s deadline becomes the round’s again. Say why.',
   extensionGranted: 'The deadline for %1 is extended to %2.',
   extensionRevoked: 'The extension for %1 has been revoked.',
-  close: 'Close',
+  completenessTitle: 'Report status',
+  colLate: 'Timeliness',
+  filterStatus: 'Status',
+  filterRegion: 'Region',
+  filterSearch: 'Search for organisation',
+  filterLateOnly: 'Late submissions only',
+  reviewOf: 'Review %1',
+  downloads: 'Download summary',
+  downloadAs: 'Download as %1',
+  statusUnavailable: 'The status of the round cannot be shown yet.',
+  organisationsTitle: 'Organisations',
+  coordinatedRoundNote: 'The round is coordinated: the contributors submit to the coordinator, which reports for all.',
 };
+
+/** t for the round screens: their own texts, then the shared ones. */
+export const t = areaTexts(roundsDa, roundsEn);

@@ -1,12 +1,10 @@
 // The texts of SST's year pages (contacts and notices, the reminder log, the year wheel's
 // meetings and subscriptions, national indicators, the audit log), Danish first, English second.
-// Kept apart from i18n.ts so these pages' texts stay in one block; i18n.ts spreads them in.
+// Imported by those pages only, so they load with them and not in every visitor's entry; see
+// i18n.ts for how areas work.
+import { areaTexts } from './i18n.ts';
 
 export const SST_YEAR_DA = {
-  navSstContacts: 'Kontakter',
-  navReminders: 'Påmindelser',
-  navIndicators: 'Indikatorer',
-  navAudit: 'Log',
   // Contacts and notifications (SST)
   sstContactsTitle: 'Kontaktadresser og underretninger',
   sstContactsIntro: 'Vælg en organisation for at se eller rette de adresser, Sundhedsstyrelsen sender påmindelser om frister til.',
@@ -15,7 +13,6 @@ export const SST_YEAR_DA = {
   sstContactsShow: 'Vis adresser',
   sstContactsOf: 'Adresser for %1',
   sstContactsReadOnly: 'Du kan se adresserne, men kun en administrator kan rette dem.',
-  sstContactsNone: 'Organisationen har ingen adresser endnu, så den får ingen påmindelser.',
   groupRegions: 'Regioner',
   groupMunicipalities: 'Kommuner',
   groupOther: 'Øvrige organisationer',
@@ -174,13 +171,20 @@ export const SST_YEAR_DA = {
   auditColSubject: 'Emne',
   auditNext: 'Næste side',
   auditPrevious: 'Forrige side',
+  calendarTitle: 'Årshjul',
+  calendarIntro: 'Åbningsdatoer og frister for indberetningerne og Task Forcens møder. Et møde viser, hvilke runders samlede status der drøftes på det.',
+  calendarLinkedRounds: 'Status, der drøftes:',
+  calendarIcs: 'Hent kalenderen (.ics)',
+  colDate: 'Dato',
+  colEvent: 'Hændelse',
+  colKind: 'Type',
+  kind_meeting: 'Møde i Task Force',
+  kind_deadline: 'Frist',
+  kind_opening: 'Åbner',
+  kind_close: 'Lukker',
 } as const;
 
 export const SST_YEAR_EN: Record<keyof typeof SST_YEAR_DA, string> = {
-  navSstContacts: 'Contacts',
-  navReminders: 'Reminders',
-  navIndicators: 'Indicators',
-  navAudit: 'Log',
   sstContactsTitle: 'Contact addresses and notifications',
   sstContactsIntro: 'Choose an organisation to see or change the addresses the Danish Health Authority sends deadline reminders to.',
   sstContactsPick: 'Organisation',
@@ -188,7 +192,6 @@ export const SST_YEAR_EN: Record<keyof typeof SST_YEAR_DA, string> = {
   sstContactsShow: 'Show addresses',
   sstContactsOf: 'Addresses of %1',
   sstContactsReadOnly: 'You can see the addresses, but only an administrator can change them.',
-  sstContactsNone: 'The organisation has no addresses yet, so it gets no reminders.',
   groupRegions: 'Regions',
   groupMunicipalities: 'Municipalities',
   groupOther: 'Other organisations',
@@ -343,4 +346,19 @@ export const SST_YEAR_EN: Record<keyof typeof SST_YEAR_DA, string> = {
   auditColSubject: 'Subject',
   auditNext: 'Next page',
   auditPrevious: 'Previous page',
+  calendarTitle: 'Year wheel',
+  calendarIntro: 'Opening dates and deadlines of the reports, and the Task Force meetings. A meeting shows which rounds’ consolidated status it discusses.',
+  calendarLinkedRounds: 'Status discussed:',
+  calendarIcs: 'Download the calendar (.ics)',
+  colDate: 'Date',
+  colEvent: 'Event',
+  colKind: 'Type',
+  kind_meeting: 'Task Force meeting',
+  kind_deadline: 'Deadline',
+  kind_opening: 'Opens',
+  kind_close: 'Closes',
 };
+
+export type SstYearKey = keyof typeof SST_YEAR_DA;
+/** t for the year pages: their own texts, then the shared ones. */
+export const t = areaTexts(SST_YEAR_DA, SST_YEAR_EN);

@@ -2,12 +2,13 @@
 // rjsf needs, the uiSchema derived from the x- annotations, and the mapping between JSON
 // pointers (the API's error locations) and rjsf's error schema and field ids.
 // Validation before submit uses the server's own module (functions/core/form-validation.ts),
-// so the browser and the API judge a report by the same code and speak the same Danish.
+// so the browser and the API judge a report by the same code and speak the same Danish. It
+// loads with import() once the form is on screen (loadValidation): it brings RE2JS (40 KiB
+// compressed) and compiles the form twice, which a reporter should not wait for to see the form.
 import { customizeValidator } from '@rjsf/validator-ajv8';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { ErrorSchema, RJSFSchema, UiSchema } from '@rjsf/utils';
 import annotations from '../../forms/annotations.json' with { type: 'json' };
-import { validateAnswers } from '#core/form-validation';
 import { t } from './i18n.ts';
 import type { FieldError, JsonObject } from './types.ts';
 
@@ -121,9 +122,20 @@ export function withSections(schema: Node, answers: JsonObject): JsonObject {
   return out;
 }
 
+/** The shared validation module (see the header), loaded once on first call. */
+export type Validation = typeof import('#core/form-validation');
+let validation: Promise<Validation> | undefined;
+let loaded: Validation | undefined;
+export function loadValidation(): Promise<Validation> {
+  validation ??= import('#core/form-validation').then((v) => (loaded = v));
+  return validation;
+}
+/** The validation module if it has loaded, else undefined. */
+export const validationNow = (): Validation | undefined => loaded;
+
 /** Full validation as the server does it at submit; cached per form version. */
-export function validateForSubmit(cacheKey: string, schema: Node, answers: JsonObject): FieldError[] {
-  return validateAnswers(cacheKey, schema, clean(answers), 'full');
+export function validateForSubmit(v: Validation, cacheKey: string, schema: Node, answers: JsonObject): FieldError[] {
+  return v.validateAnswers(cacheKey, schema, clean(answers), 'full');
 }
 
 export type { RJSFSchema };
@@ -194,14 +206,14 @@ export function withValueAt(data: JsonObject, pointer: string, value: unknown): 
  * field, a choice not in the list). Those stay in the form, marked at their field, and every
  * other field is saved.
  */
-export function savableAnswers(cacheKey: string, schema: Node, answers: JsonObject): { answers: JsonObject; held: FieldError[] } {
+export function savableAnswers(v: Validation, cacheKey: string, schema: Node, answers: JsonObject): { answers: JsonObject; held: FieldError[] } {
   let out = clean(answers);
-  const held = validateAnswers(cacheKey, schema, out, 'draft');
+  const held = v.validateAnswers(cacheKey, schema, out, 'draft');
   let left = held;
   // Removing a whole list item's value leaves null behind, which a second pass takes out too.
   for (let pass = 0; pass < 3 && left.length > 0; pass++) {
     for (const e of left) out = withValueAt(out, e.pointer, undefined);
-    left = validateAnswers(cacheKey, schema, out, 'draft').filter((e) => e.pointer !== '');
+    left = v.validateAnswers(cacheKey, schema, out, 'draft').filter((e) => e.pointer !== '');
   }
   return { answers: out, held };
 }

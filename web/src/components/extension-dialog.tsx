@@ -3,7 +3,8 @@
 // keeps focus inside it, Escape closes it, and focus returns to the row's button.
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { ApiError, describe, request } from '../api.ts';
-import { formatDate, formatDateTime, t } from '../i18n.ts';
+import { formatDate, formatDateTime } from '../i18n.ts';
+import { t } from '../i18n-rounds.ts';
 import type { Round } from '../types.ts';
 import type { Extension } from '#schemas/schedule';
 

@@ -2,7 +2,8 @@
 // and the same search as a CSV file for Danish Excel.
 import { useState, type FormEvent } from 'react';
 import { describe, download, get } from '../api.ts';
-import { formatDateTimeSeconds, t } from '../i18n.ts';
+import { formatDateTimeSeconds } from '../i18n.ts';
+import { t } from '../i18n-sstyear.ts';
 import { LoadError, Loading, Notice, PageTitle, TableScroll, useLoad } from '../components/common.tsx';
 import { danishDate, startOfDanishDay } from '#core/danish-time';
 import type { Organisation, Round } from '../types.ts';

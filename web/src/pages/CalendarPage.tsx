@@ -6,7 +6,8 @@ import { useState, type FormEvent } from 'react';
 import { ApiError, apiUrl, describe, download, get, request } from '../api.ts';
 import type { Session } from '../auth.ts';
 import { features, has } from '../features.ts';
-import { currentLang, formatDate, formatDateTime, t, type StringKey } from '../i18n.ts';
+import { currentLang, formatDate, formatDateTime, type StringKey } from '../i18n.ts';
+import { t, type SstYearKey } from '../i18n-sstyear.ts';
 import { href } from '../router.ts';
 import { ConfirmDialog, LoadError, Loading, Notice, PageTitle, useLoad, TableScroll } from '../components/common.tsx';
 import type { Round } from '../types.ts';
@@ -254,7 +255,7 @@ function MeetingForm({ meeting, rounds, onDone }: { meeting: Meeting | undefined
       setBusy(false);
     }
   };
-  const field = (k: 'date' | 'startTime' | 'endTime' | 'title' | 'location', type: string, label: StringKey, hint?: StringKey) => (
+  const field = (k: 'date' | 'startTime' | 'endTime' | 'title' | 'location', type: string, label: StringKey | SstYearKey, hint?: StringKey | SstYearKey) => (
     <div className={`form-group${errors[k] ? ' has-error' : ''}`}>
       <label htmlFor={`meeting-${k}`} className="control-label">{t(label)}</label>
       {hint && <p id={`meeting-${k}-hint`} className="help-block">{t(hint)}</p>}
@@ -485,7 +486,7 @@ export function CalendarPage({ session }: { session: Session }) {
                       </div>
                     )}
                   </td>
-                  <td>{t(`kind_${e.kind}` as StringKey)}</td>
+                  <td>{t(`kind_${e.kind}` as StringKey | SstYearKey)}</td>
                 </tr>
               ))}
             </tbody>

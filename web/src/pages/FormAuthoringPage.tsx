@@ -7,7 +7,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { fieldWarnings, validateAnswers } from '#core/form-validation';
 import { ApiError, describe, download, get, upload } from '../api.ts';
-import { formatDateTime, t, type StringKey } from '../i18n.ts';
+import { formatDateTime, type StringKey } from '../i18n.ts';
+import { t, type FormsKey } from '../i18n-forms.ts';
 import { href } from '../router.ts';
 import type { FieldChange, FieldError, FormVersion, FormVersionPreview, JsonObject } from '../types.ts';
 import { ConfirmDialog, LoadError, Loading, Notice, PageTitle, TableScroll, useLoad } from '../components/common.tsx';
@@ -48,7 +49,7 @@ function fieldTitle(schema: Node, pointer: string): string {
   return titles.join(' › ');
 }
 
-const typeName = (type: string | undefined) => (type ? t(`type_${type}` as StringKey) || type : '');
+const typeName = (type: string | undefined) => (type ? t(`type_${type}` as StringKey | FormsKey) || type : '');
 
 function changeText(c: FieldChange): string {
   if (c.change === 'added') return t('fieldChange_added', typeName(c.to));
@@ -209,7 +210,7 @@ export function FormAuthoringPage({ formId }: { formId: string }) {
                           <p className="muted small">{c.pointer}</p>
                         </th>
                         <td data-label={t('colChange')}>{changeText(c)}</td>
-                        <td data-label={t('colCarryForward')}>{t(`carry_${c.change}` as StringKey)}</td>
+                        <td data-label={t('colCarryForward')}>{t(`carry_${c.change}` as StringKey | FormsKey)}</td>
                       </tr>
                     ))}
                   </tbody>

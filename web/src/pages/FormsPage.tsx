@@ -1,7 +1,8 @@
 // SST administrators' list of forms: each with who answers it, its latest version and when it
 // was published, and a link to author its next version from a spreadsheet.
 import { get } from '../api.ts';
-import { formatDateTime, t, type StringKey } from '../i18n.ts';
+import { formatDateTime, type StringKey } from '../i18n.ts';
+import { t, type FormsKey } from '../i18n-forms.ts';
 import { href } from '../router.ts';
 import type { FormSummary } from '../types.ts';
 import { LoadError, Loading, PageTitle, TableScroll, useLoad } from '../components/common.tsx';
@@ -34,7 +35,7 @@ export function FormsPage() {
                     </a>
                     <p className="muted small">{f.formId}</p>
                   </th>
-                  <td data-label={t('colRespondents')}>{t(`respondents_${f.respondentKind}` as StringKey)}</td>
+                  <td data-label={t('colRespondents')}>{t(`respondents_${f.respondentKind}` as StringKey | FormsKey)}</td>
                   <td data-label={t('colVersion')}>{f.latestVersion}</td>
                   <td data-label={t('colUpdated')}>{formatDateTime(f.updatedAt)}</td>
                 </tr>

@@ -5,7 +5,8 @@
 import { useEffect, useState, type ChangeEvent } from 'react';
 import { describe, get, sendText } from '../api.ts';
 import type { Session } from '../auth.ts';
-import { currentLang, formatDateTime, t } from '../i18n.ts';
+import { currentLang, formatDateTime } from '../i18n.ts';
+import { t } from '../i18n-sstyear.ts';
 import { href, navigate } from '../router.ts';
 import { LoadError, Loading, Notice, PageTitle, TableScroll, useLoad } from '../components/common.tsx';
 import { lineChart } from '#core/summary/svg';

@@ -4,7 +4,8 @@
 // else reads the published editions (HTML in the page, PDF to download).
 import { useEffect, useRef, useState } from 'react';
 import { ApiError, apiUrl, describe, download, get, getText, openHtml, request } from '../api.ts';
-import { formatClock, formatDateTime, t, type StringKey } from '../i18n.ts';
+import { formatClock, formatDateTime, type StringKey } from '../i18n.ts';
+import { t, type PublicationsKey } from '../i18n-publications.ts';
 import { href } from '../router.ts';
 import type { Session } from '../auth.ts';
 import { ConfirmDialog, LoadError, Loading, Notice, PageTitle, useLoad } from '../components/common.tsx';
@@ -112,7 +113,7 @@ const newId = (sections: readonly Section[]) => {
 };
 
 function describeBlock(b: DataBlockRef): string {
-  const kind = t(`pubBlock_${b.type}` as StringKey);
+  const kind = t(`pubBlock_${b.type}` as StringKey | PublicationsKey);
   return t('pubBlockDescribe', kind, 'roundId' in b ? `${b.roundId}${'field' in b ? ` (${b.field})` : ''}` : `${b.formId} (${b.indicator})`);
 }
 
@@ -237,7 +238,7 @@ function Editor({ initial, session, reload }: { initial: Publication; session: S
             </p>
           )}
           {editable && sst ? (
-            <BlockPicker onInsert={(block) => changed({ sections: [...sections, { id: newId(sections), kind: 'data', title: t(`pubBlock_${block.type}` as StringKey), block, markdown: '' }] })} />
+            <BlockPicker onInsert={(block) => changed({ sections: [...sections, { id: newId(sections), kind: 'data', title: t(`pubBlock_${block.type}` as StringKey | PublicationsKey), block, markdown: '' }] })} />
           ) : (
             editable && <p className="muted">{t('pubBlockAuthorsNote')}</p>
           )}
@@ -320,7 +321,7 @@ function Versions({ publicationId, tick }: { publicationId: string; tick: number
             <ul>
               {v.changes.map((c) => (
                 <li key={`${c.sectionId}-${c.change}`}>
-                  {c.title}: {t(`pubChange_${c.change}` as StringKey)}
+                  {c.title}: {t(`pubChange_${c.change}` as StringKey | PublicationsKey)}
                   {(c.removed ?? []).map((l, i) => (
                     <del key={`d${i}`} className="pub-line">
                       {l}
@@ -400,7 +401,7 @@ function BlockPicker({ onInsert }: { onInsert: (block: DataBlockRef) => void }) 
         <select id="pick-type" className="form-control" value={type} onChange={(e) => setType(e.target.value as DataBlockRef['type'])}>
           {(['completeness', 'status-distribution', 'question', 'indicator-series', 'free-text'] as const).map((k) => (
             <option key={k} value={k}>
-              {t(`pubBlock_${k}` as StringKey)}
+              {t(`pubBlock_${k}` as StringKey | PublicationsKey)}
             </option>
           ))}
         </select>

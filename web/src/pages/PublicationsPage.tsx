@@ -2,7 +2,8 @@
 // published editions. SST's administrators start a new one here from an example template.
 import { useState, type FormEvent } from 'react';
 import { describe, get, request } from '../api.ts';
-import { formatDateTime, t, type StringKey } from '../i18n.ts';
+import { formatDateTime, type StringKey } from '../i18n.ts';
+import { t, type PublicationsKey } from '../i18n-publications.ts';
 import { href, navigate } from '../router.ts';
 import type { Session } from '../auth.ts';
 import { LoadError, Loading, Notice, PageTitle, TableScroll, useLoad } from '../components/common.tsx';
@@ -37,7 +38,7 @@ export function PublicationsPage({ session }: { session: Session }) {
                   <th scope="row">
                     <a href={href.publication(p.publicationId)}>{p.title}</a>
                   </th>
-                  <td>{p.draftVisible ? t(`pubStatus_${p.status}` as StringKey) : t('pubEditionN', p.editions.length)}</td>
+                  <td>{p.draftVisible ? t(`pubStatus_${p.status}` as StringKey | PublicationsKey) : t('pubEditionN', p.editions.length)}</td>
                   <td>
                     {p.editions.length === 0
                       ? t('pubEditionsNone')
@@ -87,7 +88,7 @@ function NewPublication() {
           <select id="pub-template" className="form-control" value={template} onChange={(e) => setTemplate(e.target.value as TemplateId)}>
             {TEMPLATES.map((id) => (
               <option key={id} value={id}>
-                {t(`pubTemplate_${id}` as StringKey)}
+                {t(`pubTemplate_${id}` as StringKey | PublicationsKey)}
               </option>
             ))}
           </select>

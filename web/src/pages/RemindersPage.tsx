@@ -2,7 +2,8 @@
 // addresses and when, and which failed. Read from GET /rounds/{roundId}/reminders.
 import { useEffect, useState } from 'react';
 import { get } from '../api.ts';
-import { formatDate, formatDateTime, t, type StringKey } from '../i18n.ts';
+import { formatDate, formatDateTime, type StringKey } from '../i18n.ts';
+import { t, type SstYearKey } from '../i18n-sstyear.ts';
 import { href, navigate } from '../router.ts';
 import { LoadError, Loading, PageTitle, TableScroll, useLoad } from '../components/common.tsx';
 import type { Organisation, Round } from '../types.ts';
@@ -56,7 +57,7 @@ function ReminderLog({ round, names }: { round: Round; names: Map<string, string
               <th scope="row">{names.get(r.orgId) ?? r.orgId}</th>
               <td>{stepLabel(r.step)}</td>
               <td>
-                {t(`reminderState_${r.state}` as StringKey)}
+                {t(`reminderState_${r.state}` as StringKey | SstYearKey)}
                 {r.error && <div className="error-detail">{t('reminderError', r.error)}</div>}
               </td>
               <td>{r.sentAt ? formatDateTime(r.sentAt) : '–'}</td>

@@ -2,7 +2,6 @@
 // the ETag, never overwriting someone else's save), checked by the server's own rules before
 // submit, and read-only once submitted, with "reopen".
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { submitChecks, validateAnswers } from '#core/form-validation';
 import { ApiError, describe, get, openHtml, request } from '../api.ts';
 import { changeLabel, compareAnswers, formatAnswer } from '../answers.ts';
 import { currentLang, formatClock, formatDate, formatDateTime, formatDateTimeSeconds, t } from '../i18n.ts';
@@ -12,9 +11,12 @@ import {
   fieldId,
   labelOf,
   removedItem,
+  loadValidation,
   savableAnswers,
   sectionStates,
   validateForSubmit,
+  validationNow,
+  type Validation,
   withSections,
   withValueAt,
   type SectionInfo,
@@ -233,7 +235,8 @@ function ReportEditor({ initial }: { initial: Loaded }) {
   const doSave = useCallback(async (): Promise<boolean> => {
     if (conflicted.current) return false;
     if (!dirty.current) return true;
-    const { answers, held } = savableAnswers(cacheKey, schema, data.current);
+    const v = await loadValidation();
+    const { answers, held } = savableAnswers(v, cacheKey, schema, data.current);
     heldBack.current = held.length > 0;
     dirty.current = false;
     saving.current = true;
@@ -290,7 +293,9 @@ function ReportEditor({ initial }: { initial: Loaded }) {
     if (!editable) return;
     dirty.current = true;
     keepBackup(next);
-    if (clientErrors) setClientErrors(validateForSubmit(cacheKey, schema, next));
+    // Errors shown after a submit attempt follow the typing (validation has loaded by then).
+    const v = validationNow();
+    if (clientErrors && v) setClientErrors(validateForSubmit(v, cacheKey, schema, next));
     if (conflicted.current) return;
     setSave((s) => (s.kind === 'saving' ? s : { kind: 'dirty', ...(lastSavedAt.current ? { savedAt: lastSavedAt.current } : {}) }));
     clearTimeout(timer.current);
@@ -396,7 +401,7 @@ function ReportEditor({ initial }: { initial: Loaded }) {
     const saved = await flush();
     if (conflicted.current) return;
     // Check everything even when the save was refused, so the reporter sees every problem at once.
-    const errors = validateForSubmit(cacheKey, schema, data.current);
+    const errors = validateForSubmit(await loadValidation(), cacheKey, schema, data.current);
     setClientErrors(errors);
     setSummaryKey(`client-${Date.now()}`);
     if (saved && errors.length === 0) setConfirming(true);
@@ -503,14 +508,24 @@ function ReportEditor({ initial }: { initial: Loaded }) {
 
   // What the form knows as the person types: values it cannot save, values to correct before
   // submit, answers still missing. The same rules the server applies, from the same module.
+  // The checks start once validation has loaded, right after the form is first on screen.
+  const [validation, setValidation] = useState<Validation | undefined>(validationNow);
+  useEffect(() => {
+    if (!editable || validation) return;
+    let mounted = true;
+    void loadValidation().then((v) => mounted && setValidation(() => v));
+    return () => {
+      mounted = false;
+    };
+  }, [editable, validation]);
   const live = useMemo((): LiveChecks => {
-    if (!editable) return NO_CHECKS;
+    if (!editable || !validation) return NO_CHECKS;
     const answers = clean(formData);
     // One draft and one full validation: what the draft cannot hold, and the full errors sorted.
-    const held = validateAnswers(cacheKey, schema, answers, 'draft');
-    const { warnings, missing } = submitChecks(cacheKey, schema, answers);
+    const held = validation.validateAnswers(cacheKey, schema, answers, 'draft');
+    const { warnings, missing } = validation.submitChecks(cacheKey, schema, answers);
     return { held, warnings: warnings.filter((w) => !held.some(same(w))), missing: missing.filter((e) => !held.some(same(e))) };
-  }, [formData, editable]);
+  }, [formData, editable, validation]);
 
   const shownErrors = clientErrors ?? [...live.held, ...live.warnings];
   const allErrors = [...shownErrors, ...serverErrors.filter((s) => !shownErrors.some((c) => c.pointer === s.pointer))];

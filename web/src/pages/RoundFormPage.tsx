@@ -5,7 +5,8 @@
 // shown at their fields.
 import { useEffect, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { ApiError, describe, get, request } from '../api.ts';
-import { formatDate, t } from '../i18n.ts';
+import { formatDate } from '../i18n.ts';
+import { t } from '../i18n-rounds.ts';
 import { href } from '../router.ts';
 import type { Organisation, Round } from '../types.ts';
 import type { FormSummary, ReminderPolicy } from '#schemas/api';

@@ -4,7 +4,8 @@
 import { useMemo, useState } from 'react';
 import { get } from '../api.ts';
 import type { Session } from '../auth.ts';
-import { formatDate, formatDateTime, t, type StringKey } from '../i18n.ts';
+import { formatDate, formatDateTime, type StringKey } from '../i18n.ts';
+import { t, type RoundsKey } from '../i18n-rounds.ts';
 import { href } from '../router.ts';
 import type { Organisation, Round } from '../types.ts';
 import type { FormSummary } from '#schemas/api';
@@ -12,7 +13,7 @@ import { LoadError, Loading, PageTitle, TableScroll, useLoad } from '../componen
 import { RoundStatusCell } from '../components/round-status.tsx';
 import { features } from '../features.ts';
 
-export const PLAN_LABEL: Record<FormSummary['plan'], StringKey> = { 'kraeftplan-v': 'plan_kraeftplanV', psykiatriplan: 'plan_psykiatriplan' };
+export const PLAN_LABEL: Record<FormSummary['plan'], StringKey | RoundsKey> = { 'kraeftplan-v': 'plan_kraeftplanV', psykiatriplan: 'plan_psykiatriplan' };
 
 export function RoundsPage({ session }: { session: Session }) {
   const admin = session.role === 'sst-admin';
@@ -104,7 +105,7 @@ export function RoundsPage({ session }: { session: Session }) {
                           {r.mode === 'coordinated' && r.coordinator ? t('mode_coordinated', names.get(r.coordinator) ?? r.coordinator) : t('mode_direct')}
                         </td>
                         <td data-label={t('colPhase')}>
-                          <span className={`phase phase-${r.phase}`}>{t(`phase_${r.phase}` as StringKey)}</span>
+                          <span className={`phase phase-${r.phase}`}>{t(`phase_${r.phase}` as StringKey | RoundsKey)}</span>
                         </td>
                         {features.roundStatus() && (
                           <td data-label={t('colCompleteness')}>

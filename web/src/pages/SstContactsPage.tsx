@@ -2,7 +2,8 @@
 // link #/kontakter/<orgId> opens that organisation), and SST's own notification settings.
 import { useEffect, useState, type FormEvent } from 'react';
 import { describe, get, request } from '../api.ts';
-import { formatDateTime, t, type StringKey } from '../i18n.ts';
+import { formatDateTime, type StringKey } from '../i18n.ts';
+import { t, type SstYearKey } from '../i18n-sstyear.ts';
 import { href, navigate } from '../router.ts';
 import { LoadError, Loading, Notice, PageTitle, useLoad } from '../components/common.tsx';
 import type { Organisation } from '../types.ts';
@@ -62,7 +63,7 @@ function NotificationSettingsForm({ admin }: { admin: boolean }) {
             {(['immediate', 'daily', 'off'] as const).map((m) => (
               <div key={m} className="radio">
                 <label>
-                  <input type="radio" name="submissionNotices" value={m} checked={mode === m} onChange={() => setMode(m)} /> {t(`notify_${m}` as StringKey)}
+                  <input type="radio" name="submissionNotices" value={m} checked={mode === m} onChange={() => setMode(m)} /> {t(`notify_${m}` as StringKey | SstYearKey)}
                 </label>
               </div>
             ))}
@@ -89,7 +90,7 @@ export function SstContactsPage({ orgId, session }: { orgId: string | undefined;
   const [picked, setPicked] = useState(orgId ?? '');
   useEffect(() => setPicked(orgId ?? ''), [orgId]);
   const all = orgs.data ?? [];
-  const groups: [StringKey, Organisation[]][] = [
+  const groups: [StringKey | SstYearKey, Organisation[]][] = [
     ['groupRegions', all.filter((o) => o.kind === 'region').sort(byName)],
     ['groupMunicipalities', all.filter((o) => o.kind === 'municipality').sort(byName)],
     ['groupOther', all.filter((o) => o.kind !== 'region' && o.kind !== 'municipality').sort(byName)],

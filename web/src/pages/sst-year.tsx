@@ -1,14 +1,18 @@
 // SST's year pages in one place for the app shell: which page a route opens for SST staff, and
-// their navigation entries (contacts, reminders, indicators, audit log).
+// their navigation entries (contacts, reminders, indicators, audit log). The pages themselves
+// load with import() on their routes.
 import type { ReactElement } from 'react';
 import type { Session } from '../auth.ts';
 import { features, has } from '../features.ts';
 import { t } from '../i18n.ts';
 import { href, type Route } from '../router.ts';
-import { AuditPage } from './AuditPage.tsx';
-import { IndicatorsPage } from './IndicatorsPage.tsx';
-import { RemindersPage } from './RemindersPage.tsx';
-import { SstContactsPage } from './SstContactsPage.tsx';
+import { lazyPage } from '../lazy-page.ts';
+
+// Loaded on their routes only: a reporter never downloads them, and the entry stays small.
+const AuditPage = lazyPage(() => import('./AuditPage.tsx').then((m) => m.AuditPage));
+const IndicatorsPage = lazyPage(() => import('./IndicatorsPage.tsx').then((m) => m.IndicatorsPage));
+const RemindersPage = lazyPage(() => import('./RemindersPage.tsx').then((m) => m.RemindersPage));
+const SstContactsPage = lazyPage(() => import('./SstContactsPage.tsx').then((m) => m.SstContactsPage));
 
 const isSst = (session: Session) => session.role === 'sst-admin' || session.role === 'sst-reader';
 
