@@ -7,7 +7,7 @@
 // rounds the regions answer, say why there is no grouping instead of showing one.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ulid } from 'ulid';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { getDocument, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { startApi, type Api, type Client } from '../support/api.ts';
 import { saveDraft, submit } from '#core/submissions-service';
 import type { Identity } from '#core/identity';
@@ -166,10 +166,26 @@ describe('a question block per sundhedsråd', () => {
     expect(pdf.headers.get('content-type')).toBe('application/pdf');
     const doc = await getDocument({ data: new Uint8Array(pdf.bytes!), useSystemFonts: false, isEvalSupported: false }).promise;
     let text = '';
-    for (let i = 1; i <= doc.numPages; i++) text += (await (await doc.getPage(i)).getTextContent()).items.map((x) => ('str' in x ? x.str : '')).join(' ');
+    // The charts' bars: rectangles filled in the chart colour (#14365d), drawn as vector paths.
+    let bars = 0;
+    for (let i = 1; i <= doc.numPages; i++) {
+      const page = await doc.getPage(i);
+      text += (await page.getTextContent()).items.map((x) => ('str' in x ? x.str : '')).join(' ');
+      const ops = await page.getOperatorList();
+      let fill = '';
+      ops.fnArray.forEach((fn, j) => {
+        if (fn === OPS.setFillRGBColor) fill = String(ops.argsArray[j]?.[0]);
+        if (fn === OPS.constructPath && fill === '#14365d') bars++;
+      });
+    }
     const flat = text.replace(/\s+/g, ' ');
     expect(flat).toContain('Borgere henvist (borgere) pr. sundhedsråd');
     expect(flat).toContain(COUNCIL);
     expect(flat).toContain(UNASSIGNED);
+    // Three charts (sum, mean, median), one bar per group each, and each chart's text alternative under it.
+    expect(bars).toBeGreaterThanOrEqual(6);
+    expect(flat).toContain('Sum pr. sundhedsråd (borgere): 5 svar fra kommunerne');
+    expect(flat).toContain('Gennemsnit pr. sundhedsråd (%)');
+    expect(flat).toContain('Median pr. sundhedsråd (dage)');
   });
 });

@@ -223,6 +223,8 @@ describe('a publication written by SST and Social- og Boligstyrelsen', () => {
     expect(flat).toContain('Årlig statusrapport for 10-årsplanen for psykiatrien');
     expect(flat).toContain('Eksempel på struktur – ikke officiel tekst');
     expect(flat).toContain('bostøtte, væresteder og åben rådgivning på Ærø');
+    // The completeness chart is drawn in the PDF as in the page, its text alternative under it.
+    expect(flat).toContain('Indberetningsgrad pr. region (%): ');
   });
 
   it('a later data change leaves the published edition byte-identical, while the draft shows the new data', async () => {
