@@ -156,13 +156,27 @@ export const PublicationQuery = z.strictObject({
 
 export const PublicQuery = z.strictObject({ format: z.enum(['html', 'pdf']).optional() });
 
+/** One run of a word diff: text kept, added or removed. */
+export const TextChange = z.object({ op: z.enum(['same', 'added', 'removed']), text: z.string() });
+
 export const SectionChange = z.object({
   sectionId: SectionId,
   title: z.string(),
   change: z.enum(['added', 'removed', 'changed', 'moved']),
-  /** Changed text sections: the lines removed and added. */
+  /** A changed section that also changed place. */
+  moved: z.boolean().optional(),
+  /** The heading before, when it changed. */
+  titleBefore: z.string().optional(),
+  /** The data block before and after, when it changed. */
+  blockBefore: DataBlockRef.optional(),
+  blockAfter: DataBlockRef.optional(),
+  /** Changed text: the whole lines removed and added. */
   removed: z.array(z.string()).optional(),
   added: z.array(z.string()).optional(),
+  /** Changed or added text as a word diff; long unchanged stretches are shortened to "…". */
+  text: z.array(TextChange).optional(),
+  /** The word diff stops early: the section was largely rewritten. */
+  textTruncated: z.boolean().optional(),
 });
 
 export const PublicationVersion = z.object({
@@ -183,4 +197,5 @@ export type EditionMeta = z.infer<typeof EditionMeta>;
 export type PublicationComment = z.infer<typeof PublicationComment>;
 export type TemplateId = z.infer<typeof TemplateId>;
 export type SectionChange = z.infer<typeof SectionChange>;
+export type TextChange = z.infer<typeof TextChange>;
 export type PublicationVersion = z.infer<typeof PublicationVersion>;

@@ -139,6 +139,12 @@ describe('publications in the browser', { timeout: 180_000 }, () => {
     await page.goto(`${stack.api.url}/#/publikationer/${publicationId}`);
     await page.getByRole('heading', { name: TITLE, level: 1 }).waitFor();
     expect(await page.locator('#m-social-omraadet').inputValue()).toContain(SBST_TEXT);
+    // The versions say what the co-author changed, word by word.
+    await page.locator('.pub-versions summary').click();
+    const added = page.locator('.pub-versions .pub-diff ins', { hasText: 'bostøtte og væresteder' });
+    await added.first().waitFor();
+    expect(await added.first().innerText()).toContain('tilføjet:');
+    await expectAccessible(page, 'publication-versions-diff');
     await page.getByRole('button', { name: 'Godkend denne version' }).click();
     await page.getByText(/Version \d+ er godkendt af/).waitFor();
     await page.getByRole('button', { name: 'Udgiv som ny udgave' }).click();

@@ -118,6 +118,11 @@ describe('a publication written by SST and Social- og Boligstyrelsen', () => {
     const last = versions.body.items.at(-1);
     expect(last.revision).toBe(3);
     expect(last.changes).toEqual([expect.objectContaining({ sectionId: 'social-omraadet', change: 'changed', added: [SBST_TEXT] })]);
+    // Word by word for the co-author: the new sentence added, the template's text around it kept.
+    const text = last.changes[0].text as { op: string; text: string }[];
+    expect(text.filter((p) => p.op === 'added').map((p) => p.text.trim())).toEqual([SBST_TEXT]);
+    expect(text.filter((p) => p.op === 'removed')).toEqual([]);
+    expect(text[0]).toMatchObject({ op: 'same' });
   });
 
   it('refuses the author everything outside the publication it is invited to', async () => {

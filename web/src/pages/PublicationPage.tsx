@@ -8,7 +8,7 @@ import { formatClock, formatDateTime, t, type StringKey } from '../i18n.ts';
 import { href } from '../router.ts';
 import type { Session } from '../auth.ts';
 import { ConfirmDialog, LoadError, Loading, Notice, PageTitle, useLoad } from '../components/common.tsx';
-import type { DataBlockRef, Publication, PublicationVersion, QuestionGrouping, Section } from '#schemas/publication';
+import type { DataBlockRef, Publication, PublicationVersion, QuestionGrouping, Section, SectionChange } from '#schemas/publication';
 import type { Round } from '../types.ts';
 import { FIRST_HEALTH_COUNCIL_DATE } from '#core/health-council-date';
 
@@ -322,17 +322,7 @@ function Versions({ publicationId, tick }: { publicationId: string; tick: number
             <ul>
               {v.changes.map((c) => (
                 <li key={`${c.sectionId}-${c.change}`}>
-                  {c.title}: {t(`pubChange_${c.change}` as StringKey)}
-                  {(c.removed ?? []).map((l, i) => (
-                    <del key={`d${i}`} className="pub-line">
-                      {l}
-                    </del>
-                  ))}
-                  {(c.added ?? []).map((l, i) => (
-                    <ins key={`a${i}`} className="pub-line">
-                      {l}
-                    </ins>
-                  ))}
+                  <SectionChangeView change={c} />
                 </li>
               ))}
             </ul>
@@ -340,6 +330,58 @@ function Versions({ publicationId, tick }: { publicationId: string; tick: number
         ))}
       </ol>
     </details>
+  );
+}
+
+/** One section's change as a co-author reads it: what happened, the old heading and block, the text word by word. */
+function SectionChangeView({ change: c }: { change: SectionChange }) {
+  const hasBlock = c.blockBefore !== undefined || c.blockAfter !== undefined;
+  return (
+    <>
+      <p>
+        <strong>{c.title}</strong>: {t(`pubChange_${c.change}` as StringKey)}
+        {c.moved && ` ${t('pubChangeAlsoMoved')}`}
+      </p>
+      {c.titleBefore !== undefined && <p>{t('pubChangeTitle', c.titleBefore)}</p>}
+      {hasBlock && <p>{t('pubChangeBlock', c.blockBefore ? describeBlock(c.blockBefore) : t('pubChangeBlockNone'), c.blockAfter ? describeBlock(c.blockAfter) : t('pubChangeBlockNone'))}</p>}
+      {c.text ? (
+        <>
+          <p className="muted small">{t('pubChangeText')}:</p>
+          <p className="pub-diff">
+            {c.text.map((p, i) =>
+              p.op === 'added' ? (
+                <ins key={i}>
+                  <span className="sr-only">{t('pubChangeAdded')}</span>
+                  {p.text}
+                </ins>
+              ) : p.op === 'removed' ? (
+                <del key={i}>
+                  <span className="sr-only">{t('pubChangeRemoved')}</span>
+                  {p.text}
+                </del>
+              ) : (
+                <span key={i}>{p.text}</span>
+              ),
+            )}
+          </p>
+          {c.textTruncated && <p className="muted">{t('pubChangeTruncated')}</p>}
+        </>
+      ) : (
+        // Versions saved before the word diff: the whole lines removed and added.
+        <>
+          {(c.removed ?? []).map((l, i) => (
+            <del key={`d${i}`} className="pub-line">
+              {l}
+            </del>
+          ))}
+          {(c.added ?? []).map((l, i) => (
+            <ins key={`a${i}`} className="pub-line">
+              {l}
+            </ins>
+          ))}
+        </>
+      )}
+    </>
   );
 }
 
