@@ -178,7 +178,9 @@ function question(s: RoundSummary, pointer: string, by: QuestionGrouping): Block
   const chartOf = (groups: { label: string; stats: NumberStats }[], per: string): BlockSnapshot['chart'] => {
     if (multi || aggregate === 'none') return undefined;
     const values = groups.map((g) => ({ label: g.label, value: num(headline(g.stats, aggregate)) ?? 0 }));
-    return { label: `${HEADLINE_LABEL[aggregate]} pr. ${per}${unit}`, values, max: Math.max(1, ...values.map((v) => v.value)) };
+    // Shares are drawn on their whole scale, so 80 % never looks like a full bar.
+    const floor = ['%', 'procent', 'pct', 'pct.'].includes((head.unit ?? '').trim().toLowerCase()) ? 100 : 1;
+    return { label: `${HEADLINE_LABEL[aggregate]} pr. ${per}${unit}`, values, max: Math.max(floor, ...values.map((v) => v.value)) };
   };
 
   if (by === 'health-council') {

@@ -126,6 +126,8 @@ describe('a question block per sundhedsråd', () => {
     // The chart shows the figure the aggregation names (the median here), with its text alternative.
     expect(page).toContain('Median pr. sundhedsråd (dage): 5 svar fra kommunerne, fordelt på 1 sundhedsråd efter sammensætningen pr. 1. januar 2027. 89 kommuner er ikke fordelt');
     expect(page).toContain('det samles som gennemsnit');
+    // A share is drawn on its whole 0–100 % scale: the 80 % bar is 80 % of the 330-unit track, not all of it.
+    expect(page).toMatch(/aria-labelledby="alt-andel"[^]*?<rect x="210" y="29" width="264\.0"/);
     // Before the reform and for the regions' rounds the block says why, and shows no made-up grouping.
     expect(page).toContain('Sundhedsrådene findes fra 1. januar 2027');
     expect(page).toContain('besvares af regionerne');
