@@ -1,4 +1,5 @@
-// `npm run bench` / `npm run bench -- functions [--quick] [--no-summaries] [--baseline DIR]`: what
+// `npm run bench` / `npm run bench -- functions [--quick] [--no-summaries] [--no-overhead]
+// [--only a,b,…] [--profile] [--baseline DIR]`: what
 // each Lambda function costs. (1) Bundle size: each function's asset built as CDK builds it
 // (infra/lambda-extras.ts), the bytes read at cold start apart from the lazily loaded files.
 // (2) Cold start: a fresh Node process, with the environment the synthesized template gives the
@@ -84,6 +85,9 @@ export async function run(args: string[]): Promise<void> {
   const baselineAt = args.indexOf('--baseline');
   const baseline = baselineAt >= 0 ? path.resolve(args[baselineAt + 1] ?? '') : undefined;
   const runs = quick ? 3 : 7;
+  // --only: these functions and jobs (with the floors they are measured against), not all.
+  const onlyAt = args.indexOf('--only');
+  const only = onlyAt >= 0 ? new Set((args[onlyAt + 1] ?? '').split(',').filter(Boolean)) : undefined;
   const engines = await startEngines();
   const { buildDeps, storageConfigFromEnv } = await import('#functions/composition');
   const { seedForms, exampleAnswers } = await import('../local/seed.ts');
@@ -114,13 +118,15 @@ export async function run(args: string[]): Promise<void> {
     // ---------- bundles and cold starts, as deployed ----------
     // Every bundle runs with the environment its function has in the synthesized template
     // (NODE_OPTIONS, names, log level), references resolved to the local engines (local/lambda-env.ts).
-    const template = templateFunctions();
+    const template = templateFunctions().filter((f) => !only || only.has(f.name));
+    if (only && template.length !== only.size) throw new Error(`--only: no function named ${[...only].filter((n) => !template.some((f) => f.name === n)).join(', ')}`);
     const deployedEnv = (fn: TemplateFunction, dir: string) =>
       lambdaEnvironment(fn, { engines: engines.env, sesEndpoint: ses.endpoint, taskRoot: dir });
     const clientsOf = (access: Access | undefined): ClientSet => (!access?.table ? 'none' : access.bucket ? 'ddb-s3' : access.email ? 'ddb-ses' : 'ddb');
     const accessOf = (name: string) => AREA_ACCESS[name] ?? JOBS.find((j) => j.name === name)?.access;
     // A floor runs with the variables of a function that uses the same clients.
-    const floorTemplate = (clients: ClientSet): TemplateFunction => template.find((f) => clientsOf(accessOf(f.name)) === clients) ?? template.find((f) => f.name === 'calendar')!;
+    const allTemplate = templateFunctions();
+    const floorTemplate = (clients: ClientSet): TemplateFunction => allTemplate.find((f) => clientsOf(accessOf(f.name)) === clients) ?? allTemplate.find((f) => f.name === 'calendar')!;
 
     const hello = path.join(outdir, 'hello.ts');
     writeFileSync(hello, "export const handler = async () => ({ statusCode: 200, body: 'hello' });\n");
@@ -218,15 +224,16 @@ export async function run(args: string[]): Promise<void> {
     console.log(`SDK-default: the same code built with the SDK's own credential chain; before: ${baseline ? `the bundles in ${baseline}` : 'pass --baseline DIR (bundles as <name>/index.js) to measure an earlier build'}.`);
 
     // ---------- where the slowest cold starts spend their time ----------
+    // With --only, every function named; otherwise the three slowest.
     if (args.includes('--profile')) {
-      const slowest = [...fns].sort((a, b) => b.coldMs - a.coldMs).slice(0, 3);
+      const slowest = only ? fns : [...fns].sort((a, b) => b.coldMs - a.coldMs).slice(0, 3);
       for (const f of slowest) {
         const s = find(f.name, 'deployed')!;
         const dir = mkdtempSync(path.join(outdir, 'prof-'));
         // A finer sampling interval than the default 1 ms: a cold start is only a few hundred of them.
         await coldStart(path.join(s.dir, 'index.js'), s.event, s.env, ['--cpu-prof', '--cpu-prof-interval=100', `--cpu-prof-dir=${dir}`]);
         const file = readdirSync(dir).find((n) => n.endsWith('.cpuprofile'))!;
-        const top = selfTimeByModule(path.join(dir, file), s.dir).slice(0, 12);
+        const top = selfTimeByModule(path.join(dir, file), s.dir).slice(0, 16);
         profiles.push({ function: f.name, coldMs: f.coldMs, top });
         console.log(`\nCPU profile of one cold start of ${f.name} (${f.coldMs.toFixed(0)} ms median): self time by module`);
         for (const t of top) console.log(`  ${t.module.padEnd(44)}${t.ms.toFixed(1).padStart(8)} ms`);
@@ -234,107 +241,109 @@ export async function run(args: string[]): Promise<void> {
     }
 
     // ---------- middleware overhead, in-process ----------
-    const { handler: submissions } = (await import('#handlers/submissions')) as { handler: (e: unknown, c: unknown) => Promise<{ statusCode?: number; body?: string }> };
-    const ctx = { getRemainingTimeInMillis: () => 15000, awsRequestId: 'bench' };
-    const claims = { sub: 'bench', name: 'Bench', 'cognito:groups': '[reporter]', 'custom:orgId': orgId };
-    const byId = (id: string) => (ROUTES as readonly RouteSpec[]).find((r) => r.operationId === id)!;
-    const withClaims = (e: any, body?: unknown, headers: Record<string, string> = {}) => ({
-      ...e,
-      headers: { ...e.headers, ...headers },
-      requestContext: { ...e.requestContext, authorizer: { jwt: { claims, scopes: null } } },
-      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-    });
-    const answers = exampleAnswers('kraeftplan-v-kommunal');
-    const iterations = quick ? 100 : 400;
-    // SST's reads: the edge's cost over calling the core service directly (same storage calls,
-    // same domain work), so the difference is parsing, authorization and response writing.
-    const { handler: rounds } = (await import('#handlers/rounds')) as { handler: typeof submissions };
-    const { handler: summaries } = (await import('#handlers/summaries')) as { handler: typeof submissions };
-    const { listRounds } = await import('#core/rounds-service');
-    const { statusOfRound } = await import('#core/summary/service');
-    const { buildSummaryDeps } = await import('#store/summary-store');
-    const summaryDeps = buildSummaryDeps(deps, storageConfigFromEnv());
-    const sst = sstIdentity('bench', 'sst-admin');
-    const answered = (r: { statusCode?: number; body?: string }) => {
-      if (r.statusCode !== 200) throw new Error(`answered ${r.statusCode}: ${r.body}`);
-      return r;
-    };
-
-    const cases = [
-      {
-        name: 'GET submission',
-        full: async () => submissions(withClaims(eventFor(byId('getSubmission'), values)), ctx),
-        bare: async () => {
-          await deps.rounds.get(round.roundId);
-          // The report's head and its deadline extension, read side by side as the service does.
-          const [head] = await Promise.all([deps.submissions.getHead(round.roundId, orgId), deps.extensions?.get(round.roundId, orgId)]);
-          const content = await deps.submissions.readContent(head!.contentKey);
-          return { statusCode: 200, body: JSON.stringify({ ...head, answers: content }) };
-        },
-      },
-      {
-        name: 'PUT draft',
-        full: async () => {
-          const head = (await deps.submissions.getHead(round.roundId, orgId))!;
-          const t = performance.now();
-          const r = await submissions(withClaims(eventFor(byId('saveDraft'), values), { answers }, { 'if-match': `"${head.etag}"` }), ctx);
-          if (r.statusCode !== 200) throw new Error(`saveDraft answered ${r.statusCode}: ${r.body}`);
-          return performance.now() - t;
-        },
-        bare: async () => {
-          const head = (await deps.submissions.getHead(round.roundId, orgId))!;
-          const t = performance.now();
-          await deps.rounds.get(round.roundId);
-          const [current] = (await Promise.all([deps.submissions.getHead(round.roundId, orgId), deps.extensions?.get(round.roundId, orgId)])) as [SubmissionHead, unknown];
-          await deps.forms.getVersion('kraeftplan-v-kommunal', 1);
-          const contentKey = await deps.submissions.putContent(round.roundId, orgId, current.revision + 1, answers);
-          const at = new Date().toISOString();
-          const next = { ...current, revision: current.revision + 1, etag: `${current.revision + 1}-${ulid().slice(-10).toLowerCase()}`, contentKey, updatedAt: at };
-          await deps.submissions.commit({
-            head: next,
-            expectedEtag: head.etag,
-            revision: { roundId: round.roundId, orgId, revision: next.revision, action: 'save', status: 'draft', savedAt: at, savedBy: 'Bench', contentKey },
-            event: { at, id: ulid(), actor: 'Bench', actorOrgId: orgId, action: 'submission.save', subject: `round/${round.roundId}/submission/${orgId}`, roundId: round.roundId, orgId },
-          });
-          JSON.stringify({ ...next, answers });
-          return performance.now() - t;
-        },
-      },
-      {
-        name: 'GET rounds',
-        full: async () => answered(await rounds(eventFor(byId('listRounds'), values), ctx)),
-        bare: async () => ({ statusCode: 200, body: JSON.stringify({ items: await listRounds(deps, sst) }) }),
-      },
-      {
-        name: 'GET status',
-        full: async () => answered(await summaries(eventFor(byId('getRoundStatus'), values), ctx)),
-        bare: async () => ({ statusCode: 200, body: JSON.stringify(await statusOfRound(summaryDeps, round.roundId)) }),
-      },
-    ];
-
     const overhead: { route: string; fullP50: number; bareP50: number; fullMean: number; bareMean: number; overheadMs: number }[] = [];
-    for (const c of cases) {
-      const full: number[] = [];
-      const bare: number[] = [];
-      for (let i = 0; i < 20; i++) {
-        await c.full();
-        await c.bare();
-      }
-      // Interleaved, so drift in the engines hits both sides alike.
-      for (let i = 0; i < iterations; i++) {
-        for (const [fn, into] of [[c.full, full], [c.bare, bare]] as const) {
-          const t = performance.now();
-          const inner = await fn();
-          into.push(typeof inner === 'number' ? inner : performance.now() - t);
+    if (!args.includes('--no-overhead')) {
+      const { handler: submissions } = (await import('#handlers/submissions')) as { handler: (e: unknown, c: unknown) => Promise<{ statusCode?: number; body?: string }> };
+      const ctx = { getRemainingTimeInMillis: () => 15000, awsRequestId: 'bench' };
+      const claims = { sub: 'bench', name: 'Bench', 'cognito:groups': '[reporter]', 'custom:orgId': orgId };
+      const byId = (id: string) => (ROUTES as readonly RouteSpec[]).find((r) => r.operationId === id)!;
+      const withClaims = (e: any, body?: unknown, headers: Record<string, string> = {}) => ({
+        ...e,
+        headers: { ...e.headers, ...headers },
+        requestContext: { ...e.requestContext, authorizer: { jwt: { claims, scopes: null } } },
+        ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+      });
+      const answers = exampleAnswers('kraeftplan-v-kommunal');
+      const iterations = quick ? 100 : 400;
+      // SST's reads: the edge's cost over calling the core service directly (same storage calls,
+      // same domain work), so the difference is parsing, authorization and response writing.
+      const { handler: rounds } = (await import('#handlers/rounds')) as { handler: typeof submissions };
+      const { handler: summaries } = (await import('#handlers/summaries')) as { handler: typeof submissions };
+      const { listRounds } = await import('#core/rounds-service');
+      const { statusOfRound } = await import('#core/summary/service');
+      const { buildSummaryDeps } = await import('#store/summary-store');
+      const summaryDeps = buildSummaryDeps(deps, storageConfigFromEnv());
+      const sst = sstIdentity('bench', 'sst-admin');
+      const answered = (r: { statusCode?: number; body?: string }) => {
+        if (r.statusCode !== 200) throw new Error(`answered ${r.statusCode}: ${r.body}`);
+        return r;
+      };
+
+      const cases = [
+        {
+          name: 'GET submission',
+          full: async () => submissions(withClaims(eventFor(byId('getSubmission'), values)), ctx),
+          bare: async () => {
+            await deps.rounds.get(round.roundId);
+            // The report's head and its deadline extension, read side by side as the service does.
+            const [head] = await Promise.all([deps.submissions.getHead(round.roundId, orgId), deps.extensions?.get(round.roundId, orgId)]);
+            const content = await deps.submissions.readContent(head!.contentKey);
+            return { statusCode: 200, body: JSON.stringify({ ...head, answers: content }) };
+          },
+        },
+        {
+          name: 'PUT draft',
+          full: async () => {
+            const head = (await deps.submissions.getHead(round.roundId, orgId))!;
+            const t = performance.now();
+            const r = await submissions(withClaims(eventFor(byId('saveDraft'), values), { answers }, { 'if-match': `"${head.etag}"` }), ctx);
+            if (r.statusCode !== 200) throw new Error(`saveDraft answered ${r.statusCode}: ${r.body}`);
+            return performance.now() - t;
+          },
+          bare: async () => {
+            const head = (await deps.submissions.getHead(round.roundId, orgId))!;
+            const t = performance.now();
+            await deps.rounds.get(round.roundId);
+            const [current] = (await Promise.all([deps.submissions.getHead(round.roundId, orgId), deps.extensions?.get(round.roundId, orgId)])) as [SubmissionHead, unknown];
+            await deps.forms.getVersion('kraeftplan-v-kommunal', 1);
+            const contentKey = await deps.submissions.putContent(round.roundId, orgId, current.revision + 1, answers);
+            const at = new Date().toISOString();
+            const next = { ...current, revision: current.revision + 1, etag: `${current.revision + 1}-${ulid().slice(-10).toLowerCase()}`, contentKey, updatedAt: at };
+            await deps.submissions.commit({
+              head: next,
+              expectedEtag: head.etag,
+              revision: { roundId: round.roundId, orgId, revision: next.revision, action: 'save', status: 'draft', savedAt: at, savedBy: 'Bench', contentKey },
+              event: { at, id: ulid(), actor: 'Bench', actorOrgId: orgId, action: 'submission.save', subject: `round/${round.roundId}/submission/${orgId}`, roundId: round.roundId, orgId },
+            });
+            JSON.stringify({ ...next, answers });
+            return performance.now() - t;
+          },
+        },
+        {
+          name: 'GET rounds',
+          full: async () => answered(await rounds(eventFor(byId('listRounds'), values), ctx)),
+          bare: async () => ({ statusCode: 200, body: JSON.stringify({ items: await listRounds(deps, sst) }) }),
+        },
+        {
+          name: 'GET status',
+          full: async () => answered(await summaries(eventFor(byId('getRoundStatus'), values), ctx)),
+          bare: async () => ({ statusCode: 200, body: JSON.stringify(await statusOfRound(summaryDeps, round.roundId)) }),
+        },
+      ];
+
+      for (const c of cases) {
+        const full: number[] = [];
+        const bare: number[] = [];
+        for (let i = 0; i < 20; i++) {
+          await c.full();
+          await c.bare();
         }
+        // Interleaved, so drift in the engines hits both sides alike.
+        for (let i = 0; i < iterations; i++) {
+          for (const [fn, into] of [[c.full, full], [c.bare, bare]] as const) {
+            const t = performance.now();
+            const inner = await fn();
+            into.push(typeof inner === 'number' ? inner : performance.now() - t);
+          }
+        }
+        const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+        overhead.push({ route: c.name, fullP50: median(full), bareP50: median(bare), fullMean: mean(full), bareMean: mean(bare), overheadMs: median(full) - median(bare) });
       }
-      const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
-      overhead.push({ route: c.name, fullP50: median(full), bareP50: median(bare), fullMean: mean(full), bareMean: mean(bare), overheadMs: median(full) - median(bare) });
-    }
-    console.log(`\nMiddleware overhead in-process over the local engines (${iterations} interleaved requests each)`);
-    console.log(`${'route'.padEnd(16)}${'handler p50'.padStart(13)}${'bare p50'.padStart(10)}${'overhead'.padStart(10)}${'<1.5ms'.padStart(8)}`);
-    for (const o of overhead) {
-      console.log(`${o.route.padEnd(16)}${o.fullP50.toFixed(2).padStart(13)}${o.bareP50.toFixed(2).padStart(10)}${o.overheadMs.toFixed(2).padStart(10)}${(o.overheadMs < TARGET_OVERHEAD_MS ? 'yes' : 'NO').padStart(8)}`);
+      console.log(`\nMiddleware overhead in-process over the local engines (${iterations} interleaved requests each)`);
+      console.log(`${'route'.padEnd(16)}${'handler p50'.padStart(13)}${'bare p50'.padStart(10)}${'overhead'.padStart(10)}${'<1.5ms'.padStart(8)}`);
+      for (const o of overhead) {
+        console.log(`${o.route.padEnd(16)}${o.fullP50.toFixed(2).padStart(13)}${o.bareP50.toFixed(2).padStart(10)}${o.overheadMs.toFixed(2).padStart(10)}${(o.overheadMs < TARGET_OVERHEAD_MS ? 'yes' : 'NO').padStart(8)}`);
+      }
     }
 
     const resultsDir = path.join(REPO_ROOT, 'bench', 'results');

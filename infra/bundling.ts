@@ -49,14 +49,31 @@ export const LAMBDA_ALIAS: Record<string, string> = {
 export const LAZY_PACKAGES = ['exceljs'];
 
 /**
+ * Modules of this repository that only some requests need, by their subpath import (package.json
+ * "imports"), with the file each is written to in the asset. The Lambda build leaves the
+ * specifier external; writeLambdaExtras bundles the module on its own into that file and maps the
+ * specifier to it in the asset's package.json, so Node's `require('#core/…')` finds it there on
+ * first use. The code that needs it is itself imported with `await import()` (esbuild evaluates
+ * such a module only when the import runs), so the file is read by the first request that needs
+ * it and never at cold start. What such a module imports is bundled into its file: it must not
+ * share state with the main bundle (no class an `instanceof` elsewhere checks).
+ */
+export const LAZY_MODULES: Record<string, { source: string; file: string }> = {
+  // Ajv, ajv-formats and re2js: read by the first save, submit or publish (functions/core/form-validator.ts).
+  '#core/form-validator': { source: path.join(REPO_ROOT, 'functions', 'core', 'form-validator.ts'), file: path.join('lazy', 'form-validator.js') },
+  // pdfmake, pdfkit and the embedded fonts (about 2.4 MB): read by a publication's first PDF only.
+  '#core/publication-pdf': { source: path.join(REPO_ROOT, 'functions', 'core', 'publication-pdf.ts'), file: path.join('lazy', 'publication-pdf.js') },
+};
+
+/**
  * The OpenAPI generator (zod → JSON Schema over every route). The Lambda build of meta serves
  * the document written at build time (`openapi.json` beside index.js) and never bundles this.
  */
 export const OPENAPI_MODULE = '#functions/openapi';
 export const OPENAPI_ASSET = 'openapi.json';
 
-/** What CDK bundles: ESBUILD_SHARED plus LAMBDA_ALIAS, with the lazy packages left out. */
-export const ESBUILD_LAMBDA = { ...ESBUILD_SHARED, alias: LAMBDA_ALIAS, external: [...LAZY_PACKAGES, OPENAPI_MODULE] };
+/** What CDK bundles: ESBUILD_SHARED plus LAMBDA_ALIAS, with the lazy packages and modules left out. */
+export const ESBUILD_LAMBDA = { ...ESBUILD_SHARED, alias: LAMBDA_ALIAS, external: [...LAZY_PACKAGES, ...Object.keys(LAZY_MODULES), OPENAPI_MODULE] };
 
 export const handlerEntry = (area: string) => path.join(REPO_ROOT, 'functions', 'handlers', `${area}.ts`);
 export const jobEntry = (file: string) => path.join(REPO_ROOT, 'functions', 'jobs', `${file}.ts`);

@@ -49,6 +49,8 @@ const REFERENCES: Record<string, (t: LocalTargets) => string | undefined> = {
   TABLE_NAME: (t) => t.engines['TABLE_NAME'],
   BUCKET_NAME: (t) => t.engines['BUCKET_NAME'],
   WEB_BASE_URL: (t) => t.engines['WEB_BASE_URL'] ?? 'http://127.0.0.1:3000',
+  // The publications function's links to its API (the web origin's /api path, as the template joins it).
+  API_BASE_URL: (t) => t.engines['API_BASE_URL'] ?? `${t.engines['WEB_BASE_URL'] ?? 'http://127.0.0.1:3000'}/api`,
 };
 
 /** The process environment of `fn` on this machine. Throws on a reference it cannot resolve. */

@@ -261,6 +261,16 @@ export const Submission = z
       .array(z.object({ orgId: OrgId, name: z.string().meta({ description: 'Official name, e.g. `Region Hovedstaden`' }) }))
       .optional()
       .meta({ description: 'The organisations this one succeeds on the round\'s respondents date (Region Østdanmark: Region Hovedstaden and Region Sjælland), whose accepted answers a report not yet started can start from (prefill `from`)' }),
+    movedFrom: z
+      .object({
+        formVersion: z.number().int().min(1),
+        dropped: z.array(z.object({ pointer: z.string(), reason: z.enum(['not-in-form', 'invalid']), value: z.unknown(), label: z.string().meta({ description: 'The field\'s Danish title path in the version it was answered in' }) })),
+      })
+      .optional()
+      .meta({
+        description:
+          'A draft or returned report last saved under an older form version, in a round SST has since moved to a newer one: `answers` are already fitted to the round\'s version, and `dropped` lists what did not fit. The next save stores the fitted answers; the dropped values stay in earlier revisions',
+      }),
   })
   .meta({ id: 'Submission' });
 
@@ -354,7 +364,7 @@ const AuditFilterShape = {
   to: z.iso.datetime({ offset: true }).meta({ description: 'Exclusive end (ISO date-time)' }),
   orgId: z.string().regex(/^[a-z0-9-]{1,64}$/).optional().meta({ description: 'Events about this organisation or by its people' }),
   roundId: z.string().regex(/^[a-z0-9-]{1,100}$/).optional().meta({ description: "Events about this round or one of its reports" }),
-  actor: z.string().trim().min(1).max(200).optional().meta({ description: "The actor's stable id, or part of their display name (case-sensitive)" }),
+  actor: z.string().trim().min(1).max(200).optional().meta({ description: "The actor's stable id, or part of their display name; upper and lower case match alike (Danish letters too: SØREN finds Søren)" }),
   action: z.string().regex(/^[a-z][a-z0-9.-]{0,99}$/).optional().meta({ description: 'An action or its prefix: `submission.submit`, or `submission.` for every report action' }),
 };
 

@@ -202,6 +202,10 @@ export const RoundStatus = z
     phase: z.enum(['scheduled', 'open', 'closed']),
     at: IsoTime,
     completeness: Completeness,
+    etags: z.record(OrgId, z.string()).meta({
+      description:
+        "The current ETag of each started report, by organisation: a review move made from this table (accept) sends it as If-Match, so a report changed after the table was read is refused (412) instead of accepted unseen",
+    }),
     coordination: z
       .object({
         coordinator: z.string(),

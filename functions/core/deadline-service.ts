@@ -18,6 +18,12 @@ export const CLAIM_LEASE_MS = 15 * 60_000;
 export const MAX_ATTEMPTS = 5;
 /** Sends in flight at once: SES's default rate is 14/s, a handful keeps far below it. */
 const PARALLEL_SENDS = 4;
+/**
+ * Rounds whose heads and extensions are read at once while the check gathers what it decides on.
+ * Read one after another (with a GetItem of contacts per owing organisation) they were most of a
+ * run; a bound keeps a large run from spending the table's read capacity in one burst.
+ */
+const PARALLEL_READS = 8;
 /** The audit index is eventually consistent: leave the newest minute to the next run. */
 const FEED_SETTLE_MS = 60_000;
 
@@ -80,22 +86,34 @@ export async function runDeadlineCheck(deps: DeadlineDeps, now: Date, options: D
   );
   const jobs: Job[] = [];
   const overdue: OverdueLine[] = [];
-  const contactsOf = memo((orgId: string) => deps.contacts.get(orgId).then((c) => c?.emails ?? []));
 
-  for (const round of rounds) {
-    report.roundsChecked += 1;
+  // The reads first, side by side (bounded); the decisions after, in round order as before.
+  const stateOf = await mapPool(rounds, PARALLEL_READS, async (round) => {
     const [heads, extensions] = await Promise.all([deps.submissions.listHeads(round.roundId), deps.extensions.list(round.roundId)]);
     const headOf = new Map(heads.map((h) => [h.orgId, h]));
-    const extensionOf = new Map(extensions.map((e) => [e.orgId, e]));
-    const late: OverdueLine['orgs'] = [];
     // Every report owed: the respondents', and in a coordinated round the coordinator's own.
-    for (const orgId of reportingOrgs(round)) {
-      if (!owesReport(headOf.get(orgId))) continue;
+    const owing = reportingOrgs(round).filter((orgId) => owesReport(headOf.get(orgId)));
+    return { owing, extensionOf: new Map(extensions.map((e) => [e.orgId, e])) };
+  });
+  // Every owing organisation's list in one batched read (a GetItem each was most of a run).
+  const lists = await deps.contacts.getMany([...new Set(stateOf.flatMap((s) => s.owing))]);
+  const emailsOf = (orgId: string) => lists.get(orgId)?.emails ?? [];
+
+  for (const [i, round] of rounds.entries()) {
+    report.roundsChecked += 1;
+    const { owing, extensionOf } = stateOf[i]!;
+    // A reminder schedule is a pure function of the round and a deadline, and most reports of a
+    // round share its deadline: computed once per deadline, not once per organisation.
+    const scheduleOf = new Map<string, ReturnType<typeof reminderSchedule>>();
+    const late: OverdueLine['orgs'] = [];
+    for (const orgId of owing) {
       const extension = extensionOf.get(orgId);
       const deadlineAt = extension?.deadlineAt ?? round.deadlineAt;
-      const to = await contactsOf(orgId);
+      const to = emailsOf(orgId);
       if (now > new Date(deadlineAt)) late.push({ orgName: orgName(orgId), deadlineAt: new Date(deadlineAt), extended: !!extension, noContacts: to.length === 0 });
-      const step = dueStep(reminderSchedule(round, deadlineAt), now);
+      let schedule = scheduleOf.get(deadlineAt);
+      if (!schedule) scheduleOf.set(deadlineAt, (schedule = reminderSchedule(round, deadlineAt)));
+      const step = dueStep(schedule, now);
       if (!step) continue;
       if (to.length === 0) {
         report.noContacts.push({ roundId: round.roundId, orgId });
@@ -125,7 +143,7 @@ export async function runDeadlineCheck(deps: DeadlineDeps, now: Date, options: D
   let finish: (() => Promise<void>) | undefined;
   if (!options.remindersOnly) {
     const settings = (await deps.contacts.getSettings()) ?? DEFAULT_NOTIFICATION_SETTINGS;
-    const sst = await contactsOf(SST_ORG_ID);
+    const sst = (await deps.contacts.get(SST_ORG_ID))?.emails ?? [];
     jobs.push(...overdueDigest(settings, sst, overdue, now));
     const notices = await submissionNotices(deps, settings, sst, now, rounds);
     jobs.push(...notices.jobs);
@@ -265,13 +283,13 @@ async function pool<T>(items: T[], size: number, work: (item: T) => Promise<void
   await Promise.all(Array.from({ length: Math.min(size, items.length) }, worker));
 }
 
-function memo<A, R>(fn: (a: A) => Promise<R>): (a: A) => Promise<R> {
-  const cache = new Map<A, Promise<R>>();
-  return (a) => {
-    let hit = cache.get(a);
-    if (!hit) cache.set(a, (hit = fn(a)));
-    return hit;
-  };
+/** `work` over every item, at most `size` at once; the results in the items' order. */
+async function mapPool<T, R>(items: readonly T[], size: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const out = new Array<R>(items.length);
+  await pool([...items.keys()], size, async (i) => {
+    out[i] = await work(items[i]!);
+  });
+  return out;
 }
 
 const message = (err: unknown) => (err instanceof Error ? err.message : String(err));

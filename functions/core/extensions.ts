@@ -9,6 +9,8 @@ import { reportingOrgs, withPhase } from '#core/rounds';
 import { reminderSchedule, withPolicyDefaults } from '#core/reminders';
 import { WriteConflict } from '#core/ports';
 import type { ScheduleDeps } from '#core/schedule-ports';
+import { extensionGrantedMail, extensionRevokedMail } from '#core/mail-texts';
+import { orgName, submissionLink } from '#core/deadline-service';
 import type { ReminderPolicyRequest, Round } from '#schemas/api';
 import type { Extension, ExtensionRequest, Meeting, MeetingRequest, RevokeExtensionRequest } from '#schemas/schedule';
 
@@ -201,4 +203,39 @@ function meetingEvent(deps: Deps, who: Identity, at: string, action: string, mee
     subject: `meeting/${meeting.meetingId}`,
     detail: { date: meeting.date, title: meeting.title, sequence: meeting.sequence },
   };
+}
+
+export type ExtensionNoticeDeps = Pick<ScheduleDeps, 'rounds' | 'contacts' | 'mail' | 'clock' | 'newId' | 'webBaseUrl'>;
+
+export type ExtensionChange =
+  | { kind: 'granted'; extension: Extension; /** The extension it replaced, if any. */ before?: Extension | undefined }
+  | { kind: 'revoked'; revoked: Extension; reason: string };
+
+/**
+ * Tells the organisation's contacts by e-mail what an extension change means for them: the new
+ * deadline, or that the round's deadline applies again. Called after the change is stored; a
+ * mail that cannot be handed over is reported back (and logged by the caller), the change stands.
+ */
+export async function sendExtensionNotice(deps: ExtensionNoticeDeps, roundId: string, orgId: string, change: ExtensionChange): Promise<{ to: string[]; error?: string }> {
+  const round = await deps.rounds.get(roundId);
+  const to = (await deps.contacts.get(orgId))?.emails ?? [];
+  if (!round || to.length === 0) return { to: [] };
+  const common = { roundTitle: round.title, orgName: orgName(orgId), link: submissionLink(deps.webBaseUrl, roundId, orgId) };
+  const now = deps.clock.now();
+  const { subject, text } =
+    change.kind === 'granted'
+      ? extensionGrantedMail({
+          ...common,
+          reason: change.extension.reason,
+          deadlineAt: new Date(change.extension.deadlineAt),
+          previousDeadlineAt: new Date(change.before?.deadlineAt ?? round.deadlineAt),
+          changed: change.before !== undefined,
+        })
+      : extensionRevokedMail({ ...common, reason: change.reason, deadlineAt: new Date(round.deadlineAt), revokedDeadlineAt: new Date(change.revoked.deadlineAt), now });
+  try {
+    await deps.mail.send({ to, subject, text, key: `extension/${roundId}/${orgId}/${deps.newId()}`, date: now });
+    return { to };
+  } catch (err) {
+    return { to, error: err instanceof Error ? err.message : String(err) };
+  }
 }

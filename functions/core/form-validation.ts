@@ -9,16 +9,9 @@
 // a pure-JS port of RE2 whose matching is linear in the input (no catastrophic backtracking; a
 // pattern it cannot run, such as a back-reference, is refused at publish), and a schema whose
 // `$ref`s lead back to themselves is refused at publish.
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import type { RegExpEngine } from 'ajv/dist/types/index.js';
-import addFormatsModule from 'ajv-formats';
-import { RE2JS } from 're2js';
-import annotations from '../../forms/annotations.json' with { type: 'json' };
+import { newAjv, type Ajv2020, type ErrorObject, type ValidateFunction } from '#core/form-validator';
 import { Problem, type FieldError } from '#core/problems';
 import { summaryAnnotationProblems } from '#core/summary/annotation-rules';
-
-// ajv-formats ships CommonJS; under ESM its default export is the module object.
-const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (a: Ajv2020) => Ajv2020;
 
 export type Mode = 'draft' | 'full';
 
@@ -52,31 +45,6 @@ const DEFERRED_TO_SUBMIT = new Set([
 const PRESENCE = new Set(['required', 'minItems', 'minProperties', 'dependentRequired', 'minContains']);
 /** Keywords whose value maps names (not keywords) to sub-schemas. */
 const SCHEMA_MAPS = new Set(['properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas']);
-
-/**
- * Ajv's regex hook: ECMAScript syntax translated to RE2's, matched in linear time. `test` finds
- * a match anywhere in the input, as RegExp.prototype.test does. Throws on syntax RE2 has no
- * linear-time way to run (back-references, look-arounds), which fails the schema's compilation.
- */
-const linearRegExp: RegExpEngine = Object.assign((pattern: string) => RE2JS.compile(RE2JS.translateRegExp(pattern)), {
-  code: 'RE2JS (linear-time; not for standalone code)',
-});
-
-function newAjv(): Ajv2020 {
-  const ajv = new Ajv2020({
-    code: { regExp: linearRegExp },
-    allErrors: true,
-    strict: true,
-    strictTypes: false,
-    strictTuples: false,
-    strictRequired: false,
-    addUsedSchema: false,
-    validateFormats: true,
-  });
-  addFormats(ajv);
-  ajv.addVocabulary(annotations as string[]);
-  return ajv;
-}
 
 let ajv: Ajv2020 | undefined;
 const instance = () => (ajv ??= newAjv());

@@ -1,6 +1,5 @@
 // Forms: listing, reading and publishing immutable versions of JSON-Schema forms.
 import { Problem } from '#core/problems';
-import { checkFormSchema } from '#core/form-validation';
 import { diffSchemas } from '#core/schema-fields';
 import { SheetError, describeProblem, sheetToSchema, type FormSheet, type SheetProblem } from '#core/form-sheet';
 import { withPhase } from '#core/rounds';
@@ -80,6 +79,8 @@ async function prepare(deps: CoreDeps, formId: string, given: PublishInput | She
       throw err;
     }
   } else input = given;
+  // Imported on first use, as in submissions-service: reads never load the validation engine.
+  const { checkFormSchema } = await import('#core/form-validation');
   const reasons = checkFormSchema(input.schema);
   if (reasons.length > 0) {
     throw new Problem('invalid-form-schema', reasons.join(' '), {

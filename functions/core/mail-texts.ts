@@ -120,4 +120,50 @@ export function submissionNoticeMail(items: SubmittedLine[], digestDate?: Date):
   return { subject: `${title} (${items.length})`.replace(/\((\d+)\) \(\1\)$/, '($1)'), text: [`${title}:`, '', ...items.map(lineOf)].join('\n') };
 }
 
+export interface ExtensionText {
+  roundTitle: string;
+  /** The organisation's official name, e.g. "Helsingør Kommune". */
+  orgName: string;
+  link: string;
+  reason: string;
+}
+
+/** SST gave an organisation a later deadline, or changed one it had given (`previousDeadlineAt` then is the extended one). */
+export function extensionGrantedMail({ roundTitle, orgName, link, reason, deadlineAt, previousDeadlineAt, changed }: ExtensionText & { deadlineAt: Date; previousDeadlineAt: Date; changed: boolean }): { subject: string; text: string } {
+  const deadline = formatDanishDate(deadlineAt);
+  const lead = changed
+    ? `Sundhedsstyrelsen har ændret ${genitive(orgName)} forlængede frist for indberetningen "${roundTitle}". Den nye frist er ${deadline} (før ${formatDanishDate(previousDeadlineAt)}).`
+    : `Sundhedsstyrelsen har forlænget ${genitive(orgName)} frist for indberetningen "${roundTitle}". Den nye frist er ${deadline} (rundens frist er ${formatDanishDate(previousDeadlineAt)}).`;
+  return {
+    subject: `${changed ? 'Ny forlænget frist' : 'Fristen er forlænget'}: ${roundTitle} – frist ${deadline}`,
+    text: [`Kære ${orgName}`, '', lead, '', `Begrundelse: ${reason}`, '', 'Påmindelser følger den nye frist. Indberetningen findes her:', link, SIGNATURE].join('\n'),
+  };
+}
+
+/** SST took an extension back: the round's own deadline applies again, maybe already passed. */
+export function extensionRevokedMail({ roundTitle, orgName, link, reason, deadlineAt, revokedDeadlineAt, now }: ExtensionText & { deadlineAt: Date; revokedDeadlineAt: Date; now: Date }): { subject: string; text: string } {
+  const deadline = formatDanishDate(deadlineAt);
+  const passed = now > deadlineAt;
+  return {
+    subject: `Forlængelsen er trukket tilbage: ${roundTitle} – frist ${deadline}`,
+    text: [
+      `Kære ${orgName}`,
+      '',
+      `Sundhedsstyrelsen har trukket forlængelsen af ${genitive(orgName)} frist for indberetningen "${roundTitle}" tilbage. Den forlængede frist var ${formatDanishDate(revokedDeadlineAt)}.`,
+      '',
+      passed
+        ? `Nu gælder rundens frist igen: ${deadline}. Den er overskredet; indsend venligst indberetningen hurtigst muligt. Indberetninger efter fristen modtages, men registreres som for sent indsendt.`
+        : `Nu gælder rundens frist igen: ${deadline}.`,
+      '',
+      `Begrundelse: ${reason}`,
+      '',
+      'Indberetningen findes her:',
+      link,
+      '',
+      'Har I allerede indsendt, gælder den vurdering af rettidighed, der blev gjort ved indsendelsen.',
+      SIGNATURE,
+    ].join('\n'),
+  };
+}
+
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

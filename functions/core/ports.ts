@@ -237,7 +237,7 @@ export interface AuditFilter {
   orgId?: string | undefined;
   /** About this round: `roundId`, or a subject `round/<id>` or under it. */
   roundId?: string | undefined;
-  /** The actor's stable id, or part of their display name. */
+  /** The actor's stable id, or part of their display name, in upper or lower case alike. */
   actor?: string | undefined;
   /** The action, or its prefix. */
   action?: string | undefined;

@@ -7,6 +7,8 @@ import type { Contacts, Extension, Meeting, NotificationSettings } from '#schema
 
 export interface ContactStore {
   get(orgId: string): Promise<Contacts | undefined>;
+  /** The lists of many organisations at once (the deadline check's); an organisation without one is absent. */
+  getMany(orgIds: readonly string[]): Promise<Map<string, Contacts>>;
   /** Replaces the list, with its audit event in the same transaction. */
   put(contacts: Contacts, event: AuditEvent): Promise<void>;
   getSettings(): Promise<NotificationSettings | undefined>;

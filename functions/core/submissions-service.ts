@@ -6,11 +6,10 @@ import { nextStatus } from '#core/lifecycle';
 import { loadReport as load, reportRound, type ReportContext } from '#core/report-access';
 import { assertOpenForReporting, isLate, reportingOrgs, reportIsLate, type RoundRecord } from '#core/rounds';
 import { getVersionOr404 } from '#core/forms-service';
-import { validateAnswersBounded } from '#core/form-validation';
 import { fieldName } from '#core/form-labels';
 import { formatDanishDateTime } from '#core/danish-time';
 import { diffAnswers, type AnswerChange } from '#core/answers-diff';
-import { carryForward, type DroppedField } from '#core/carry-forward';
+import type { DroppedField } from '#core/carry-forward';
 import { reportHtml, type PrintComment } from '#core/report-print';
 import { findOrganisation, predecessorsOf } from '#core/registry';
 import { composeFromContributions } from '#core/compose';
@@ -19,6 +18,12 @@ import { submissionSubject } from '#core/audit-service';
 import { type AttachmentMeta, type CoreDeps, type RevisionRecord, type RoundLock, type SubmissionHead, WriteConflict } from '#core/ports';
 import { actorOf, isSst, type Identity } from '#core/identity';
 import type { JsonObject, Revision, RevisionAction, Submission } from '#schemas/api';
+
+// Validation (Ajv and its engine, functions/core/form-validator.ts) and carry-forward, which runs it,
+// are imported on first use: a request that validates nothing (a read) never loads them, and the
+// Lambda build keeps the engine out of the file read at cold start.
+let validationModule: Promise<typeof import('#core/form-validation')> | undefined;
+const validation = () => (validationModule ??= import('#core/form-validation'));
 
 type Context = ReportContext;
 
@@ -97,6 +102,7 @@ const clipName = (name: string) => (name.length > 80 ? `${name.slice(0, 79)}…`
 
 async function assertDraftFits(deps: CoreDeps, round: RoundRecord, answers: JsonObject): Promise<void> {
   const schema = await schemaOf(deps, round);
+  const { validateAnswersBounded } = await validation();
   const { errors, omitted } = validateAnswersBounded(`${round.formId}@${round.formVersion}`, schema, answers, 'draft', MAX_LISTED_ERRORS);
   if (errors.length === 0) return;
   // A field's name may be a key the reporter typed: cut, so the sentence stays a sentence.
@@ -220,7 +226,29 @@ class FormVersionMoved extends Error {}
 export async function getSubmission(deps: CoreDeps, who: Identity, roundId: string, orgId: string): Promise<Submission> {
   const ctx = await load(deps, who, roundId, orgId, 'read');
   const answers = ctx.head ? await deps.submissions.readContent(ctx.head.contentKey) : {};
-  return view(ctx, orgId, ctx.head, answers);
+  const moved = await fitToRoundVersion(deps, ctx, answers);
+  return moved ? { ...view(ctx, orgId, ctx.head, moved.answers), movedFrom: moved.movedFrom } : view(ctx, orgId, ctx.head, answers);
+}
+
+/**
+ * A draft (or returned report) last saved under an older version of the form, in a round SST has
+ * since moved to a newer one: its answers as the round's version can hold them, and what does not
+ * fit (a field the version no longer has, a value it no longer accepts), with each field's title
+ * in the version it was answered in. The client shows what was left out and saves the rest; the
+ * left-out values stay in the report's earlier revisions. Without this, such a draft could
+ * neither be saved nor submitted: its answers name fields the round's form refuses.
+ */
+async function fitToRoundVersion(deps: CoreDeps, ctx: Context, answers: JsonObject) {
+  const head = ctx.head;
+  if (!head || head.formVersion === undefined || head.formVersion === ctx.round.formVersion) return undefined;
+  if (head.status !== 'draft' && head.status !== 'returned') return undefined;
+  const { carryForward } = await import('#core/carry-forward');
+  const { answers: kept, dropped } = carryForward(answers, `${ctx.round.formId}@${ctx.round.formVersion}`, await schemaOf(deps, ctx.round));
+  const before = (await getVersionOr404(deps, ctx.round.formId, head.formVersion)).schema;
+  return {
+    answers: kept,
+    movedFrom: { formVersion: head.formVersion, dropped: dropped.map((d) => ({ ...d, label: fieldName(before, d.pointer) })) },
+  };
 }
 
 export async function saveDraft(
@@ -263,6 +291,7 @@ export async function submit(
   const head = ctx.head!;
   const answers = await deps.submissions.readContent(head.contentKey);
   const formVersion = ctx.round.formVersion;
+  const { validateAnswersBounded } = await validation();
   const { errors, omitted } = validateAnswersBounded(`${ctx.round.formId}@${formVersion}`, await schemaOf(deps, ctx.round), answers, 'full', MAX_LISTED_ERRORS);
   if (errors.length > 0) {
     const total = errors.length + omitted;
@@ -451,6 +480,7 @@ export async function prefill(
   const schema = await schemaOf(deps, ctx.round);
   // Several predecessors: combined by the coordinator's composition rules, each origin named.
   const start = Array.isArray(from) ? composeFromContributions(schema, found.map((f) => ({ name: f.carried.orgName, answers: f.answers }))) : found[0]!.answers;
+  const { carryForward } = await import('#core/carry-forward');
   const { answers, dropped } = carryForward(start, `${ctx.round.formId}@${ctx.round.formVersion}`, schema);
   const carriedFrom = found[0]!.carried;
   const contentKey = await deps.submissions.putContent(roundId, orgId, 1, answers);

@@ -4,7 +4,7 @@ import { idempotent } from '#http/idempotency';
 import { createAreaHandler } from '#http/area';
 import { CALENDAR_ROUTES } from '#functions/routes/calendar';
 import { getScheduleTableDeps } from '#functions/schedule-composition';
-import { cancelMeeting, createMeeting, grantExtension, listExtensions, revokeExtension, setReminderPolicy, updateMeeting } from '#core/extensions';
+import { cancelMeeting, createMeeting, grantExtension, listExtensions, revokeExtension, sendExtensionNotice, setReminderPolicy, updateMeeting, type ExtensionChange, type ExtensionNoticeDeps } from '#core/extensions';
 import { remindNow, type RemindNowDeps } from '#core/remind-now';
 import { buildDeadlineDeps } from '#functions/schedule-composition';
 import { requiredEnv } from '#store/clients';
@@ -25,6 +25,14 @@ const getInviteDeps = (): InviteDeps =>
 let remindDeps: RemindNowDeps | undefined;
 const getRemindDeps = (): RemindNowDeps => (remindDeps ??= buildDeadlineDeps(requiredEnv('TABLE_NAME'), { mail: mailSenderFromEnv() }));
 
+// Extension changes tell the organisation's contacts: the sender is built on the first one.
+let noticeDeps: ExtensionNoticeDeps | undefined;
+const getNoticeDeps = (): ExtensionNoticeDeps => (noticeDeps ??= { ...getScheduleTableDeps(), mail: mailSenderFromEnv() });
+const tell = async (roundId: string, orgId: string, change: ExtensionChange): Promise<void> => {
+  const outcome = await sendExtensionNotice(getNoticeDeps(), roundId, orgId, change);
+  if (outcome.error) console.warn(JSON.stringify({ message: 'extension notice failed', roundId, orgId, kind: change.kind, error: outcome.error }));
+};
+
 const invite = async (meeting: Meeting, method: 'REQUEST' | 'CANCEL'): Promise<Meeting> => {
   const outcome = await sendInvitation(getInviteDeps(), meeting, method);
   if (outcome.error) console.warn(JSON.stringify({ message: 'meeting invitation failed', meetingId: meeting.meetingId, sequence: meeting.sequence, error: outcome.error }));
@@ -41,15 +49,22 @@ export const handler = createAreaHandler(
     }),
     listReminders: async ({ identity, params }) => ({ body: { items: await reminderLog(getScheduleTableDeps(), identity, params.roundId) } }),
     remindNow: async ({ identity, params, body }) => ({ body: await remindNow(getRemindDeps(), identity, params.roundId, body.orgIds) }),
-    revokeExtension: async ({ identity, params, body }) => ({
-      body: await revokeExtension(getScheduleTableDeps(), identity, params.roundId, params.orgId, body),
-    }),
+    revokeExtension: async ({ identity, params, body }) => {
+      const revoked = await revokeExtension(getScheduleTableDeps(), identity, params.roundId, params.orgId, body);
+      await tell(params.roundId, params.orgId, { kind: 'revoked', revoked, reason: body.reason });
+      return { body: revoked };
+    },
     listExtensions: async ({ identity, params }) => ({
       body: { items: await listExtensions(getScheduleTableDeps(), identity, params.roundId) },
     }),
-    grantExtension: async ({ identity, params, body }) => ({
-      body: await grantExtension(getScheduleTableDeps(), identity, params.roundId, params.orgId, body),
-    }),
+    grantExtension: async ({ identity, params, body }) => {
+      const deps = getScheduleTableDeps();
+      const before = await deps.extensions.get(params.roundId, params.orgId);
+      const extension = await grantExtension(deps, identity, params.roundId, params.orgId, body);
+      // The same extension again (a retry without an idempotency key) is no news.
+      if (before?.deadlineAt !== extension.deadlineAt || before.reason !== extension.reason) await tell(params.roundId, params.orgId, { kind: 'granted', extension, before });
+      return { body: extension };
+    },
     listMeetings: async () => ({ body: { items: await meetingsInOrder(getScheduleTableDeps()) } }),
     createMeeting: async ({ identity, body }) => {
       const meeting = await invite(await createMeeting(getScheduleTableDeps(), identity, body), 'REQUEST');

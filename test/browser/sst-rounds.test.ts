@@ -219,6 +219,8 @@ describe("SST's round screens", { timeout: 240_000 }, () => {
     await dialog.getByRole('button', { name: 'Tilbagekald forlængelsen' }).click();
     await result.getByText('Forlængelsen for Syddjurs er tilbagekaldt.').waitFor();
     expect((await (await stack.api.as('reporter', SYDDJURS))('GET', `/rounds/${roundId}/submissions/${SYDDJURS}`)).body.extension).toBeUndefined();
+    // The table is read again: the row no longer shows the extension (so its dialog offers a new one).
+    await expect.poll(() => page.locator(`tr[data-org="${SYDDJURS}"]`).getByText(/^Forlænget frist:/).count(), { timeout: 20_000 }).toBe(0);
     // And granted again, so the reporter sees it in the last step.
     await page.getByRole('button', { name: 'Frist for Syddjurs' }).click();
     await dialog.getByLabel('Ny frist *').fill(extended);

@@ -56,6 +56,17 @@ describe('bundling', () => {
     expect(readFileSync(path.join(assets.get('attachments')!, 'index.js'), 'utf8').includes('"AmazonS3"')).toBe(true);
   });
 
+  it('bundles one copy of the S3 client where the presigned POST is used too', () => {
+    // @aws-sdk/s3-presigned-post pins its own client-s3 version; without the override in
+    // package.json npm nested a second, older copy under it, and attachments carried both (74 KB).
+    // The header of GetObject's ChecksumMode: once in the bundle per copy of the client's commands.
+    for (const [name, dir] of assets) {
+      const copies = readFileSync(path.join(dir, 'index.js'), 'utf8').split('x-amz-checksum-mode').length - 1;
+      expect(copies, name).toBeLessThanOrEqual(1);
+    }
+    expect(readFileSync(path.join(assets.get('attachments')!, 'index.js'), 'utf8')).toContain('x-amz-checksum-mode');
+  });
+
   it('loads in plain Node and exports a handler function', () => {
     // A child process, as Lambda would load it: no test-runner transforms, no repository on the import path.
     const urls = Object.fromEntries([...assets].map(([name, dir]) => [name, pathToFileURL(path.join(dir, 'index.js')).href]));
@@ -84,6 +95,40 @@ describe('bundling', () => {
       // exceljs' own workbook class name: present wherever its code is bundled.
       expect(readFileSync(path.join(dir, 'index.js'), 'utf8').includes('WorkbookWriter'), name).toBe(false);
     }
+  });
+
+  it('writes the validation engine to a file of its own in forms and submissions, off every cold path', () => {
+    for (const name of ['forms', 'submissions']) {
+      const dir = assets.get(name)!;
+      const engine = readFileSync(path.join(dir, 'lazy', 'form-validator.js'), 'utf8');
+      // The asset's package.json leads the specifier the bundle requires to that file.
+      expect(JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')), name).toEqual({ type: 'commonjs', imports: { '#core/form-validator': './lazy/form-validator.js' } });
+      expect(readFileSync(path.join(dir, 'index.js'), 'utf8'), name).toContain('require("#core/form-validator")');
+      // RE2JS's translator and Ajv's refusal of an unknown format: present wherever their code is bundled.
+      for (const marker of ['translateRegExp', 'unknown format "']) expect(engine.includes(marker), `${name}: ${marker}`).toBe(true);
+    }
+    for (const [name, dir] of assets) {
+      const code = readFileSync(path.join(dir, 'index.js'), 'utf8');
+      expect(code.includes('unknown format "'), name).toBe(false);
+      expect(code.includes('translateRegExp'), name).toBe(false);
+    }
+  });
+
+  it('writes the PDF maker to a file of its own in publications, off every cold path', () => {
+    const dir = assets.get('publications')!;
+    const pdf = readFileSync(path.join(dir, 'lazy', 'publication-pdf.js'), 'utf8');
+    expect(JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')).imports).toMatchObject({ '#core/publication-pdf': './lazy/publication-pdf.js' });
+    expect(/(require|import)\("#core\/publication-pdf"\)/.test(readFileSync(path.join(dir, 'index.js'), 'utf8'))).toBe(true);
+    // Our font table and pdfkit's end-of-file marker: wherever the PDF code is bundled.
+    for (const marker of ['Roboto-MediumItalic.ttf', '%%EOF']) expect(pdf.includes(marker), marker).toBe(true);
+    for (const [name, dir] of assets) {
+      const code = readFileSync(path.join(dir, 'index.js'), 'utf8');
+      expect(code.includes('Roboto-MediumItalic.ttf') || code.includes('%%EOF'), name).toBe(false);
+    }
+  });
+
+  it('tells Node every asset is CommonJS, so an import() of the handler needs no guess at its format', () => {
+    for (const [name, dir] of assets) expect(JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')).type, name).toBe('commonjs');
   });
 
   it('serves the OpenAPI document from meta\'s asset and bundles no generator there', () => {

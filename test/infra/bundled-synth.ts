@@ -52,10 +52,12 @@ export function bundledAssembly(): BundledAssembly {
       // Another worker finished the same assembly first: theirs is as good.
       rmSync(work, { recursive: true, force: true });
     }
-    // Assemblies of earlier sources are never read again.
+    // Assemblies of earlier sources are not read again; one younger than an hour may be another
+    // checkout's (a second worktree) still under test, so only older ones are removed.
     for (const name of readdirSync(os.tmpdir())) {
       const old = path.join(os.tmpdir(), name);
-      if (name.startsWith(PREFIX) && old !== outdir && !name.includes('.work-')) rmSync(old, { recursive: true, force: true });
+      if (!name.startsWith(PREFIX) || old === outdir || name.includes('.work-')) continue;
+      if (Date.now() - statSync(old).mtimeMs > 3_600_000) rmSync(old, { recursive: true, force: true });
     }
   }
   // The logical ids and variables are those of the bundled template; the asset keys are read from it.

@@ -17,6 +17,8 @@ import { createRound } from '#core/rounds-service';
 import { saveDraft } from '#core/submissions-service';
 import { sstIdentity } from '#core/identity';
 import { addDanishDays } from '#core/danish-time';
+import { createPublication } from '#core/publications-service';
+import { buildPublicationDeps } from '#functions/publications-composition';
 import { exampleAnswers } from '../../local/seed.ts';
 import { lambdaEnvironment } from '../../local/lambda-env.ts';
 import { startSesStub, type SesStub } from '../../local/ses-stub.ts';
@@ -39,9 +41,18 @@ let functions: Map<string, DeployedFunction>;
 let ses: SesStub;
 const orgId = 'kommune-101';
 let roundId: string;
+let publicationId: string;
+let deps: ReturnType<typeof buildDeps>;
 
-/** An API Gateway v2 event for the route `operationId`, as the JWT authorizer passes an SST administrator. */
-function eventFor(operationId: string, values: Record<string, string>, query?: Record<string, string>): unknown {
+const SST_ADMIN = { sub: 'smoke', name: 'Smoke Test', 'cognito:groups': '[sst-admin]' };
+
+/** An API Gateway v2 event for the route `operationId`, as the JWT authorizer passes an SST administrator (or `request.claims`). */
+function eventFor(
+  operationId: string,
+  values: Record<string, string>,
+  query?: Record<string, string>,
+  request: { claims?: Record<string, string>; body?: unknown; headers?: Record<string, string> } = {},
+): unknown {
   const route = (ROUTES as readonly RouteSpec[]).find((r) => r.operationId === operationId)!;
   const names = [...route.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
   const rawPath = route.path.replace(/\{(\w+)\}/g, (_m, n: string) => values[n]!);
@@ -50,13 +61,14 @@ function eventFor(operationId: string, values: Record<string, string>, query?: R
     routeKey: routeKey(route),
     rawPath,
     rawQueryString: query ? new URLSearchParams(query).toString() : '',
-    headers: { accept: 'application/json' },
+    headers: { accept: 'application/json', ...(request.body !== undefined ? { 'content-type': 'application/json' } : {}), ...request.headers },
+    ...(request.body !== undefined ? { body: JSON.stringify(request.body) } : {}),
     ...(query ? { queryStringParameters: query } : {}),
     ...(names.length ? { pathParameters: Object.fromEntries(names.map((n) => [n, values[n]!])) } : {}),
     requestContext: {
       http: { method: route.method, path: rawPath },
       routeKey: routeKey(route),
-      authorizer: { jwt: { claims: { sub: 'smoke', name: 'Smoke Test', 'cognito:groups': '[sst-admin]' }, scopes: null } },
+      authorizer: { jwt: { claims: request.claims ?? SST_ADMIN, scopes: null } },
     },
     isBase64Encoded: false,
   };
@@ -96,7 +108,7 @@ const ok = (run: Run, i = 0) => {
 beforeAll(async () => {
   functions = new Map(bundledAssembly().functions.map((f) => [f.name, f]));
   ses = await startSesStub();
-  const deps = buildDeps(storageConfigFromEnv());
+  deps = buildDeps(storageConfigFromEnv());
   const now = new Date();
   const round = await createRound(deps, sstIdentity('smoke', 'sst-admin'), {
     roundId: `smoke-${ulid().toLowerCase()}`,
@@ -109,6 +121,8 @@ beforeAll(async () => {
   roundId = round.roundId;
   const reporter = { subject: 'smoke', name: 'Smoke Test', role: 'reporter' as const, orgId, scopes: [] };
   await saveDraft(deps, reporter, roundId, orgId, exampleAnswers('kraeftplan-v-kommunal'), undefined);
+  const publication = await createPublication(buildPublicationDeps(deps, storageConfigFromEnv()), sstIdentity('smoke', 'sst-admin'), { template: 'blank', title: 'Røgtest af publikationer', authors: [] });
+  publicationId = publication.publicationId;
 }, 300_000);
 
 afterAll(async () => {
@@ -137,6 +151,42 @@ describe('deployed artefacts, as CDK uploads them, with the variables of the tem
   it('forms reads a published version and its schema', async () => {
     const body = JSON.parse(ok(await runDeployed('forms', [eventFor('getFormVersion', values())])).body!) as { schema?: unknown };
     expect(body.schema).toBeTruthy();
+  });
+
+  // The validation engine (Ajv, ajv-formats, re2js) is a file of its own in the asset
+  // (infra/bundling.ts LAZY_MODULES): reads never load it, the first request that validates does.
+  const ENGINE = ['lazy/form-validator.js'];
+
+  it('forms loads the validation engine from its own file on the first preview only, never at cold start', async () => {
+    const version = await deps.forms.getVersion('kraeftplan-v-kommunal', 1);
+    const preview = eventFor('previewFormVersion', values(), undefined, { body: { schema: version!.schema } });
+    const run = await runDeployed('forms', [eventFor('getFormVersion', values()), preview], ENGINE);
+    ok(run, 0);
+    // The schema checked in full (Ajv's meta-schema, every pattern compiled on RE2JS): a usable preview.
+    expect(JSON.parse(ok(run, 1).body!)).toMatchObject({ schema: version!.schema });
+    expect(run.lazy).toEqual([
+      { before: false, after: false },
+      { before: false, after: true },
+    ]);
+  });
+
+  it('submissions loads the validation engine on the first save only, and refuses a wrong type through it', async () => {
+    const reporter = { sub: 'smoke-reporter', name: 'Smoke Reporter', 'cognito:groups': '[reporter]', 'custom:orgId': orgId };
+    const head = (await deps.submissions.getHead(roundId, orgId))!;
+    const save = (answers: unknown) => eventFor('saveDraft', values(), undefined, { claims: reporter, body: { answers }, headers: { 'if-match': `"${head.etag}"` } });
+    const answers = exampleAnswers('kraeftplan-v-kommunal');
+    // A value of the wrong type for the first field: the engine must refuse it (422), not let it by.
+    const [first] = Object.keys(answers);
+    const run = await runDeployed('submissions', [eventFor('getSubmission', values()), save({ ...answers, [first!]: { not: 'a value of this field' } }), save(answers)], ENGINE);
+    ok(run, 0);
+    expect(run.answers[1]!.statusCode, run.answers[1]!.body).toBe(422);
+    expect(JSON.parse(run.answers[1]!.body!)).toMatchObject({ type: expect.stringContaining('validation-failed') });
+    expect(ok(run, 2).headers?.['etag']).toBeTruthy();
+    expect(run.lazy).toEqual([
+      { before: false, after: false },
+      { before: false, after: true },
+      { before: true, after: true },
+    ]);
   });
 
   it('rounds reads the round', async () => {
@@ -171,6 +221,19 @@ describe('deployed artefacts, as CDK uploads them, with the variables of the tem
     ]);
   });
 
+  it('publications loads the PDF maker from its own file on the first PDF only, never at cold start', async () => {
+    const lazy = ['lazy/publication-pdf.js'];
+    const run = await runDeployed('publications', [eventFor('getPublication', { publicationId }), eventFor('getPublication', { publicationId }, { format: 'pdf' })], lazy);
+    expect(JSON.parse(ok(run, 0).body!)).toMatchObject({ publicationId, title: 'Røgtest af publikationer' });
+    const pdf = ok(run, 1);
+    expect(pdf.isBase64Encoded).toBe(true);
+    expect(Buffer.from(pdf.body!, 'base64').subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(run.lazy).toEqual([
+      { before: false, after: false },
+      { before: false, after: true },
+    ]);
+  });
+
   it('calendar answers the year wheel', async () => {
     ok(await runDeployed('calendar', [eventFor('getCalendar', {})]));
   });
@@ -189,8 +252,10 @@ describe('deployed artefacts, as CDK uploads them, with the variables of the tem
     expect((run.answers[0]!['objectsSeen'] as number) > 0).toBe(true);
   });
 
+  // Only this suite's round: every other suite's open rounds would make it slower as they grow.
   it('the nightly summary job builds summaries from the table and bucket', async () => {
-    const run = await runDeployed('build-summaries', [{}]);
-    expect(run.answers[0]).toBeTruthy();
+    const run = await runDeployed('build-summaries', [{ roundIds: [roundId] }]);
+    expect(run.answers[0]).toMatchObject({ rounds: [{ roundId, contentHash: expect.any(String) }] });
+    expect((run.answers[0]!['rounds'] as { error?: string }[])[0]!.error).toBeUndefined();
   });
 });

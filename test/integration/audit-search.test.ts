@@ -5,6 +5,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApi, type Api, type Client } from '../support/api.ts';
 import { exampleAnswers } from '../../local/seed.ts';
 import type { Round } from '#schemas/api';
+import { ulid } from 'ulid';
+import { putContacts } from '#core/contacts';
+import { sstIdentity } from '#core/identity';
+import { storageConfigFromEnv } from '#functions/composition';
+import { buildScheduleDeps } from '#functions/schedule-composition';
 
 let api: Api;
 let reader: Client;
@@ -60,6 +65,20 @@ describe('audit search', () => {
     expect(byActorId.body.items.map((e: { orgId: string }) => e.orgId)).toEqual([B, B]);
     const byName = await reader('GET', `/audit${q({ from, to, roundId: round.roundId, actor: actor.actor.slice(-6) })}`);
     expect(byName.body.items.map((e: { orgId: string }) => e.orgId)).toEqual([B, B]);
+  });
+
+  it('finds an actor by name in upper or lower case alike, Danish letters too', async () => {
+    const since = new Date(Date.now() - 1_000).toISOString();
+    const unique = ulid().toLowerCase().slice(-8);
+    const name = `Søren Ærø Åberg ${unique}`;
+    await putContacts(buildScheduleDeps(storageConfigFromEnv()), sstIdentity(`sst-${unique}`, 'sst-admin', name), B, ['sundhed@glostrup.example']);
+    const until = new Date(Date.now() + 60_000).toISOString();
+    const found = async (actor: string) =>
+      (await reader('GET', `/audit${q({ from: since, to: until, actor })}`)).body.items.map((e: { actor: string; action: string }) => `${e.actor} ${e.action}`);
+    for (const typed of [`søren ærø åberg ${unique}`, `SØREN ÆRØ ÅBERG ${unique.toUpperCase()}`, `ærø a\u030aberg ${unique}`, `SST-${unique.toUpperCase()}`]) {
+      expect(await found(typed), typed).toEqual([`${name} contacts.update`]);
+    }
+    expect(await found(`Soren Aero ${unique}`)).toEqual([]);
   });
 
   it('pages a filtered search with its cursor and loses nothing on the way', async () => {

@@ -38,6 +38,9 @@ class MemoryContacts implements ContactStore {
   async get(orgId: string) {
     return this.lists.get(orgId);
   }
+  async getMany(orgIds: readonly string[]) {
+    return new Map(orgIds.flatMap((id) => (this.lists.has(id) ? [[id, this.lists.get(id)!] as const] : [])));
+  }
   async put(c: Contacts) {
     this.lists.set(c.orgId, c);
   }

@@ -1,7 +1,7 @@
 // The Danish e-mails name the organisation by its official name, in the genitive where the
 // sentence asks for it ("Aarhus Kommunes indberetning"), and keep æ, ø and å intact.
 import { describe, expect, it } from 'vitest';
-import { overdueDigestMail, reminderMail, submissionNoticeMail } from '#core/mail-texts';
+import { extensionGrantedMail, extensionRevokedMail, overdueDigestMail, reminderMail, submissionNoticeMail } from '#core/mail-texts';
 import { orgName } from '#core/deadline-service';
 import { parseDanishInstant } from '#core/danish-time';
 import { DEFAULT_REMINDER_POLICY, reminderSchedule, type ReminderStep } from '#core/reminders';
@@ -85,5 +85,32 @@ describe('SST notices', () => {
 
     const digest = overdueDigestMail([{ roundTitle, deadlineAt, orgs: [{ orgName: orgName('kommune-101'), deadlineAt, extended: false, noContacts: true }] }], parseDanishInstant('2026-12-16T08:00'));
     expect(digest.text).toContain('  - Københavns Kommune (ingen kontaktadresse – modtager ikke påmindelser)');
+  });
+});
+
+describe('the e-mails about an extension', () => {
+  const common = { roundTitle, orgName: 'Aarhus Kommune', link, reason: 'Ny it-platform (eksempel)' };
+  it('gives the new deadline in the genitive sentence, with the round deadline and the reason', () => {
+    const { subject, text } = extensionGrantedMail({ ...common, deadlineAt: parseDanishInstant('2027-01-15'), previousDeadlineAt: deadlineAt, changed: false });
+    expect(subject).toBe(`Fristen er forlænget: ${roundTitle} – frist 15. januar 2027`);
+    expect(text).toContain('Sundhedsstyrelsen har forlænget Aarhus Kommunes frist for indberetningen');
+    expect(text).toContain('Den nye frist er 15. januar 2027 (rundens frist er 15. december 2026).');
+    expect(text).toContain('Begrundelse: Ny it-platform (eksempel)');
+    expect(text).toContain(link);
+  });
+
+  it('says a changed extension replaces the earlier one', () => {
+    const { subject, text } = extensionGrantedMail({ ...common, deadlineAt: parseDanishInstant('2027-01-22'), previousDeadlineAt: parseDanishInstant('2027-01-15'), changed: true });
+    expect(subject).toBe(`Ny forlænget frist: ${roundTitle} – frist 22. januar 2027`);
+    expect(text).toContain('Den nye frist er 22. januar 2027 (før 15. januar 2027).');
+  });
+
+  it('says which deadline applies again after a revocation, and that it has passed when it has', () => {
+    const before = extensionRevokedMail({ ...common, deadlineAt, revokedDeadlineAt: parseDanishInstant('2027-01-15'), now: parseDanishInstant('2026-12-01') });
+    expect(before.subject).toBe(`Forlængelsen er trukket tilbage: ${roundTitle} – frist 15. december 2026`);
+    expect(before.text).toContain('Nu gælder rundens frist igen: 15. december 2026.');
+    expect(before.text).not.toContain('overskredet');
+    const after = extensionRevokedMail({ ...common, deadlineAt, revokedDeadlineAt: parseDanishInstant('2027-01-15'), now: parseDanishInstant('2026-12-20') });
+    expect(after.text).toContain('Nu gælder rundens frist igen: 15. december 2026. Den er overskredet; indsend venligst indberetningen hurtigst muligt.');
   });
 });

@@ -155,6 +155,7 @@ export async function statusOfRound(deps: SummaryDeps, roundId: string) {
     phase: roundPhase(round, now),
     at: now.toISOString(),
     completeness: completenessOf(round, heads, now, undefined, extensions),
+    etags: Object.fromEntries(heads.map((h) => [h.orgId, `"${h.etag}"`])),
     ...(round.mode === 'coordinated' && round.coordinator ? { coordination: coordinationOf(round, round.coordinator, heads) } : {}),
   };
 }

@@ -175,6 +175,9 @@ function ReportEditor({ initial }: { initial: Loaded }) {
     }
   };
 
+  // The round was moved to a newer form version since this draft was saved: the server fitted the
+  // answers to it; say what was left out, once, and save the fitted answers so submit can follow.
+  const [moved] = useState(initial.submission.movedFrom);
   const applySubmission = (body: Submission, tag: string | undefined) => {
     generation.current += 1;
     etag.current = tag ?? body.etag;
@@ -268,6 +271,13 @@ function ReportEditor({ initial }: { initial: Loaded }) {
     chain.current = chain.current.then(doSave, doSave);
     return chain.current;
   }, [doSave]);
+
+  useEffect(() => {
+    if (!moved || !editable) return;
+    dirty.current = true;
+    void flush();
+    // Once, when the editor opens on a moved draft.
+  }, []);
 
   const onChange = (next: JsonObject) => {
     const removed = removedItem(schema, data.current, next);
@@ -542,6 +552,27 @@ function ReportEditor({ initial }: { initial: Loaded }) {
         <Notice kind="info">
           <p>{t('deadlineExtended', formatDateTime(submission.extension.deadlineAt), formatDateTime(submission.roundDeadlineAt ?? round.deadlineAt))}</p>
           {submission.extension.reason && <p>{t('extensionReason', submission.extension.reason)}</p>}
+        </Notice>
+      )}
+
+      {moved && (
+        <Notice kind="warning">
+          <p>{t('movedVersion', moved.formVersion, form.version)}</p>
+          {moved.dropped.length > 0 ? (
+            <>
+              <p>{t('movedDropped')}</p>
+              <ul>
+                {moved.dropped.map((d) => (
+                  <li key={d.pointer}>
+                    {d.label}: {typeof d.value === 'string' || typeof d.value === 'number' || typeof d.value === 'boolean' ? `»${String(d.value)}«` : t('movedValueComplex')}
+                    {d.reason === 'invalid' && ` (${t('movedInvalid')})`}
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : (
+            <p>{t('movedNothingDropped')}</p>
+          )}
         </Notice>
       )}
 

@@ -75,7 +75,9 @@ export function RoundPage({ roundId, session }: { roundId: string; session: Sess
       (r) => new Map(r.body.items.map((o) => [o.id, o.officialName])),
       () => new Map<string, string>(),
     );
-    return { round: round.body, status, extensions, official };
+    // A newer version of the form, which the round can be moved to until its first submission.
+    const latestVersion = admin ? await get<{ latestVersion: number }>(`/forms/${encodeURIComponent(round.body.formId)}`).then((r) => r.body.latestVersion, () => undefined) : undefined;
+    return { round: round.body, status, extensions, official, latestVersion };
   }, [roundId]);
   const [statusFilter, setStatusFilter] = useState('');
   const [regionFilter, setRegionFilter] = useState('');
@@ -84,8 +86,9 @@ export function RoundPage({ roundId, session }: { roundId: string; session: Sess
   const [downloadError, setDownloadError] = useState<string | undefined>();
   const [sort, setSort] = useState<Sort>({ key: 'org', dir: 'asc' });
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
-  const [busy, setBusy] = useState<'remind' | 'accept' | 'download' | undefined>();
-  const [confirm, setConfirm] = useState<'remind' | 'accept' | undefined>();
+  const [busy, setBusy] = useState<'remind' | 'accept' | 'download' | 'version' | undefined>();
+  const [confirm, setConfirm] = useState<'remind' | 'accept' | 'version' | undefined>();
+  const [versionFlash, setVersionFlash] = useState<Flash | undefined>();
   const [flash, setFlash] = useState<Flash | undefined>();
   const [extensionFor, setExtensionFor] = useState<Row | undefined>();
 
@@ -111,7 +114,9 @@ export function RoundPage({ roundId, session }: { roundId: string; session: Sess
 
   if (load.error) return <LoadError message={load.error} onRetry={load.reload} />;
   if (!load.data) return <Loading />;
-  const { round, status, official } = load.data;
+  const { round, status, official, latestVersion } = load.data;
+  const started = rows.filter((r) => r.status !== 'not_started').length;
+  const movable = admin && round.phase !== 'closed' && !round.formVersionLockedAt && !rows.some((r) => r.submittedAt) && latestVersion !== undefined && latestVersion > round.formVersion;
 
   const chosen = rows.filter((r) => selected.has(r.orgId));
   const laggards = chosen.filter((r) => !r.submittedAt);
@@ -148,6 +153,22 @@ export function RoundPage({ roundId, session }: { roundId: string; session: Sess
     }
   };
 
+  const moveVersion = async () => {
+    setConfirm(undefined);
+    if (latestVersion === undefined) return;
+    setBusy('version');
+    setVersionFlash(undefined);
+    try {
+      await request('PUT', `${path}/form-version`, { body: { version: latestVersion }, idempotencyKey: crypto.randomUUID() });
+      setVersionFlash({ kind: 'success', lines: [t('versionMoved', latestVersion)] });
+      load.reload();
+    } catch (err) {
+      setVersionFlash({ kind: 'error', lines: [describe(err)] });
+    } finally {
+      setBusy(undefined);
+    }
+  };
+
   const remind = async () => {
     setConfirm(undefined);
     setBusy('remind');
@@ -176,14 +197,15 @@ export function RoundPage({ roundId, session }: { roundId: string; session: Sess
     const failed: string[] = [];
     for (const r of acceptable) {
       try {
-        await request('POST', `${path}/submissions/${encodeURIComponent(r.orgId)}/accept`, { idempotencyKey: crypto.randomUUID() });
+        // The version the table showed: a report changed since is refused, not accepted unseen.
+        await request('POST', `${path}/submissions/${encodeURIComponent(r.orgId)}/accept`, { idempotencyKey: crypto.randomUUID(), ifMatch: status?.etags[r.orgId] });
         done.push(r);
       } catch (err) {
-        failed.push(t('acceptFailedFor', r.orgName, describe(err)));
+        failed.push(err instanceof ApiError && err.code === 'edit-conflict' ? t('acceptChangedSince', r.orgName) : t('acceptFailedFor', r.orgName, describe(err)));
       }
     }
     const skipped = chosen.filter((r) => r.status !== 'submitted');
-    const lines = [t('acceptDone', done.length ? names(done) : '0'), ...(skipped.length ? [t('acceptSkipped', names(skipped))] : []), ...failed];
+    const lines = [done.length ? t('acceptDone', names(done)) : t('acceptDoneNone'), ...(skipped.length ? [t('acceptSkipped', names(skipped))] : []), ...failed];
     setFlash({ kind: failed.length ? 'error' : 'success', lines });
     setBusy(undefined);
     load.reload();
@@ -245,6 +267,29 @@ export function RoundPage({ roundId, session }: { roundId: string; session: Sess
         <p>
           <a className="btn btn-secondary" href={href.editRound(round.roundId)}>{t('editRoundOf', round.title)}</a>
         </p>
+      )}
+
+      {admin && (movable || versionFlash) && (
+        <section aria-labelledby="version-title" className="stack">
+          <h2 id="version-title">{t('versionTitle')}</h2>
+          {movable && <p>{t('versionNow', round.formVersion, latestVersion!)}</p>}
+          {movable && (
+            <p>
+              <button type="button" className="btn btn-secondary" disabled={busy !== undefined} onClick={() => setConfirm('version')}>
+                {busy === 'version' ? t('versionMoving') : t('versionMove', latestVersion!)}
+              </button>
+            </p>
+          )}
+          <div aria-live="polite" data-testid="version-result">
+            {versionFlash && (
+              <Notice kind={versionFlash.kind}>
+                {versionFlash.lines.map((line) => (
+                  <p key={line}>{line}</p>
+                ))}
+              </Notice>
+            )}
+          </div>
+        </section>
       )}
 
       <section aria-labelledby="completeness-title">
@@ -421,6 +466,16 @@ export function RoundPage({ roundId, session }: { roundId: string; session: Sess
       >
         <p>{laggards.length ? laggards.length === 1 ? t('remindConfirmBodyOne') : t('remindConfirmBody', laggards.length) : t('remindConfirmNone')}</p>
         {laggards.length > 0 && <p className="small">{names(laggards)}</p>}
+      </ConfirmDialog>
+      <ConfirmDialog
+        open={confirm === 'version'}
+        title={t('versionConfirmTitle', latestVersion ?? round.formVersion)}
+        confirmLabel={t('versionMove', latestVersion ?? round.formVersion)}
+        onConfirm={() => void moveVersion()}
+        onCancel={() => setConfirm(undefined)}
+      >
+        <p>{started === 0 ? t('versionConfirmNoneStarted') : started === 1 ? t('versionConfirmStartedOne') : t('versionConfirmStarted', started)}</p>
+        <p>{t('versionConfirmLock')}</p>
       </ConfirmDialog>
       <ConfirmDialog
         open={confirm === 'accept'}
