@@ -17,6 +17,9 @@ export const IndicatorKey = z.string().min(1).max(80);
 /** The two example templates; `blank` starts with one empty text section. */
 export const TemplateId = z.enum(['kraeftplan-v-ministeriet', 'psykiatri-10-aarsplan', 'blank']);
 
+/** How a question block groups its figures: per region, per sundhedsråd (municipal rounds from 2027-01-01) or per organisation. */
+export const QuestionGrouping = z.enum(['region', 'health-council', 'organisation']);
+
 /** What a data block shows. Every kind names its data by id; nothing is copied until publishing. */
 export const DataBlockRef = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('completeness'), roundId: RoundId }).meta({ description: "A round's completeness per region: expected, reported, on time, missing" }),
@@ -24,8 +27,11 @@ export const DataBlockRef = z.discriminatedUnion('type', [
     .strictObject({ type: z.literal('status-distribution'), roundId: RoundId, field: FieldKey })
     .meta({ description: 'The answers to one choice question (a status per initiative or goal), counted' }),
   z
-    .strictObject({ type: z.literal('question'), roundId: RoundId, field: FieldKey, by: z.enum(['region', 'organisation']).default('region') })
-    .meta({ description: "One number question's figures per region (n, mean, median, min, max) or per organisation" }),
+    .strictObject({ type: z.literal('question'), roundId: RoundId, field: FieldKey, by: QuestionGrouping.default('region') })
+    .meta({
+      description:
+        "One number question's figures per region or per sundhedsråd (n, the sum only where the field's `x-aggregate` is `sum`, mean, median, min, max) or per organisation. `health-council` groups a municipal round's municipalities by the sundhedsråd they belong to on the round's respondents date (from 2027-01-01); municipalities in no shipped sundhedsråd form one row of their own",
+    }),
   z
     .strictObject({ type: z.literal('indicator-series'), formId: FormId, indicator: IndicatorKey, better: z.enum(['higher', 'lower']).default('higher') })
     .meta({ description: "A national indicator's values over the periods against its target; `better` says which way is good" }),
@@ -150,13 +156,27 @@ export const PublicationQuery = z.strictObject({
 
 export const PublicQuery = z.strictObject({ format: z.enum(['html', 'pdf']).optional() });
 
+/** One run of a word diff: text kept, added or removed. */
+export const TextChange = z.object({ op: z.enum(['same', 'added', 'removed']), text: z.string() });
+
 export const SectionChange = z.object({
   sectionId: SectionId,
   title: z.string(),
   change: z.enum(['added', 'removed', 'changed', 'moved']),
-  /** Changed text sections: the lines removed and added. */
+  /** A changed section that also changed place. */
+  moved: z.boolean().optional(),
+  /** The heading before, when it changed. */
+  titleBefore: z.string().optional(),
+  /** The data block before and after, when it changed. */
+  blockBefore: DataBlockRef.optional(),
+  blockAfter: DataBlockRef.optional(),
+  /** Changed text: the whole lines removed and added. */
   removed: z.array(z.string()).optional(),
   added: z.array(z.string()).optional(),
+  /** Changed or added text as a word diff; long unchanged stretches are shortened to "…". */
+  text: z.array(TextChange).optional(),
+  /** The word diff stops early: the section was largely rewritten. */
+  textTruncated: z.boolean().optional(),
 });
 
 export const PublicationVersion = z.object({
@@ -168,6 +188,7 @@ export const PublicationVersion = z.object({
 });
 
 export type DataBlockRef = z.output<typeof DataBlockRef>;
+export type QuestionGrouping = z.infer<typeof QuestionGrouping>;
 export type Section = z.output<typeof Section>;
 export type BlockSnapshot = z.infer<typeof BlockSnapshot>;
 export type Publication = z.infer<typeof Publication>;
@@ -176,4 +197,5 @@ export type EditionMeta = z.infer<typeof EditionMeta>;
 export type PublicationComment = z.infer<typeof PublicationComment>;
 export type TemplateId = z.infer<typeof TemplateId>;
 export type SectionChange = z.infer<typeof SectionChange>;
+export type TextChange = z.infer<typeof TextChange>;
 export type PublicationVersion = z.infer<typeof PublicationVersion>;

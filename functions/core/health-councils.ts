@@ -8,6 +8,7 @@
 // councils at once or a council spanning two regions stops the functions from starting.
 import { findOrganisation, regionOf } from '#core/registry';
 import { HEALTH_COUNCIL_ROWS } from '#core/sundhedsraad-data';
+import { FIRST_HEALTH_COUNCIL_DATE } from '#core/health-council-date';
 
 export interface HealthCouncilRow {
   readonly id: string;
@@ -33,7 +34,7 @@ export interface HealthCouncil {
 
 /** How many sundhedsråd the reform sets up from its first day (the reform's own number). */
 export const HEALTH_COUNCILS_BY_LAW = 17;
-export const FIRST_HEALTH_COUNCIL_DATE = '2027-01-01';
+export { FIRST_HEALTH_COUNCIL_DATE };
 export const UNASSIGNED_COUNCIL_ID = 'ikke-fordelt';
 export const UNASSIGNED_COUNCIL_NAME = 'Ikke fordelt på et sundhedsråd';
 

@@ -2,8 +2,12 @@
 // summary, a form's national indicator data) and becomes a small frozen table with a caption, a
 // sentence that says what it shows, and where it came from (the summary's content hash and build
 // time). Pure: the caller hands in the summaries; the HTML and PDF renderers read only the result.
-import type { BlockSnapshot, DataBlockRef } from '#schemas/publication';
-import type { FieldSummary, IndicatorDataset, RoundSummary } from '#core/summary/model';
+import type { BlockSnapshot, DataBlockRef, QuestionGrouping } from '#schemas/publication';
+import type { FieldSummary, IndicatorDataset, NumberStats, NumberSummary, RoundSummary } from '#core/summary/model';
+import type { Aggregate } from '#core/summary/direction';
+import { aggregated, statsOf } from '#core/summary/stats';
+import { FIRST_HEALTH_COUNCIL_DATE, hasHealthCouncils, healthCouncilOf, UNASSIGNED_COUNCIL_ID, UNASSIGNED_COUNCIL_NAME } from '#core/health-councils';
+import { formatDanishDate, startOfDanishDay } from '#core/danish-time';
 
 export interface BlockSources {
   roundSummary(roundId: string): Promise<RoundSummary | undefined>;
@@ -92,11 +96,61 @@ function statusDistribution(s: RoundSummary, pointer: string): BlockSnapshot {
   };
 }
 
-function question(s: RoundSummary, pointer: string, by: 'region' | 'organisation'): BlockSnapshot {
+/** What the table's figures are, in the field's own aggregation (never a sum of targets or shares). */
+const AGGREGATION_NOTE: Record<Aggregate, string> = {
+  sum: 'Summen er de indberettede tal lagt sammen; gennemsnit og median er pr. indberetning.',
+  mean: 'Tallet lægges ikke sammen på tværs af organisationer (fx en andel, en rate eller et mål); det samles som gennemsnit, og medianen står ved siden af.',
+  median: 'Tallet lægges ikke sammen på tværs af organisationer; det samles som median, og gennemsnittet står ved siden af.',
+  none: 'Tallet samles ikke på tværs af organisationer; tabellen viser antal svar, mindste og største værdi.',
+};
+
+/** The headline figure of a group, for the chart: the one the field's aggregation names. */
+const headline = (x: NumberStats, aggregate: Aggregate): number | null => (aggregate === 'sum' ? x.sum : aggregate === 'mean' ? x.mean : aggregate === 'median' ? x.median : null);
+const HEADLINE_LABEL: Record<Aggregate, string> = { sum: 'Sum', mean: 'Gennemsnit', median: 'Median', none: '' };
+
+interface Group {
+  id: string;
+  name: string;
+  /** The municipalities in the group on the round's date (sundhedsråd only). */
+  members: number;
+}
+
+/**
+ * The sundhedsråd of each respondent on the round's respondents date: as the summary's own
+ * completeness rows name it (built from the registry on that date), else from the registry
+ * directly; municipalities in no shipped sundhedsråd share one group of their own, last.
+ */
+function councilGroups(s: RoundSummary): { groups: Group[]; of: Map<string, string> } {
+  const of = new Map<string, string>();
+  const groups = new Map<string, Group>();
+  for (const o of s.completeness.organisations) {
+    const council = o.healthCouncilId ? { id: o.healthCouncilId, name: o.healthCouncilName ?? o.healthCouncilId } : healthCouncilOf(o.orgId, s.respondentsAt);
+    const id = council?.id ?? UNASSIGNED_COUNCIL_ID;
+    const name = council?.name ?? UNASSIGNED_COUNCIL_NAME;
+    of.set(o.orgId, id);
+    const g = groups.get(id) ?? { id, name, members: 0 };
+    g.members++;
+    groups.set(id, g);
+  }
+  const sorted = [...groups.values()].sort((a, b) => (a.id === UNASSIGNED_COUNCIL_ID ? 1 : b.id === UNASSIGNED_COUNCIL_ID ? -1 : a.name.localeCompare(b.name, 'da')));
+  return { groups: sorted, of };
+}
+
+function question(s: RoundSummary, pointer: string, by: QuestionGrouping): BlockSnapshot {
+  if (by === 'health-council') {
+    // A property of the round, not of the field: said first, whatever the field.
+    if (s.respondentKind !== 'municipality') return missing('Ingen sundhedsråd', `Sundhedsråd samler kommuner, men ${s.title} besvares af regionerne. Vælg tallene pr. region i stedet.`, roundSource(s));
+    if (!hasHealthCouncils(s.respondentsAt)) {
+      const from = formatDanishDate(startOfDanishDay(FIRST_HEALTH_COUNCIL_DATE));
+      return missing('Ingen sundhedsråd', `Sundhedsrådene findes fra ${from}, og ${s.title} opgør kommunerne pr. ${formatDanishDate(startOfDanishDay(s.respondentsAt))}. Vælg tallene pr. region i stedet.`, roundSource(s));
+    }
+  }
   const found = findFields(s, pointer).filter((f) => f.field.kind === 'number');
   const first = found[0];
   if (!first || first.field.kind !== 'number') return missing('Data mangler', `Spørgsmålet "${pointer}" findes ikke som et talspørgsmål i ${s.title}.`, roundSource(s));
-  const unit = first.field.unit ? ` (${first.field.unit})` : '';
+  const head: NumberSummary = first.field;
+  const name = head.title.split(' › ').pop();
+  const unit = head.unit ? ` (${first.field.unit})` : '';
   const multi = found.length > 1;
   const lead = multi ? [{ label: 'Område', numeric: false }] : [];
   if (by === 'organisation') {
@@ -104,29 +158,63 @@ function question(s: RoundSummary, pointer: string, by: 'region' | 'organisation
       field.kind === 'number' ? field.values.map((v) => [...(multi ? [within.join(' › ')] : []), v.orgName, v.value, v.target ?? null]) : [],
     );
     return {
-      caption: `${first.field.title.split(' › ').pop()}${unit} pr. organisation`,
+      caption: `${name}${unit} pr. organisation`,
       columns: [...lead, { label: 'Organisation', numeric: false }, { label: 'Værdi', numeric: true }, { label: 'Målværdi', numeric: true }],
       rows,
       summary: `${rows.length} indberettede værdier.`,
       source: roundSource(s),
     };
   }
-  const rows = found.flatMap(({ within, field }) =>
-    field.kind === 'number' ? field.byRegion.map((r) => [...(multi ? [within.join(' › ')] : []), r.regionName, r.n, num(r.mean), num(r.median), num(r.min), num(r.max)]) : [],
-  );
+  const aggregate = head.aggregate;
+  const statColumns = [
+    { label: 'Antal svar', numeric: true },
+    ...(aggregate === 'sum' ? [{ label: 'Sum', numeric: true }] : []),
+    { label: 'Gennemsnit', numeric: true },
+    { label: 'Median', numeric: true },
+    { label: 'Mindste', numeric: true },
+    { label: 'Største', numeric: true },
+  ];
+  const cells = (x: NumberStats) => [x.n, ...(aggregate === 'sum' ? [num(x.sum)] : []), num(x.mean), num(x.median), num(x.min), num(x.max)];
+  const chartOf = (groups: { label: string; stats: NumberStats }[], per: string): BlockSnapshot['chart'] => {
+    if (multi || aggregate === 'none') return undefined;
+    const values = groups.map((g) => ({ label: g.label, value: num(headline(g.stats, aggregate)) ?? 0 }));
+    // Shares are drawn on their whole scale, so 80 % never looks like a full bar.
+    const floor = ['%', 'procent', 'pct', 'pct.'].includes((head.unit ?? '').trim().toLowerCase()) ? 100 : 1;
+    return { label: `${HEADLINE_LABEL[aggregate]} pr. ${per}${unit}`, values, max: Math.max(floor, ...values.map((v) => v.value)) };
+  };
+
+  if (by === 'health-council') {
+    const caption = `${name}${unit} pr. sundhedsråd`;
+    const { groups, of } = councilGroups(s);
+    const statsIn = (field: NumberSummary, g: Group) => aggregated(statsOf(field.values.filter((v) => (of.get(v.orgId) ?? UNASSIGNED_COUNCIL_ID) === g.id).map((v) => v.value)), aggregate);
+    const rows = found.flatMap(({ within, field }) =>
+      field.kind === 'number' ? groups.map((g) => [...(multi ? [within.join(' › ')] : []), g.name, g.members, ...cells(statsIn(field, g))]) : [],
+    );
+    const unassigned = groups.find((g) => g.id === UNASSIGNED_COUNCIL_ID);
+    const councils = groups.length - (unassigned ? 1 : 0);
+    const date = formatDanishDate(startOfDanishDay(s.respondentsAt));
+    const chart = chartOf(groups.map((g) => ({ label: g.name, stats: statsIn(head, g) })), 'sundhedsråd');
+    const rest = unassigned
+      ? ` ${unassigned.members} ${unassigned.members === 1 ? 'kommune er' : 'kommuner er'} ikke fordelt på et sundhedsråd i de sammensætninger, portalen kender på den dato, og står samlet i rækken "${UNASSIGNED_COUNCIL_NAME}".`
+      : '';
+    return {
+      caption,
+      columns: [...lead, { label: 'Sundhedsråd', numeric: false }, { label: 'Kommuner', numeric: true }, ...statColumns],
+      rows,
+      ...(chart && { chart }),
+      summary: `${head.n} svar fra kommunerne, fordelt på ${councils} sundhedsråd efter sammensætningen pr. ${date}.${rest} ${AGGREGATION_NOTE[aggregate]}`,
+      source: roundSource(s),
+    };
+  }
+
+  const rows = found.flatMap(({ within, field }) => (field.kind === 'number' ? field.byRegion.map((r) => [...(multi ? [within.join(' › ')] : []), r.regionName, ...cells(r)]) : []));
+  const chart = chartOf(head.byRegion.map((r) => ({ label: r.regionName, stats: r })), 'region');
   return {
-    caption: `${first.field.title.split(' › ').pop()}${unit} pr. region`,
-    columns: [
-      ...lead,
-      { label: 'Region', numeric: false },
-      { label: 'Antal svar', numeric: true },
-      { label: 'Gennemsnit', numeric: true },
-      { label: 'Median', numeric: true },
-      { label: 'Mindste', numeric: true },
-      { label: 'Største', numeric: true },
-    ],
+    caption: `${name}${unit} pr. region`,
+    columns: [...lead, { label: 'Region', numeric: false }, ...statColumns],
     rows,
-    summary: `Tallene er gennemsnit og median pr. region af ${first.field.n} svar; mål og andele lægges aldrig sammen.`,
+    ...(chart && { chart }),
+    summary: `${head.n} svar, opgjort pr. region. ${AGGREGATION_NOTE[aggregate]}`,
     source: roundSource(s),
   };
 }

@@ -57,8 +57,12 @@ export const formatCell = (v: string | number | null): string =>
 
 const shorten = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
-/** Horizontal bars; the labels are shortened here and given in full in the table below. */
-function chartSvg(chart: NonNullable<BlockSnapshot['chart']>, altId: string): string {
+/**
+ * Horizontal bars; the labels are shortened here and given in full in the table below. The page
+ * lets the drawing take the column's width; the PDF (pdfmake, which reads the size from the
+ * attributes) gets the same drawing with its size in points (`fixedSize`).
+ */
+export function chartSvg(chart: NonNullable<BlockSnapshot['chart']>, altId: string, fixedSize = false): string {
   const rowH = 22;
   const labelW = 210;
   const barW = 330;
@@ -74,8 +78,12 @@ function chartSvg(chart: NonNullable<BlockSnapshot['chart']>, altId: string): st
       );
     })
     .join('');
-  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 600 ${h}" width="100%" role="img" aria-labelledby="${altId}" font-family="Arial, sans-serif">${bars}</svg>`;
+  const size = fixedSize ? `width="600" height="${h}"` : 'width="100%"';
+  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 600 ${h}" ${size} role="img" aria-labelledby="${altId}" font-family="Arial, sans-serif">${bars}</svg>`;
 }
+
+/** The chart's text alternative, the same in the page (its figcaption) and the PDF (the line under it). */
+export const chartCaption = (s: BlockSnapshot): string => (s.chart ? `${s.chart.label}: ${s.summary}` : s.summary);
 
 function blockHtml(section: Section & { snapshot?: BlockSnapshot }): string {
   const s = section.snapshot;
@@ -86,7 +94,7 @@ function blockHtml(section: Section & { snapshot?: BlockSnapshot }): string {
   const body = s.rows
     .map((row) => `<tr>${row.map((v, i) => (i === 0 ? `<th scope="row">${escapeHtml(formatCell(v))}</th>` : `<td${s.columns[i]?.numeric ? ' class="num"' : ''}>${escapeHtml(formatCell(v))}</td>`)).join('')}</tr>`)
     .join('');
-  const chart = s.chart && s.chart.values.length > 0 ? `<figure>${chartSvg(s.chart, altId)}<figcaption id="${altId}">${escapeHtml(s.chart.label)}: ${escapeHtml(s.summary)}</figcaption></figure>` : `<p>${escapeHtml(s.summary)}</p>`;
+  const chart = s.chart && s.chart.values.length > 0 ? `<figure>${chartSvg(s.chart, altId)}<figcaption id="${altId}">${escapeHtml(chartCaption(s))}</figcaption></figure>` : `<p>${escapeHtml(s.summary)}</p>`;
   const built = s.source.contentHash ? `, opgjort ${escapeHtml(formatDanishDateTime(new Date(s.source.builtAt)))} (indholds-id ${escapeHtml(s.source.contentHash.slice(0, 12))})` : '';
   const what = s.source.kind === 'round-summary' ? `opsamlingen af indberetningsrunden ${s.source.id}` : `de nationale indikatordata for skemaet ${s.source.id}`;
   return (

@@ -5,10 +5,11 @@
 // function's bundle or cold start carries it. Reads nothing from disk or the network.
 import pdfmake from 'pdfmake';
 import vfs from 'pdfmake/build/vfs_fonts.js';
+import PdfmakeDocument from 'pdfmake/js/PDFDocument.js';
 import type { Content, TableCell } from 'pdfmake';
 import { Lexer, type Token, type Tokens } from 'marked';
 import { formatDanishDateTime } from '#core/danish-time';
-import { formatCell, type EditionDocument } from '#core/publication-html';
+import { chartCaption, chartSvg, formatCell, type EditionDocument } from '#core/publication-html';
 
 interface VirtualFs {
   writeFileSync(name: string, content: string, encoding: string): void;
@@ -23,6 +24,18 @@ function setup(): void {
   // Nothing is fetched or read: a writer's Markdown cannot make the renderer reach out.
   pdfmake.setUrlAccessPolicy(() => false);
   pdfmake.setLocalAccessPolicy(() => false);
+  // pdfmake 0.3 finds a font for text inside an SVG by its file name and hands that name to
+  // svg-to-pdfkit, which opens it from disk, not from the virtual file system the rest of the
+  // document uses. Giving the SVG renderer the font's bytes keeps charts' labels in the same
+  // embedded Roboto (extractable æ, ø, å) and the renderer off the disk.
+  const fontBytes: Record<string, Buffer> = {};
+  for (const [name, base64] of Object.entries(vfs as Record<string, string>)) fontBytes[name] = Buffer.from(base64, 'base64');
+  const proto = (PdfmakeDocument.default ?? PdfmakeDocument).prototype;
+  const byName = proto.getFontFile;
+  proto.getFontFile = function (this: unknown, family: string, bold: boolean, italics: boolean) {
+    const file = byName.call(this, family, bold, italics);
+    return typeof file === 'string' && file in fontBytes ? fontBytes[file]! : file;
+  };
   ready = true;
 }
 
@@ -112,15 +125,26 @@ function dataBlock(section: EditionDocument['sections'][number]): Content[] {
   const rows = s.rows.map((r) => r.map((v, i) => ({ text: formatCell(v), alignment: s.columns[i]?.numeric ? 'right' : 'left' }) as TableCell));
   const built = s.source.contentHash ? `, opgjort ${formatDanishDateTime(new Date(s.source.builtAt))} (indholds-id ${s.source.contentHash.slice(0, 12)})` : '';
   const what = s.source.kind === 'round-summary' ? `opsamlingen af indberetningsrunden ${s.source.id}` : `de nationale indikatordata for skemaet ${s.source.id}`;
+  // The page's own chart drawing (vector, its labels real text in Roboto), then its text alternative.
+  const chart: Content[] =
+    s.chart && s.chart.values.length > 0
+      ? [
+          { svg: chartSvg(s.chart, `alt-${section.id}`, true), width: CONTENT_WIDTH, margin: [0, 2, 0, 2] } as Content,
+          { text: chartCaption(s), fontSize: 9, color: '#333333', margin: [0, 0, 0, 6] },
+        ]
+      : [{ text: s.summary, margin: [0, 0, 0, 4] }];
   return [
     { text: s.caption, bold: true, margin: [0, 2, 0, 2] },
-    { text: s.summary, margin: [0, 0, 0, 4] },
+    ...chart,
     ...(s.rows.length
       ? [{ table: { headerRows: 1, dontBreakRows: true, widths: s.columns.map((c) => (c.numeric ? 'auto' : '*')), body: [head, ...rows] }, layout: 'lightHorizontalLines', fontSize: 8.5, margin: [0, 0, 0, 4] } as Content]
       : []),
     { text: `Kilde: ${what}${built}.`, fontSize: 8, color: '#444444', margin: [0, 0, 0, 8] },
   ];
 }
+
+/** A4 (595 pt) less the page margins below. */
+const CONTENT_WIDTH = 595 - 40 - 40;
 
 export async function editionPdf(doc: EditionDocument): Promise<Buffer> {
   setup();

@@ -15,6 +15,7 @@ import { danishDate, formatDanishDateTime } from '#core/danish-time';
 import { genitive } from '#core/danish-names';
 import { EXAMPLE_NOTICE, TEMPLATES } from '#core/publication-templates';
 import { resolveBlock } from '#core/publication-blocks';
+import { diffSections } from '#core/publication-diff';
 import { editionHtml, type EditionDocument } from '#core/publication-html';
 import { type EditionFile, type EditionRecord, type PublicationContent, type PublicationDeps, type PublicationHead } from '#core/publication-ports';
 import { WriteConflict, type AuditEvent } from '#core/ports';
@@ -25,7 +26,6 @@ import type {
   PublicationListItem,
   PublicationVersion,
   Section,
-  SectionChange,
   TemplateId,
 } from '#schemas/publication';
 
@@ -209,31 +209,6 @@ export async function readPublication(deps: PublicationDeps, who: Identity, publ
 }
 
 /** What changed between two revisions, section by section (text sections line by line). */
-export function diffSections(before: readonly Section[], after: readonly Section[]): SectionChange[] {
-  const old = new Map(before.map((s, i) => [s.id, { s, i }]));
-  const changes: SectionChange[] = [];
-  after.forEach((s, i) => {
-    const was = old.get(s.id);
-    if (!was) return changes.push({ sectionId: s.id, title: s.title, change: 'added' });
-    old.delete(s.id);
-    if (JSON.stringify(was.s) !== JSON.stringify(s)) {
-      const a = new Set((was.s.markdown ?? '').split('\n'));
-      const b = new Set((s.markdown ?? '').split('\n'));
-      return changes.push({
-        sectionId: s.id,
-        title: s.title,
-        change: 'changed',
-        removed: [...a].filter((l) => !b.has(l) && l.trim()),
-        added: [...b].filter((l) => !a.has(l) && l.trim()),
-      });
-    }
-    if (was.i !== i) changes.push({ sectionId: s.id, title: s.title, change: 'moved' });
-    return undefined;
-  });
-  for (const { s } of old.values()) changes.push({ sectionId: s.id, title: s.title, change: 'removed' });
-  return changes;
-}
-
 export async function updatePublication(
   deps: PublicationDeps,
   who: Identity,

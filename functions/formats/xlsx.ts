@@ -122,7 +122,9 @@ function addTable(wb: ExcelJS.Workbook, name: string, title: string, columns: Co
     const col = ws.getColumn(i + 1);
     col.eachCell({ includeEmpty: false }, (cell, rowNumber) => {
       if (rowNumber <= 2) return;
-      if (c.wrap) cell.alignment = { wrapText: true, vertical: 'top' };
+      // Every cell at the top of its row: in a row made tall by a wrapped neighbour, LibreOffice
+      // otherwise puts the short cells at the bottom, a line below the text they belong with.
+      cell.alignment = c.wrap ? { wrapText: true, vertical: 'top' } : { vertical: 'top' };
       if (c.numFmt) cell.numFmt = c.numFmt;
       else if (cell.value instanceof Date) cell.numFmt = DANISH_DATE_TIME;
     });

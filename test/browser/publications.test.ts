@@ -15,6 +15,7 @@ const TITLE = 'Årlig statusrapport for 10-årsplanen for psykiatrien 2026';
 const SBST_TEXT = 'Social- og Boligstyrelsen: bostøtte og væresteder er udbygget i 2026.';
 let stack: WebStack;
 let round: Round;
+let municipal2027: Round;
 let publicationId = '';
 const contexts: BrowserContext[] = [];
 
@@ -51,10 +52,10 @@ async function reflows(p: Page) {
   expect(scroll, 'no sideways scrolling at 320 px').toBeLessThanOrEqual(client);
 }
 
-async function report(orgId: string) {
+async function report(orgId: string, into = round, formId = FORM) {
   const client = await stack.api.as('reporter', orgId);
-  const sub = `/rounds/${round.roundId}/submissions/${orgId}`;
-  const saved = await client('PUT', sub, { body: { answers: exampleAnswers(FORM) }, headers: { 'if-match': '"0-new"' } });
+  const sub = `/rounds/${into.roundId}/submissions/${orgId}`;
+  const saved = await client('PUT', sub, { body: { answers: exampleAnswers(formId) }, headers: { 'if-match': '"0-new"' } });
   expect(saved.status, saved.text).toBe(200);
   const sent = await client('POST', `${sub}/submit`, { headers: { 'if-match': saved.headers.get('etag')! } });
   expect(sent.status, sent.text).toBe(200);
@@ -68,6 +69,9 @@ describe('publications in the browser', { timeout: 180_000 }, () => {
     round = await stack.api.round(FORM, { title: `Psykiatri ${ulid().slice(-6)}` });
     await report('region-1081');
     await report('region-1082');
+    municipal2027 = await stack.api.round('kraeftplan-v-kommunal', { title: `Kommunal opfølgning 2027 ${ulid().slice(-6)}`, period: '2027', respondentsAt: '2027-01-01' });
+    await report('kommune-165', municipal2027, 'kraeftplan-v-kommunal');
+    await report('kommune-101', municipal2027, 'kraeftplan-v-kommunal');
   }, 120_000);
 
   afterEach(async (ctx) => {
@@ -135,6 +139,12 @@ describe('publications in the browser', { timeout: 180_000 }, () => {
     await page.goto(`${stack.api.url}/#/publikationer/${publicationId}`);
     await page.getByRole('heading', { name: TITLE, level: 1 }).waitFor();
     expect(await page.locator('#m-social-omraadet').inputValue()).toContain(SBST_TEXT);
+    // The versions say what the co-author changed, word by word.
+    await page.locator('.pub-versions summary').click();
+    const added = page.locator('.pub-versions .pub-diff ins', { hasText: 'bostøtte og væresteder' });
+    await added.first().waitFor();
+    expect(await added.first().innerText()).toContain('tilføjet:');
+    await expectAccessible(page, 'publication-versions-diff');
     await page.getByRole('button', { name: 'Godkend denne version' }).click();
     await page.getByText(/Version \d+ er godkendt af/).waitFor();
     await page.getByRole('button', { name: 'Udgiv som ny udgave' }).click();
@@ -155,5 +165,36 @@ describe('publications in the browser', { timeout: 180_000 }, () => {
     expect(await reader.getByRole('textbox').count()).toBe(0);
     await expectAccessible(reader, 'publication-reader-municipality');
     await expectPageAccessible(`/publications/${publicationId}?format=html`, await stack.api.token('reporter', 'kommune-101'), 'publication-edition-page-320');
+  });
+
+  it('the picker offers sundhedsråd only for a municipal round counted from 2027, and the preview shows the councils and the municipalities in none', async () => {
+    const admin = await stack.api.as('sst-admin');
+    const created = await admin('POST', '/publications', { body: { template: 'blank', title: 'Kommunerne pr. sundhedsråd (eksempel)' } });
+    expect(created.status, created.text).toBe(201);
+    const page = await as('sst-admin');
+    await page.goto(`${stack.api.url}/#/publikationer/${created.body.publicationId}`);
+    await page.getByRole('heading', { name: 'Kommunerne pr. sundhedsråd (eksempel)', level: 1 }).waitFor();
+    const picker = page.getByRole('group', { name: 'Tilføj datablok' });
+    await picker.getByLabel('Slags data').selectOption('question');
+    const groupings = () => picker.getByLabel('Opdelt pr.').locator('option').allTextContents();
+    // The regions' psychiatry round: no sundhedsråd to choose.
+    await picker.getByLabel('Indberetningsrunde').selectOption(round.roundId);
+    await expect.poll(groupings).toEqual(['region', 'organisation']);
+    await picker.getByLabel('Indberetningsrunde').selectOption(municipal2027.roundId);
+    await expect.poll(groupings).toEqual(['region', 'sundhedsråd', 'organisation']);
+    await picker.getByLabel('Spørgsmål').selectOption('/rehabilitering/antal_henviste');
+    await picker.getByLabel('Opdelt pr.').selectOption('health-council');
+    await expectAccessible(page, 'publication-picker-health-council');
+    await picker.getByRole('button', { name: 'Indsæt datablokken' }).click();
+    await savedStatus(page).waitFor();
+    await expect.poll(() => page.locator('.pub-block').innerText()).toContain('opdelt pr. sundhedsråd');
+    const preview = page.frameLocator('iframe.pub-preview');
+    await expect.poll(async () => (await preview.locator('body').innerText()).includes('Antal borgere henvist til kræftrehabilitering (borgere) pr. sundhedsråd'), { timeout: 20_000 }).toBe(true);
+    const table = preview.locator('table', { hasText: 'pr. sundhedsråd' });
+    expect(await table.locator('tbody th[scope="row"]').allTextContents()).toEqual(['Sundhedsråd Amager og Vestegnen', 'Ikke fordelt på et sundhedsråd']);
+    await screenshot(page, 'publication-preview-health-council');
+    // Back to the regions' round: the choice falls back to region rather than offering what does not exist.
+    await picker.getByLabel('Indberetningsrunde').selectOption(round.roundId);
+    await expect.poll(() => picker.getByLabel('Opdelt pr.').inputValue()).toBe('region');
   });
 });

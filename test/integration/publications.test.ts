@@ -118,6 +118,11 @@ describe('a publication written by SST and Social- og Boligstyrelsen', () => {
     const last = versions.body.items.at(-1);
     expect(last.revision).toBe(3);
     expect(last.changes).toEqual([expect.objectContaining({ sectionId: 'social-omraadet', change: 'changed', added: [SBST_TEXT] })]);
+    // Word by word for the co-author: the new sentence added, the template's text around it kept.
+    const text = last.changes[0].text as { op: string; text: string }[];
+    expect(text.filter((p) => p.op === 'added').map((p) => p.text.trim())).toEqual([SBST_TEXT]);
+    expect(text.filter((p) => p.op === 'removed')).toEqual([]);
+    expect(text[0]).toMatchObject({ op: 'same' });
   });
 
   it('refuses the author everything outside the publication it is invited to', async () => {
@@ -223,6 +228,8 @@ describe('a publication written by SST and Social- og Boligstyrelsen', () => {
     expect(flat).toContain('Årlig statusrapport for 10-årsplanen for psykiatrien');
     expect(flat).toContain('Eksempel på struktur – ikke officiel tekst');
     expect(flat).toContain('bostøtte, væresteder og åben rådgivning på Ærø');
+    // The completeness chart is drawn in the PDF as in the page, its text alternative under it.
+    expect(flat).toContain('Indberetningsgrad pr. region (%): ');
   });
 
   it('a later data change leaves the published edition byte-identical, while the draft shows the new data', async () => {

@@ -2,7 +2,7 @@
 // what changed, and the templates are marked as examples of structure.
 import { describe, expect, it } from 'vitest';
 import { resolveBlock, type BlockSources } from '#core/publication-blocks';
-import { diffSections } from '#core/publications-service';
+import { diffSections, wordDiff } from '#core/publication-diff';
 import { EXAMPLE_NOTICE, TEMPLATES } from '#core/publication-templates';
 import type { Section } from '#schemas/publication';
 
@@ -62,11 +62,55 @@ describe('the version diff', () => {
     const after = [text('b', 'x'), text('a', 'én\ntre'), text('d', 'ny')];
     expect(diffSections(before, after)).toEqual([
       { sectionId: 'b', title: 'B', change: 'moved' },
-      { sectionId: 'a', title: 'A', change: 'changed', removed: ['to'], added: ['tre'] },
+      {
+        sectionId: 'a',
+        title: 'A',
+        change: 'changed',
+        moved: true,
+        removed: ['to'],
+        added: ['tre'],
+        text: [
+          { op: 'same', text: 'én\n' },
+          { op: 'removed', text: 'to' },
+          { op: 'added', text: 'tre' },
+        ],
+      },
       { sectionId: 'd', title: 'D', change: 'added' },
       { sectionId: 'c', title: 'C', change: 'removed' },
     ]);
     expect(diffSections(before, before)).toEqual([]);
+  });
+
+  it('shows a changed sentence word by word, with Danish words whole, and shortens the text around it', () => {
+    const lead = 'Indledning om de politisk aftalte mål for psykiatrien og de indikatorer, der følges år for år, i regionerne og i kommunerne. ';
+    const { parts, truncated } = wordDiff(`${lead}Ventetiden er faldet til 34 dage på Ærø.`, `${lead}Ventetiden er steget til 41 dage på Ærø.`);
+    expect(truncated).toBe(false);
+    expect(parts.filter((p) => p.op !== 'same')).toEqual([
+      { op: 'removed', text: 'faldet' },
+      { op: 'added', text: 'steget' },
+      { op: 'removed', text: '34' },
+      { op: 'added', text: '41' },
+    ]);
+    // The long unchanged opening is cut to its last words; the short stretches stay whole.
+    expect(parts[0]).toEqual({ op: 'same', text: `…${`${lead}Ventetiden er `.slice(-60)}` });
+    expect(parts.at(-1)).toEqual({ op: 'same', text: ' dage på Ærø.' });
+  });
+
+  it('names a new heading and a changed data block, and cuts a rewrite of a long text', () => {
+    const block = (field: string): Section => ({ id: 'tal', kind: 'data', title: 'Tal', block: { type: 'question', roundId: 'r-1', field, by: 'region' }, markdown: '' });
+    const [change] = diffSections([block('/a')], [{ ...block('/b'), title: 'Tallene' }]);
+    expect(change).toEqual({
+      sectionId: 'tal',
+      title: 'Tallene',
+      change: 'changed',
+      titleBefore: 'Tal',
+      blockBefore: { type: 'question', roundId: 'r-1', field: '/a', by: 'region' },
+      blockAfter: { type: 'question', roundId: 'r-1', field: '/b', by: 'region' },
+    });
+    const long = (w: string) => Array.from({ length: 3000 }, (_, i) => `${w}${i}`).join(' ');
+    const rewrite = wordDiff(long('gammel'), long('ny'));
+    expect(rewrite.truncated).toBe(true);
+    expect(rewrite.parts.reduce((n, p) => n + p.text.length, 0)).toBeLessThanOrEqual(6001);
   });
 });
 

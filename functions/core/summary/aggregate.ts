@@ -20,8 +20,8 @@ import type {
 } from '#core/summary/model';
 import { COUNTED_STATUSES } from '#core/summary/model';
 import { completenessOf, organisationContext, type HeadLite, type OrgContext, type RoundLite } from '#core/summary/completeness';
-import { percent, round6, statsOf } from '#core/summary/stats';
-import { meetsTarget, resolveDirection, type Aggregate, type Direction } from '#core/summary/direction';
+import { aggregated, percent, round6, statsOf } from '#core/summary/stats';
+import { meetsTarget, resolveDirection, type Direction } from '#core/summary/direction';
 
 type Json = Record<string, unknown>;
 
@@ -182,14 +182,6 @@ function numbers(values: NumberValue[]): number[] {
   return values.map((v) => v.value);
 }
 
-/** The statistics the aggregation allows: no sum unless it is `sum`, no centre when it is `none`. */
-function aggregated(stats: NumberStats, aggregate: Aggregate): NumberStats {
-  return {
-    ...stats,
-    sum: aggregate === 'sum' ? stats.sum : null,
-    ...(aggregate === 'none' ? { mean: null, median: null } : {}),
-  };
-}
 
 function finishNumber(a: NumberAcc, regions: RegionRef[], inherited?: Direction): NumberSummary {
   const plan = a.plan;

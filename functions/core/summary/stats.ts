@@ -1,6 +1,7 @@
 // Small numeric helpers shared by the summary engine: rounding that keeps JSON free of
 // binary-fraction noise (0.1 + 0.2), and order statistics.
 import type { NumberStats } from '#core/summary/model';
+import type { Aggregate } from '#core/summary/direction';
 
 /** Six decimals: exact for every figure a form collects, free of float noise. */
 export const round6 = (x: number): number => Math.round(x * 1e6) / 1e6;
@@ -23,4 +24,13 @@ export function statsOf(values: number[]): NumberStats {
   const mid = n >> 1;
   const median = n % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
   return { n, sum: round6(sum), mean: round6(sum / n), median: round6(median), min, max };
+}
+
+/** The statistics the aggregation allows: no sum unless it is `sum`, no centre when it is `none`. */
+export function aggregated(stats: NumberStats, aggregate: Aggregate): NumberStats {
+  return {
+    ...stats,
+    sum: aggregate === 'sum' ? stats.sum : null,
+    ...(aggregate === 'none' ? { mean: null, median: null } : {}),
+  };
 }

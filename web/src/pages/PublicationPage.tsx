@@ -9,8 +9,9 @@ import { t, type PublicationsKey } from '../i18n-publications.ts';
 import { href } from '../router.ts';
 import type { Session } from '../auth.ts';
 import { ConfirmDialog, LoadError, Loading, Notice, PageTitle, useLoad } from '../components/common.tsx';
-import type { DataBlockRef, Publication, PublicationVersion, Section } from '#schemas/publication';
+import type { DataBlockRef, Publication, PublicationVersion, QuestionGrouping, Section, SectionChange } from '#schemas/publication';
 import type { Round } from '../types.ts';
+import { FIRST_HEALTH_COUNCIL_DATE } from '#core/health-council-date';
 
 const AUTOSAVE_MS = 1200;
 
@@ -114,7 +115,8 @@ const newId = (sections: readonly Section[]) => {
 
 function describeBlock(b: DataBlockRef): string {
   const kind = t(`pubBlock_${b.type}` as StringKey | PublicationsKey);
-  return t('pubBlockDescribe', kind, 'roundId' in b ? `${b.roundId}${'field' in b ? ` (${b.field})` : ''}` : `${b.formId} (${b.indicator})`);
+  const grouping = b.type === 'question' ? `, ${t('pubBlockBy').toLowerCase()} ${t(`pubBlockBy_${b.by}` as StringKey | PublicationsKey)}` : '';
+  return t('pubBlockDescribe', kind, 'roundId' in b ? `${b.roundId}${'field' in b ? ` (${b.field}${grouping})` : ''}` : `${b.formId} (${b.indicator})`);
 }
 
 function Editor({ initial, session, reload }: { initial: Publication; session: Session; reload: () => void }) {
@@ -321,17 +323,7 @@ function Versions({ publicationId, tick }: { publicationId: string; tick: number
             <ul>
               {v.changes.map((c) => (
                 <li key={`${c.sectionId}-${c.change}`}>
-                  {c.title}: {t(`pubChange_${c.change}` as StringKey | PublicationsKey)}
-                  {(c.removed ?? []).map((l, i) => (
-                    <del key={`d${i}`} className="pub-line">
-                      {l}
-                    </del>
-                  ))}
-                  {(c.added ?? []).map((l, i) => (
-                    <ins key={`a${i}`} className="pub-line">
-                      {l}
-                    </ins>
-                  ))}
+                  <SectionChangeView change={c} />
                 </li>
               ))}
             </ul>
@@ -339,6 +331,58 @@ function Versions({ publicationId, tick }: { publicationId: string; tick: number
         ))}
       </ol>
     </details>
+  );
+}
+
+/** One section's change as a co-author reads it: what happened, the old heading and block, the text word by word. */
+function SectionChangeView({ change: c }: { change: SectionChange }) {
+  const hasBlock = c.blockBefore !== undefined || c.blockAfter !== undefined;
+  return (
+    <>
+      <p>
+        <strong>{c.title}</strong>: {t(`pubChange_${c.change}` as StringKey | PublicationsKey)}
+        {c.moved && ` ${t('pubChangeAlsoMoved')}`}
+      </p>
+      {c.titleBefore !== undefined && <p>{t('pubChangeTitle', c.titleBefore)}</p>}
+      {hasBlock && <p>{t('pubChangeBlock', c.blockBefore ? describeBlock(c.blockBefore) : t('pubChangeBlockNone'), c.blockAfter ? describeBlock(c.blockAfter) : t('pubChangeBlockNone'))}</p>}
+      {c.text ? (
+        <>
+          <p className="muted small">{t('pubChangeText')}:</p>
+          <p className="pub-diff">
+            {c.text.map((p, i) =>
+              p.op === 'added' ? (
+                <ins key={i}>
+                  <span className="sr-only">{t('pubChangeAdded')}</span>
+                  {p.text}
+                </ins>
+              ) : p.op === 'removed' ? (
+                <del key={i}>
+                  <span className="sr-only">{t('pubChangeRemoved')}</span>
+                  {p.text}
+                </del>
+              ) : (
+                <span key={i}>{p.text}</span>
+              ),
+            )}
+          </p>
+          {c.textTruncated && <p className="muted">{t('pubChangeTruncated')}</p>}
+        </>
+      ) : (
+        // Versions saved before the word diff: the whole lines removed and added.
+        <>
+          {(c.removed ?? []).map((l, i) => (
+            <del key={`d${i}`} className="pub-line">
+              {l}
+            </del>
+          ))}
+          {(c.added ?? []).map((l, i) => (
+            <ins key={`a${i}`} className="pub-line">
+              {l}
+            </ins>
+          ))}
+        </>
+      )}
+    </>
   );
 }
 
@@ -368,11 +412,16 @@ function BlockPicker({ onInsert }: { onInsert: (block: DataBlockRef) => void }) 
   const rounds = useLoad(async () => (await get<{ items: Round[] }>('/rounds')).body.items, []);
   const [roundId, setRoundId] = useState('');
   const [field, setField] = useState('');
-  const [by, setBy] = useState<'region' | 'organisation'>('region');
+  const [by, setBy] = useState<QuestionGrouping>('region');
   const [formId, setFormId] = useState('');
   const [indicator, setIndicator] = useState('');
   const [better, setBetter] = useState<'higher' | 'lower'>('higher');
   const round = roundId || rounds.data?.[0]?.roundId || '';
+  // Sundhedsråd group municipalities from the reform's first day, by the round's respondents date.
+  const chosenRound = rounds.data?.find((r) => r.roundId === round);
+  const councils = chosenRound?.respondentKind === 'municipality' && chosenRound.respondentsAt >= FIRST_HEALTH_COUNCIL_DATE;
+  const groupings: QuestionGrouping[] = councils ? ['region', 'health-council', 'organisation'] : ['region', 'organisation'];
+  const chosenBy = groupings.includes(by) ? by : 'region';
   const wantsField = type in KIND_OF;
   const fields = useLoad(
     async () => (wantsField && round ? fieldsOf((await get<{ sections: { fields: unknown[] }[] }>(`/rounds/${encodeURIComponent(round)}/summary`)).body) : []),
@@ -386,7 +435,7 @@ function BlockPicker({ onInsert }: { onInsert: (block: DataBlockRef) => void }) 
   const insert = () => {
     if (type === 'completeness') onInsert({ type, roundId: round });
     else if (type === 'indicator-series') onInsert({ type, formId: form, indicator: indicator.trim(), better });
-    else if (type === 'question') onInsert({ type, roundId: round, field: chosenField, by });
+    else if (type === 'question') onInsert({ type, roundId: round, field: chosenField, by: chosenBy });
     else onInsert({ type, roundId: round, field: chosenField });
   };
   const ready = type === 'indicator-series' ? Boolean(form && indicator.trim()) : Boolean(round && (!wantsField || chosenField));
@@ -476,9 +525,15 @@ function BlockPicker({ onInsert }: { onInsert: (block: DataBlockRef) => void }) 
           <label htmlFor="pick-by" className="control-label">
             {t('pubBlockBy')}
           </label>
-          <select id="pick-by" className="form-control" value={by} onChange={(e) => setBy(e.target.value as 'region' | 'organisation')}>
-            <option value="region">{t('pubBlockBy_region')}</option>
-            <option value="organisation">{t('pubBlockBy_organisation')}</option>
+          <p id="pick-by-hint" className="help-block">
+            {t('pubBlockByCouncilHint')}
+          </p>
+          <select id="pick-by" className="form-control" aria-describedby="pick-by-hint" value={chosenBy} onChange={(e) => setBy(e.target.value as QuestionGrouping)}>
+            {groupings.map((g) => (
+              <option key={g} value={g}>
+                {t(`pubBlockBy_${g}`)}
+              </option>
+            ))}
           </select>
         </div>
       )}
