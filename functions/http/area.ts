@@ -7,6 +7,7 @@ import type { Context, APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyS
 import { Logger } from '@aws-lambda-powertools/logger';
 import { createHash } from 'node:crypto';
 import * as z from 'zod';
+import da from 'zod/v4/locales/da.js';
 import { Problem, isProblem } from '#core/problems';
 import type { Identity } from '#core/identity';
 import { assertRole } from '#core/policy';
@@ -78,6 +79,10 @@ export interface OperationResult {
 export type Operation = (req: ApiRequest) => Promise<OperationResult>;
 
 const DEFAULT_MAX_BODY = 1024 * 1024;
+
+// Messages of request-body checks that no schema words itself ("Ugyldigt valg: forventede en af …")
+// come in Danish, as every problem a person can read does; zod's English is its default.
+z.config(da());
 
 const logger = new Logger({ serviceName: 'statusportalen' });
 

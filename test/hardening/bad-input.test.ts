@@ -146,6 +146,12 @@ describe('bodies', () => {
       expectProblem(await send(inside('{"a":{"b":{"__proto__":{"polluted":"ja"}}}}')), 422, 'invalid-body');
       // Unknown fields on API bodies are refused, never stored.
       expectProblem(await send(JSON.stringify({ ...(valid as object), ukendtFelt: 'gemmes ikke' })), 422, 'invalid-body');
+      // A body of the wrong shape is told so in Danish, field by field: zod's own English never reaches a person.
+      const wrongShape = await send('[]');
+      expectProblem(wrongShape, 422, 'invalid-body');
+      const messages = ((wrongShape.body as { errors?: { message: string }[] }).errors ?? []).map((e) => e.message);
+      expect(messages.length, route.operationId).toBeGreaterThan(0);
+      for (const m of messages) expect(m, route.operationId).not.toMatch(/\b(Invalid|Expected|expected|received|Too (big|small)|Unrecognized)\b/);
 
       expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
       expect(Object.prototype).not.toHaveProperty('polluted');
