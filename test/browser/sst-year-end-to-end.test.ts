@@ -296,7 +296,7 @@ describe("SST's year, end to end in the browser", { timeout: 600_000 }, () => {
     await sst.getByLabel('Dato', { exact: true }).fill(danishDate(addDanishDays(new Date(), 35)));
     await sst.getByLabel('Starttidspunkt').fill('10:00');
     await sst.getByLabel('Sluttidspunkt').fill('12:00');
-    await sst.getByLabel('Dagsorden').fill('Velkomst\nÅrets indberetninger\nEventuelt');
+    await sst.getByRole('textbox', { name: 'Dagsorden' }).fill('Velkomst\nÅrets indberetninger\nEventuelt');
     await sst.getByRole('checkbox', { name: roundTitle }).check();
     await step(sst, '116-e2e-meeting');
     await sst.getByRole('button', { name: 'Tilføj mødet' }).click();

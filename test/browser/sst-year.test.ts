@@ -141,7 +141,7 @@ describe("SST's year in the browser", { timeout: 180_000 }, () => {
     await page.getByLabel('Titel', { exact: true }).fill(title);
     await page.getByLabel('Sluttidspunkt').fill('15:30');
     await page.getByLabel('Sted').fill('Sundhedsstyrelsen, Islands Brygge 67');
-    await page.getByLabel('Dagsorden').fill('Velkomst\nStatus på Kræftplan V\nEventuelt');
+    await page.getByRole('textbox', { name: 'Dagsorden' }).fill('Velkomst\nStatus på Kræftplan V\nEventuelt');
     await page.getByRole('checkbox', { name: round.title }).check();
     await expectAccessible(page, '83-meeting-form');
     await page.getByRole('button', { name: 'Tilføj mødet' }).click();
