@@ -3,36 +3,22 @@
 // who had started is told which answers did not fit the new version, the rest is saved, and the
 // report can be submitted. After the first submission a newer version is no longer offered.
 // axe, keyboard, 320 px.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import type { BrowserContext, Page } from 'playwright-core';
 import { ulid } from 'ulid';
 import type { Round } from '#schemas/api';
 import { FORMS_DIR, exampleAnswers } from '../../local/seed.ts';
-import { screenshot, seriousViolations, sidewaysOverflow, signIn, startWebStack, type WebStack } from './support.ts';
+import { expectAccessible, screenshot, sidewaysOverflow, signedInPages, startWebStack, type WebStack } from './support.ts';
 
 const STARTED = 'kommune-320'; // Faxe: started on version 1
 let stack: WebStack;
 let round: Round;
-const contexts: BrowserContext[] = [];
 const formId = `flyt-${ulid().toLowerCase().slice(-10)}`;
 
-async function newPage(role: 'sst-admin' | 'reporter', orgId?: string): Promise<Page> {
-  const ctx = await stack.browser.newContext({ locale: 'da-DK', viewport: { width: 1280, height: 900 } });
-  ctx.setDefaultTimeout(20_000);
-  contexts.push(ctx);
-  const page = await ctx.newPage();
-  await signIn(page, stack.api.url, role, orgId);
-  return page;
-}
 
-async function expectAccessible(p: Page, name: string) {
-  await expect.poll(() => p.locator('.loading').count(), { timeout: 15_000 }).toBe(0);
-  await screenshot(p, name);
-  expect(await seriousViolations(p, name), `axe on ${name}`).toEqual([]);
-}
 
 describe('moving a round to a newer form version', { timeout: 120_000 }, () => {
+  const newPage = signedInPages(() => stack, 'version-move');
   beforeAll(async () => {
     stack = await startWebStack();
     const sst = await stack.api.as('sst-admin');
@@ -48,13 +34,6 @@ describe('moving a round to a newer form version', { timeout: 120_000 }, () => {
     delete v2.properties.kontakt.properties.telefon;
     expect((await sst('POST', `/forms/${formId}/versions`, { body: { schema: v2 } })).status).toBe(201);
   }, 120_000);
-
-  afterEach(async (ctx) => {
-    if (ctx.task.result?.state === 'fail') {
-      for (const [i, c] of contexts.entries()) for (const p of c.pages()) await screenshot(p, `failed-version-move-${i}`).catch(() => undefined);
-    }
-    for (const c of contexts.splice(0)) await c.close();
-  });
 
   afterAll(async () => {
     await stack?.stop();

@@ -4,14 +4,14 @@
 // "Send en påmindelse nu" reaches each laggard with an address once (a second click sends
 // none; who has no address is named), an extension the reporter then sees, a return from the
 // review page and an accept from the table, the selected reports as a zip; axe and 320 px.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { unzipSync, strFromU8 } from 'fflate';
 import { ulid } from 'ulid';
 import { addDanishDays, danishDate } from '#core/danish-time';
 import { exampleAnswers } from '../../local/seed.ts';
-import { screenshot, seriousViolations, sidewaysOverflow, signIn, startWebStack, type WebStack } from './support.ts';
+import { expectAccessible, screenshot, sidewaysOverflow, signedInPages, startWebStack, type WebStack } from './support.ts';
 
 const FORM = 'kraeftplan-v-kommunal';
 const FORM_TITLE = 'Årlig kommunal opfølgning på Kræftplan V';
@@ -24,24 +24,11 @@ const NORDDJURS = 'kommune-707';
 const YEAR = '2039';
 
 let stack: WebStack;
-const contexts: BrowserContext[] = [];
 const roundId = `${FORM}-${YEAR}`;
 const title = `Kommunal opfølgning (eksempel) ${ulid().slice(-6)}`;
 const tag = ulid().toLowerCase().slice(-8);
 
-async function newPage(role: 'sst-admin' | 'reporter', orgId?: string, viewport = { width: 1280, height: 900 }): Promise<Page> {
-  const ctx = await stack.browser.newContext({ locale: 'da-DK', viewport, acceptDownloads: true });
-  ctx.setDefaultTimeout(20_000);
-  contexts.push(ctx);
-  const page = await ctx.newPage();
-  await signIn(page, stack.api.url, role, orgId);
-  return page;
-}
 
-async function expectAccessible(p: Page, name: string) {
-  await screenshot(p, name);
-  expect(await seriousViolations(p, name), `axe on ${name}`).toEqual([]);
-}
 
 
 const reminders = async (): Promise<{ to: string[]; key?: string }[]> =>
@@ -50,6 +37,7 @@ const reminders = async (): Promise<{ to: string[]; key?: string }[]> =>
 const rowNames = (p: Page) => p.locator('table.status-table tbody th[scope="row"]').allInnerTexts();
 
 describe("SST's round screens", { timeout: 240_000 }, () => {
+  const newPage = signedInPages(() => stack, 'sst-rounds');
   beforeAll(async () => {
     stack = await startWebStack();
     const sst = await stack.api.as('sst-admin');
@@ -58,13 +46,6 @@ describe("SST's round screens", { timeout: 240_000 }, () => {
       expect(res.status, res.text).toBe(200);
     }
   }, 120_000);
-
-  afterEach(async (ctx) => {
-    if (ctx.task.result?.state === 'fail') {
-      for (const [i, c] of contexts.entries()) for (const p of c.pages()) await screenshot(p, `failed-sst-rounds-${i}`).catch(() => undefined);
-    }
-    for (const c of contexts.splice(0)) await c.close();
-  });
 
   afterAll(async () => {
     await stack?.stop();

@@ -4,8 +4,7 @@
 // header) and revoke it, upload national indicators with one error, fix and commit them and read
 // the trend chart, search the audit log and export it for Danish Excel. Every page is checked
 // with axe, at 320 CSS px, and by keyboard.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { storageConfigFromEnv } from '#functions/composition';
 import { buildScheduleDeps } from '#functions/schedule-composition';
 import { runDeadlineCheck } from '#core/deadline-service';
@@ -16,14 +15,13 @@ import { publishFormVersion } from '#core/forms-service';
 import { sstIdentity } from '#core/identity';
 import { schemaOf } from '../support/summary-fixtures.ts';
 import ical, { type VEvent } from 'node-ical';
-import { screenshot, seriousViolations, sidewaysOverflow, signIn, startWebStack, type WebStack } from './support.ts';
+import { expectAccessible, screenshot, sidewaysOverflow, signedInPages, startWebStack, type WebStack } from './support.ts';
 
 const MUNICIPALITY = 'kommune-147';
 const MUNICIPALITY_NAME = 'Frederiksberg Kommune';
 let stack: WebStack;
 let round: Round;
 let indicatorForm: string;
-const contexts: BrowserContext[] = [];
 
 class MemoryMail implements MailSender {
   sent: MailMessage[] = [];
@@ -33,23 +31,12 @@ class MemoryMail implements MailSender {
   }
 }
 
-async function sstPage(role: 'sst-admin' | 'sst-reader' = 'sst-admin', viewport = { width: 1280, height: 900 }): Promise<Page> {
-  const ctx = await stack.browser.newContext({ locale: 'da-DK', viewport, acceptDownloads: true });
-  ctx.setDefaultTimeout(20_000);
-  contexts.push(ctx);
-  const page = await ctx.newPage();
-  await signIn(page, stack.api.url, role);
-  return page;
-}
 
-async function expectAccessible(p: Page, name: string) {
-  await expect.poll(() => p.locator('.loading').count(), { timeout: 15_000 }).toBe(0);
-  await screenshot(p, name);
-  expect(await seriousViolations(p, name), `axe on ${name}`).toEqual([]);
-}
 
 
 describe("SST's year in the browser", { timeout: 180_000 }, () => {
+  const newPage = signedInPages(() => stack, 'sstyear');
+  const sstPage = (role: 'sst-admin' | 'sst-reader' = 'sst-admin', viewport?: { width: number; height: number }) => newPage(role, undefined, viewport);
   beforeAll(async () => {
     stack = await startWebStack();
     round = await stack.api.round('kraeftplan-v-kommunal', { title: `Årets runde ${Date.now().toString(36)}` });
@@ -62,13 +49,6 @@ describe("SST's year in the browser", { timeout: 180_000 }, () => {
       schema: schemaOf('psykiatriplan-status'),
     });
   }, 120_000);
-
-  afterEach(async (ctx) => {
-    if (ctx.task.result?.state === 'fail') {
-      for (const [i, c] of contexts.entries()) for (const p of c.pages()) await screenshot(p, `failed-sstyear-${i}-${ctx.task.name.slice(0, 30)}`).catch(() => undefined);
-    }
-    for (const c of contexts.splice(0)) await c.close();
-  });
 
   afterAll(async () => {
     await stack?.stop();

@@ -5,8 +5,8 @@ import { appendFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { expect } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterEach, expect } from 'vitest';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import { buildWeb } from '../../web/build.ts';
 import { createStaticHandler } from '../../local/static.ts';
@@ -103,4 +103,36 @@ export async function sidewaysOverflow(p: Page): Promise<string[]> {
       .slice(0, 3)
       .map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join('.')}`);
   });
+}
+
+type Role = 'reporter' | 'sst-admin' | 'sst-reader' | 'author';
+
+/**
+ * Signed-in pages for one test file, each in a browser context of its own (Danish locale,
+ * downloads accepted). Call it inside the file's describe: after each test its contexts are
+ * closed, with a screenshot of every open page first when the test failed.
+ */
+export function signedInPages(stack: () => WebStack, failPrefix: string) {
+  const contexts: BrowserContext[] = [];
+  afterEach(async (ctx) => {
+    if (ctx.task.result?.state === 'fail') {
+      for (const [i, c] of contexts.entries()) for (const p of c.pages()) await screenshot(p, `failed-${failPrefix}-${i}-${ctx.task.name.slice(0, 30)}`).catch(() => undefined);
+    }
+    for (const c of contexts.splice(0)) await c.close();
+  });
+  return async (role: Role, orgId?: string, viewport = { width: 1280, height: 900 }): Promise<Page> => {
+    const ctx = await stack().browser.newContext({ locale: 'da-DK', viewport, acceptDownloads: true });
+    ctx.setDefaultTimeout(20_000);
+    contexts.push(ctx);
+    const page = await ctx.newPage();
+    await signIn(page, stack().api.url, role, orgId);
+    return page;
+  };
+}
+
+/** Waits until nothing is loading, keeps a screenshot for the reviewer, and asks axe for serious findings. */
+export async function expectAccessible(p: Page, name: string, exclude: readonly string[] = []): Promise<void> {
+  await expect.poll(() => p.locator('.loading').count(), { timeout: 15_000 }).toBe(0);
+  await screenshot(p, name);
+  expect(await seriousViolations(p, name, exclude), `axe on ${name}`).toEqual([]);
 }
