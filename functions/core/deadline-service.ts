@@ -3,6 +3,7 @@
 // that exactly one run can take, so each (round, organisation, step) is sent at most once when
 // runs succeed; a crash between claim and outcome is retried after the claim's lease.
 // One failing recipient never stops the others: each send is caught and recorded.
+import { mapBounded } from '#core/bounded';
 import { danishDate, parseDanishInstant, startOfDanishDay, addDanishDays } from '#core/danish-time';
 import { findOrganisation, SST_ORG_ID } from '#core/registry';
 import { DEFAULT_REMINDER_POLICY, dueStep, owesReport, reminderSchedule, remindersActive } from '#core/reminders';
@@ -88,7 +89,7 @@ export async function runDeadlineCheck(deps: DeadlineDeps, now: Date, options: D
   const overdue: OverdueLine[] = [];
 
   // The reads first, side by side (bounded); the decisions after, in round order as before.
-  const stateOf = await mapPool(rounds, PARALLEL_READS, async (round) => {
+  const stateOf = await mapBounded(rounds, PARALLEL_READS, async (round) => {
     const [heads, extensions] = await Promise.all([deps.submissions.listHeads(round.roundId), deps.extensions.list(round.roundId)]);
     const headOf = new Map(heads.map((h) => [h.orgId, h]));
     // Every report owed: the respondents', and in a coordinated round the coordinator's own.
@@ -150,7 +151,7 @@ export async function runDeadlineCheck(deps: DeadlineDeps, now: Date, options: D
     finish = notices.finish;
   }
 
-  await pool(jobs, PARALLEL_SENDS, (job) => attempt(deps, job, now, runId, options.leaseMs ?? CLAIM_LEASE_MS, report));
+  await mapBounded(jobs, PARALLEL_SENDS, (job) => attempt(deps, job, now, runId, options.leaseMs ?? CLAIM_LEASE_MS, report));
   if (finish) await finish();
   return report;
 }
@@ -273,23 +274,6 @@ async function attempt(deps: DeadlineDeps, job: Job, now: Date, runId: string, l
   // the one duplicate the design admits), but it never turns this send into a failure.
   await deps.claims.markSent(claim, now, messageId, job.to).catch(() => undefined);
   if (job.after) await job.after().catch(() => undefined);
-}
-
-async function pool<T>(items: T[], size: number, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) await work(items[next++]!);
-  };
-  await Promise.all(Array.from({ length: Math.min(size, items.length) }, worker));
-}
-
-/** `work` over every item, at most `size` at once; the results in the items' order. */
-async function mapPool<T, R>(items: readonly T[], size: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const out = new Array<R>(items.length);
-  await pool([...items.keys()], size, async (i) => {
-    out[i] = await work(items[i]!);
-  });
-  return out;
 }
 
 const message = (err: unknown) => (err instanceof Error ? err.message : String(err));

@@ -1,6 +1,7 @@
 // Use cases of the summaries feature: build a round's summary (or serve the stored build while
 // it is fresh), the live completeness of a round, the trend of a form, the nightly job and the
 // indicator upload. Only ports here; no AWS.
+import { mapBounded } from '#core/bounded';
 import { hasHealthCouncils, healthCouncilStamp } from '#core/health-councils';
 import { createHash } from 'node:crypto';
 import { Problem } from '#core/problems';
@@ -55,19 +56,6 @@ export function sourceStampOf(
   return h.digest('hex');
 }
 
-async function mapLimited<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const out = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await fn(items[i]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return out;
-}
-
 /**
  * Extended deadlines of the organisations whose report is late without one: the only ones that
  * can change a figure. Late reports are few, so one read each is cheaper than listing them all.
@@ -77,7 +65,7 @@ async function extendedDeadlines(deps: SummaryDeps, round: RoundRecord, heads: S
   const reader = deps.extensions;
   if (!reader) return out;
   const late = heads.filter((h) => h.submittedAt && (h.late ?? Date.parse(h.submittedAt) > Date.parse(round.deadlineAt)));
-  const found = await mapLimited(late, READ_CONCURRENCY, (h) => reader.get(round.roundId, h.orgId));
+  const found = await mapBounded(late, READ_CONCURRENCY, (h) => reader.get(round.roundId, h.orgId));
   late.forEach((h, i) => {
     const extension = found[i];
     if (extension) out.set(h.orgId, extension.deadlineAt);
@@ -116,7 +104,7 @@ export async function summaryOfRound(
   if (!version) throw new Problem('not-found', `Skemaet ${round.formId} version ${round.formVersion} findes ikke.`);
   const form = await deps.forms.getForm(round.formId);
   const counted = heads.filter((h) => isCounted(h.status) && round.respondents.includes(h.orgId));
-  const docs = await mapLimited(counted, READ_CONCURRENCY, (h) => deps.submissions.readContent(h.contentKey));
+  const docs = await mapBounded(counted, READ_CONCURRENCY, (h) => deps.submissions.readContent(h.contentKey));
   const summary = buildRoundSummary({
     round,
     formTitle: form?.title ?? String(version.schema['title'] ?? round.formId),
@@ -186,7 +174,7 @@ export async function trendOfForm(deps: SummaryDeps, formId: string): Promise<Fo
   const rounds = (await deps.rounds.list())
     .filter((r) => r.formId === formId && roundPhase(r, now) !== 'scheduled')
     .sort((a, b) => (a.createdAt < b.createdAt ? -1 : 1));
-  const summaries = await mapLimited(rounds, 4, async (r) => (await summaryOfRound(deps, r.roundId)).summary);
+  const summaries = await mapBounded(rounds, 4, async (r) => (await summaryOfRound(deps, r.roundId)).summary);
   const indicators = await deps.indicators.get(formId);
   return buildTrend({ formId, formTitle: form.title }, summaries, indicators?.rows ?? [], now);
 }
@@ -261,7 +249,7 @@ export async function previewIndicators(deps: Pick<SummaryDeps, 'forms'>, formId
 /** Every form's indicator data set now, and its uploads as the audit trail recorded them. */
 export async function indicatorDatasets(deps: Pick<SummaryDeps, 'forms' | 'indicators' | 'audit'>): Promise<IndicatorDatasetInfoJson[]> {
   const forms = await deps.forms.listForms();
-  return mapLimited(forms, 4, async (form) => {
+  return mapBounded(forms, 4, async (form) => {
     const [data, history] = await Promise.all([deps.indicators.get(form.formId), deps.audit.history(`form/${form.formId}`)]);
     const unique = (values: (string | undefined)[]) => [...new Set(values.filter((v): v is string => Boolean(v)))].sort();
     const indicators = new Map<string, NonNullable<IndicatorDatasetInfoJson['current']>['indicators'][number]>();
