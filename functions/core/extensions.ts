@@ -19,6 +19,40 @@ type Deps = Pick<ScheduleDeps, 'rounds' | 'extensions' | 'meetings' | 'policies'
 const invalid = (pointer: string, message: string) => new Problem('invalid-body', message, { errors: [{ pointer, message }] });
 
 export async function grantExtension(deps: Deps, who: Identity, roundId: string, orgId: string, request: ExtensionRequest): Promise<Extension> {
+  return (await grant(deps, who, roundId, orgId, request)).extension;
+}
+
+/**
+ * grantExtension, then the organisation's contacts are told (sendExtensionNotice) unless the
+ * same extension was already in place (a retry without an idempotency key is no news).
+ */
+export async function grantExtensionAndNotify(
+  deps: Deps,
+  notice: ExtensionNoticeDeps,
+  who: Identity,
+  roundId: string,
+  orgId: string,
+  request: ExtensionRequest,
+): Promise<{ extension: Extension; notice?: { to: string[]; error?: string } }> {
+  const { extension, before } = await grant(deps, who, roundId, orgId, request);
+  if (before?.deadlineAt === extension.deadlineAt && before.reason === extension.reason) return { extension };
+  return { extension, notice: await sendExtensionNotice(notice, roundId, orgId, { kind: 'granted', extension, before }) };
+}
+
+/** revokeExtension, then the organisation's contacts are told the round's deadline applies again. */
+export async function revokeExtensionAndNotify(
+  deps: Deps,
+  notice: ExtensionNoticeDeps,
+  who: Identity,
+  roundId: string,
+  orgId: string,
+  request: RevokeExtensionRequest,
+): Promise<{ revoked: Extension; notice: { to: string[]; error?: string } }> {
+  const revoked = await revokeExtension(deps, who, roundId, orgId, request);
+  return { revoked, notice: await sendExtensionNotice(notice, roundId, orgId, { kind: 'revoked', revoked, reason: request.reason }) };
+}
+
+async function grant(deps: Deps, who: Identity, roundId: string, orgId: string, request: ExtensionRequest): Promise<{ extension: Extension; before: Extension | undefined }> {
   assertMayReview(who);
   const round = await getVisibleRound(deps, who, roundId);
   // Either level of a coordinated round may be given more time: a contribution, or the coordinator's report.
@@ -53,7 +87,7 @@ export async function grantExtension(deps: Deps, who: Identity, roundId: string,
     orgId,
     detail: { deadline: request.deadline, deadlineAt: extension.deadlineAt, reason: request.reason, previous: before?.deadlineAt ?? round.deadlineAt },
   });
-  return extension;
+  return { extension, before: before ?? undefined };
 }
 
 /**

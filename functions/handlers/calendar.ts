@@ -3,10 +3,9 @@
 import { idempotent } from '#http/idempotency';
 import { createAreaHandler } from '#http/area';
 import { CALENDAR_ROUTES } from '#functions/routes/calendar';
-import { getScheduleTableDeps } from '#functions/schedule-composition';
-import { cancelMeeting, createMeeting, grantExtension, listExtensions, revokeExtension, sendExtensionNotice, setReminderPolicy, updateMeeting, type ExtensionChange, type ExtensionNoticeDeps } from '#core/extensions';
+import { buildDeadlineDeps, getScheduleTableDeps } from '#functions/schedule-composition';
+import { cancelMeeting, createMeeting, grantExtensionAndNotify, listExtensions, revokeExtensionAndNotify, setReminderPolicy, updateMeeting, type ExtensionNoticeDeps } from '#core/extensions';
 import { remindNow, type RemindNowDeps } from '#core/remind-now';
-import { buildDeadlineDeps } from '#functions/schedule-composition';
 import { requiredEnv } from '#store/clients';
 import { listSeats, sendInvitation, setSeatContacts, type InviteDeps } from '#core/taskforce-service';
 import { mailSenderFromEnv } from '#functions/mail/from-env';
@@ -28,9 +27,8 @@ const getRemindDeps = (): RemindNowDeps => (remindDeps ??= buildDeadlineDeps(req
 // Extension changes tell the organisation's contacts: the sender is built on the first one.
 let noticeDeps: ExtensionNoticeDeps | undefined;
 const getNoticeDeps = (): ExtensionNoticeDeps => (noticeDeps ??= { ...getScheduleTableDeps(), mail: mailSenderFromEnv() });
-const tell = async (roundId: string, orgId: string, change: ExtensionChange): Promise<void> => {
-  const outcome = await sendExtensionNotice(getNoticeDeps(), roundId, orgId, change);
-  if (outcome.error) console.warn(JSON.stringify({ message: 'extension notice failed', roundId, orgId, kind: change.kind, error: outcome.error }));
+const logNotice = (roundId: string, orgId: string, kind: string, notice: { error?: string } | undefined): void => {
+  if (notice?.error) console.warn(JSON.stringify({ message: 'extension notice failed', roundId, orgId, kind, error: notice.error }));
 };
 
 const invite = async (meeting: Meeting, method: 'REQUEST' | 'CANCEL'): Promise<Meeting> => {
@@ -50,19 +48,16 @@ export const handler = createAreaHandler(
     listReminders: async ({ identity, params }) => ({ body: { items: await reminderLog(getScheduleTableDeps(), identity, params.roundId) } }),
     remindNow: async ({ identity, params, body }) => ({ body: await remindNow(getRemindDeps(), identity, params.roundId, body.orgIds) }),
     revokeExtension: async ({ identity, params, body }) => {
-      const revoked = await revokeExtension(getScheduleTableDeps(), identity, params.roundId, params.orgId, body);
-      await tell(params.roundId, params.orgId, { kind: 'revoked', revoked, reason: body.reason });
+      const { revoked, notice } = await revokeExtensionAndNotify(getScheduleTableDeps(), getNoticeDeps(), identity, params.roundId, params.orgId, body);
+      logNotice(params.roundId, params.orgId, 'revoked', notice);
       return { body: revoked };
     },
     listExtensions: async ({ identity, params }) => ({
       body: { items: await listExtensions(getScheduleTableDeps(), identity, params.roundId) },
     }),
     grantExtension: async ({ identity, params, body }) => {
-      const deps = getScheduleTableDeps();
-      const before = await deps.extensions.get(params.roundId, params.orgId);
-      const extension = await grantExtension(deps, identity, params.roundId, params.orgId, body);
-      // The same extension again (a retry without an idempotency key) is no news.
-      if (before?.deadlineAt !== extension.deadlineAt || before.reason !== extension.reason) await tell(params.roundId, params.orgId, { kind: 'granted', extension, before });
+      const { extension, notice } = await grantExtensionAndNotify(getScheduleTableDeps(), getNoticeDeps(), identity, params.roundId, params.orgId, body);
+      logNotice(params.roundId, params.orgId, 'granted', notice);
       return { body: extension };
     },
     listMeetings: async () => ({ body: { items: await meetingsInOrder(getScheduleTableDeps()) } }),
