@@ -27,6 +27,7 @@ import { lambdaEnvironment, templateFunctions, type TemplateFunction } from '../
 import { startSesStub } from '../local/ses-stub.ts';
 import { selfTimeByModule } from './cpu-profile.ts';
 import { startEngines } from '../local/stack.ts';
+import { seedBenchRound } from './seed-round.ts';
 import type { SubmissionHead } from '#core/ports';
 
 const TARGET_BYTES = 450 * 1024;
@@ -89,27 +90,15 @@ export async function run(args: string[]): Promise<void> {
   const onlyAt = args.indexOf('--only');
   const only = onlyAt >= 0 ? new Set((args[onlyAt + 1] ?? '').split(',').filter(Boolean)) : undefined;
   const engines = await startEngines();
-  const { buildDeps, storageConfigFromEnv } = await import('#functions/composition');
-  const { seedForms, exampleAnswers } = await import('../local/seed.ts');
-  const { createRound } = await import('#core/rounds-service');
+  const { exampleAnswers } = await import('../local/seed.ts');
   const { saveDraft } = await import('#core/submissions-service');
+  const { storageConfigFromEnv } = await import('#functions/composition');
   const { sstIdentity } = await import('#core/identity');
-  const { addDanishDays } = await import('#core/danish-time');
-  const deps = buildDeps(storageConfigFromEnv());
-  await seedForms(deps);
-  const now = new Date();
-  const round = await createRound(deps, sstIdentity('bench', 'sst-admin'), {
-    roundId: `bench-${ulid().toLowerCase()}`,
-    formId: 'kraeftplan-v-kommunal',
-    period: '2026',
-    opensAt: addDanishDays(now, -1).toISOString(),
-    deadline: addDanishDays(now, 30).toISOString(),
-    respondentsAt: '2026-06-01',
-  });
+  const { deps, roundId } = await seedBenchRound('bench');
   const orgId = 'kommune-101';
   const reporter = { subject: 'bench', name: 'Bench', role: 'reporter' as const, orgId, scopes: [] };
-  await saveDraft(deps, reporter, round.roundId, orgId, exampleAnswers('kraeftplan-v-kommunal'), undefined);
-  const values = { roundId: round.roundId, orgId, formId: 'kraeftplan-v-kommunal', version: '1', revision: '1', other: '1' };
+  await saveDraft(deps, reporter, roundId, orgId, exampleAnswers('kraeftplan-v-kommunal'), undefined);
+  const values = { roundId: roundId, orgId, formId: 'kraeftplan-v-kommunal', version: '1', revision: '1', other: '1' };
 
   const outdir = mkdtempSync(path.join(os.tmpdir(), 'statusportalen-bench-'));
   const ses = await startSesStub();
@@ -274,9 +263,9 @@ export async function run(args: string[]): Promise<void> {
           name: 'GET submission',
           full: async () => submissions(withClaims(eventFor(byId('getSubmission'), values)), ctx),
           bare: async () => {
-            await deps.rounds.get(round.roundId);
+            await deps.rounds.get(roundId);
             // The report's head and its deadline extension, read side by side as the service does.
-            const [head] = await Promise.all([deps.submissions.getHead(round.roundId, orgId), deps.extensions?.get(round.roundId, orgId)]);
+            const [head] = await Promise.all([deps.submissions.getHead(roundId, orgId), deps.extensions?.get(roundId, orgId)]);
             const content = await deps.submissions.readContent(head!.contentKey);
             return { statusCode: 200, body: JSON.stringify({ ...head, answers: content }) };
           },
@@ -284,26 +273,26 @@ export async function run(args: string[]): Promise<void> {
         {
           name: 'PUT draft',
           full: async () => {
-            const head = (await deps.submissions.getHead(round.roundId, orgId))!;
+            const head = (await deps.submissions.getHead(roundId, orgId))!;
             const t = performance.now();
             const r = await submissions(withClaims(eventFor(byId('saveDraft'), values), { answers }, { 'if-match': `"${head.etag}"` }), ctx);
             if (r.statusCode !== 200) throw new Error(`saveDraft answered ${r.statusCode}: ${r.body}`);
             return performance.now() - t;
           },
           bare: async () => {
-            const head = (await deps.submissions.getHead(round.roundId, orgId))!;
+            const head = (await deps.submissions.getHead(roundId, orgId))!;
             const t = performance.now();
-            await deps.rounds.get(round.roundId);
-            const [current] = (await Promise.all([deps.submissions.getHead(round.roundId, orgId), deps.extensions?.get(round.roundId, orgId)])) as [SubmissionHead, unknown];
+            await deps.rounds.get(roundId);
+            const [current] = (await Promise.all([deps.submissions.getHead(roundId, orgId), deps.extensions?.get(roundId, orgId)])) as [SubmissionHead, unknown];
             await deps.forms.getVersion('kraeftplan-v-kommunal', 1);
-            const contentKey = await deps.submissions.putContent(round.roundId, orgId, current.revision + 1, answers);
+            const contentKey = await deps.submissions.putContent(roundId, orgId, current.revision + 1, answers);
             const at = new Date().toISOString();
             const next = { ...current, revision: current.revision + 1, etag: `${current.revision + 1}-${ulid().slice(-10).toLowerCase()}`, contentKey, updatedAt: at };
             await deps.submissions.commit({
               head: next,
               expectedEtag: head.etag,
-              revision: { roundId: round.roundId, orgId, revision: next.revision, action: 'save', status: 'draft', savedAt: at, savedBy: 'Bench', contentKey },
-              event: { at, id: ulid(), actor: 'Bench', actorOrgId: orgId, action: 'submission.save', subject: `round/${round.roundId}/submission/${orgId}`, roundId: round.roundId, orgId },
+              revision: { roundId: roundId, orgId, revision: next.revision, action: 'save', status: 'draft', savedAt: at, savedBy: 'Bench', contentKey },
+              event: { at, id: ulid(), actor: 'Bench', actorOrgId: orgId, action: 'submission.save', subject: `round/${roundId}/submission/${orgId}`, roundId: roundId, orgId },
             });
             JSON.stringify({ ...next, answers });
             return performance.now() - t;
@@ -317,7 +306,7 @@ export async function run(args: string[]): Promise<void> {
         {
           name: 'GET status',
           full: async () => answered(await summaries(eventFor(byId('getRoundStatus'), values), ctx)),
-          bare: async () => ({ statusCode: 200, body: JSON.stringify(await statusOfRound(summaryDeps, round.roundId)) }),
+          bare: async () => ({ statusCode: 200, body: JSON.stringify(await statusOfRound(summaryDeps, roundId)) }),
         },
       ];
 

@@ -10,10 +10,10 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Page } from 'playwright-core';
-import { ulid } from 'ulid';
 import { buildWeb } from '../web/build.ts';
 import { createStaticHandler } from '../local/static.ts';
 import { startEngines, startServer } from '../local/stack.ts';
+import { seedBenchRound } from './seed-round.ts';
 import { REPO_ROOT } from '../infra/bundling.ts';
 
 const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
@@ -52,26 +52,11 @@ export async function run(args: string[]): Promise<void> {
   const dist = mkdtempSync(path.join(os.tmpdir(), 'statusportalen-web-bench-'));
   const built = await buildWeb(dist);
   const engines = await startEngines();
-  const { buildDeps, storageConfigFromEnv } = await import('#functions/composition');
-  const { seedForms } = await import('../local/seed.ts');
-  const { createRound } = await import('#core/rounds-service');
-  const { sstIdentity } = await import('#core/identity');
-  const { addDanishDays } = await import('#core/danish-time');
-  const deps = buildDeps(storageConfigFromEnv());
-  await seedForms(deps);
-  const now = new Date();
-  const round = await createRound(deps, sstIdentity('bench', 'sst-admin'), {
-    roundId: `web-bench-${ulid().toLowerCase()}`,
-    formId: 'kraeftplan-v-kommunal',
-    period: '2026',
-    opensAt: addDanishDays(now, -1).toISOString(),
-    deadline: addDanishDays(now, 30).toISOString(),
-    respondentsAt: '2026-06-01',
-  });
+  const { roundId } = await seedBenchRound('web-bench');
   const orgId = 'kommune-101';
   const server = await startServer({ extra: createStaticHandler(dist) });
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run'] });
-  const formUrl = `${server.url}/#/runder/${encodeURIComponent(round.roundId)}/${orgId}`;
+  const formUrl = `${server.url}/#/runder/${encodeURIComponent(roundId)}/${orgId}`;
   try {
     const fresh = async () => {
       const ctx = await browser.newContext({ locale: 'da-DK', viewport: { width: 1280, height: 900 } });
@@ -108,7 +93,7 @@ export async function run(args: string[]): Promise<void> {
     await signIn(p2, 'sst-admin');
     await p2.goto('about:blank');
     const sstRoundPage = await jsDownloads(p2, async () => {
-      await p2.goto(`${server.url}/#/runder/${encodeURIComponent(round.roundId)}`);
+      await p2.goto(`${server.url}/#/runder/${encodeURIComponent(roundId)}`);
       await p2.getByRole('heading', { level: 1 }).waitFor();
     });
     await c2.close();
