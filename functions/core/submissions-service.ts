@@ -24,6 +24,8 @@ import type { JsonObject, Revision, RevisionAction, Submission } from '#schemas/
 // Lambda build keeps the engine out of the file read at cold start.
 let validationModule: Promise<typeof import('#core/form-validation')> | undefined;
 const validation = () => (validationModule ??= import('#core/form-validation'));
+let carryForwardModule: Promise<typeof import('#core/carry-forward')> | undefined;
+const carryForwarding = () => (carryForwardModule ??= import('#core/carry-forward'));
 
 type Context = ReportContext;
 
@@ -242,7 +244,7 @@ async function fitToRoundVersion(deps: CoreDeps, ctx: Context, answers: JsonObje
   const head = ctx.head;
   if (!head || head.formVersion === undefined || head.formVersion === ctx.round.formVersion) return undefined;
   if (head.status !== 'draft' && head.status !== 'returned') return undefined;
-  const { carryForward } = await import('#core/carry-forward');
+  const { carryForward } = await carryForwarding();
   const { answers: kept, dropped } = carryForward(answers, `${ctx.round.formId}@${ctx.round.formVersion}`, await schemaOf(deps, ctx.round));
   const before = (await getVersionOr404(deps, ctx.round.formId, head.formVersion)).schema;
   return {
@@ -480,7 +482,7 @@ export async function prefill(
   const schema = await schemaOf(deps, ctx.round);
   // Several predecessors: combined by the coordinator's composition rules, each origin named.
   const start = Array.isArray(from) ? composeFromContributions(schema, found.map((f) => ({ name: f.carried.orgName, answers: f.answers }))) : found[0]!.answers;
-  const { carryForward } = await import('#core/carry-forward');
+  const { carryForward } = await carryForwarding();
   const { answers, dropped } = carryForward(start, `${ctx.round.formId}@${ctx.round.formVersion}`, schema);
   const carriedFrom = found[0]!.carried;
   const contentKey = await deps.submissions.putContent(roundId, orgId, 1, answers);
