@@ -7,21 +7,7 @@ import { formatDate, formatDateTime } from '../i18n.ts';
 import { t } from '../i18n-sstyear.ts';
 import { EmailListForm } from '../components/email-list-form.tsx';
 import { LoadError, Loading, Notice, TableScroll, useLoad } from '../components/common.tsx';
-
-interface Seat {
-  seatId: string;
-  groupId: string;
-  label: string;
-  number: number;
-  orgIds: string[];
-  partly: boolean;
-  validFrom?: string;
-  validTo?: string;
-  source: string;
-  emails: string[];
-  updatedAt?: string;
-  updatedBy?: string;
-}
+import type { Seat } from '../types.ts';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const todayInDenmark = () => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Copenhagen' }).format(new Date());
