@@ -7,9 +7,12 @@
 //   contributions first name it; the key must stay unique within the list.
 // - Long free text (a plain string with maxLength of 1000 or more, or none) is brought in from
 //   every contributor that answered, each paragraph headed by the contributor's name.
-// - Every other answer (a choice, a number, a short text such as a contact's name) is brought in
-//   only when every contributor that answered gave the same one; otherwise the coordinator
-//   decides, reading the contributions beside it.
+// - A field that is not summarised (`x-summary: "none"`: a contact person's name, e-mail, phone)
+//   describes the contributor itself, not the matter reported on: it is never brought in. The
+//   coordinator's own draft keeps what it had there (its own contact person), else it stays empty.
+// - Every other answer (a choice, a number, a short text) is brought in only when every
+//   contributor that answered gave the same one; otherwise the coordinator decides, reading the
+//   contributions beside it.
 import type { JsonObject } from '#schemas/api';
 
 export interface Contribution {
@@ -49,7 +52,7 @@ function same(parts: Part[]): unknown {
   return given.every((p) => JSON.stringify(p.value) === first) ? given[0]!.value : undefined;
 }
 
-function mergeItems(schema: Schema, parts: Part[]): unknown[] | undefined {
+function mergeItems(schema: Schema, parts: Part[], own: unknown): unknown[] | undefined {
   const key = schema['x-item-key'];
   const items = isObject(schema['items']) ? schema['items'] : undefined;
   if (typeof key !== 'string' || !items) return undefined;
@@ -64,38 +67,47 @@ function mergeItems(schema: Schema, parts: Part[]): unknown[] | undefined {
     }
   }
   if (groups.size === 0) return undefined;
-  const merged = [...groups.entries()].map(([value, group]) => ({ ...mergeObject(items, group), [key]: value }));
+  const ownItems = Array.isArray(own) ? own.filter(isObject) : [];
+  const merged = [...groups.entries()].map(([value, group]) => ({ ...mergeObject(items, group, ownItems.find((i) => i[key] === value)), [key]: value }));
   const maxItems = schema['maxItems'];
   return typeof maxItems === 'number' ? merged.slice(0, maxItems) : merged;
 }
 
-function mergeObject(schema: Schema, parts: Part[]): JsonObject {
+function mergeObject(schema: Schema, parts: Part[], own: unknown): JsonObject {
   const out: JsonObject = {};
+  const mine = isObject(own) ? own : {};
   const properties = isObject(schema['properties']) ? schema['properties'] : {};
   for (const [name, child] of Object.entries(properties)) {
     if (!isObject(child)) continue;
     const childParts = parts.map((p) => ({ name: p.name, value: isObject(p.value) ? p.value[name] : undefined }));
-    const value = mergeValue(child, childParts);
+    const value = mergeValue(child, childParts, mine[name]);
     if (value !== undefined) out[name] = value;
   }
   return out;
 }
 
-function mergeValue(schema: Schema, parts: Part[]): unknown {
-  if (schema['type'] === 'array') return mergeItems(schema, parts) ?? same(parts);
+function mergeValue(schema: Schema, parts: Part[], own: unknown): unknown {
+  // Not summarised: the coordinator's own (its contact person), never a contributor's.
+  if (schema['x-summary'] === 'none') return own === null ? undefined : own;
+  if (schema['type'] === 'array') return mergeItems(schema, parts, own) ?? same(parts);
   if (schema['type'] === 'object') {
-    if (!parts.some((p) => isObject(p.value))) return undefined;
-    const merged = mergeObject(schema, parts);
+    if (!parts.some((p) => isObject(p.value)) && !isObject(own)) return undefined;
+    const merged = mergeObject(schema, parts, own);
     return Object.keys(merged).length > 0 ? merged : undefined;
   }
   if (isLongText(schema)) return joinText(schema, parts);
   return same(parts);
 }
 
-/** The coordinator's draft from the contributions, in the order given (the round's contributor order). */
-export function composeFromContributions(schema: Schema, contributions: readonly Contribution[]): JsonObject {
+/**
+ * The coordinator's draft from the contributions, in the order given (the round's contributor
+ * order). `own` is the coordinator's draft so far, if any: what it holds in fields that are not
+ * summarised (its contact person) is kept; everything else is composed afresh.
+ */
+export function composeFromContributions(schema: Schema, contributions: readonly Contribution[], own: JsonObject = {}): JsonObject {
   return mergeObject(
     schema,
     contributions.map((c) => ({ name: c.name, value: c.answers })),
+    own,
   );
 }

@@ -681,7 +681,8 @@ export async function compose(
   const contributions = await Promise.all(
     received.map(async (h) => ({ name: findOrganisation(h.orgId)?.name ?? h.orgId, answers: await deps.submissions.readContent(h.contentKey) })),
   );
-  const answers = composeFromContributions(await schemaOf(deps, ctx.round), contributions);
+  const own = ctx.head ? await deps.submissions.readContent(ctx.head.contentKey) : {};
+  const answers = composeFromContributions(await schemaOf(deps, ctx.round), contributions, own);
   await assertDraftFits(deps, ctx.round, answers);
   const contentKey = await deps.submissions.putContent(roundId, orgId, (ctx.head?.revision ?? 0) + 1, answers);
   const head = await commit(deps, who, ctx, orgId, {

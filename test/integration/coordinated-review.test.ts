@@ -1,0 +1,67 @@
+// What a coordinated round's review says about itself, over HTTP against the local engines:
+// composing never takes a contributor's contact person.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startApi, type Api, type Client } from '../support/api.ts';
+import { exampleAnswers } from '../../local/seed.ts';
+import type { Round } from '#schemas/api';
+
+const FORM = 'kraeftplan-v-regional';
+const DR = 'danske-regioner';
+const MIDT = 'region-1082';
+const SYD = 'region-1083';
+let api: Api;
+let dr: Client;
+let midt: Client;
+let syd: Client;
+
+beforeAll(async () => {
+  api = await startApi();
+  dr = await api.as('reporter', DR);
+  midt = await api.as('reporter', MIDT);
+  syd = await api.as('reporter', SYD);
+});
+afterAll(() => api.stop());
+
+const sub = (roundId: string, orgId: string) => `/rounds/${roundId}/submissions/${orgId}`;
+const coordinated = (): Promise<Round> => api.round(FORM, { mode: 'coordinated', coordinator: DR, respondentsAt: '2026-03-31' });
+
+/** Example answers with a contact person of this organisation's own. */
+function answersWithContact(name: string, email: string) {
+  return { ...exampleAnswers(FORM), kontakt: { navn: name, stilling: `Kontakt for ${name}`, email, telefon: '+45 12 34 56 78' } };
+}
+
+async function saveAndSubmit(client: Client, roundId: string, orgId: string, answers: Record<string, unknown>) {
+  const current = await client('GET', sub(roundId, orgId));
+  const saved = await client('PUT', sub(roundId, orgId), { body: { answers }, headers: { 'if-match': current.headers.get('etag')! } });
+  expect(saved.status, saved.text).toBe(200);
+  const sent = await client('POST', `${sub(roundId, orgId)}/submit`, { headers: { 'if-match': saved.headers.get('etag')! } });
+  expect(sent.status, sent.text).toBe(200);
+  return sent;
+}
+
+describe('composing the coordinator\'s report', () => {
+  it('never takes a contributor\'s contact person, even from the only contribution', async () => {
+    const { roundId } = await coordinated();
+    await saveAndSubmit(midt, roundId, MIDT, answersWithContact('Mads Midt', 'mads@rm.dk'));
+    const composed = await dr('POST', `${sub(roundId, DR)}/compose`);
+    expect(composed.status, composed.text).toBe(200);
+    expect(JSON.stringify(composed.body.answers)).not.toContain('Mads Midt');
+    expect(composed.body.answers.kontakt).toBeUndefined();
+    // What is summarised still comes in: the initiatives, the region's text under its name.
+    expect((composed.body.answers.initiativer as unknown[]).length).toBeGreaterThan(0);
+  });
+
+  it('keeps the coordinator\'s own contact person from its draft, also when contributors agree on one', async () => {
+    const { roundId } = await coordinated();
+    const same = answersWithContact('Fælles Kontakt', 'faelles@example.dk');
+    await saveAndSubmit(midt, roundId, MIDT, same);
+    await saveAndSubmit(syd, roundId, SYD, same);
+    const mine = { navn: 'Dorte Regioner', stilling: 'Konsulent', email: 'dorte@example.dk', telefon: '+45 87 65 43 21' };
+    const start = await dr('GET', sub(roundId, DR));
+    const draft = await dr('PUT', sub(roundId, DR), { body: { answers: { kontakt: mine } }, headers: { 'if-match': start.headers.get('etag')! } });
+    expect(draft.status, draft.text).toBe(200);
+    const composed = await dr('POST', `${sub(roundId, DR)}/compose`, { headers: { 'if-match': draft.headers.get('etag')! } });
+    expect(composed.status, composed.text).toBe(200);
+    expect(composed.body.answers.kontakt).toEqual(mine);
+  });
+});
