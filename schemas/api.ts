@@ -247,7 +247,8 @@ export const Submission = z
     answers: JsonObject,
     updatedAt: IsoTime.optional(),
     updatedBy: z.string().optional(),
-    submittedAt: IsoTime.optional(),
+    submittedAt: IsoTime.optional().meta({ description: 'The latest submission: a report returned and sent again shows when it was sent again' }),
+    firstSubmittedAt: IsoTime.optional().meta({ description: 'The first submission, by which `late` is judged (a report returned and sent again after the deadline was still on time)' }),
     late: z.boolean().optional(),
     deadlineAt: IsoTime.meta({ description: "This organisation's effective deadline: its extension's when SST granted one, else the round's" }),
     roundDeadlineAt: IsoTime.meta({ description: "The round's own deadline (the last on-time instant)" }),
@@ -454,10 +455,11 @@ const ContributionRow = z.object({
   name: z.string(),
   status: SubmissionStatus,
   revision: z.number().int().optional(),
-  submittedAt: IsoTime.optional(),
+  submittedAt: IsoTime.optional().meta({ description: 'The latest submission (after a return: when it was sent again)' }),
+  firstSubmittedAt: IsoTime.optional().meta({ description: 'The first submission, by which `late` is judged' }),
   late: z.boolean().optional(),
   updatedAt: IsoTime.optional(),
-  review: z.object({ comment: z.string(), by: z.string(), at: IsoTime }).optional().meta({ description: 'The comment the report was last returned with' }),
+  review: z.object({ comment: z.string(), by: z.string(), at: IsoTime }).optional().meta({ description: 'The comment the report was last returned with; answered when `submittedAt` is later than its `at`' }),
 });
 
 export const RoundContributions = z

@@ -148,7 +148,10 @@ export interface SubmissionHead {
   updatedBy: string;
   /** The form version the current answers were last checked against. */
   formVersion?: number;
+  /** The latest submission (a report returned and sent again: the second). */
   submittedAt?: string;
+  /** The first submission, which lateness is judged by; absent on heads written before it was kept apart, whose `submittedAt` is the first. */
+  firstSubmittedAt?: string;
   late?: boolean;
   review?: ReviewNote;
   attachments?: AttachmentMeta[];

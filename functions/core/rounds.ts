@@ -121,13 +121,15 @@ export function isLate(round: Pick<RoundRecord, 'deadlineAt'>, at: Date, extende
 /**
  * Whether a submitted report counts as late, for every reader (the report itself, summaries,
  * status): the judgement stored at first submission, unless an extension granted since covers it.
+ * A report returned for correction and sent again after the deadline was still on time, so the
+ * first submission counts (`firstSubmittedAt`; a head without it has only ever kept the first).
  */
 export function reportIsLate(
-  report: { submittedAt: string; late?: boolean | undefined },
+  report: { submittedAt: string; firstSubmittedAt?: string | undefined; late?: boolean | undefined },
   deadlineAt: string,
   extendedDeadlineAt?: string,
 ): boolean {
-  const submitted = Date.parse(report.submittedAt);
+  const submitted = Date.parse(report.firstSubmittedAt ?? report.submittedAt);
   const late = report.late ?? submitted > Date.parse(extendedDeadlineAt ?? deadlineAt);
   return late && !(extendedDeadlineAt !== undefined && submitted <= Date.parse(extendedDeadlineAt));
 }

@@ -140,7 +140,11 @@ function view(ctx: Pick<Context, 'round' | 'extension'>, orgId: string, head: Su
     updatedAt: head.updatedAt,
     updatedBy: head.updatedBy,
     ...(head.submittedAt
-      ? { submittedAt: head.submittedAt, late: reportIsLate({ submittedAt: head.submittedAt, late: head.late }, round.deadlineAt, extension?.deadlineAt) }
+      ? {
+          submittedAt: head.submittedAt,
+          firstSubmittedAt: head.firstSubmittedAt ?? head.submittedAt,
+          late: reportIsLate({ submittedAt: head.submittedAt, firstSubmittedAt: head.firstSubmittedAt, late: head.late }, round.deadlineAt, extension?.deadlineAt),
+        }
       : {}),
     ...(head.review ? { review: head.review } : {}),
     ...ext,
@@ -159,6 +163,8 @@ interface Change {
   formVersion?: number;
   /** Submit only: the round's form version must still be this one, and the round is locked to it. */
   roundLock?: RoundLock;
+  /** When the change happens, if already read (a submit's time, so its `submittedAt` and its revision's `savedAt` agree). */
+  at?: string;
 }
 
 async function commit(deps: CoreDeps, who: Identity, ctx: Context, orgId: string, change: Change): Promise<SubmissionHead> {
@@ -166,7 +172,7 @@ async function commit(deps: CoreDeps, who: Identity, ctx: Context, orgId: string
   // coordinator, and takes the reviewer's moves (return, accept, reopen an accepted one).
   const actor = who.role === 'reporter' && who.orgId !== orgId ? 'sst-admin' : who.role;
   const { to } = nextStatus(ctx.head?.status ?? 'not_started', change.action, actor);
-  const now = deps.clock.now().toISOString();
+  const now = change.at ?? deps.clock.now().toISOString();
   const revision = (ctx.head?.revision ?? 0) + 1;
   const base: SubmissionHead = { ...(ctx.head ?? { roundId: ctx.round.roundId, orgId }) } as SubmissionHead;
   for (const key of change.clear ?? []) delete base[key];
@@ -303,15 +309,17 @@ export async function submit(
       errorsOmitted: omitted,
     });
   }
-  // Lateness is judged by the first submission: a report returned for correction and sent
-  // again after the deadline was still on time.
-  const firstSubmittedAt = head.submittedAt ?? now.toISOString();
+  // `submittedAt` is this submission; lateness is judged by the first: a report returned for
+  // correction and sent again after the deadline was still on time. A head from before the two
+  // were kept apart holds the first in `submittedAt`.
+  const firstSubmittedAt = head.firstSubmittedAt ?? head.submittedAt ?? now.toISOString();
   const late = head.late ?? isLate(ctx.round, new Date(firstSubmittedAt), ctx.extension?.deadlineAt);
   try {
     const next = await commit(deps, who, ctx, orgId, {
       action: 'submit',
       contentKey: head.contentKey,
-      patch: { submittedAt: head.submittedAt ?? now.toISOString(), late },
+      at: now.toISOString(),
+      patch: { submittedAt: now.toISOString(), firstSubmittedAt, late },
       detail: { late, formVersion },
       formVersion,
       // Once locked, the round's version cannot move (the switch is conditional on no lock), so
@@ -700,6 +708,7 @@ export interface ContributionRow {
   status: SubmissionHead['status'] | 'not_started';
   revision?: number;
   submittedAt?: string;
+  firstSubmittedAt?: string;
   late?: boolean;
   updatedAt?: string;
   review?: { comment: string; by: string; at: string };
@@ -729,7 +738,9 @@ export async function listContributions(
       name: findOrganisation(orgId)?.name ?? orgId,
       status: h?.status ?? 'not_started',
       ...(h ? { revision: h.revision, updatedAt: h.updatedAt } : {}),
-      ...(h?.submittedAt ? { submittedAt: h.submittedAt, late: reportIsLate({ submittedAt: h.submittedAt, late: h.late }, round.deadlineAt) } : {}),
+      ...(h?.submittedAt
+        ? { submittedAt: h.submittedAt, firstSubmittedAt: h.firstSubmittedAt ?? h.submittedAt, late: reportIsLate({ submittedAt: h.submittedAt, firstSubmittedAt: h.firstSubmittedAt, late: h.late }, round.deadlineAt) }
+        : {}),
       ...(h?.review ? { review: { comment: h.review.comment, by: h.review.by, at: h.review.at } } : {}),
     };
   };

@@ -1,5 +1,5 @@
-// What a coordinated round's review says about itself, over HTTP against the local engines:
-// composing never takes a contributor's contact person.
+// What a coordinated round's review says about itself, over HTTP against the local engines: when
+// a returned report was sent again, and that composing never takes a contributor's contact person.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApi, type Api, type Client } from '../support/api.ts';
 import { exampleAnswers } from '../../local/seed.ts';
@@ -10,12 +10,14 @@ const DR = 'danske-regioner';
 const MIDT = 'region-1082';
 const SYD = 'region-1083';
 let api: Api;
+let admin: Client;
 let dr: Client;
 let midt: Client;
 let syd: Client;
 
 beforeAll(async () => {
   api = await startApi();
+  admin = await api.as('sst-admin');
   dr = await api.as('reporter', DR);
   midt = await api.as('reporter', MIDT);
   syd = await api.as('reporter', SYD);
@@ -38,6 +40,40 @@ async function saveAndSubmit(client: Client, roundId: string, orgId: string, ans
   expect(sent.status, sent.text).toBe(200);
   return sent;
 }
+
+describe('a contribution returned and sent again', () => {
+  it('shows the latest submission as submittedAt, keeps the first apart, and the overview sees the comment answered', async () => {
+    const { roundId } = await coordinated();
+    const first = await saveAndSubmit(midt, roundId, MIDT, exampleAnswers(FORM));
+    const back = await dr('POST', `${sub(roundId, MIDT)}/return`, { body: { comment: 'Tilføj barrierer.' } });
+    expect(back.status, back.text).toBe(200);
+    await new Promise((r) => setTimeout(r, 5)); // two submissions a few milliseconds apart, so their times differ
+    const again = await saveAndSubmit(midt, roundId, MIDT, { ...exampleAnswers(FORM), initiativer: exampleAnswers(FORM)['initiativer'] });
+
+    expect(again.body.submittedAt > first.body.submittedAt).toBe(true);
+    expect(again.body.firstSubmittedAt).toBe(first.body.submittedAt);
+    // The time is the second submit's revision's, not the first's.
+    const revisions = (await dr('GET', `${sub(roundId, MIDT)}/revisions`)).body.items as { action: string; savedAt: string }[];
+    const submits = revisions.filter((r) => r.action === 'submit');
+    expect(submits).toHaveLength(2);
+    expect(again.body.submittedAt).toBe(submits.at(-1)!.savedAt);
+    expect(first.body.submittedAt).toBe(submits[0]!.savedAt);
+    // The overview: submitted again after the comment it was returned with.
+    const row = (await dr('GET', `/rounds/${roundId}/contributions`)).body.contributions.find((c: { orgId: string }) => c.orgId === MIDT);
+    expect(row).toMatchObject({ status: 'submitted', submittedAt: again.body.submittedAt, firstSubmittedAt: first.body.submittedAt });
+    expect(row.submittedAt > row.review.at).toBe(true);
+  });
+
+  it('does the same in a direct round', async () => {
+    const direct = await api.round(FORM, { respondentsAt: '2026-03-31' });
+    const first = await saveAndSubmit(syd, direct.roundId, SYD, exampleAnswers(FORM));
+    await admin('POST', `${sub(direct.roundId, SYD)}/return`, { body: { comment: 'Uddyb.' } });
+    await new Promise((r) => setTimeout(r, 5));
+    const again = await saveAndSubmit(syd, direct.roundId, SYD, exampleAnswers(FORM));
+    expect(again.body.submittedAt > first.body.submittedAt).toBe(true);
+    expect(again.body.firstSubmittedAt).toBe(first.body.submittedAt);
+  });
+});
 
 describe('composing the coordinator\'s report', () => {
   it('never takes a contributor\'s contact person, even from the only contribution', async () => {

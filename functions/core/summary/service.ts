@@ -64,7 +64,7 @@ async function extendedDeadlines(deps: SummaryDeps, round: RoundRecord, heads: S
   const out = new Map<string, string>();
   const reader = deps.extensions;
   if (!reader) return out;
-  const late = heads.filter((h) => h.submittedAt && (h.late ?? Date.parse(h.submittedAt) > Date.parse(round.deadlineAt)));
+  const late = heads.filter((h) => h.submittedAt && (h.late ?? Date.parse(h.firstSubmittedAt ?? h.submittedAt) > Date.parse(round.deadlineAt)));
   const found = await mapBounded(late, READ_CONCURRENCY, (h) => reader.get(round.roundId, h.orgId));
   late.forEach((h, i) => {
     const extension = found[i];
@@ -162,7 +162,7 @@ function coordinationOf(round: RoundRecord, coordinator: string, heads: readonly
     contributionsAccepted: statuses.filter((s) => s === 'accepted').length,
     report: {
       status: report?.status ?? ('not_started' as const),
-      ...(report?.submittedAt ? { submittedAt: report.submittedAt, late: reportIsLate({ submittedAt: report.submittedAt, late: report.late }, round.deadlineAt) } : {}),
+      ...(report?.submittedAt ? { submittedAt: report.submittedAt, late: reportIsLate({ submittedAt: report.submittedAt, firstSubmittedAt: report.firstSubmittedAt, late: report.late }, round.deadlineAt) } : {}),
     },
   };
 }

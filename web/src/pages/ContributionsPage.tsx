@@ -111,7 +111,17 @@ export function ContributionsPage({ roundId, session }: { roundId: string; sessi
                   {c.late && <span className="badge badge-late">{t('late')}</span>}
                 </td>
                 <td data-label={t('colSubmittedAt')}>{c.submittedAt ? formatDateTime(c.submittedAt) : '–'}</td>
-                <td data-label={t('colLastComment')}>{c.review ? `“${c.review.comment}”` : '–'}</td>
+                <td data-label={t('colLastComment')}>
+                  {c.review ? (
+                    <>
+                      “{c.review.comment}”
+                      {/* Sent again after the return: the comment has been answered. */}
+                      {c.submittedAt && c.submittedAt > c.review.at && <span className="comment-answered">{t('commentAnswered', formatDateTime(c.submittedAt))}</span>}
+                    </>
+                  ) : (
+                    '–'
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>
