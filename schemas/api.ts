@@ -217,7 +217,9 @@ export const SubmissionStatus = z.enum(['not_started', 'draft', 'submitted', 're
 export const ReviewNote = z.object({
   comment: z.string(),
   pointer: z.string().optional(),
-  by: z.string(),
+  by: z.string().meta({ description: 'The person who wrote it' }),
+  byOrgId: OrgId.optional().meta({ description: 'The organisation that reviewed the report: `sst`, or in a coordinated round the coordinator for a contribution' }),
+  byOrgName: z.string().optional().meta({ description: 'That organisation\'s official name, e.g. `Danske Regioner`' }),
   at: IsoTime,
 });
 
@@ -459,7 +461,10 @@ const ContributionRow = z.object({
   firstSubmittedAt: IsoTime.optional().meta({ description: 'The first submission, by which `late` is judged' }),
   late: z.boolean().optional(),
   updatedAt: IsoTime.optional(),
-  review: z.object({ comment: z.string(), by: z.string(), at: IsoTime }).optional().meta({ description: 'The comment the report was last returned with; answered when `submittedAt` is later than its `at`' }),
+  review: z
+    .object({ comment: z.string(), by: z.string(), byOrgId: OrgId, byOrgName: z.string(), at: IsoTime })
+    .optional()
+    .meta({ description: 'The comment the report was last returned with; answered when `submittedAt` is later than its `at`' }),
 });
 
 export const RoundContributions = z

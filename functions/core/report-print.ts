@@ -42,8 +42,10 @@ export interface PrintInput {
   late?: boolean | undefined;
   schema: SchemaNode;
   answers: Record<string, unknown>;
-  /** SST's return comments, oldest first. */
+  /** The reviewer's return comments, oldest first. */
   comments: PrintComment[];
+  /** Who reviews the report: `Sundhedsstyrelsen`, or for a contribution its coordinator (`Danske Regioner`). Default SST. */
+  reviewerName?: string | undefined;
   attachments: PrintAttachment[];
   printedAt: Date;
 }
@@ -165,7 +167,7 @@ function comments(input: PrintInput): string {
         `<div class="comment"><div><strong>${time(c.at)}</strong>, ${esc(c.by)}${c.pointer ? ` · om ${esc(fieldName(input.schema, c.pointer))}` : ''}</div><p>${esc(c.comment)}</p></div>`,
     )
     .join('');
-  return `<h2>Bemærkninger fra Sundhedsstyrelsen</h2><div class="note">${list}</div>`;
+  return `<h2>Bemærkninger fra ${esc(input.reviewerName ?? 'Sundhedsstyrelsen')}</h2><div class="note">${list}</div>`;
 }
 
 function attachments(input: PrintInput): string {

@@ -4,7 +4,7 @@
 import { MAX_LISTED_ERRORS, Problem } from '#core/problems';
 import { nextStatus } from '#core/lifecycle';
 import { loadReport as load, reportRound, type ReportContext } from '#core/report-access';
-import { assertOpenForReporting, isLate, reportingOrgs, reportIsLate, type RoundRecord } from '#core/rounds';
+import { assertOpenForReporting, isContribution, isLate, reportingOrgs, reportIsLate, type RoundRecord } from '#core/rounds';
 import { getVersionOr404 } from '#core/forms-service';
 import { fieldName } from '#core/form-labels';
 import { formatDanishDateTime } from '#core/danish-time';
@@ -119,6 +119,20 @@ async function assertDraftFits(deps: CoreDeps, round: RoundRecord, answers: Json
   );
 }
 
+/**
+ * Who reviews a report: its round's coordinator for a contribution, SST for any other. A note
+ * written before the reviewing organisation was recorded on it is read by that rule.
+ */
+function reviewerOf(round: RoundRecord, orgId: string): string {
+  return isContribution(round, orgId) && round.coordinator ? round.coordinator : 'sst';
+}
+
+/** A review note as readers see it: with the reviewing organisation's id and official name. */
+function reviewNoteView(round: RoundRecord, orgId: string, note: NonNullable<SubmissionHead['review']>) {
+  const byOrgId = note.byOrgId ?? reviewerOf(round, orgId);
+  return { ...note, byOrgId, byOrgName: findOrganisation(byOrgId)?.officialName ?? byOrgId };
+}
+
 function view(ctx: Pick<Context, 'round' | 'extension'>, orgId: string, head: SubmissionHead | undefined, answers: JsonObject): Submission {
   const { round, extension } = ctx;
   const ext = extension ? { extension: { deadline: extension.deadline, deadlineAt: extension.deadlineAt, reason: extension.reason } } : {};
@@ -146,7 +160,7 @@ function view(ctx: Pick<Context, 'round' | 'extension'>, orgId: string, head: Su
           late: reportIsLate({ submittedAt: head.submittedAt, firstSubmittedAt: head.firstSubmittedAt, late: head.late }, round.deadlineAt, extension?.deadlineAt),
         }
       : {}),
-    ...(head.review ? { review: head.review } : {}),
+    ...(head.review ? { review: reviewNoteView(round, orgId, head.review) } : {}),
     ...ext,
     ...(head.attachments?.length ? { attachments: head.attachments.map(({ key: _key, ...meta }) => meta) } : {}),
   };
@@ -359,7 +373,7 @@ export async function reopen(
   if (!byReviewer) assertOpenForReporting(ctx.round, deps.clock.now());
   nextStatus(head.status, 'reopen');
   await checkPrecondition(deps, ctx, orgId, { ifMatch }, !byReviewer, 'genåbner');
-  const note = byReviewer ? { comment: reason!, by: who.name, at: deps.clock.now().toISOString() } : undefined;
+  const note = byReviewer ? { comment: reason!, by: who.name, byOrgId: who.orgId, at: deps.clock.now().toISOString() } : undefined;
   const next = await commit(deps, who, ctx, orgId, {
     action: 'reopen',
     contentKey: head.contentKey,
@@ -388,7 +402,7 @@ export async function review(
     action,
     contentKey: head.contentKey,
     ...(action === 'return' && note
-      ? { patch: { review: { comment: note.comment, ...(note.pointer ? { pointer: note.pointer } : {}), by: who.name, at } } }
+      ? { patch: { review: { comment: note.comment, ...(note.pointer ? { pointer: note.pointer } : {}), by: who.name, byOrgId: who.orgId, at } } }
       : {}),
     ...(action === 'accept' ? { clear: ['review'] as (keyof SubmissionHead)[] } : {}),
     ...(note ? { detail: { comment: note.comment, ...(note.pointer ? { pointer: note.pointer } : {}) } } : {}),
@@ -611,12 +625,12 @@ function printedName(orgId: string): string {
   return findOrganisation(orgId)?.officialName ?? orgId;
 }
 
-/** SST's comments on the report over its life: every return, and every reopening of an accepted report. */
+/** The reviewer's comments on the report over its life: every return, and every reopening of an accepted report by its reviewer. */
 async function reviewComments(deps: CoreDeps, ctx: Context, orgId: string): Promise<PrintComment[]> {
   const events = await deps.audit.history(submissionSubject(ctx.round.roundId, orgId));
   const found = events.flatMap((e): PrintComment[] => {
     const d = e.detail ?? {};
-    const text = e.action === 'submission.return' ? d['comment'] : e.action === 'submission.reopen' && e.actorOrgId === 'sst' ? d['reason'] : undefined;
+    const text = e.action === 'submission.return' ? d['comment'] : e.action === 'submission.reopen' && e.actorOrgId !== orgId ? d['reason'] : undefined;
     if (typeof text !== 'string' || text === '') return [];
     return [{ comment: text, pointer: typeof d['pointer'] === 'string' ? d['pointer'] : undefined, by: e.actor, at: e.at }];
   });
@@ -654,6 +668,7 @@ export async function printSubmission(deps: CoreDeps, who: Identity, roundId: st
     schema,
     answers,
     comments,
+    reviewerName: printedName(reviewerOf(round, orgId)),
     attachments: s.attachments ?? [],
     printedAt: deps.clock.now(),
   });
@@ -702,6 +717,9 @@ export async function compose(
   return view(ctx, orgId, head, answers);
 }
 
+/** A row's note: what was said, by whom and when (the field it points at is the report's to show). */
+const contributionNote = ({ comment, by, byOrgId, byOrgName, at }: ReturnType<typeof reviewNoteView>) => ({ comment, by, byOrgId, byOrgName, at });
+
 export interface ContributionRow {
   orgId: string;
   name: string;
@@ -711,7 +729,7 @@ export interface ContributionRow {
   firstSubmittedAt?: string;
   late?: boolean;
   updatedAt?: string;
-  review?: { comment: string; by: string; at: string };
+  review?: { comment: string; by: string; byOrgId: string; byOrgName: string; at: string };
 }
 
 /**
@@ -741,7 +759,7 @@ export async function listContributions(
       ...(h?.submittedAt
         ? { submittedAt: h.submittedAt, firstSubmittedAt: h.firstSubmittedAt ?? h.submittedAt, late: reportIsLate({ submittedAt: h.submittedAt, firstSubmittedAt: h.firstSubmittedAt, late: h.late }, round.deadlineAt) }
         : {}),
-      ...(h?.review ? { review: { comment: h.review.comment, by: h.review.by, at: h.review.at } } : {}),
+      ...(h?.review ? { review: contributionNote(reviewNoteView(round, orgId, h.review)) } : {}),
     };
   };
   return { roundId, coordinator: row(coordinator), contributions: contributors.map(row) };

@@ -1,5 +1,6 @@
-// What a coordinated round's review says about itself, over HTTP against the local engines: when
-// a returned report was sent again, and that composing never takes a contributor's contact person.
+// What a coordinated round's review says about itself, over HTTP against the local engines: who
+// returned a report (Danske Regioner for a contribution, SST otherwise), when a returned report
+// was sent again, and that composing never takes a contributor's contact person.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApi, type Api, type Client } from '../support/api.ts';
 import { exampleAnswers } from '../../local/seed.ts';
@@ -40,6 +41,37 @@ async function saveAndSubmit(client: Client, roundId: string, orgId: string, ans
   expect(sent.status, sent.text).toBe(200);
   return sent;
 }
+
+describe('who returned a report', () => {
+  it('names Danske Regioner on a contribution it returned, everywhere the comment is read', async () => {
+    const { roundId } = await coordinated();
+    await saveAndSubmit(midt, roundId, MIDT, answersWithContact('Mads Midt', 'mads@rm.dk'));
+    const back = await dr('POST', `${sub(roundId, MIDT)}/return`, { body: { comment: 'Tilføj barrierer for Viborg.' } });
+    expect(back.status, back.text).toBe(200);
+    expect(back.body.review).toMatchObject({ byOrgId: DR, byOrgName: 'Danske Regioner' });
+    // The region reads who returned it, and so do the coordinator's overview and SST.
+    expect((await midt('GET', sub(roundId, MIDT))).body.review).toMatchObject({ comment: 'Tilføj barrierer for Viborg.', byOrgId: DR, byOrgName: 'Danske Regioner' });
+    const row = (await dr('GET', `/rounds/${roundId}/contributions`)).body.contributions.find((c: { orgId: string }) => c.orgId === MIDT);
+    expect(row.review).toMatchObject({ byOrgId: DR, byOrgName: 'Danske Regioner' });
+    // The printed report heads the comments with the organisation that wrote them.
+    const print = await midt('GET', `${sub(roundId, MIDT)}/print`);
+    expect(print.text).toContain('Bemærkninger fra Danske Regioner');
+    expect(print.text).not.toContain('Bemærkninger fra Sundhedsstyrelsen');
+  });
+
+  it('names Sundhedsstyrelsen on a report it returned in a direct round, and on the coordinator\'s own', async () => {
+    const direct = await api.round(FORM, { respondentsAt: '2026-03-31' });
+    await saveAndSubmit(midt, direct.roundId, MIDT, exampleAnswers(FORM));
+    const back = await admin('POST', `${sub(direct.roundId, MIDT)}/return`, { body: { comment: 'Uddyb.' } });
+    expect(back.body.review).toMatchObject({ byOrgId: 'sst', byOrgName: 'Sundhedsstyrelsen' });
+    expect((await midt('GET', `${sub(direct.roundId, MIDT)}/print`)).text).toContain('Bemærkninger fra Sundhedsstyrelsen');
+
+    const { roundId } = await coordinated();
+    await saveAndSubmit(dr, roundId, DR, exampleAnswers(FORM));
+    const own = await admin('POST', `${sub(roundId, DR)}/return`, { body: { comment: 'Angiv kapaciteten.' } });
+    expect(own.body.review).toMatchObject({ byOrgId: 'sst', byOrgName: 'Sundhedsstyrelsen' });
+  });
+});
 
 describe('a contribution returned and sent again', () => {
   it('shows the latest submission as submittedAt, keeps the first apart, and the overview sees the comment answered', async () => {

@@ -600,7 +600,7 @@ function ReportEditor({ initial }: { initial: Loaded }) {
       {review && showReview && (
         <Notice kind="warning">
           <p>
-            <strong>{t('returnedComment')}</strong>
+            <strong>{t(contributesTo ? 'returnedCommentContribution' : 'returnedComment', review.byOrgName ?? contributesTo ?? 'Sundhedsstyrelsen')}</strong>
           </p>
           <blockquote className="review-comment">{review.comment}</blockquote>
           <p className="muted">

@@ -99,9 +99,12 @@ export function ReviewPage({ roundId, orgId, session }: { roundId: string; orgId
       {sub.review && sub.status === 'returned' && (
         <Notice kind="info">
           <p>
-            <strong>{t('returnedComment')}</strong>
+            <strong>{t(contribution ? 'returnedCommentContribution' : 'returnedComment', sub.review.byOrgName ?? 'Sundhedsstyrelsen')}</strong>
           </p>
           <blockquote className="review-comment">{sub.review.comment}</blockquote>
+          <p className="muted">
+            {sub.review.by}, {formatDateTime(sub.review.at)}
+          </p>
           {sub.review.pointer && <p>{t('commentAtField', labelOf(form.schema, sub.review.pointer))}</p>}
         </Notice>
       )}
