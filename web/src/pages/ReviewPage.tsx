@@ -1,6 +1,6 @@
 // SST's review of one organisation's report: the answers read-only, then accept or return
 // with a comment (optionally tied to a field). Readers see the same page without the buttons.
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { describe, openHtml, request } from '../api.ts';
 import type { Session } from '../auth.ts';
 import { formatDateTime, t } from '../i18n.ts';
@@ -28,6 +28,13 @@ export function ReviewPage({ roundId, orgId, session }: { roundId: string; orgId
   const [flash, setFlash] = useState<{ kind: 'success' | 'error'; text: string } | undefined>();
   const [confirmAccept, setConfirmAccept] = useState(false);
   const [busy, setBusy] = useState(false);
+  // Where focus goes after a move: its outcome, not <body> (the buttons it came from are gone).
+  const [focusTo, setFocusTo] = useState<string | undefined>();
+  useEffect(() => {
+    if (!focusTo) return;
+    document.getElementById(focusTo)?.focus();
+    setFocusTo(undefined);
+  }, [focusTo]);
 
   if (load.error) return <LoadError message={load.error} onRetry={load.reload} />;
   if (!load.data) return <Loading />;
@@ -50,8 +57,10 @@ export function ReviewPage({ roundId, orgId, session }: { roundId: string; orgId
       setEtag(reply.etag ?? reply.body.etag);
       setFlash({ kind: 'success', text: action === 'accept' ? t('accepted') : t('returned') });
       setComment('');
+      setFocusTo('review-outcome');
     } catch (err) {
       setFlash({ kind: 'error', text: describe(err) });
+      setFocusTo('review-outcome');
     } finally {
       setBusy(false);
     }
@@ -92,9 +101,11 @@ export function ReviewPage({ roundId, orgId, session }: { roundId: string; orgId
         </button>
       </div>
       {flash && (
-        <Notice kind={flash.kind} role={flash.kind === 'error' ? 'alert' : 'status'}>
-          <p>{flash.text}</p>
-        </Notice>
+        <div id="review-outcome" tabIndex={-1}>
+          <Notice kind={flash.kind} role={flash.kind === 'error' ? 'alert' : 'status'}>
+            <p>{flash.text}</p>
+          </Notice>
+        </div>
       )}
       {sub.review && sub.status === 'returned' && (
         <Notice kind="info">
