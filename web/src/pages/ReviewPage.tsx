@@ -1,7 +1,7 @@
 // SST's review of one organisation's report: the answers read-only, then accept or return
 // with a comment (optionally tied to a field). Readers see the same page without the buttons.
 import { useEffect, useState, type FormEvent } from 'react';
-import { describe, openHtml, request } from '../api.ts';
+import { ApiError, describe, get, openHtml, request } from '../api.ts';
 import type { Session } from '../auth.ts';
 import { formatDateTime, t } from '../i18n.ts';
 import { href } from '../router.ts';
@@ -13,6 +13,14 @@ import { RevisionHistory, SinceLastYear } from '../components/revisions.tsx';
 import { Attachments } from '../components/attachments.tsx';
 import { features } from '../features.ts';
 import { loadReport } from './ReportPage.tsx';
+
+/** What a colleague did to the report while this reviewer had it open. */
+function staleText(now: Submission, contribution: boolean): string {
+  const what = contribution ? t('staleWhatContribution') : t('staleWhatReport');
+  if (now.status === 'returned' && now.review) return t('staleReturned', what, now.review.by, formatDateTime(now.review.at));
+  if (now.status === 'accepted') return t('staleAccepted', what, now.updatedBy ?? '', now.updatedAt ? formatDateTime(now.updatedAt) : '');
+  return t('staleChanged', what, t(`status_${now.status}`), now.updatedBy ?? '', now.updatedAt ? formatDateTime(now.updatedAt) : '');
+}
 
 export function ReviewPage({ roundId, orgId, session }: { roundId: string; orgId: string; session: Session }) {
   // The short name heads SST's page ("København: …").
@@ -28,6 +36,9 @@ export function ReviewPage({ roundId, orgId, session }: { roundId: string; orgId
   const [flash, setFlash] = useState<{ kind: 'success' | 'error'; text: string } | undefined>();
   const [confirmAccept, setConfirmAccept] = useState(false);
   const [busy, setBusy] = useState(false);
+  // A move refused because the report changed meanwhile (a colleague returned or accepted it):
+  // what it is now, and the comment this reviewer typed, which was not sent and must not be lost.
+  const [stale, setStale] = useState<{ now: Submission; unsent: string } | undefined>();
   // Where focus goes after a move: its outcome, not <body> (the buttons it came from are gone).
   const [focusTo, setFocusTo] = useState<string | undefined>();
   useEffect(() => {
@@ -51,6 +62,7 @@ export function ReviewPage({ roundId, orgId, session }: { roundId: string; orgId
   const act = async (action: 'accept' | 'return', body?: unknown) => {
     setBusy(true);
     setFlash(undefined);
+    setStale(undefined);
     try {
       const reply = await request<Submission>('POST', `${path}/${action}`, { ifMatch: tag, ...(body ? { body } : {}) });
       setSubmission(reply.body);
@@ -59,8 +71,17 @@ export function ReviewPage({ roundId, orgId, session }: { roundId: string; orgId
       setComment('');
       setFocusTo('review-outcome');
     } catch (err) {
-      setFlash({ kind: 'error', text: describe(err) });
-      setFocusTo('review-outcome');
+      // Refused because the report is no longer what this page shows: show what it is now.
+      const now = err instanceof ApiError && err.status >= 409 && err.status <= 428 ? await get<Submission>(path).catch(() => undefined) : undefined;
+      if (now && (now.body.status !== sub.status || (now.etag ?? now.body.etag) !== tag)) {
+        setSubmission(now.body);
+        setEtag(now.etag ?? now.body.etag);
+        setStale({ now: now.body, unsent: action === 'return' ? comment.trim() : '' });
+        setFocusTo('review-stale');
+      } else {
+        setFlash({ kind: 'error', text: describe(err) });
+        setFocusTo('review-outcome');
+      }
     } finally {
       setBusy(false);
     }
@@ -118,6 +139,22 @@ export function ReviewPage({ roundId, orgId, session }: { roundId: string; orgId
           </p>
           {sub.review.pointer && <p>{t('commentAtField', labelOf(form.schema, sub.review.pointer))}</p>}
         </Notice>
+      )}
+      {stale && (
+        <div id="review-stale" tabIndex={-1}>
+          <Notice kind="warning" role="alert">
+            <p>
+              <strong>{staleText(stale.now, contribution)}</strong>
+            </p>
+            <p>{t('staleShown')}</p>
+            {stale.unsent && (
+              <>
+                <p>{t('staleUnsent')}</p>
+                <blockquote className="review-comment">{stale.unsent}</blockquote>
+              </>
+            )}
+          </Notice>
+        </div>
       )}
       {admin && sub.status === 'submitted' && (
         <section className="review-actions" aria-labelledby="review-title">
