@@ -75,7 +75,7 @@ export function ContributionsPage({ roundId, session }: { roundId: string; sessi
           <dt>{t('figAccepted')}</dt>
           <dd>{list.contributions.filter((c) => c.status === 'accepted').length}</dd>
         </div>
-        <div>
+        <div className="figure-wide">
           <dt>{t('figOwnReport')}</dt>
           <dd className="small-figure">
             <StatusBadge status={own.status} />
@@ -142,7 +142,15 @@ export function ContributionsPage({ roundId, session }: { roundId: string; sessi
         )}
       </section>
       <ConfirmDialog open={confirming} title={t('composeButton')} confirmLabel={t('composeYes')} onConfirm={() => void compose()} onCancel={() => setConfirming(false)}>
-        <p>{own.status === 'not_started' ? t('composeBodyNew', received) : t('composeBodyAgain', received)}</p>
+        <p>
+          {own.status === 'not_started'
+            ? received === 1
+              ? t('composeBodyNewOne')
+              : t('composeBodyNew', received)
+            : received === 1
+              ? t('composeBodyAgainOne')
+              : t('composeBodyAgain', received)}
+        </p>
       </ConfirmDialog>
     </>
   );
