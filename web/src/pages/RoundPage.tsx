@@ -14,7 +14,7 @@ import { href } from '../router.ts';
 import type { Organisation, Round, SubmissionStatus } from '../types.ts';
 import type { Extension, RemindNowResult } from '#schemas/schedule';
 import { ConfirmDialog, LoadError, Loading, Notice, PageTitle, StatusBadge, useLoad, TableScroll } from '../components/common.tsx';
-import { CompletenessFigures, RegionTable, type RoundStatusBody as RoundStatus } from '../components/round-status.tsx';
+import { CompletenessFigures, RegionTable, ownerName, type RoundStatusBody as RoundStatus } from '../components/round-status.tsx';
 import { ExtensionDialog } from '../components/extension-dialog.tsx';
 
 const STATUSES: SubmissionStatus[] = ['not_started', 'draft', 'submitted', 'returned', 'accepted'];
@@ -91,7 +91,7 @@ export function RoundPage({ roundId, session }: { roundId: string; session: Sess
   const [confirm, setConfirm] = useState<'remind' | 'accept' | 'version' | undefined>();
   const [versionFlash, setVersionFlash] = useState<Flash | undefined>();
   const [flash, setFlash] = useState<Flash | undefined>();
-  const [extensionFor, setExtensionFor] = useState<Row | undefined>();
+  const [extensionFor, setExtensionFor] = useState<Pick<Row, 'orgId' | 'orgName' | 'extension'> | undefined>();
 
   const rows = useMemo((): Row[] => {
     const data = load.data;
@@ -116,6 +116,8 @@ export function RoundPage({ roundId, session }: { roundId: string; session: Sess
   if (load.error) return <LoadError message={load.error} onRetry={load.reload} />;
   if (!load.data) return <Loading />;
   const { round, status, official, latestVersion } = load.data;
+  const coordination = status?.coordination;
+  const coordinatorExtension = coordination ? load.data.extensions.find((e) => e.orgId === coordination.coordinator) : undefined;
   const started = rows.filter((r) => r.status !== 'not_started').length;
   const movable = admin && round.phase !== 'closed' && !round.formVersionLockedAt && !rows.some((r) => r.submittedAt) && latestVersion !== undefined && latestVersion > round.formVersion;
 
@@ -293,8 +295,36 @@ export function RoundPage({ roundId, session }: { roundId: string; session: Sess
         </section>
       )}
 
+      {coordination && (
+        <section aria-labelledby="coord-report-title" className="stack">
+          <h2 id="coord-report-title">{t('coordReportTitle', ownerName(coordination.coordinatorName))}</h2>
+          <p>{t('coordReportIntro', coordination.coordinatorName)}</p>
+          <p>
+            <StatusBadge status={coordination.report.status} />{' '}
+            {coordination.report.submittedAt ? t('coordReportSentAt', formatDateTime(coordination.report.submittedAt)) : t('coordReportNotSent')}
+            {coordination.report.late && <span className="badge badge-late">{t('late')}</span>}
+            {coordinatorExtension && <span className="muted"> · {t('extendedTo', formatDateTime(coordinatorExtension.deadlineAt))}</span>}
+          </p>
+          <div className="actions">
+            {coordination.report.status !== 'not_started' && (
+              <a className="btn btn-primary" href={href.submission(round.roundId, coordination.coordinator)}>{t('coordReportOpen', ownerName(coordination.coordinatorName))}</a>
+            )}
+            {admin && round.phase !== 'closed' && (
+              <button
+                id="coord-extension"
+                type="button"
+                className="btn btn-secondary"
+                onClick={() => setExtensionFor({ orgId: coordination.coordinator, orgName: coordination.coordinatorName, extension: coordinatorExtension })}
+              >
+                {t('coordExtensionFor', coordination.coordinatorName)}
+              </button>
+            )}
+          </div>
+        </section>
+      )}
+
       <section aria-labelledby="completeness-title">
-        <h2 id="completeness-title">{t('completenessTitle')}</h2>
+        <h2 id="completeness-title">{coordination ? t('contributionsTitle', coordination.coordinatorName) : t('completenessTitle')}</h2>
         {!status ? (
           <Notice kind="info">
             <p>{t('statusUnavailable')}</p>
@@ -302,6 +332,7 @@ export function RoundPage({ roundId, session }: { roundId: string; session: Sess
         ) : (
           <>
             <CompletenessFigures figures={status.completeness} />
+            {coordination && <p className="muted small">{t('contributionsFiguresHint', coordination.coordinatorName, ownerName(coordination.coordinatorName))}</p>}
             <RegionTable regions={status.completeness.byRegion} />
           </>
         )}
@@ -327,7 +358,7 @@ export function RoundPage({ roundId, session }: { roundId: string; session: Sess
 
       {status && (
         <section aria-labelledby="organisations-title">
-          <h2 id="organisations-title">{t('organisationsTitle')}</h2>
+          <h2 id="organisations-title">{coordination ? t('participantsTitle') : t('organisationsTitle')}</h2>
           <div className="filters" role="search">
             <div className="form-group">
               <label htmlFor="f-status" className="control-label">{t('filterStatus')}</label>
@@ -371,7 +402,8 @@ export function RoundPage({ roundId, session }: { roundId: string; session: Sess
                   {busy === 'remind' ? t('remindSending') : t('remindNow')}
                 </button>
               )}
-              {admin && (
+              {/* In a coordinated round the coordinator reviews the contributions, not SST. */}
+              {admin && !coordination && (
                 <button type="button" className="btn btn-secondary" disabled={!selected.size || busy !== undefined} onClick={() => setConfirm('accept')}>
                   {t('acceptSelected')}
                 </button>
