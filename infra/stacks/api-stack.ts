@@ -149,7 +149,11 @@ export class ApiStack extends Stack {
     // --- The HTTP API.
     const accessLog = new logs.LogGroup(this, 'ApiAccessLogs', { retention: config.logRetention, removalPolicy: config.removalPolicy });
     // A reference in this stack's scope, so that routes, integrations and authorizers are made here.
-    this.api = apigw.HttpApi.fromHttpApiAttributes(this, 'ApiRef', { httpApiId: web.httpApi.apiId, apiEndpoint: web.httpApi.apiEndpoint });
+    // (No execute-api endpoint to name when the custom domain has switched it off.)
+    this.api = apigw.HttpApi.fromHttpApiAttributes(this, 'ApiRef', {
+      httpApiId: web.httpApi.apiId,
+      ...(web.apiDomain ? {} : { apiEndpoint: web.httpApi.apiEndpoint }),
+    });
     this.stage = new apigw.HttpStage(this, 'Stage', {
       httpApi: this.api,
       stageName: '$default',
@@ -173,6 +177,13 @@ export class ApiStack extends Stack {
         ),
       },
     });
+
+    // The custom domain (when deployed with one) serves this stage at its root; CloudFront calls it.
+    // The mapping names the stage by its name, not a reference, so it must wait for the stage.
+    if (web.apiDomain) {
+      const mapping = new apigw.ApiMapping(this, 'ApiMapping', { api: this.api, domainName: web.apiDomain, stage: this.stage });
+      mapping.node.addDependency(this.stage);
+    }
 
     const integrations = new Map<string, HttpLambdaIntegration>();
     const created = new Map<string, apigw.HttpRoute>();
@@ -253,7 +264,8 @@ export class ApiStack extends Stack {
     this.addAlarms();
     this.deployWebContent(web, domain);
 
-    // The address to use: CloudFront with WAF. The stage's own execute-api address stays reachable (see README, Deploy).
+    // The address to use: CloudFront with WAF. Without a custom domain the stage's own execute-api
+    // address stays reachable too (see README, Deploy, "The edge").
     new CfnOutput(this, 'ApiUrl', { value: `${web.origin}${API_PATH_PREFIX}/` });
     new CfnOutput(this, 'WebUrl', { value: `${web.origin}/` });
     new CfnOutput(this, 'UserPoolId', { value: data.userPool.userPoolId });

@@ -3,13 +3,14 @@
 // and cdk-nag's AWS Solutions checks. The app is synthesized once per stage for the whole file.
 import { existsSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { Match } from 'aws-cdk-lib/assertions';
+import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import type { CfnElement } from 'aws-cdk-lib';
 import { AREAS, ROUTES, deployedRoutes, routeKey, SUMMARIES_READ_SCOPE, type RouteSpec } from '#functions/routes';
 import { TABLE_SHAPE } from '#store/table-shape';
 import { AREA_ACCESS, JOBS } from '../../infra/access.ts';
 import { handlerEntry, jobEntry } from '../../infra/bundling.ts';
 import { RESOURCE_SERVER_ID, authorizerKind } from '../../infra/stacks/api-stack.ts';
+import { stageConfig } from '../../infra/config.ts';
 import { actionsOf, resourcesOf, resourcesOfStatement, statementsOfRole, synthesize, type Synthesized } from './synth.ts';
 
 let prod: Synthesized;
@@ -506,6 +507,90 @@ describe('the edge (issue 13, item 10)', () => {
     // The bucket the CSP names is the documents bucket.
     const bucket = resourcesOf(prod.templates.data, 'AWS::S3::Bucket')[prod.data.getLogicalId(prod.data.bucket.node.defaultChild as CfnElement)]!;
     expect(JSON.stringify(bucket.Properties.BucketName)).toContain('statusportalen-prod-documents-');
+  });
+});
+
+describe("the API's custom domain: no way around the WAF (issue 13, item 10)", () => {
+  // Example values: SST's real API host and certificate are not known here.
+  const API_HOST = 'api.statusportalen.example.dk';
+  const CERTIFICATE = 'arn:aws:acm:eu-north-1:123456789012:certificate/0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d';
+  let withDomain: Synthesized;
+  beforeAll(() => {
+    withDomain = synthesize('prod', { apiDomainName: API_HOST, apiCertificateArn: CERTIFICATE });
+  });
+  const cdnOf = (s: Synthesized) => only(resourcesOf(s.templates.web, 'AWS::CloudFront::Distribution')).Properties.DistributionConfig;
+  const apiOriginOf = (s: Synthesized) => {
+    const config = cdnOf(s);
+    const behavior = config.CacheBehaviors.find((b: any) => b.PathPattern === '/api/*');
+    return { behavior, origin: config.Origins.find((o: any) => o.Id === behavior.TargetOriginId) };
+  };
+  const openWarnings = (s: Synthesized) => Annotations.fromStack(s.web).findWarning('*', Match.stringLikeRegexp('execute-api address stays open and bypasses the WAF'));
+
+  it('switches the execute-api address off and serves the API on a regional TLS 1.2 domain with the given certificate', () => {
+    const api = only(resourcesOf(withDomain.templates.web, 'AWS::ApiGatewayV2::Api')).Properties;
+    expect(api.DisableExecuteApiEndpoint).toBe(true);
+    const domain = only(resourcesOf(withDomain.templates.web, 'AWS::ApiGatewayV2::DomainName')).Properties;
+    expect(domain.DomainName).toBe(API_HOST);
+    expect(domain.DomainNameConfigurations).toEqual([{ CertificateArn: CERTIFICATE, EndpointType: 'REGIONAL', SecurityPolicy: 'TLS_1_2' }]);
+  });
+
+  it("maps the API stack's $default stage onto the domain at its root", () => {
+    const resource = only(withDomain.templates.api.findResources('AWS::ApiGatewayV2::ApiMapping')) as { Properties: any; DependsOn?: string[] };
+    const mapping = resource.Properties;
+    const stageId = withDomain.api.getLogicalId(withDomain.api.stage.node.defaultChild as CfnElement);
+    expect(mapping.Stage).toBe('$default');
+    // The stage is named, not referenced: the mapping must wait for it.
+    expect(resource.DependsOn).toContain(stageId);
+    expect(mapping.ApiMappingKey).toBeUndefined();
+    // Both are the web stack's: the API resource and the domain, imported by the API stack.
+    expect(JSON.stringify(mapping.ApiId)).toMatch(/Statusportalen-prod-Web:ExportsOutputRefApi[0-9A-F]{8}/);
+    expect(JSON.stringify(mapping.DomainName)).toMatch(/Statusportalen-prod-Web:ExportsOutputRefApiDomain[0-9A-F]{8}/);
+  });
+
+  it('has CloudFront call the API by the domain name (so Host and SNI name the mapping) with every viewer header but Host, and outputs the DNS target', () => {
+    const { behavior, origin } = apiOriginOf(withDomain);
+    expect(origin.DomainName).toBe(API_HOST);
+    expect(JSON.stringify(origin)).not.toMatch(/execute-api|ApiEndpoint/);
+    expect(origin.CustomOriginConfig.OriginProtocolPolicy).toBe('https-only');
+    expect(behavior.OriginRequestPolicyId).toBe('b689b0a8-53d0-40ab-baf2-68738e2966ac'); // AllViewerExceptHostHeader
+    // Where SST's DNS record points the name: the domain's regional target.
+    const outputs = withDomain.templates.web.findOutputs('ApiDomainTarget');
+    const domainId = Object.keys(resourcesOf(withDomain.templates.web, 'AWS::ApiGatewayV2::DomainName'))[0]!;
+    expect(only(outputs).Value).toEqual({ 'Fn::GetAtt': [domainId, 'RegionalDomainName'] });
+  });
+
+  it("leaves the browser's side as it was: config.json names CloudFront's /api and the CSP connects to 'self'", () => {
+    const markers = JSON.stringify(only(resourcesOf(withDomain.templates.api, 'Custom::CDKBucketDeployment')).Properties.SourceMarkers);
+    expect(markers).toMatch(/Cdn[0-9A-F]{8}DomainName/);
+    expect(markers).not.toContain(API_HOST);
+    const rhp = only(resourcesOf(withDomain.templates.web, 'AWS::CloudFront::ResponseHeadersPolicy'));
+    const csp = JSON.stringify(rhp.Properties.ResponseHeadersPolicyConfig.SecurityHeadersConfig.ContentSecurityPolicy.ContentSecurityPolicy);
+    expect(csp).toContain("connect-src 'self' https://statusportalen-prod.auth.eu-north-1.amazoncognito.com");
+    expect(csp).not.toContain(API_HOST);
+  });
+
+  it('stays cdk-nag clean and does not warn', () => {
+    expect(withDomain.nagFindings).toEqual([]);
+    expect(openWarnings(withDomain)).toEqual([]);
+  });
+
+  it('warns at a prod synth without the flags that execute-api stays open and bypasses the WAF, and keeps execute-api as the origin', () => {
+    expect(openWarnings(prod)).toHaveLength(1);
+    expect(only(resourcesOf(prod.templates.web, 'AWS::ApiGatewayV2::Api')).Properties.DisableExecuteApiEndpoint).toBe(false);
+    prod.templates.web.resourceCountIs('AWS::ApiGatewayV2::DomainName', 0);
+    prod.templates.api.resourceCountIs('AWS::ApiGatewayV2::ApiMapping', 0);
+    expect(JSON.stringify(apiOriginOf(prod).origin.DomainName)).toContain('ApiEndpoint');
+    // Dev is torn down at will and warns of nothing.
+    expect(openWarnings(dev)).toEqual([]);
+  });
+
+  it('refuses half the flags, a certificate outside the API region and a name that is not a host name', () => {
+    expect(() => stageConfig({ stage: 'prod', apiDomainName: API_HOST })).toThrow(/both/);
+    expect(() => stageConfig({ stage: 'prod', apiCertificateArn: CERTIFICATE })).toThrow(/both/);
+    expect(() => stageConfig({ stage: 'prod', apiDomainName: API_HOST, apiCertificateArn: CERTIFICATE.replace('eu-north-1', 'us-east-1') })).toThrow(/own region, eu-north-1/);
+    expect(() => stageConfig({ stage: 'prod', apiDomainName: 'https://api.example.dk/', apiCertificateArn: CERTIFICATE })).toThrow(/host name/);
+    expect(() => stageConfig({ stage: 'prod', apiDomainName: API_HOST, apiCertificateArn: 'arn:aws:iam::123456789012:role/x' })).toThrow(/ACM certificate ARN/);
+    expect(stageConfig({ stage: 'prod', region: 'eu-central-1', apiDomainName: API_HOST, apiCertificateArn: CERTIFICATE.replace('eu-north-1', 'eu-central-1') }).apiDomain?.domainName).toBe(API_HOST);
   });
 });
 
