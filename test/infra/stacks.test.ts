@@ -134,6 +134,8 @@ describe('the user pool', () => {
     const pool = only(resourcesOf(t, 'AWS::Cognito::UserPool'));
     expect(pool.Properties.AdminCreateUserConfig.AllowAdminCreateUserOnly).toBe(true);
     expect(pool.Properties.Schema).toContainEqual(expect.objectContaining({ Name: 'orgId', AttributeDataType: 'String', Mutable: false }));
+    // Federated users' organisation: Cognito rewrites it at each federated sign-in, so it must be mutable.
+    expect(pool.Properties.Schema).toContainEqual(expect.objectContaining({ Name: 'fedOrgId', AttributeDataType: 'String', Mutable: true }));
     expect(pool.Properties.EnabledMfas).toEqual(['SOFTWARE_TOKEN_MFA']);
     expect(pool.Properties.UserPoolTier).toBe('PLUS');
     expect(pool.Properties.UserPoolAddOns).toEqual({ AdvancedSecurityMode: 'ENFORCED' });
@@ -156,9 +158,23 @@ describe('the user pool', () => {
       AllowedOAuthFlows: ['code'],
       AllowedOAuthFlowsUserPoolClient: true,
       AllowedOAuthScopes: ['openid', 'email', 'profile'],
-      ReadAttributes: Match.arrayWith(['custom:orgId']),
-      WriteAttributes: Match.not(Match.arrayWith(['custom:orgId'])),
+      ReadAttributes: Match.arrayWith(['custom:fedOrgId', 'custom:orgId']),
+      WriteAttributes: ['name'],
     });
+  });
+
+  it('lets no app client write either organisation attribute without federation, and no person call UpdateUserAttributes', () => {
+    const clients = Object.values(resourcesOf(prod.templates.data, 'AWS::Cognito::UserPoolClient')).map((c) => c.Properties);
+    expect(clients.map((c) => c.ClientName).sort()).toEqual(['sst-summaries', 'web']);
+    for (const client of clients) {
+      // Set explicitly on every client: unset would mean Cognito's default set.
+      expect(client.WriteAttributes, client.ClientName).toEqual(expect.any(Array));
+      expect(client.WriteAttributes.filter((a: string) => a.startsWith('custom:')), client.ClientName).toEqual([]);
+      // UpdateUserAttributes takes an access token with this scope; no client hands one out.
+      expect(JSON.stringify(client.AllowedOAuthScopes ?? []), client.ClientName).not.toContain('aws.cognito.signin.user.admin');
+      expect(client.ExplicitAuthFlows, client.ClientName).toEqual(['ALLOW_REFRESH_TOKEN_AUTH']);
+    }
+    expect(clients.find((c) => c.ClientName === 'sst-summaries')!.ReadAttributes).toEqual(['name']);
   });
 
   it("gives SST's systems a client-credentials client that can ask only for summaries.read", () => {
@@ -595,21 +611,41 @@ describe("the API's custom domain: no way around the WAF (issue 13, item 10)", (
 });
 
 describe('federation (issue 13, item 10)', () => {
-  it('adds a SAML provider from context flags, maps the asserted organisation to custom:orgId and offers it to the web client', async () => {
-    const { buildApp } = await import('../../infra/app.ts');
-    const { Template } = await import('aws-cdk-lib/assertions');
-    const built = buildApp({
-      stage: 'prod',
-      bundle: false,
-      context: { samlMetadataUrl: 'https://idp.example.dk/metadata.xml', federationOrgAttribute: 'https://data.gov.dk/model/core/eid/cvr', federationName: 'MitID-Erhverv' },
-    });
-    const data = Template.fromStack(built.data);
-    data.hasResourceProperties('AWS::Cognito::UserPoolIdentityProvider', {
-      ProviderType: 'SAML',
-      ProviderName: 'MitID-Erhverv',
-      AttributeMapping: Match.objectLike({ 'custom:orgId': 'https://data.gov.dk/model/core/eid/cvr' }),
-    });
-    data.hasResourceProperties('AWS::Cognito::UserPoolClient', { ClientName: 'web', SupportedIdentityProviders: ['COGNITO', { Ref: Match.stringLikeRegexp('^Saml') }] });
+  // Example values: the broker's metadata address and attribute name are the deployment's own.
+  const SAML = { samlMetadataUrl: 'https://idp.example.dk/metadata.xml', federationOrgAttribute: 'https://data.gov.dk/model/core/eid/cvr', federationName: 'MitID-Erhverv' };
+  let federated: Synthesized;
+  beforeAll(() => {
+    federated = synthesize('prod', { context: SAML });
+  });
+  const clientsOf = (s: Synthesized) => Object.values(resourcesOf(s.templates.data, 'AWS::Cognito::UserPoolClient')).map((c) => c.Properties);
+
+  it('adds a SAML provider from context flags, maps the asserted organisation to the mutable custom:fedOrgId (never custom:orgId) and offers it to the web client', () => {
+    const provider = only(resourcesOf(federated.templates.data, 'AWS::Cognito::UserPoolIdentityProvider')).Properties;
+    expect(provider).toMatchObject({ ProviderType: 'SAML', ProviderName: 'MitID-Erhverv' });
+    expect(provider.AttributeMapping['custom:fedOrgId']).toBe('https://data.gov.dk/model/core/eid/cvr');
+    expect(provider.AttributeMapping).not.toHaveProperty('custom:orgId');
+    federated.templates.data.hasResourceProperties('AWS::Cognito::UserPoolClient', { ClientName: 'web', SupportedIdentityProviders: ['COGNITO', { Ref: Match.stringLikeRegexp('^Saml') }] });
+    const pool = only(resourcesOf(federated.templates.data, 'AWS::Cognito::UserPool')).Properties;
+    expect(pool.Schema).toContainEqual(expect.objectContaining({ Name: 'fedOrgId', Mutable: true }));
+  });
+
+  it('lets the web client write exactly the mapped attributes (Cognito fails a federated sign-in otherwise), never custom:orgId, and hands no person the scope that could use it', () => {
+    const mapped = Object.keys(only(resourcesOf(federated.templates.data, 'AWS::Cognito::UserPoolIdentityProvider')).Properties.AttributeMapping).sort();
+    const web = clientsOf(federated).find((c) => c.ClientName === 'web')!;
+    expect([...web.WriteAttributes].sort()).toEqual(mapped);
+    expect(web.WriteAttributes).not.toContain('custom:orgId');
+    // The token the API reads (the ID token) carries what the client may read: both attributes.
+    expect(web.ReadAttributes).toEqual(expect.arrayContaining(['custom:fedOrgId', 'custom:orgId']));
+    // Writing needs an access token with aws.cognito.signin.user.admin: hosted-UI tokens carry only these scopes, and no password flow is open.
+    expect(web.AllowedOAuthScopes).toEqual(['openid', 'email', 'profile']);
+    expect(web.ExplicitAuthFlows).toEqual(['ALLOW_REFRESH_TOKEN_AUTH']);
+    const machine = clientsOf(federated).find((c) => c.ClientName === 'sst-summaries')!;
+    expect(machine.WriteAttributes.filter((a: string) => a.startsWith('custom:'))).toEqual([]);
+  });
+
+  it('stays cdk-nag clean and no longer warns about the immutable organisation', () => {
+    expect(federated.nagFindings).toEqual([]);
+    expect(Annotations.fromStack(federated.data).findWarning('*', Match.stringLikeRegexp('immutable'))).toEqual([]);
   });
 
   it('refuses a federation flag without the attribute that names the organisation', async () => {
