@@ -301,7 +301,7 @@ export function RoundPage({ roundId, session }: { roundId: string; session: Sess
           <p>{t('coordReportIntro', coordination.coordinatorName)}</p>
           <p>
             <StatusBadge status={coordination.report.status} />{' '}
-            {coordination.report.submittedAt ? t('coordReportSentAt', formatDateTime(coordination.report.submittedAt)) : t('coordReportNotSent')}
+            <span>{coordination.report.submittedAt ? t('coordReportSentAt', formatDateTime(coordination.report.submittedAt)) : t('coordReportNotSent')}</span>
             {coordination.report.late && <span className="badge badge-late">{t('late')}</span>}
             {coordinatorExtension && <span className="muted"> · {t('extendedTo', formatDateTime(coordinatorExtension.deadlineAt))}</span>}
           </p>
