@@ -357,7 +357,7 @@ export function RoundPage({ roundId, session }: { roundId: string; session: Sess
       )}
 
       {status && (
-        <section aria-labelledby="organisations-title">
+        <section>
           <h2 id="organisations-title">{coordination ? t('participantsTitle') : t('organisationsTitle')}</h2>
           <div className="filters" role="search">
             <div className="form-group">
