@@ -160,7 +160,6 @@ export const roundsDa = {
   coordReportNotSent: 'Ikke indsendt endnu.',
   coordReportOpen: 'Åbn %1 indberetning',
   coordExtensionFor: 'Forlæng fristen for %1',
-  contributionsTitle: 'Bidrag til %1',
   contributionsFiguresHint: 'Tallene tæller deltagernes bidrag til %1; godkendt betyder her godkendt af %1. Sundhedsstyrelsen gennemser %2 indberetning ovenfor.',
   participantsTitle: 'Deltagere',
 };
@@ -321,7 +320,6 @@ export const roundsEn: Record<RoundsKey, string> = {
   coordReportNotSent: 'Not submitted yet.',
   coordReportOpen: 'Open %1 report',
   coordExtensionFor: 'Extend the deadline for %1',
-  contributionsTitle: 'Contributions to %1',
   contributionsFiguresHint: 'The figures count the contributions to %1; accepted here means accepted by %1. The Danish Health Authority reviews %2 report above.',
   participantsTitle: 'Contributors',
 };
