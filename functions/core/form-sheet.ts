@@ -36,8 +36,8 @@ export const SCHEMA_DIALECT = 'https://json-schema.org/draft/2020-12/schema';
 export const schemaId = (formId: string, version: number) => `https://statusportalen.sst.dk/forms/${formId}/v${version}.schema.json`;
 
 /** The columns of each sheet, in the order an exported sheet has them. */
-export const SURVEY_COLUMNS = ['type', 'name', 'label', 'hint', 'required', 'min', 'max', 'pattern', 'unit', 'unit_field', 'target', 'summary', 'order', 'item_key', 'item_label', 'item_hint'] as const;
-export const CHOICE_COLUMNS = ['list_name', 'name', 'label'] as const;
+export const SURVEY_COLUMNS = ['type', 'name', 'label', 'hint', 'required', 'min', 'max', 'pattern', 'unit', 'unit_field', 'target', 'better', 'aggregate', 'summary', 'order', 'item_key', 'item_label', 'item_hint'] as const;
+export const CHOICE_COLUMNS = ['list_name', 'name', 'label', 'better', 'aggregate'] as const;
 export const SETTINGS_COLUMNS = ['form_id', 'version', 'form_title', 'form_description', 'respondents', 'plan'] as const;
 type SurveyColumn = (typeof SURVEY_COLUMNS)[number];
 
@@ -62,6 +62,38 @@ const SUMMARY_WORDS: Record<string, string> = {
 };
 const SUMMARY_OUT: Record<string, string> = { choice: 'optælling', number: 'tal', text: 'tekst', none: 'ingen' };
 
+/** `better` → x-better: which side of a target is better. */
+const BETTER_WORDS: Record<string, 'higher' | 'lower'> = { 'højere': 'higher', 'hoejere': 'higher', 'higher': 'higher', 'lavere': 'lower', 'lower': 'lower' };
+const BETTER_OUT = { higher: 'højere', lower: 'lavere' } as const;
+/** `aggregate` → x-aggregate: how a figure combines across organisations. */
+const AGGREGATE_WORDS: Record<string, 'sum' | 'mean' | 'median' | 'none'> = { 'sum': 'sum', 'gennemsnit': 'mean', 'mean': 'mean', 'median': 'median', 'ingen': 'none', 'none': 'none' };
+const AGGREGATE_OUT = { sum: 'sum', mean: 'gennemsnit', median: 'median', none: 'ingen' } as const;
+
+type Annotations = { 'x-better'?: 'higher' | 'lower'; 'x-aggregate'?: 'sum' | 'mean' | 'median' | 'none' };
+
+/** The `better` and `aggregate` cells of a row as the schema's annotations, each checked. */
+function readAnnotations(r: Reader): Annotations {
+  const out: Annotations = {};
+  const better = r.text('better');
+  if (better !== '') {
+    const b = BETTER_WORDS[better.toLowerCase()];
+    if (b) out['x-better'] = b;
+    else r.problem('better', `Skriv »højere« eller »lavere« (hvad der er bedst i forhold til målet), ikke »${better}«.`);
+  }
+  const aggregate = r.text('aggregate');
+  if (aggregate !== '') {
+    const a = AGGREGATE_WORDS[aggregate.toLowerCase()];
+    if (a) out['x-aggregate'] = a;
+    else r.problem('aggregate', `Skriv »sum«, »gennemsnit«, »median« eller »ingen« (hvordan tallet lægges sammen på tværs af organisationer), ikke »${aggregate}«.`);
+  }
+  return out;
+}
+
+const annotationCells = (node: Record<string, unknown>): { better: Cell; aggregate: Cell } => ({
+  better: BETTER_OUT[node['x-better'] as keyof typeof BETTER_OUT] ?? (node['x-better'] as Cell) ?? null,
+  aggregate: AGGREGATE_OUT[node['x-aggregate'] as keyof typeof AGGREGATE_OUT] ?? (node['x-aggregate'] as Cell) ?? null,
+});
+
 /** Which `summary` values a type may have, its default first. */
 const SUMMARIES: Record<QuestionType, string[]> = {
   'tekst': ['text', 'none'],
@@ -80,8 +112,8 @@ const ALLOWED: Record<string, SurveyColumn[]> = {
   'lang tekst': ['min', 'max', 'summary'],
   'e-mail': ['max', 'summary'],
   'dato': ['summary'],
-  'tal': ['min', 'max', 'unit', 'unit_field', 'target', 'summary'],
-  'heltal': ['min', 'max', 'unit', 'unit_field', 'target', 'summary'],
+  'tal': ['min', 'max', 'unit', 'unit_field', 'target', 'better', 'aggregate', 'summary'],
+  'heltal': ['min', 'max', 'unit', 'unit_field', 'target', 'better', 'aggregate', 'summary'],
   'valg': ['summary'],
   'flervalg': ['min', 'max', 'summary'],
   'begin group': ['order'],
@@ -233,6 +265,8 @@ interface Container {
   itemKey?: { name: string; row: number };
   /** Number fields' references to siblings, checked when the container closes. */
   refs: { row: number; column: string; name: string; want: 'text' | 'number' }[];
+  /** Choice questions whose options carry `better`/`aggregate`: only a list's item key may. */
+  annotatedChoices?: { row: number; name: string; list: string }[];
 }
 
 function newObject(title: string | undefined, description: string | undefined): { object: JsonObject; properties: JsonObject } {
@@ -260,6 +294,16 @@ function checkRefs(c: Container, problems: SheetProblem[]): void {
       problems.push({ sheet: 'survey', row: ref.row, column: ref.column, message: `»${ref.name}« skal være ${what} i samme sektion eller liste.` });
     }
   }
+  for (const use of c.annotatedChoices ?? []) {
+    if (c.itemKey?.name !== use.name) {
+      problems.push({
+        sheet: 'survey',
+        row: use.row,
+        column: 'type',
+        message: `Svarene i listen »${use.list}« har »better« eller »aggregate« på arket »choices«. Det kan kun bruges, når spørgsmålet er nøglefeltet (item_key) i en liste af elementer.`,
+      });
+    }
+  }
   if (c.itemKey) {
     const key = c.properties[c.itemKey.name] as JsonObject | undefined;
     if (!key) problems.push({ sheet: 'survey', row: c.itemKey.row, column: 'item_key', message: `Listen har intet felt »${c.itemKey.name}«.` });
@@ -269,7 +313,8 @@ function checkRefs(c: Container, problems: SheetProblem[]): void {
   }
 }
 
-type Choices = Map<string, { const: string; title: string }[]>;
+type Choice = { const: string; title: string } & Annotations;
+type Choices = Map<string, Choice[]>;
 
 function readChoices(t: Table | undefined, problems: SheetProblem[]): Choices {
   const lists: Choices = new Map();
@@ -284,7 +329,7 @@ function readChoices(t: Table | undefined, problems: SheetProblem[]): Choices {
     if (label === '') r.problem('label', 'Skal udfyldes.');
     const options = lists.get(list) ?? [];
     if (options.some((o) => o.const === name)) r.problem('name', `Listen »${list}« har allerede et svar med navnet »${name}«.`);
-    options.push({ const: name, title: label });
+    options.push({ const: name, title: label, ...readAnnotations(r) });
     lists.set(list, options);
   }
   return lists;
@@ -446,7 +491,7 @@ export function sheetToSchema(sheet: Partial<FormSheet>, options: { version?: nu
       if (!s || !summaries.includes(s)) r.problem('summary', `»${r.text('summary')}« kan ikke bruges ved typen »${q}«. Brug ${summaries.map((x) => `»${SUMMARY_OUT[x]}«`).join(' eller ')}.`);
       else summary = s;
     }
-    let options: { const: string; title: string }[] | undefined;
+    let options: Choice[] | undefined;
     if (list) {
       options = choices.get(list);
       usedLists.add(list);
@@ -475,8 +520,9 @@ export function sheetToSchema(sheet: Partial<FormSheet>, options: { version?: nu
       node['format'] = 'date';
       node['x-summary'] = summary;
     } else if (q === 'valg') {
-      if (options) node['oneOf'] = options.map((o) => ({ const: o.const, title: o.title }));
+      if (options) node['oneOf'] = options.map((o) => ({ ...o }));
       node['x-summary'] = summary;
+      if (list && options?.some((o) => o['x-better'] || o['x-aggregate'])) (top.annotatedChoices ??= []).push({ row, name, list });
     } else if (q === 'flervalg') {
       const min = readNumber(r, 'min', { integer: true, min: 0 });
       const max = readNumber(r, 'max', { integer: true, min: 1 });
@@ -484,8 +530,9 @@ export function sheetToSchema(sheet: Partial<FormSheet>, options: { version?: nu
       if (min !== undefined) node['minItems'] = min;
       if (max !== undefined) node['maxItems'] = max;
       node['uniqueItems'] = true;
-      node['items'] = { type: 'string', ...(options ? { oneOf: options.map((o) => ({ const: o.const, title: o.title })) } : {}) };
+      node['items'] = { type: 'string', ...(options ? { oneOf: options.map((o) => ({ ...o })) } : {}) };
       node['x-summary'] = summary;
+      if (list && options?.some((o) => o['x-better'] || o['x-aggregate'])) (top.annotatedChoices ??= []).push({ row, name, list });
     } else {
       const integer = q === 'heltal';
       const min = readNumber(r, 'min', { integer });
@@ -513,6 +560,7 @@ export function sheetToSchema(sheet: Partial<FormSheet>, options: { version?: nu
         node['x-unit-field'] = unitField;
         top.refs.push({ row, column: 'unit_field', name: unitField, want: 'text' });
       }
+      Object.assign(node, readAnnotations(r));
     }
     place(node);
   }
@@ -563,15 +611,18 @@ function listFor(w: Writer, name: string, options: unknown, pointer: string): st
     w.reasons.push({ pointer, message: 'Svarmulighederne skal hver have et navn (const) og en tekst (title).' });
     return name;
   }
-  const opts = options as { const: string; title: string }[];
-  const key = JSON.stringify(opts.map((o) => [o.const, o.title]));
+  const opts = options as ({ const: string; title: string } & Record<string, unknown>)[];
+  const key = JSON.stringify(opts.map((o) => [o.const, o.title, o['x-better'] ?? null, o['x-aggregate'] ?? null]));
   const known = w.lists.get(key);
   if (known) return known;
   const taken = new Set(w.lists.values());
   let list = name;
   for (let i = 2; taken.has(list); i++) list = `${name}_${i}`;
   w.lists.set(key, list);
-  for (const o of opts) w.choiceRows.push([list, o.const, o.title]);
+  for (const o of opts) {
+    const { better, aggregate } = annotationCells(o);
+    w.choiceRows.push([list, o.const, o.title, better, aggregate]);
+  }
   return list;
 }
 
@@ -650,6 +701,7 @@ function writeProperties(w: Writer, object: Record<string, unknown>, pointer: st
           unit: (child['x-unit'] as Cell) ?? null,
           unit_field: (child['x-unit-field'] as Cell) ?? null,
           target: (child['x-target'] as Cell) ?? null,
+          ...annotationCells(child),
           summary: summaryCell(q, child),
         }),
       );

@@ -1,7 +1,8 @@
 // Forms: listing, reading and publishing immutable versions of JSON-Schema forms.
 import { Problem } from '#core/problems';
 import { diffSchemas } from '#core/schema-fields';
-import { SheetError, describeProblem, sheetToSchema, type FormSheet, type SheetProblem } from '#core/form-sheet';
+import { NotExpressible, SheetError, describeProblem, schemaToSheet, sheetToSchema, type FormSheet, type SheetProblem } from '#core/form-sheet';
+import { withSummaryAnnotations } from '#core/summary/overlay';
 import { withPhase } from '#core/rounds';
 import { type CoreDeps, type FormManifest, type FormVersionRecord, WriteConflict } from '#core/ports';
 import { actorOf, type Identity } from '#core/identity';
@@ -17,6 +18,25 @@ export async function getVersionOr404(deps: Pick<CoreDeps, 'forms'>, formId: str
   const v = await deps.forms.getVersion(formId, version);
   if (!v) throw new Problem('not-found', `Skemaet "${formId}" har ingen version ${version}.`);
   return v;
+}
+
+/**
+ * A version as the sheet SST starts its next version from. It carries the summary annotations the
+ * version's summaries use: for a version published before `x-better`/`x-aggregate` existed, those
+ * of forms/summary-overlay.json, so the next version, published from this sheet, states them
+ * inline instead of silently falling back to the defaults (higher is better, sum).
+ */
+export async function versionSheet(deps: Pick<CoreDeps, 'forms'>, formId: string, version: number): Promise<FormSheet> {
+  const v = await getVersionOr404(deps, formId, version);
+  const form = await getFormOr404(deps, formId);
+  try {
+    return schemaToSheet(withSummaryAnnotations(formId, version, v.schema), { formId, version, respondentKind: form.respondentKind, plan: form.plan });
+  } catch (err) {
+    if (err instanceof NotExpressible) {
+      throw new Problem('sheet-not-possible', `Version ${version} af skemaet bruger noget, et regneark ikke kan udtrykke (${err.reasons[0]?.pointer || '/'}). Hent den som JSON i stedet.`);
+    }
+    throw err;
+  }
 }
 
 export async function getFormDetail(deps: Pick<CoreDeps, 'forms'>, formId: string) {

@@ -6,8 +6,8 @@ import { createAreaHandler, UploadedFile } from '#http/area';
 import { FORMS_ROUTES } from '#functions/routes/forms';
 import { getDeps } from '#functions/composition';
 import { Problem } from '#core/problems';
-import { NotExpressible, SheetError, schemaToSheet, type FormSheet } from '#core/form-sheet';
-import { getFormDetail, getFormOr404, getVersionOr404, previewFormVersion, publishFormVersion, sheetProblem, type PublishInput, type SheetInput } from '#core/forms-service';
+import { SheetError, type FormSheet } from '#core/form-sheet';
+import { getFormDetail, getVersionOr404, previewFormVersion, versionSheet, publishFormVersion, sheetProblem, type PublishInput, type SheetInput } from '#core/forms-service';
 
 const sheetCode = () => import('#functions/formats/form-sheet-xlsx');
 
@@ -30,18 +30,8 @@ export const handler = createAreaHandler(FORMS_ROUTES, {
   listForms: async () => ({ body: { items: await getDeps().forms.listForms() } }),
   getForm: async ({ params }) => ({ body: await getFormDetail(getDeps(), params.formId) }),
   getFormVersion: async ({ params, query }) => {
-    const version = await getVersionOr404(getDeps(), params.formId, params.version);
-    if (query.format !== 'xlsx') return { body: version };
-    const form = await getFormOr404(getDeps(), params.formId);
-    let sheet: FormSheet;
-    try {
-      sheet = schemaToSheet(version.schema, { formId: params.formId, version: params.version, respondentKind: form.respondentKind, plan: form.plan });
-    } catch (err) {
-      if (err instanceof NotExpressible) {
-        throw new Problem('sheet-not-possible', `Version ${params.version} af skemaet bruger noget, et regneark ikke kan udtrykke (${err.reasons[0]?.pointer || '/'}). Hent den som JSON i stedet.`);
-      }
-      throw err;
-    }
+    if (query.format !== 'xlsx') return { body: await getVersionOr404(getDeps(), params.formId, params.version) };
+    const sheet = await versionSheet(getDeps(), params.formId, params.version);
     const { writeFormWorkbook, XLSX_TYPE } = await sheetCode();
     const bytes = await writeFormWorkbook(sheet);
     return {

@@ -3,12 +3,18 @@
 // shows the round's figures; Social- og Boligstyrelsen's author lands on its publications and
 // writes its section; SST approves and publishes; a municipality reads the edition. Every screen
 // is checked with axe, and the editor and the list at 320 px.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+// The server runs in this process on a fixed sundhedsråd composition (test/support/health-council-fixture.ts),
+// so the table per sundhedsråd reads the same whatever SST adds to registry/sundhedsraad.csv.
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { ulid } from 'ulid';
 import type { Round } from '#schemas/api';
 import { exampleAnswers } from '../../local/seed.ts';
 import { screenshot, seriousViolations, signIn, startWebStack, type WebStack } from './support.ts';
+
+vi.mock('#core/sundhedsraad-data', async () => ({
+  HEALTH_COUNCIL_ROWS: (await import('../support/health-council-fixture.ts')).FIXTURE_HEALTH_COUNCIL_ROWS,
+}));
 
 const FORM = 'psykiatriplan-status';
 const TITLE = 'Årlig statusrapport for 10-årsplanen for psykiatrien 2026';

@@ -176,6 +176,75 @@ describe("SST's year in the browser", { timeout: 180_000 }, () => {
     await expectAccessible(page, '86-calendar-cancelled');
   });
 
+  it("shows the Task Force's seats on a date and changes one seat's invitation addresses, by keyboard; a reader only reads them", async () => {
+    // A seat no other suite writes (taskforce.test.ts and the matrix use others), so its addresses are this test's.
+    const SEAT = 'social-og-boligstyrelsen-1';
+    const SEAT_NAME = 'Social- og Boligstyrelsen, plads 1';
+    const reader = await stack.api.as('sst-reader');
+    const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Copenhagen' }).format(new Date());
+    const seatsOn = async (at: string) => (await reader('GET', `/taskforce/seats?at=${at}`)).body.items as { seatId: string; emails: string[] }[];
+    const now = await seatsOn(today);
+    const later = await seatsOn('2027-06-01');
+    const page = await sstPage();
+    await page.goto(`${stack.api.url}/#/aarshjul`);
+    const section = page.getByRole('region', { name: 'Task Forcens pladser og invitationsadresser' });
+    await section.waitFor();
+    await section.getByText(new RegExp(`^${now.length} pladser pr\\. `)).waitFor();
+    const rows = section.getByRole('table').getByRole('row');
+    expect(await rows.count()).toBe(now.length + 1);
+    // Before the reform the sixth regional seat says when it lapses; from 2027 it is gone.
+    if (today < '2027-01-01') await section.getByRole('rowheader', { name: /DR og regionerne, plads 6.*Bortfalder 1\. januar 2027/ }).waitFor();
+    await section.getByLabel('Pladser pr. dato').fill('');
+    await section.getByRole('button', { name: 'Vis pladser' }).click();
+    await section.getByText('Angiv en gyldig dato.').waitFor();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('seats-at');
+    await section.getByLabel('Pladser pr. dato').fill('2027-06-01');
+    await section.getByRole('button', { name: 'Vis pladser' }).click();
+    await section.getByText(`${later.length} pladser pr. 1. juni 2027.`).waitFor();
+    expect(await rows.count()).toBe(later.length + 1);
+    expect(later.some((s) => s.seatId === 'dr-og-regionerne-6')).toBe(false);
+    expect(await section.getByRole('rowheader', { name: /DR og regionerne, plads 6/ }).count()).toBe(0);
+    await expectAccessible(page, '86-taskforce-seats');
+
+    // Keyboard only: open the seat's form, a wrong address first, then two right ones.
+    const tag = Date.now().toString(36);
+    const first = `sekretariat-${tag}@sbst.example.dk`;
+    const second = `psykiatri-${tag}@sbst.example.dk`;
+    await section.getByRole('button', { name: `Ret adresser ${SEAT_NAME}` }).focus();
+    await page.keyboard.press('Enter');
+    const form = section.getByRole('region', { name: `Adresser for ${SEAT_NAME}` });
+    await form.waitFor();
+    await page.waitForFunction(() => document.activeElement?.id === 'seat-email-0');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('ikke en adresse');
+    await form.getByRole('button', { name: 'Gem adresser' }).click();
+    await form.getByText('Skal være en gyldig e-mailadresse.').waitFor();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('seat-email-0');
+    await form.getByLabel('E-mailadresse 1').fill(first);
+    await form.getByRole('button', { name: 'Tilføj adresse' }).click();
+    await form.getByLabel('E-mailadresse 2').fill(second);
+    await form.getByLabel('E-mailadresse 2').press('Enter');
+    await form.getByText(`Adresserne for ${SEAT_NAME} er gemt.`).waitFor();
+    const stored = (await seatsOn('2027-06-01')).find((s) => s.seatId === SEAT);
+    expect(stored?.emails).toEqual([first, second]);
+    const row = section.getByRole('row', { name: new RegExp(SEAT_NAME) });
+    await row.getByText(first).waitFor();
+    await row.getByText(second).waitFor();
+    await screenshot(page, '86-taskforce-seat-saved');
+    await form.getByRole('button', { name: 'Annullér' }).click();
+    expect(await form.count()).toBe(0);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe(`seat-edit-${SEAT}`);
+
+    // A reader sees the same addresses and no way to change them.
+    const readerPage = await sstPage('sst-reader');
+    await readerPage.goto(`${stack.api.url}/#/aarshjul`);
+    const readerSection = readerPage.getByRole('region', { name: 'Task Forcens pladser og invitationsadresser' });
+    await readerSection.getByRole('row', { name: new RegExp(SEAT_NAME) }).getByText(first).waitFor();
+    await readerSection.getByText('Du kan se adresserne, men kun en administrator kan rette dem.').waitFor();
+    expect(await readerSection.getByRole('button', { name: /Ret adresser/ }).count()).toBe(0);
+    await expectAccessible(readerPage, '86-taskforce-seats-reader');
+  });
+
   it('uploads indicators with one error, sees it by line and column, fixes and commits them, and reads the trend chart beside its table', async () => {
     const page = await sstPage();
     await page.getByRole('link', { name: 'Indikatorer' }).click();

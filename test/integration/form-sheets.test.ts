@@ -56,7 +56,7 @@ describe('a form version as a workbook', () => {
     expect(wb.worksheets.map((w) => w.name)).toEqual(['survey', 'choices', 'settings']);
     const settings = wb.getWorksheet('settings')!;
     expect(settings.getRow(2).values).toEqual([undefined, formId, 1, 'Årlig kommunal opfølgning på Kræftplan V', expect.stringContaining('eksempelskabelon'), 'kommuner', 'kraeftplan-v']);
-    expect(wb.getWorksheet('survey')!.getRow(3).values).toEqual([undefined, 'tekst', 'navn', 'Navn', 'Kontaktpersonens fulde navn.', 'ja', 1, 200, undefined, undefined, undefined, undefined, 'ingen']);
+    expect(wb.getWorksheet('survey')!.getRow(3).values).toEqual([undefined, 'tekst', 'navn', 'Navn', 'Kontaktpersonens fulde navn.', 'ja', 1, 200, undefined, undefined, undefined, undefined, undefined, undefined, 'ingen']);
   });
 
   it('refuses an unknown format', async () => {
@@ -146,6 +146,26 @@ describe('publishing from a workbook', () => {
     expect(junk.status).toBe(422);
     expect(junk.body.detail).toBe('Filen er ikke et Excel-regneark (.xlsx).');
     expect((await admin('GET', `/forms/${formId}`)).body.latestVersion).toBe(1);
+  });
+
+  it("downloads a version published before x-better/x-aggregate with the annotations its summaries use, so the next version carries them inline", async () => {
+    // The shipped regional form's v1 takes them from forms/summary-overlay.json (fremdrift: higher, mean).
+    const res = await admin('GET', '/forms/kraeftplan-v-regional/versions/1?format=xlsx');
+    expect(res.status).toBe(200);
+    const wb = await load(res.bytes!);
+    const survey = wb.getWorksheet('survey')!;
+    const head = (survey.getRow(1).values as unknown[]).map(String);
+    const fremdrift = rowNamed(survey, 'fremdrift');
+    expect([fremdrift.getCell(head.indexOf('better')).value, fremdrift.getCell(head.indexOf('aggregate')).value]).toEqual(['højere', 'gennemsnit']);
+    // SST starts a new form from it: the published schema states them itself.
+    const formId = `ark-${ulid().toLowerCase().slice(-10)}`;
+    wb.getWorksheet('settings')!.getRow(2).getCell(1).value = formId;
+    const created = await upload(admin, `/forms/${formId}/versions`, await save(wb));
+    expect(created.status, created.text).toBe(201);
+    const item = created.body.schema.properties.initiativer.items.properties;
+    expect(item.fremdrift).toMatchObject({ 'x-better': 'higher', 'x-aggregate': 'mean' });
+    // The stored v1 itself is never changed.
+    expect((await admin('GET', '/forms/kraeftplan-v-regional/versions/1')).body.schema.properties.initiativer.items.properties.fremdrift['x-better']).toBeUndefined();
   });
 
   it('creates a new form from a workbook, whose settings say who answers it and under which plan', async () => {

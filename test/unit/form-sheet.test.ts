@@ -184,6 +184,86 @@ describe('uploads that are no workbook', () => {
   });
 });
 
+describe('targets and sums in the sheet (better, aggregate)', () => {
+  const HEAD = ['type', 'name', 'label', 'required', 'max', 'unit', 'unit_field', 'target', 'better', 'aggregate', 'item_key'];
+  const rowsOf = (...rows: Record<string, Cell>[]): Cell[][] => [HEAD, ...rows.map((r) => HEAD.map((c) => r[c] ?? null))];
+  const indicators = () => ({
+    settings,
+    choices: [
+      ['list_name', 'name', 'label', 'better', 'aggregate'],
+      ['indikator', 'ventetid', 'Ventetid for voksne', 'lavere', 'gennemsnit'],
+      ['indikator', 'tjek', 'Somatisk helbredstjek', 'Højere', 'median'],
+      ['indikator', 'andet', 'Andet', null, null],
+    ] as Cell[][],
+    survey: rowsOf(
+      { type: 'begin repeat', name: 'indikatorer', label: 'Indikatorer', max: 10, item_key: 'indikator' },
+      { type: 'valg indikator', name: 'indikator', label: 'Indikator', required: 'ja' },
+      { type: 'tekst', name: 'enhed', label: 'Enhed', max: 40 },
+      { type: 'tal', name: 'vaerdi', label: 'Værdi', unit_field: 'enhed', target: 'maalvaerdi', better: 'lavere' },
+      { type: 'tal', name: 'maalvaerdi', label: 'Målværdi', unit_field: 'enhed', aggregate: 'median' },
+      { type: 'heltal', name: 'antal', label: 'Antal personer', aggregate: 'sum' },
+      { type: 'end repeat' },
+    ),
+  });
+
+  it("writes a number field's and an item-key option's better and aggregate as x-better and x-aggregate, and back", async () => {
+    const { schema } = sheetToSchema(indicators());
+    const item = (((schema['properties'] as Record<string, Record<string, unknown>>)['indikatorer']!['items'] as Record<string, unknown>)['properties'] as Record<string, Record<string, unknown>>);
+    expect(item['vaerdi']).toMatchObject({ 'x-target': 'maalvaerdi', 'x-better': 'lower' });
+    expect(item['vaerdi']!['x-aggregate']).toBeUndefined();
+    expect(item['maalvaerdi']).toMatchObject({ 'x-aggregate': 'median' });
+    expect(item['antal']).toMatchObject({ 'x-aggregate': 'sum' });
+    expect(item['indikator']!['oneOf']).toEqual([
+      { const: 'ventetid', title: 'Ventetid for voksne', 'x-better': 'lower', 'x-aggregate': 'mean' },
+      { const: 'tjek', title: 'Somatisk helbredstjek', 'x-better': 'higher', 'x-aggregate': 'median' },
+      { const: 'andet', title: 'Andet' },
+    ]);
+    expect(checkFormSchema(schema)).toEqual([]);
+    // Back to a sheet in Danish words, and through a workbook, unchanged.
+    const sheet = schemaToSheet(schema);
+    expect(sheet.choices.filter((r) => r[0] === 'indikator').map((r) => r.slice(1))).toEqual([
+      ['ventetid', 'Ventetid for voksne', 'lavere', 'gennemsnit'],
+      ['tjek', 'Somatisk helbredstjek', 'højere', 'median'],
+      ['andet', 'Andet', null, null],
+    ]);
+    const head = sheet.survey[0]!;
+    const vaerdi = sheet.survey.find((r) => r[1] === 'vaerdi')!;
+    expect([vaerdi[head.indexOf('better')], vaerdi[head.indexOf('aggregate')]]).toEqual(['lavere', null]);
+    expect(canonical(sheetToSchema(sheet).schema)).toBe(canonical(schema));
+    const read = await readFormWorkbook(await writeFormWorkbook(sheet));
+    expect(canonical(sheetToSchema(read).schema)).toBe(canonical(schema));
+  });
+
+  it('writes the psychiatry form with its overlay annotations inline as a sheet that converts back to it', () => {
+    const schema = JSON.parse(readFileSync(`${FORMS}psykiatriplan-status/v1.schema.json`, 'utf8')) as Record<string, any>;
+    const overlay = (JSON.parse(readFileSync(`${FORMS}summary-overlay.json`, 'utf8')) as Record<string, any>)['psykiatriplan-status@1'].fields;
+    const indikatorer = schema['properties']['maal']['items']['properties']['indikatorer']['items']['properties'];
+    const byConst = overlay['/properties/maal/items/properties/indikatorer/items/properties/indikator'].options as Record<string, object>;
+    indikatorer['indikator']['oneOf'] = indikatorer['indikator']['oneOf'].map((o: { const: string }) => ({ ...o, ...byConst[o.const] }));
+    Object.assign(indikatorer['maalvaerdi'], overlay['/properties/maal/items/properties/indikatorer/items/properties/maalvaerdi']);
+    const sheet = schemaToSheet(schema);
+    const head = sheet.choices[0]!;
+    const restraint = sheet.choices.find((r) => r[1] === 'personer_baeltefikseret')!;
+    expect([restraint[head.indexOf('better')], restraint[head.indexOf('aggregate')]]).toEqual(['lavere', 'sum']);
+    expect(sheetToSchema(sheet).schema).toEqual(schema);
+  });
+
+  it('tells a misspelt direction or aggregation, and options with one on a question that is no item key, at their cells', () => {
+    const sheet = indicators();
+    sheet.survey[4]![HEAD.indexOf('better')] = 'bedre';
+    sheet.survey[5]![HEAD.indexOf('aggregate')] = 'middel';
+    sheet.survey.push(['valg indikator', 'hovedindikator', 'Hovedindikator', null, null, null, null, null, null, null, null]);
+    expect(problemsOf(sheet)).toEqual([
+      'Arket »survey«, række 5, kolonne »better«: Skriv »højere« eller »lavere« (hvad der er bedst i forhold til målet), ikke »bedre«.',
+      'Arket »survey«, række 6, kolonne »aggregate«: Skriv »sum«, »gennemsnit«, »median« eller »ingen« (hvordan tallet lægges sammen på tværs af organisationer), ikke »middel«.',
+      'Arket »survey«, række 9, kolonne »type«: Svarene i listen »indikator« har »better« eller »aggregate« på arket »choices«. Det kan kun bruges, når spørgsmålet er nøglefeltet (item_key) i en liste af elementer.',
+    ]);
+    const text = indicators();
+    text.survey[3]![HEAD.indexOf('better')] = 'højere';
+    expect(problemsOf(text)).toEqual(['Arket »survey«, række 4, kolonne »better«: Kolonnen bruges ikke ved typen »tekst«; lad feltet være tomt.']);
+  });
+});
+
 // Generated forms: any sheet the format allows converts to a schema that publishes, and that
 // schema goes to a sheet and back unchanged.
 const name = fc.stringMatching(/^[a-z][a-z0-9_]{0,12}$/);
@@ -191,7 +271,17 @@ const label = fc.string({ minLength: 1, maxLength: 30 }).map((s) => s.replace(/[
 const leaf = fc.oneof(
   fc.record({ type: fc.constantFrom('tekst', 'lang tekst', 'e-mail'), min: fc.option(fc.integer({ min: 0, max: 5 }), { nil: null }), max: fc.integer({ min: 5, max: 20_000 }) }).map((r) => (r.type === 'e-mail' ? { ...r, min: null } : r)),
   fc.record({ type: fc.constant('dato') }),
-  fc.record({ type: fc.constantFrom('tal', 'heltal'), min: fc.option(fc.integer({ min: -100, max: 0 }), { nil: null }), max: fc.option(fc.integer({ min: 1, max: 1000 }), { nil: null }), unit: fc.option(fc.constantFrom('borgere', '%', 'dage'), { nil: null }) }),
+  fc
+    .record({
+      type: fc.constantFrom('tal', 'heltal'),
+      min: fc.option(fc.integer({ min: -100, max: 0 }), { nil: null }),
+      max: fc.option(fc.integer({ min: 1, max: 1000 }), { nil: null }),
+      unit: fc.option(fc.constantFrom('borgere', '%', 'dage'), { nil: null }),
+      better: fc.option(fc.constantFrom('højere', 'lavere'), { nil: null }),
+      aggregate: fc.option(fc.constantFrom('sum', 'gennemsnit', 'median', 'ingen'), { nil: null }),
+    })
+    // A share is never summed: the publish check refuses it, so the format's generator does not make it.
+    .map((r) => (r.unit === '%' && r.aggregate === 'sum' ? { ...r, aggregate: null } : r)),
   fc.record({ type: fc.constantFrom('valg', 'flervalg'), options: fc.uniqueArray(name, { minLength: 1, maxLength: 4 }) }),
 );
 type Leaf = Record<string, unknown> & { type: string };
@@ -202,12 +292,12 @@ const form = fc.uniqueArray(section, { minLength: 1, maxLength: 4, selector: (s)
 type Section = typeof section extends fc.Arbitrary<infer T> ? T : never;
 
 function sheetOf(sections: Section[]): FormSheet {
-  const head = ['type', 'name', 'label', 'hint', 'required', 'min', 'max', 'unit', 'order'];
+  const head = ['type', 'name', 'label', 'hint', 'required', 'min', 'max', 'unit', 'order', 'better', 'aggregate'];
   const rows: Cell[][] = [head];
   const choiceRows: Cell[][] = [['list_name', 'name', 'label']];
   let lists = 0;
   sections.forEach((s, i) => {
-    rows.push([s.kind === 'group' ? 'begin group' : 'begin repeat', s.name, s.label, s.hint, s.required ? 'ja' : null, null, s.kind === 'repeat' ? s.max : null, null, i + 1]);
+    rows.push([s.kind === 'group' ? 'begin group' : 'begin repeat', s.name, s.label, s.hint, s.required ? 'ja' : null, null, s.kind === 'repeat' ? s.max : null, null, i + 1, null, null]);
     for (const f of s.fields) {
       const l = f.leaf as Leaf;
       let type = l.type;
@@ -216,7 +306,7 @@ function sheetOf(sections: Section[]): FormSheet {
         for (const o of l['options'] as string[]) choiceRows.push([list, o, `Svar ${o}`]);
         type = `${type} ${list}`;
       }
-      rows.push([type, f.name, f.label, f.hint, f.required ? 'ja' : null, (l['min'] as Cell) ?? null, (l['max'] as Cell) ?? null, (l['unit'] as Cell) ?? null, null]);
+      rows.push([type, f.name, f.label, f.hint, f.required ? 'ja' : null, (l['min'] as Cell) ?? null, (l['max'] as Cell) ?? null, (l['unit'] as Cell) ?? null, null, (l['better'] as Cell) ?? null, (l['aggregate'] as Cell) ?? null]);
     }
     rows.push([s.kind === 'group' ? 'end group' : 'end repeat']);
   });

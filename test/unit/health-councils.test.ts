@@ -1,10 +1,14 @@
 // Sundhedsråd as groupings in time: the shipped compositions, the checks on SST's CSV, and the
 // roll-up of a 2027 municipal round per sundhedsråd in JSON, CSV, XLSX and HTML.
+// The roll-up and the look-ups run on a fixed composition (test/support/health-council-fixture.ts),
+// so a composition SST adds to registry/sundhedsraad.csv changes none of their figures; the shipped
+// rows are checked on their own, through the same checks the functions run at import.
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   checkHealthCouncilRows,
+  FIRST_HEALTH_COUNCIL_DATE,
   HEALTH_COUNCILS_BY_LAW,
   hasHealthCouncils,
   healthCouncilOf,
@@ -21,20 +25,30 @@ import { RoundSummary as RoundSummarySchema } from '#schemas/summary';
 import { healthCouncilModule } from '../../local/sundhedsraad-csv.ts';
 import { exampleOf, summaryInput } from '../support/summary-fixtures.ts';
 
+vi.mock('#core/sundhedsraad-data', async () => ({
+  HEALTH_COUNCIL_ROWS: (await import('../support/health-council-fixture.ts')).FIXTURE_HEALTH_COUNCIL_ROWS,
+}));
+
 const AMAGER_OG_VESTEGNEN = ['Albertslund', 'Brøndby', 'Dragør', 'Glostrup', 'Hvidovre', 'Høje-Taastrup', 'Ishøj', 'Tårnby', 'Vallensbæk'];
 
 describe('the sundhedsråd registry', () => {
-  it('ships only the composition with a public source: Sundhedsråd Amager og Vestegnen, nine municipalities in Region Østdanmark', () => {
-    const councils = healthCouncilsAt('2027-01-01');
-    expect(councils.map((c) => c.name)).toEqual(['Sundhedsråd Amager og Vestegnen']);
-    const [amager] = councils;
-    expect(amager!.regionId).toBe('region-oestdanmark');
-    expect(amager!.municipalities).toHaveLength(9);
-    expect(HEALTH_COUNCIL_ROWS.map((r) => r.municipalityName).sort((a, b) => a.localeCompare(b, 'da'))).toEqual(AMAGER_OG_VESTEGNEN);
+  it('ships only cited compositions from the reform on, among them Sundhedsråd Amager og Vestegnen with its nine municipalities', async () => {
+    const { HEALTH_COUNCIL_ROWS: shipped } = await vi.importActual<typeof import('#core/sundhedsraad-data')>('#core/sundhedsraad-data');
+    // The checks the functions run at import: known codes and names, one region, one council at a time, a source.
+    const councils = checkHealthCouncilRows(shipped);
+    // The law sets up 17; the others are shipped when their compositions are public.
+    expect(councils.length).toBeGreaterThan(0);
+    expect(councils.length).toBeLessThanOrEqual(HEALTH_COUNCILS_BY_LAW);
+    for (const c of councils) {
+      expect(c.validFrom >= FIRST_HEALTH_COUNCIL_DATE, `${c.id} starts before the reform`).toBe(true);
+      for (const source of c.sources) expect(source, `${c.id} cites no address`).toMatch(/https:\/\//);
+    }
+    const amager = councils.find((c) => c.id === 'sundhedsraad-amager-og-vestegnen');
+    expect(amager).toMatchObject({ name: 'Sundhedsråd Amager og Vestegnen', regionId: 'region-oestdanmark', validFrom: '2027-01-01' });
+    const names = shipped.filter((r) => r.id === amager!.id).map((r) => r.municipalityName);
+    expect(names.sort((a, b) => a.localeCompare(b, 'da'))).toEqual(AMAGER_OG_VESTEGNEN);
     expect(amager!.sources).toHaveLength(1);
     expect(amager!.sources[0]).toMatch(/^Region Østdanmark, pressemeddelelse 19\.01\.2026 .*https:\/\//);
-    // The law sets up 17; the others are shipped when their compositions are public.
-    expect(councils.length).toBeLessThanOrEqual(HEALTH_COUNCILS_BY_LAW);
   });
 
   it('is valid from 2027-01-01 only', () => {

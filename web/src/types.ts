@@ -16,6 +16,7 @@ export type {
   FieldChange,
   JsonObject,
 } from '#schemas/api';
+export type { Seat } from '#schemas/schedule';
 
 /** A field error as the API reports it in a 422 problem and as the form shows it. */
 export interface FieldError {

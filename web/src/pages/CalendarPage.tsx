@@ -11,6 +11,7 @@ import { t, type SstYearKey } from '../i18n-sstyear.ts';
 import { href } from '../router.ts';
 import { ConfirmDialog, LoadError, Loading, Notice, PageTitle, useLoad, TableScroll } from '../components/common.tsx';
 import type { Round } from '../types.ts';
+import { TaskForceSeats } from './TaskForceSeats.tsx';
 
 interface CalendarEntry {
   uid: string;
@@ -445,6 +446,7 @@ export function CalendarPage({ session }: { session: Session }) {
       )}
       {has('POST', '/calendar/subscriptions') && <Subscriptions />}
       {session.role === 'sst-admin' && has('POST', '/meetings') && <Meetings onChange={load.reload} />}
+      {(session.role === 'sst-admin' || session.role === 'sst-reader') && has('GET', '/taskforce/seats') && <TaskForceSeats admin={session.role === 'sst-admin'} />}
       <h2>{t('calendarOverview')}</h2>
       {load.error && <LoadError message={load.error} onRetry={load.reload} />}
       {!load.data && !load.error && <Loading />}

@@ -16,7 +16,7 @@ import { href } from '../router.ts';
 import type { Organisation, Round, SubmissionStatus } from '../types.ts';
 import type { Extension, RemindNowResult } from '#schemas/schedule';
 import { ConfirmDialog, LoadError, Loading, Notice, PageTitle, StatusBadge, useLoad, TableScroll } from '../components/common.tsx';
-import { CompletenessFigures, RegionTable, type RoundStatusBody as RoundStatus } from '../components/round-status.tsx';
+import { CompletenessFigures, RegionTable, ownerName, type RoundStatusBody as RoundStatus } from '../components/round-status.tsx';
 import { ExtensionDialog } from '../components/extension-dialog.tsx';
 
 const STATUSES: SubmissionStatus[] = ['not_started', 'draft', 'submitted', 'returned', 'accepted'];
@@ -104,19 +104,24 @@ export function RoundPage({ roundId, session }: { roundId: string; session: Sess
   const [confirm, setConfirm] = useState<'remind' | 'accept' | 'version' | undefined>();
   const [versionFlash, setVersionFlash] = useState<Flash | undefined>();
   const [flash, setFlash] = useState<Flash | undefined>();
-  /** The organisation whose extension dialog is open: its row is read as it is now, not as it was when the button was pressed. */
+  /** The organisation whose extension dialog is open: its extension is read as it is now, not as it was when the button was pressed. */
   const [extensionFor, setExtensionFor] = useState<string | undefined>();
 
+  /** Each organisation's extension now: as loaded, with the answers the load may not have seen over it. */
+  const extensionOf = useMemo(() => {
+    const data = load.data;
+    const ext = new Map<string, Extension | null>((data?.extensions ?? []).map((e) => [e.orgId, e]));
+    for (const [orgId, answer] of answers) if (data && answer.seq > data.answersBefore) ext.set(orgId, answer.extension);
+    return (orgId: string) => ext.get(orgId) ?? undefined;
+  }, [load.data, answers]);
   const rows = useMemo((): Row[] => {
     const data = load.data;
     if (!data?.status) return [];
-    const ext = new Map<string, Extension | null>(data.extensions.map((e) => [e.orgId, e]));
-    for (const [orgId, answer] of answers) if (answer.seq > data.answersBefore) ext.set(orgId, answer.extension);
     return data.status.completeness.organisations.map((o) => {
-      const extension = ext.get(o.orgId) ?? undefined;
+      const extension = extensionOf(o.orgId);
       return { ...o, deadlineAt: extension?.deadlineAt ?? data.round.deadlineAt, extension };
     });
-  }, [load.data, answers]);
+  }, [load.data, extensionOf]);
   const regions = useMemo(() => [...new Map(rows.map((r) => [r.regionId, r.regionName ?? ''])).entries()].sort((a, b) => byText(a[1], b[1])), [rows]);
   const shown = useMemo(() => {
     const filtered = rows.filter(
@@ -134,10 +139,18 @@ export function RoundPage({ roundId, session }: { roundId: string; session: Sess
   if (load.error) return <LoadError message={load.error} onRetry={load.reload} />;
   if (!load.data) return <Loading />;
   const { round, status, official, latestVersion } = load.data;
+  const coordination = status?.coordination;
+  const coordinatorExtension = coordination ? extensionOf(coordination.coordinator) : undefined;
   const started = rows.filter((r) => r.status !== 'not_started').length;
   const movable = admin && round.phase !== 'closed' && !round.formVersionLockedAt && !rows.some((r) => r.submittedAt) && latestVersion !== undefined && latestVersion > round.formVersion;
 
-  const dialogRow = extensionFor === undefined ? undefined : rows.find((r) => r.orgId === extensionFor);
+  // The coordinator of a coordinated round has no row: its report is SST's, above the contributions.
+  const dialogFor =
+    extensionFor === undefined
+      ? undefined
+      : extensionFor === coordination?.coordinator
+        ? { orgId: extensionFor, orgName: coordination.coordinatorName, extension: coordinatorExtension }
+        : rows.find((r) => r.orgId === extensionFor);
   const chosen = rows.filter((r) => selected.has(r.orgId));
   const laggards = chosen.filter((r) => !r.submittedAt);
   const acceptable = chosen.filter((r) => r.status === 'submitted');
@@ -312,8 +325,36 @@ export function RoundPage({ roundId, session }: { roundId: string; session: Sess
         </section>
       )}
 
+      {coordination && (
+        <section aria-labelledby="coord-report-title" className="stack">
+          <h2 id="coord-report-title">{t('coordReportTitle', ownerName(coordination.coordinatorName))}</h2>
+          <p>{t('coordReportIntro', coordination.coordinatorName)}</p>
+          <p>
+            <StatusBadge status={coordination.report.status} />{' '}
+            <span>{coordination.report.submittedAt ? t('coordReportSentAt', formatDateTime(coordination.report.submittedAt)) : t('coordReportNotSent')}</span>
+            {coordination.report.late && <span className="badge badge-late">{t('late')}</span>}
+            {coordinatorExtension && <span className="muted"> · {t('extendedTo', formatDateTime(coordinatorExtension.deadlineAt))}</span>}
+          </p>
+          <div className="actions">
+            {coordination.report.status !== 'not_started' && (
+              <a className="btn btn-primary" href={href.submission(round.roundId, coordination.coordinator)}>{t('coordReportOpen', ownerName(coordination.coordinatorName))}</a>
+            )}
+            {admin && round.phase !== 'closed' && (
+              <button
+                id="coord-extension"
+                type="button"
+                className="btn btn-secondary"
+                onClick={() => setExtensionFor(coordination.coordinator)}
+              >
+                {t('coordExtensionFor', coordination.coordinatorName)}
+              </button>
+            )}
+          </div>
+        </section>
+      )}
+
       <section aria-labelledby="completeness-title">
-        <h2 id="completeness-title">{t('completenessTitle')}</h2>
+        <h2 id="completeness-title">{coordination ? t('contributionsTitle', coordination.coordinatorName) : t('completenessTitle')}</h2>
         {!status ? (
           <Notice kind="info">
             <p>{t('statusUnavailable')}</p>
@@ -321,6 +362,7 @@ export function RoundPage({ roundId, session }: { roundId: string; session: Sess
         ) : (
           <>
             <CompletenessFigures figures={status.completeness} />
+            {coordination && <p className="muted small">{t('contributionsFiguresHint', coordination.coordinatorName, ownerName(coordination.coordinatorName))}</p>}
             <RegionTable regions={status.completeness.byRegion} />
           </>
         )}
@@ -346,7 +388,7 @@ export function RoundPage({ roundId, session }: { roundId: string; session: Sess
 
       {status && (
         <section aria-labelledby="organisations-title">
-          <h2 id="organisations-title">{t('organisationsTitle')}</h2>
+          <h2 id="organisations-title">{coordination ? t('participantsTitle') : t('organisationsTitle')}</h2>
           <div className="filters" role="search">
             <div className="form-group">
               <label htmlFor="f-status" className="control-label">{t('filterStatus')}</label>
@@ -390,7 +432,8 @@ export function RoundPage({ roundId, session }: { roundId: string; session: Sess
                   {busy === 'remind' ? t('remindSending') : t('remindNow')}
                 </button>
               )}
-              {admin && (
+              {/* In a coordinated round the coordinator reviews the contributions, not SST. */}
+              {admin && !coordination && (
                 <button type="button" className="btn btn-secondary" disabled={!selected.size || busy !== undefined} onClick={() => setConfirm('accept')}>
                   {t('acceptSelected')}
                 </button>
@@ -507,18 +550,18 @@ export function RoundPage({ roundId, session }: { roundId: string; session: Sess
         <p>{acceptable.length ? t('acceptConfirmBody', acceptable.length) : t('acceptConfirmNone')}</p>
         {acceptable.length > 0 && <p className="small">{names(acceptable)}</p>}
       </ConfirmDialog>
-      {dialogRow && (
+      {dialogFor && (
         <ExtensionDialog
           round={round}
-          orgId={dialogRow.orgId}
-          orgName={dialogRow.orgName}
-          extension={dialogRow.extension}
+          orgId={dialogFor.orgId}
+          orgName={dialogFor.orgName}
+          extension={dialogFor.extension}
           onClose={(changed) => {
             setExtensionFor(undefined);
             if (changed) {
               answerSeq.current += 1;
               const answer = { extension: changed.extension, seq: answerSeq.current };
-              setAnswers((a) => new Map(a).set(dialogRow.orgId, answer));
+              setAnswers((a) => new Map(a).set(dialogFor.orgId, answer));
               setFlash({ kind: 'success', lines: [changed.message] });
               load.reload();
             }
