@@ -1,8 +1,9 @@
-// SST's extension dialog on the round's status table (and on a coordinated round's coordinator, above it), in the moment after a change: the table
-// reads itself again after every grant or revoke, and until that read comes back the row and its
-// dialog show the change's own answer, never what was there before. The reload is held back here
-// (its request waits until the test lets it go), so the row is looked at and its dialog opened
-// and used before the reload is back. Walked by keyboard at 320 CSS px, axe on each step.
+// SST's extension dialog on the round's status table, and on a coordinated round's coordinator
+// above it, in the moment after a change: the table reads itself again after every grant or
+// revoke, and until that read comes back the row and its dialog show the change's own answer,
+// never what was there before. The reload is held back here (its request waits until the test
+// lets it go), so the row is looked at and its dialog opened and used before the reload is back.
+// Walked by keyboard at 320 CSS px, axe on each step.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { addDanishDays, danishDate } from '#core/danish-time';
