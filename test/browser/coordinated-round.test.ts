@@ -127,7 +127,7 @@ describe('a coordinated round in the browser', { timeout: 120_000 }, () => {
     await page.getByLabel('Kommentar til indberetteren').fill('Fremdriften for tidlig diagnostik mangler en begrundelse. Tilføj den venligst.');
     await expectAccessible(page, '52-contribution-review');
     await page.getByRole('button', { name: 'Send retur' }).click();
-    await page.getByText('Indberetningen er sendt retur.').waitFor();
+    await page.getByText('Bidraget er sendt retur.').waitFor();
     const back = await (await stack.api.as('reporter', HOVEDSTADEN))('GET', sub(HOVEDSTADEN));
     expect(back.body).toMatchObject({ status: 'returned', review: { comment: 'Fremdriften for tidlig diagnostik mangler en begrundelse. Tilføj den venligst.' } });
 
@@ -179,7 +179,7 @@ describe('a coordinated round in the browser', { timeout: 120_000 }, () => {
       await page.getByLabel('Kommentar til indberetteren').fill('Initiativ 1 mangler barrierer for Viborg.');
       await page.getByRole('button', { name: 'Send retur' }).focus();
       await page.keyboard.press('Enter');
-      await page.getByText('Indberetningen er sendt retur.').waitFor();
+      await page.getByText('Bidraget er sendt retur.').waitFor();
       expect(await focusedId(page)).toBe('review-outcome');
       await page.getByText('Danske Regioner har sendt bidraget retur med denne kommentar:').waitFor();
       expect(await page.getByText('Sundhedsstyrelsen har sendt').count()).toBe(0);
@@ -218,7 +218,7 @@ describe('a coordinated round in the browser', { timeout: 120_000 }, () => {
       }
       await one.getByLabel('Kommentar til indberetteren').fill('Kollega 1: uddyb fremdriften.');
       await one.getByRole('button', { name: 'Send retur' }).click();
-      await one.getByText('Indberetningen er sendt retur.').waitFor();
+      await one.getByText('Bidraget er sendt retur.').waitFor();
 
       await two.getByLabel('Kommentar til indberetteren').fill('Kollega 2: min egen kommentar.');
       await two.getByRole('button', { name: 'Send retur' }).click();
@@ -237,7 +237,7 @@ describe('a coordinated round in the browser', { timeout: 120_000 }, () => {
       }
       await one.getByRole('button', { name: 'Godkend' }).click();
       await one.getByRole('dialog').getByRole('button', { name: 'Godkend' }).click();
-      await one.getByText('Indberetningen er godkendt.').waitFor();
+      await one.getByText('Bidraget er godkendt.').waitFor();
       expect(await focusedId(one)).toBe('review-outcome');
       await two.getByRole('button', { name: 'Godkend' }).click();
       await two.getByRole('dialog').getByRole('button', { name: 'Godkend' }).click();

@@ -67,7 +67,7 @@ export function ReviewPage({ roundId, orgId, session }: { roundId: string; orgId
       const reply = await request<Submission>('POST', `${path}/${action}`, { ifMatch: tag, ...(body ? { body } : {}) });
       setSubmission(reply.body);
       setEtag(reply.etag ?? reply.body.etag);
-      setFlash({ kind: 'success', text: action === 'accept' ? t('accepted') : t('returned') });
+      setFlash({ kind: 'success', text: contribution ? (action === 'accept' ? t('contributionAccepted') : t('contributionReturned')) : action === 'accept' ? t('accepted') : t('returned') });
       setComment('');
       setFocusTo('review-outcome');
     } catch (err) {
