@@ -7,7 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { ulid } from 'ulid';
 import type { Round } from '#schemas/api';
-import { screenshot, seriousViolations, signIn, startWebStack, type WebStack } from './support.ts';
+import { screenshot, seriousViolations, sidewaysOverflow, signIn, startWebStack, type WebStack } from './support.ts';
 
 const ORG = 'kommune-101'; // København
 const REGION = 'region-1082'; // Region Midtjylland
@@ -108,6 +108,82 @@ describe('reporters on the paths they really take', { timeout: 120_000 }, () => 
     await waitSaved(b);
     const saved = (await (await api('reporter', ORG))('GET', sub(round))).body;
     expect(saved.answers.kontakt).toEqual({ navn: 'Aase Andersen', stilling: 'Sundhedskonsulent, Sundhed og Omsorg' });
+  });
+
+  it('lists as "your changes" only the fields this colleague changed, never the ones only the other one saved', async () => {
+    const round = await newRound();
+    const [a, b] = [await reporter(), await reporter()];
+    await Promise.all([a.goto(reportUrl(round)), b.goto(reportUrl(round))]);
+    await Promise.all([a.getByRole('heading', { name: round.title }).waitFor(), b.getByRole('heading', { name: round.title }).waitFor()]);
+
+    // A fills three fields, each saved on its own; B, on the version nobody had saved, only the phone.
+    await a.locator('#root_kontakt_navn').fill('Anne Andersen');
+    await waitSaved(a);
+    await a.locator('#root_kontakt_email').fill('anne@kk.dk');
+    await waitSaved(a);
+    await a.locator('#root_rehabilitering_beskrivelse').fill('Annes tekst om rehabilitering.');
+    await waitSaved(a);
+    await b.locator('#root_kontakt_telefon').fill('33 66 33 66');
+    await b.getByRole('alert').filter({ hasText: 'En anden har gemt indberetningen før dig' }).waitFor();
+    await b.locator('.form-actions').getByRole('button', { name: 'Hent nyeste version' }).click();
+    await b.getByRole('dialog', { name: 'Hent nyeste version' }).getByRole('button', { name: 'Hent nyeste version' }).click();
+
+    const kept = b.locator('section.kept-values');
+    await kept.getByRole('heading', { name: 'Dine ændringer, der ikke blev gemt' }).waitFor();
+    const rows = kept.locator('tbody tr');
+    expect(await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-pointer')))).toEqual(['/kontakt/telefon']);
+    const phone = kept.getByRole('row', { name: /Kontaktperson › Telefon/ });
+    expect(await phone.locator('td').allInnerTexts()).toEqual(['33 66 33 66', '(tom)', 'Brug min værdi']);
+    // The form shows A's version, whole.
+    expect(await b.locator('#root_kontakt_navn').inputValue()).toBe('Anne Andersen');
+    expect(await b.locator('#root_kontakt_email').inputValue()).toBe('anne@kk.dk');
+    expect(await b.locator('#root_rehabilitering_beskrivelse').inputValue()).toBe('Annes tekst om rehabilitering.');
+    await expectAccessible(b, '30b-kept-only-own-change');
+
+    // Using B's one real change saves it beside A's fields, which stay as A saved them.
+    await phone.getByRole('button', { name: 'Brug min værdi i Kontaktperson › Telefon' }).click();
+    expect(await b.locator('#root_kontakt_telefon').inputValue()).toBe('33 66 33 66');
+    await waitSaved(b);
+    const saved = (await (await api('reporter', ORG))('GET', sub(round))).body.answers;
+    expect(saved.kontakt).toEqual({ navn: 'Anne Andersen', email: 'anne@kk.dk', telefon: '33 66 33 66' });
+    expect(saved.rehabilitering).toEqual({ beskrivelse: 'Annes tekst om rehabilitering.' });
+  });
+
+  it('on a draft both had loaded, lists only the field this colleague changed, not the one the other changed meanwhile', async () => {
+    const round = await newRound();
+    const client = await api('reporter', ORG);
+    const start = { kontakt: { navn: 'Fælles navn', stilling: 'Konsulent' }, palliation: { beskrivelse: 'Gammel tekst om palliation.' } };
+    expect((await client('PUT', sub(round), { body: { answers: start } })).status).toBe(200);
+    // B on a phone-sized screen, by keyboard.
+    const [a, b] = [await reporter(), await reporter(ORG, { width: 320, height: 640 })];
+    await Promise.all([a.goto(reportUrl(round)), b.goto(reportUrl(round))]);
+    await Promise.all([a.getByRole('heading', { name: round.title }).waitFor(), b.getByRole('heading', { name: round.title }).waitFor()]);
+
+    await a.locator('#root_kontakt_stilling').fill('Chefkonsulent');
+    await waitSaved(a);
+    await b.locator('#root_palliation_beskrivelse').fill('Bs nye tekst om palliation.');
+    await b.getByRole('alert').filter({ hasText: 'En anden har gemt indberetningen før dig' }).waitFor();
+    await b.locator('.form-actions').getByRole('button', { name: 'Hent nyeste version' }).click();
+    await b.getByRole('dialog', { name: 'Hent nyeste version' }).getByRole('button', { name: 'Hent nyeste version' }).click();
+
+    const kept = b.locator('section.kept-values');
+    await kept.getByRole('heading', { name: 'Dine ændringer, der ikke blev gemt' }).waitFor();
+    expect(await kept.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-pointer')))).toEqual(['/palliation/beskrivelse']);
+    expect(await b.locator('#root_kontakt_stilling').inputValue()).toBe('Chefkonsulent');
+    expect(await sidewaysOverflow(b)).toEqual([]);
+    await expectAccessible(b, '30c-kept-existing-draft-320');
+
+    // From the list's heading (which has focus), Tab reaches the button; Enter uses the value.
+    expect(await b.evaluate(() => document.activeElement?.id)).toBe('kept-title');
+    const useMine = kept.getByRole('button', { name: 'Brug min værdi i Palliation › Beskrivelse af indsatsen' });
+    for (let i = 0; i < 4 && !(await useMine.evaluate((el) => el === document.activeElement)); i++) await b.keyboard.press('Tab');
+    await b.keyboard.press('Enter');
+    expect(await b.evaluate(() => document.activeElement?.id)).toBe('root_palliation_beskrivelse');
+    expect(await b.locator('#root_palliation_beskrivelse').inputValue()).toBe('Bs nye tekst om palliation.');
+    await waitSaved(b);
+    const saved = (await client('GET', sub(round))).body.answers;
+    expect(saved.kontakt).toEqual({ navn: 'Fælles navn', stilling: 'Chefkonsulent' });
+    expect(saved.palliation).toEqual({ beskrivelse: 'Bs nye tekst om palliation.' });
   });
 
   it('moves between a submitted and a draft report by link, hash and history without mixing them up', async () => {

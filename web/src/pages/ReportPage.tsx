@@ -16,6 +16,7 @@ import {
   sectionStates,
   validateForSubmit,
   validationNow,
+  valueAt,
   type Validation,
   withSections,
   withValueAt,
@@ -135,6 +136,11 @@ function ReportEditor({ initial }: { initial: Loaded }) {
   const [busy, setBusy] = useState(false);
 
   const data = useRef(formData);
+  /**
+   * The answers of the version this editor last loaded or saved: what the person's own changes
+   * are measured from, so a conflict lists only what they changed, never a colleague's fields.
+   */
+  const base = useRef<JsonObject>(clean(withSections(schema, initial.submission.answers)));
   const etag = useRef(initial.etag);
   const dirty = useRef(false);
   const conflicted = useRef(false);
@@ -191,6 +197,7 @@ function ReportEditor({ initial }: { initial: Loaded }) {
     clearTimeout(timer.current);
     const next = withSections(schema, answers);
     data.current = next;
+    base.current = clean(next);
     dirty.current = false;
     setFormData(next);
     keepBackup(undefined);
@@ -199,11 +206,18 @@ function ReportEditor({ initial }: { initial: Loaded }) {
     setSave({ kind: 'clean', ...(lastSavedAt.current ? { savedAt: lastSavedAt.current } : {}) });
   };
 
-  /** The values typed here that differ from `saved`, to list beside the version now shown. */
+  /**
+   * The values changed here since the version this editor last loaded or saved (`base`), to list
+   * beside `saved`, the version now shown: a three-way comparison, so a field only a colleague
+   * changed is never offered as "yours" (its value here is just the older one), and a field
+   * both set to the same value needs nothing.
+   */
   const keepMine = (saved: JsonObject) => {
-    const mine = clean(data.current);
-    const changes = compareAnswers(saved, mine).filter((c) => c.change !== 'removed' || c.old !== undefined);
-    setKept(changes.map((c) => ({ pointer: c.pointer, mine: c.new, saved: c.old })));
+    const theirs = clean(withSections(schema, saved));
+    const changes = compareAnswers(base.current, clean(data.current))
+      .map((c): KeptValue => ({ pointer: c.pointer, mine: c.new, saved: valueAt(theirs, c.pointer) }))
+      .filter((k) => JSON.stringify(k.mine) !== JSON.stringify(k.saved));
+    setKept(changes);
     return changes.length;
   };
 
@@ -244,6 +258,8 @@ function ReportEditor({ initial }: { initial: Loaded }) {
     try {
       const reply = await request<Submission>('PUT', path, { body: { answers }, ifMatch: etag.current });
       applySubmission(reply.body, reply.etag);
+      // What is typed from now on (and what was held back) counts from what the server holds.
+      base.current = clean(withSections(schema, reply.body.answers));
       lastSavedAt.current = new Date();
       // Values held back (a word in a number field) stay in this tab's backup until fixed.
       if (!dirty.current) keepBackup(heldBack.current ? data.current : undefined);
