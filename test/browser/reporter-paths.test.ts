@@ -43,6 +43,20 @@ async function waitSaved(p: Page) {
   await status.filter({ hasText: /ikke gemt endnu|Gemmer/ }).waitFor({ timeout: 5_000 }).catch(() => undefined);
   await status.filter({ hasText: /^Gemt kl\. \d{2}\.\d{2}$/ }).waitFor({ timeout: 20_000 });
 }
+/** Every message shown at the field with id `id` (its hint and its marked errors), in order. */
+async function messagesAt(p: Page, id: string): Promise<string[]> {
+  return p.evaluate((fieldId) => {
+    const group = document.getElementById(fieldId)?.closest('.form-group');
+    return [...(group?.querySelectorAll(`#${fieldId}__hint, #${fieldId}__error li`) ?? [])].map((el) => (el as HTMLElement).innerText.trim()).filter(Boolean);
+  }, id);
+}
+/** The text a screen reader gives as the field's description (its aria-describedby). */
+async function description(p: Page, id: string): Promise<string> {
+  return p.evaluate((fieldId) => {
+    const ids = (document.getElementById(fieldId)?.getAttribute('aria-describedby') ?? '').split(' ').filter(Boolean);
+    return ids.map((d) => document.getElementById(d)?.innerText.trim() ?? '').join(' ');
+  }, id);
+}
 /** No person reads protocol words or status codes anywhere on the page. */
 async function expectNoProtocolWords(p: Page) {
   const text = await p.locator('body').innerText();
@@ -257,7 +271,7 @@ describe('reporters on the paths they really take', { timeout: 120_000 }, () => 
 
     // A point as decimal sign, or a word, is never saved as a number; everything else still is.
     await count.fill('1.5');
-    await page.getByText('Brug komma som decimaltegn, fx 12,5.', { exact: false }).waitFor();
+    await page.getByText('Skriv et helt tal fra 0 til 100.000. Punktum bruges kun mellem tusinder, fx 1.234.').waitFor();
     await page.locator('#root_kontakt_stilling').fill('Leder af sundhedsfremme');
     await waitSaved(page);
     await bar.getByText('Ikke gemt, fordi værdien ikke passer til feltet:').waitFor();
@@ -272,6 +286,61 @@ describe('reporters on the paths they really take', { timeout: 120_000 }, () => 
     await page.getByRole('heading', { name: 'Du har ændringer, der ikke blev gemt' }).waitFor();
     await page.getByRole('button', { name: 'Gendan mine ændringer' }).click();
     expect(await count.inputValue()).toBe('1.5');
+  });
+
+  it('says one thing per number field, with an example that fits it, and reads its unit and spaced thousands', async () => {
+    const round = await newRound();
+    const page = await reporter();
+    await page.goto(reportUrl(round));
+    await page.getByRole('heading', { name: round.title }).waitFor();
+    const bar = page.locator('.form-actions');
+    const id = 'root_rehabilitering_antal_henviste';
+    const count = page.locator(`#${id}`);
+
+    for (const typed of ['abc', '1e5']) {
+      await count.fill(typed);
+      await bar.getByText('Ikke gemt, fordi værdien ikke passer til feltet:').waitFor();
+      await expect.poll(() => messagesAt(page, id)).toEqual(['Skriv et helt tal fra 0 til 100.000, fx 1234.']);
+      // The message is the field's description for a screen reader, and the field is marked.
+      expect(await count.getAttribute('aria-invalid')).toBe('true');
+      expect(await description(page, id)).toContain('Skriv et helt tal fra 0 til 100.000, fx 1234.');
+    }
+    await screenshot(page, '33b-number-one-message');
+    // At submit, the summary says the same as the field.
+    await bar.getByRole('button', { name: 'Indsend' }).click();
+    await page.locator('.error-summary').getByRole('link', { name: 'Rehabilitering og genoptræning › Antal borgere henvist til kræftrehabilitering: Skriv et helt tal fra 0 til 100.000, fx 1234.' }).waitFor();
+    expect(await messagesAt(page, id)).toEqual(['Skriv et helt tal fra 0 til 100.000, fx 1234.']);
+
+    // Thousands separated by a space read as those separated by a point, and say so.
+    await count.fill('1 234');
+    await page.getByText('Læses som 1234.').waitFor();
+    expect(await messagesAt(page, id)).toEqual(['Læses som 1234.']);
+    await waitSaved(page);
+    await expect.poll(async () => (await (await api('reporter', ORG))('GET', sub(round))).body.answers.rehabilitering?.antal_henviste).toBe(1234);
+
+    // A percent field at 320 px by keyboard: "50 %" is 50; a word gets the field's own range, no example beyond it.
+    const regional = await newRound('kraeftplan-v-regional');
+    const narrow = await reporter(REGION, { width: 320, height: 640 });
+    await narrow.goto(reportUrl(regional, REGION));
+    await narrow.getByRole('heading', { name: regional.title }).waitFor();
+    await narrow.getByRole('button', { name: '+ Tilføj initiativ' }).focus();
+    await narrow.keyboard.press('Enter');
+    await expect.poll(() => narrow.evaluate(() => document.activeElement?.id)).toBe('root_initiativer_0_initiativ');
+    const pct = narrow.locator('#root_initiativer_0_fremdrift');
+    await pct.focus();
+    await narrow.keyboard.type('50 %');
+    await narrow.getByText('Læses som 50.').waitFor();
+    expect(await messagesAt(narrow, 'root_initiativer_0_fremdrift')).toEqual(['Læses som 50.']);
+    await waitSaved(narrow);
+    await expect.poll(async () => (await (await api('reporter', REGION))('GET', sub(regional, REGION))).body.answers.initiativer?.[0]?.fremdrift).toBe(50);
+    await pct.fill('');
+    await pct.focus();
+    await narrow.keyboard.type('halvdelen');
+    await narrow.locator('.form-actions').getByText('Ikke gemt, fordi værdien ikke passer til feltet:').waitFor();
+    await expect.poll(() => messagesAt(narrow, 'root_initiativer_0_fremdrift')).toEqual(['Skriv et helt tal fra 0 til 100.']);
+    expect(await sidewaysOverflow(narrow)).toEqual([]);
+    await pct.scrollIntoViewIfNeeded();
+    await expectAccessible(narrow, '33c-percent-one-message-320');
   });
 
   it('takes a link to another organisation\'s report to one\'s own, and says plainly when a report does not exist', async () => {

@@ -18,6 +18,7 @@ import {
   validationNow,
   valueAt,
   type Validation,
+  withNumberAdvice,
   withSections,
   withValueAt,
   type SectionInfo,
@@ -544,7 +545,8 @@ function ReportEditor({ initial }: { initial: Loaded }) {
   }, [formData, editable, validation]);
 
   const shownErrors = clientErrors ?? [...live.held, ...live.warnings];
-  const allErrors = [...shownErrors, ...serverErrors.filter((s) => !shownErrors.some((c) => c.pointer === s.pointer))];
+  // A word in a number field is named once, in the field's own terms, at the field and in the summary.
+  const allErrors = withNumberAdvice(schema, formData, [...shownErrors, ...serverErrors.filter((s) => !shownErrors.some((c) => c.pointer === s.pointer))]);
   const sections = sectionStates(schema, live.missing, [...live.held, ...live.warnings], clean(formData));
   const showToc = editable && sections.length >= 3;
   // SST's comment stays in view while the reporter fixes the report, also after the first save
