@@ -5,8 +5,13 @@
 // keyboard-only use under the sticky save bar, and every page at 320 CSS px.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { ulid } from 'ulid';
-import type { Round } from '#schemas/api';
+import { publishFormVersion } from '#core/forms-service';
+import { sstIdentity } from '#core/identity';
+import type { JsonObject, Round } from '#schemas/api';
+import { FORMS_DIR } from '../../local/seed.ts';
 import { screenshot, seriousViolations, sidewaysOverflow, signIn, startWebStack, type WebStack } from './support.ts';
 
 const ORG = 'kommune-101'; // København
@@ -341,6 +346,61 @@ describe('reporters on the paths they really take', { timeout: 120_000 }, () => 
     expect(await sidewaysOverflow(narrow)).toEqual([]);
     await pct.scrollIntoViewIfNeeded();
     await expectAccessible(narrow, '33c-percent-one-message-320');
+  });
+
+  it('offers to start from last year only when there is an accepted report to start from, and names it', async () => {
+    // Its own copy of the municipal form, so no other suite's rounds are "last year" for it.
+    const formId = `fortid-${ulid().toLowerCase().slice(-10)}`;
+    const schema = JSON.parse(readFileSync(path.join(FORMS_DIR, 'kraeftplan-v-kommunal', 'v1.schema.json'), 'utf8')) as JsonObject;
+    await publishFormVersion(stack.api.deps, sstIdentity('reporter-paths', 'sst-admin'), formId, {
+      title: 'Kommunal opfølgning (prøve)',
+      description: 'Prøveskema til start fra sidste års svar',
+      respondentKind: 'municipality',
+      plan: 'kraeftplan-v',
+      schema,
+    });
+    const thisYear = await stack.api.round(formId, { title: `I år ${ulid().slice(-6)}` });
+    const page = await reporter(ORG, { width: 320, height: 640 });
+    await expect.poll(() => page.locator('.loading').count(), { timeout: 15_000 }).toBe(0);
+    // The page looks for last year's report in the round list; once it has, nothing is offered.
+    const looked = page.waitForResponse((r) => new URL(r.url()).pathname === '/rounds' && r.request().method() === 'GET');
+    await page.goto(reportUrl(thisYear));
+    await page.getByRole('heading', { name: thisYear.title }).waitFor();
+    await looked;
+    await expect.poll(() => page.locator('.loading').count()).toBe(0);
+    await page.waitForTimeout(300);
+    expect(await page.getByRole('button', { name: 'Start fra sidste års godkendte svar' }).count()).toBe(0);
+    expect(await page.getByText('Der er ingen godkendt indberetning').count()).toBe(0);
+    await screenshot(page, '43-no-prefill-offer-320');
+
+    // Last year's report, accepted: now it is offered, named, and carried over by keyboard.
+    const lastYear = await stack.api.round(formId, { title: `Sidste år ${ulid().slice(-6)}`, period: '2025', opensAt: '2025-01-01', deadline: '2025-12-31', respondentsAt: '2025-06-01' });
+    const { submissions } = stack.api.deps;
+    const at = '2025-12-01T10:00:00.000Z';
+    const contentKey = await submissions.putContent(lastYear.roundId, ORG, 1, { kontakt: { navn: 'Sidste års navn', stilling: 'Konsulent' } });
+    await submissions.commit({
+      head: { roundId: lastYear.roundId, orgId: ORG, status: 'accepted', revision: 1, etag: '1-seeded', contentKey, updatedAt: at, updatedBy: 'SST', submittedAt: at, late: false },
+      expectedEtag: undefined,
+      revision: { roundId: lastYear.roundId, orgId: ORG, revision: 1, action: 'accept', status: 'accepted', savedAt: at, savedBy: 'SST', contentKey },
+      event: { at, id: ulid(), actor: 'SST', actorOrgId: 'sst', action: 'submission.accept', subject: `round/${lastYear.roundId}/submission/${ORG}` },
+    });
+    await page.reload();
+    await page.getByRole('heading', { name: thisYear.title }).waitFor();
+    const start = page.getByRole('button', { name: 'Start fra sidste års godkendte svar' });
+    await start.waitFor();
+    const source = `I kan starte fra jeres godkendte indberetning i runden ${lastYear.title} (2025). Alt kan rettes bagefter.`;
+    await page.getByText(source).waitFor();
+    expect(await start.evaluate((el) => document.getElementById(el.getAttribute('aria-describedby') ?? '')?.innerText)).toBe(source);
+    expect(await sidewaysOverflow(page)).toEqual([]);
+    await page.locator('#prefill-source').scrollIntoViewIfNeeded();
+    await expectAccessible(page, '44-prefill-offer-320');
+    await start.focus();
+    await page.keyboard.press('Enter');
+    await page.getByText(`Formularen er udfyldt med jeres godkendte svar fra runden ${lastYear.title}.`, { exact: false }).waitFor();
+    expect(await page.locator('#root_kontakt_navn').inputValue()).toBe('Sidste års navn');
+    expect(await start.count()).toBe(0);
+    const saved = (await (await api('reporter', ORG))('GET', sub(thisYear))).body;
+    expect(saved).toMatchObject({ status: 'draft', answers: { kontakt: { navn: 'Sidste års navn', stilling: 'Konsulent' } } });
   });
 
   it('takes a link to another organisation\'s report to one\'s own, and says plainly when a report does not exist', async () => {

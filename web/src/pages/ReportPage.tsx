@@ -29,7 +29,7 @@ import { features } from '../features.ts';
 
 import { ConfirmDialog, LoadError, Loading, Notice, PageTitle, StatusBadge, TableScroll, useLoad } from '../components/common.tsx';
 import { ErrorSummary, ReportForm, errorCount, focusField } from '../components/form-parts.tsx';
-import { RevisionHistory, SinceLastYear } from '../components/revisions.tsx';
+import { RevisionHistory, SinceLastYear, useLastYear } from '../components/revisions.tsx';
 import { Attachments } from '../components/attachments.tsx';
 
 export const AUTOSAVE_DELAY_MS = 1500;
@@ -470,7 +470,7 @@ function ReportEditor({ initial }: { initial: Loaded }) {
         text: combined
           ? t('prefilledFromPredecessors', combined.map((c) => c.orgName).join(currentLang() === 'da' ? ' og ' : ' and '))
           : carriedFrom.orgId === next.orgId
-            ? t('prefilled', carriedFrom.roundId)
+            ? t('prefilled', lastYear.lastYear?.round.roundId === carriedFrom.roundId ? lastYear.lastYear.round.title : carriedFrom.roundId)
             : t('prefilledFromPredecessor', carriedFrom.orgName, carriedFrom.roundId),
       });
     } catch (err) {
@@ -527,6 +527,9 @@ function ReportEditor({ initial }: { initial: Loaded }) {
   // submit, answers still missing. The same rules the server applies, from the same module.
   // The checks start once validation has loaded, right after the form is first on screen.
   const [validation, setValidation] = useState<Validation | undefined>(validationNow);
+  // Last year's accepted report (the prefill rule), looked for once: it decides whether "start
+  // from last year" is offered, and it is what "changed since last year" compares with.
+  const lastYear = useLastYear(round, initial.submission.orgId);
   useEffect(() => {
     if (!editable || validation) return;
     let mounted = true;
@@ -718,11 +721,19 @@ function ReportEditor({ initial }: { initial: Loaded }) {
             (submission.predecessors?.length ? (
               <PredecessorChoice predecessors={submission.predecessors} busy={busy} onStart={(from) => void prefill(from)} />
             ) : (
-              <p>
-                <button type="button" className="btn btn-secondary" onClick={() => void prefill()} disabled={busy}>
-                  {t('prefill')}
-                </button>
-              </p>
+              // Offered only when there is an accepted report to start from, named beside the button.
+              lastYear.lastYear && (
+                <div className="prefill-offer">
+                  <p className="field-hint" id="prefill-source">
+                    {t('prefillSource', lastYear.lastYear.round.title, lastYear.lastYear.round.period)}
+                  </p>
+                  <p>
+                    <button type="button" className="btn btn-secondary" onClick={() => void prefill()} disabled={busy} aria-describedby="prefill-source">
+                      {t('prefill')}
+                    </button>
+                  </p>
+                </div>
+              )
             ))}
         </>
       ) : round.phase !== 'open' && EDITABLE.has(submission.status) ? (
@@ -818,7 +829,7 @@ function ReportEditor({ initial }: { initial: Loaded }) {
         <p>{t('conflictReloadConfirm')}</p>
       </ConfirmDialog>
 
-      <SinceLastYear round={round} orgId={submission.orgId} schema={schema} answers={clean(formData)} />
+      <SinceLastYear round={round} orgId={submission.orgId} schema={schema} answers={clean(formData)} lookup={lastYear} />
 
       <RevisionHistory
         roundId={round.roundId}
