@@ -235,9 +235,10 @@ export function openApiDocument(): object {
     servers: [
       { url: 'http://127.0.0.1:3000', description: 'The local stack (`npm start`)' },
       {
-        url: 'https://{apiId}.execute-api.{region}.amazonaws.com',
-        description: 'A deployment: the `ApiUrl` output of the Api stack',
-        variables: { apiId: { default: 'example', description: 'The HTTP API id' }, region: { default: 'eu-north-1', enum: ['eu-north-1', 'eu-central-1', 'eu-west-1'] } },
+        // Through CloudFront and its WAF: the execute-api address is no way in (switched off with a custom domain).
+        url: 'https://{distribution}.cloudfront.net/api',
+        description: 'A deployment: the `ApiUrl` output of the Api stack (the web app\'s own CloudFront distribution, under /api)',
+        variables: { distribution: { default: 'example', description: 'The CloudFront distribution host of the Web stack' } },
       },
     ],
     jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',

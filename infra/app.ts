@@ -54,7 +54,7 @@ export function buildApp(options: BuildOptions = {}): BuiltApp {
     const value: unknown = app.node.tryGetContext(key);
     return typeof value === 'string' && value !== '' ? value : undefined;
   };
-  const keys: (keyof ConfigInput)[] = ['stage', 'region', 'account', 'authDomainPrefix', 'mailFrom', 'alarmEmail', 'malwareScan'];
+  const keys: (keyof ConfigInput)[] = ['stage', 'region', 'account', 'authDomainPrefix', 'mailFrom', 'alarmEmail', 'malwareScan', 'apiDomainName', 'apiCertificateArn'];
   const input: ConfigInput = {};
   for (const key of keys) {
     const value = options[key] ?? fromContext(key);

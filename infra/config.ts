@@ -43,6 +43,12 @@ export interface StageConfig {
   jobTimeout: Duration;
   /** GuardDuty Malware Protection for S3 on confirmed attachments (`-c malwareScan=true`); off by default, as it is billed per GB scanned. */
   malwareScan: boolean;
+  /**
+   * The API's own custom domain (`-c apiDomainName=… -c apiCertificateArn=…`): CloudFront reaches
+   * the API under this name and the `execute-api` address is switched off, so nothing reaches the
+   * API around the WAF. Unset: the execute-api address stays open (prod warns at synth).
+   */
+  apiDomain?: { domainName: string; certificateArn: string };
 }
 
 const STAGES: readonly StageName[] = ['dev', 'prod'];
@@ -84,15 +90,36 @@ export interface ConfigInput {
   mailFrom?: string;
   alarmEmail?: string;
   malwareScan?: string;
+  apiDomainName?: string;
+  apiCertificateArn?: string;
+}
+
+const HOST_NAME = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
+const ACM_ARN = /^arn:aws[a-z-]*:acm:([a-z0-9-]+):\d{12}:certificate\/[0-9a-f-]+$/;
+
+/** Both flags or neither; a host name; an ACM certificate in the API's own region (a regional domain takes no other). */
+function apiDomainOf(input: ConfigInput, region: string): StageConfig['apiDomain'] {
+  const { apiDomainName: domainName, apiCertificateArn: certificateArn } = input;
+  if (!domainName && !certificateArn) return undefined;
+  if (!domainName || !certificateArn) throw new Error('the API custom domain needs both -c apiDomainName=<host> and -c apiCertificateArn=<ACM certificate ARN>');
+  if (!HOST_NAME.test(domainName)) throw new Error(`apiDomainName must be a lower-case host name such as api.statusportalen.example.dk, not "${domainName}"`);
+  const arnRegion = ACM_ARN.exec(certificateArn)?.[1];
+  if (!arnRegion) throw new Error(`apiCertificateArn must be an ACM certificate ARN (arn:aws:acm:<region>:<account>:certificate/<id>), not "${certificateArn}"`);
+  if (arnRegion !== region) {
+    throw new Error(`apiCertificateArn is in ${arnRegion}, but a regional API domain needs a certificate in the API's own region, ${region} (CloudFront's us-east-1 certificate is another one)`);
+  }
+  return { domainName, certificateArn };
 }
 
 export function stageConfig(input: ConfigInput = {}): StageConfig {
   const stage = (input.stage ?? 'dev') as StageName;
   if (!STAGES.includes(stage)) throw new Error(`stage must be one of ${STAGES.join(', ')}, not "${input.stage}"`);
   const prod = stage === 'prod';
+  const region = input.region ?? 'eu-north-1';
+  const apiDomain = apiDomainOf(input, region);
   return {
     stage,
-    region: input.region ?? 'eu-north-1',
+    region,
     ...(input.account ? { account: input.account } : {}),
     removalPolicy: prod ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
     protect: prod,
@@ -118,6 +145,7 @@ export function stageConfig(input: ConfigInput = {}): StageConfig {
     apiTimeout: Duration.seconds(15),
     jobTimeout: Duration.minutes(5),
     malwareScan: input.malwareScan === 'true',
+    ...(apiDomain ? { apiDomain } : {}),
   };
 }
 

@@ -96,7 +96,9 @@ function match(method: string, pathname: string): { route: RouteSpec; params: Re
 /** Claims as API Gateway passes them to Lambda: every value a string, lists as "[a b]". */
 function stringifyClaims(payload: Record<string, unknown>): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(payload)) out[k] = Array.isArray(v) ? `[${v.join(' ')}]` : String(v);
+  // Objects (Cognito's `identities` entries) as JSON, not "[object Object]".
+  const text = (v: unknown): string => (typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v));
+  for (const [k, v] of Object.entries(payload)) out[k] = Array.isArray(v) ? `[${v.map(text).join(' ')}]` : text(v);
   return out;
 }
 

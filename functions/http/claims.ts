@@ -3,6 +3,7 @@
 // Claims arrive as strings: a list claim such as `cognito:groups` comes as "[a b]".
 import type { Identity } from '#core/identity';
 import { SUMMARIES_READ_FULL_SCOPE } from '#core/identity';
+import { organisationClaim } from '#core/org-claims';
 import { findOrganisation, isValidOn, SST_ORG_ID } from '#core/registry';
 import { danishDate } from '#core/danish-time';
 import { Problem } from '#core/problems';
@@ -29,7 +30,9 @@ function list(value: unknown): string[] {
 const ROLE_ORDER: Role[] = ['sst-admin', 'sst-reader', 'reporter', 'author'];
 
 /**
- * Undefined when the claims name no usable role (the caller is then refused with 403). A
+ * Undefined when the claims name no usable role (the caller is then refused with 403). The
+ * organisation comes from `custom:orgId`, or for a federated user from `custom:fedOrgId` only
+ * (core/identity.ts, organisationClaim). A
  * reporter whose organisation is SST, or is not in the registry on today's Danish date (unknown,
  * merged away, not yet founded), is refused outright (401): such a token speaks for nobody who
  * reports, and SST's own rights must never follow from a reporter's organisation claim.
@@ -44,8 +47,8 @@ export function identityFromClaims(claims: Claims | undefined, scopes?: string[]
   const granted = [...new Set([...list(scopes ?? []), ...list(claims['scope'])])];
   const role = ROLE_ORDER.find((r) => groups.includes(r));
   if (role === 'reporter') {
-    const orgId = claims['custom:orgId'];
-    if (typeof orgId !== 'string' || !orgId) return undefined;
+    const orgId = organisationClaim(claims);
+    if (!orgId) return undefined;
     if (orgId === SST_ORG_ID || !isValidOn(orgId, danishDate(now))) {
       throw new Problem('unauthenticated', 'Dit login hører ikke til en organisation, der indberetter i Statusportalen i dag. Kontakt Sundhedsstyrelsen.');
     }
@@ -54,8 +57,8 @@ export function identityFromClaims(claims: Claims | undefined, scopes?: string[]
   if (role === 'author') {
     // A co-author of SST's publications speaks for a national authority other than SST; its
     // rights come from the publications that authority is invited to, never from the claim.
-    const orgId = claims['custom:orgId'];
-    if (typeof orgId !== 'string' || !orgId) return undefined;
+    const orgId = organisationClaim(claims);
+    if (!orgId) return undefined;
     if (orgId === SST_ORG_ID || findOrganisation(orgId)?.kind !== 'authority') {
       throw new Problem('unauthenticated', 'Dit login hører ikke til en myndighed, der skriver med på Sundhedsstyrelsens publikationer. Kontakt Sundhedsstyrelsen.');
     }

@@ -30,6 +30,7 @@ import type { StageConfig } from '../config.ts';
 import { ServiceFunction } from '../constructs/service-function.ts';
 import { WebAcl } from '../constructs/web-acl.ts';
 import { TABLE_SHAPE } from '../../functions/store/table-shape.ts';
+import { FEDERATED_ORG_ATTRIBUTE, ORG_ATTRIBUTE } from '../../functions/core/org-claims.ts';
 import type { DataStack } from './data-stack.ts';
 import { API_PATH_PREFIX, type WebStack } from './web-stack.ts';
 
@@ -69,6 +70,7 @@ export class ApiStack extends Stack {
     const webOrigins = [web.origin, ...config.extraWebOrigins];
 
     // --- Identity: hosted login, the scope for SST's systems, and the two app clients.
+    const federated = data.identityProviders.length > 0;
     const domain = data.userPool.addDomain('Login', { cognitoDomain: { domainPrefix: config.authDomainPrefix } });
     const summariesRead = new cognito.ResourceServerScope({
       scopeName: SUMMARIES_READ_SCOPE,
@@ -96,11 +98,19 @@ export class ApiStack extends Stack {
       idTokenValidity: Duration.hours(1),
       accessTokenValidity: Duration.hours(1),
       refreshTokenValidity: Duration.hours(12),
-      // The organisation is read, never written, by the app.
+      // Read: the ID token carries what the client may read, both organisation attributes among them.
       readAttributes: new cognito.ClientAttributes()
         .withStandardAttributes({ email: true, emailVerified: true, fullname: true })
-        .withCustomAttributes('orgId'),
-      writeAttributes: new cognito.ClientAttributes().withStandardAttributes({ fullname: true }),
+        .withCustomAttributes(ORG_ATTRIBUTE, FEDERATED_ORG_ATTRIBUTE),
+      // Write: Cognito writes a federated sign-in's mapped attributes through the client that
+      // offers the provider, and fails the sign-in if the client may not (WriteAttributes in the
+      // Cognito API reference), so with federation those three are writable here. No person can
+      // use that: UpdateUserAttributes needs the aws.cognito.signin.user.admin scope, which this
+      // client neither grants (OAuth scopes above) nor issues through a password flow (authFlows
+      // off). custom:orgId is never writable. Without federation: the name only.
+      writeAttributes: federated
+        ? new cognito.ClientAttributes().withStandardAttributes({ email: true, fullname: true }).withCustomAttributes(FEDERATED_ORG_ATTRIBUTE)
+        : new cognito.ClientAttributes().withStandardAttributes({ fullname: true }),
     });
     this.machineClient = data.userPool.addClient('MachineClient', {
       userPoolClientName: 'sst-summaries',
@@ -113,6 +123,10 @@ export class ApiStack extends Stack {
       supportedIdentityProviders: [cognito.UserPoolClientIdentityProvider.COGNITO],
       preventUserExistenceErrors: true,
       accessTokenValidity: Duration.hours(1),
+      // No person signs in here (client credentials only); set so Cognito's default (every
+      // standard attribute) never applies, and no organisation attribute is in either list.
+      readAttributes: new cognito.ClientAttributes().withStandardAttributes({ fullname: true }),
+      writeAttributes: new cognito.ClientAttributes().withStandardAttributes({ fullname: true }),
     });
 
     // Two authorizers so that a machine token is refused at the edge on every route that is not
@@ -149,7 +163,11 @@ export class ApiStack extends Stack {
     // --- The HTTP API.
     const accessLog = new logs.LogGroup(this, 'ApiAccessLogs', { retention: config.logRetention, removalPolicy: config.removalPolicy });
     // A reference in this stack's scope, so that routes, integrations and authorizers are made here.
-    this.api = apigw.HttpApi.fromHttpApiAttributes(this, 'ApiRef', { httpApiId: web.httpApi.apiId, apiEndpoint: web.httpApi.apiEndpoint });
+    // (No execute-api endpoint to name when the custom domain has switched it off.)
+    this.api = apigw.HttpApi.fromHttpApiAttributes(this, 'ApiRef', {
+      httpApiId: web.httpApi.apiId,
+      ...(web.apiDomain ? {} : { apiEndpoint: web.httpApi.apiEndpoint }),
+    });
     this.stage = new apigw.HttpStage(this, 'Stage', {
       httpApi: this.api,
       stageName: '$default',
@@ -173,6 +191,13 @@ export class ApiStack extends Stack {
         ),
       },
     });
+
+    // The custom domain (when deployed with one) serves this stage at its root; CloudFront calls it.
+    // The mapping names the stage by its name, not a reference, so it must wait for the stage.
+    if (web.apiDomain) {
+      const mapping = new apigw.ApiMapping(this, 'ApiMapping', { api: this.api, domainName: web.apiDomain, stage: this.stage });
+      mapping.node.addDependency(this.stage);
+    }
 
     const integrations = new Map<string, HttpLambdaIntegration>();
     const created = new Map<string, apigw.HttpRoute>();
@@ -253,7 +278,8 @@ export class ApiStack extends Stack {
     this.addAlarms();
     this.deployWebContent(web, domain);
 
-    // The address to use: CloudFront with WAF. The stage's own execute-api address stays reachable (see README, Deploy).
+    // The address to use: CloudFront with WAF. Without a custom domain the stage's own execute-api
+    // address stays reachable too (see README, Deploy, "The edge").
     new CfnOutput(this, 'ApiUrl', { value: `${web.origin}${API_PATH_PREFIX}/` });
     new CfnOutput(this, 'WebUrl', { value: `${web.origin}/` });
     new CfnOutput(this, 'UserPoolId', { value: data.userPool.userPoolId });

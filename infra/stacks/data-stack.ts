@@ -1,7 +1,7 @@
 // Stateful resources: the table, the document bucket and the user pool. They live apart from
 // the code that uses them so the API stack can be replaced freely; in prod they are retained
 // when the stack goes, protected against deletion, and the stack against termination.
-import { Annotations, Duration, SecretValue, Stack, type StackProps } from 'aws-cdk-lib';
+import { Duration, SecretValue, Stack, type StackProps } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as guardduty from 'aws-cdk-lib/aws-guardduty';
@@ -13,12 +13,11 @@ import type { Construct } from 'constructs';
 import { PrivateBucket } from '../constructs/private-bucket.ts';
 import { TABLE_SHAPE } from '../../functions/store/table-shape.ts';
 import { UNCONFIRMED_TAG } from '../../functions/store/attachment-tags.ts';
+import { FEDERATED_ORG_ATTRIBUTE, FEDERATED_ORG_CLAIM, ORG_ATTRIBUTE } from '../../functions/core/org-claims.ts';
 import { documentsBucketName, type StageConfig } from '../config.ts';
 
 /** The Cognito groups, strongest first; `author` is a co-author of SST's publications (functions/http/claims.ts). */
 export const USER_GROUPS = ['sst-admin', 'sst-reader', 'reporter', 'author'] as const;
-/** The immutable custom attribute naming a reporter's organisation (claim `custom:orgId`). */
-export const ORG_ATTRIBUTE = 'orgId';
 
 export interface DataStackProps extends StackProps {
   config: StageConfig;
@@ -96,7 +95,13 @@ export class DataStack extends Stack {
       signInCaseSensitive: false,
       autoVerify: { email: true },
       standardAttributes: { email: { required: true, mutable: true }, fullname: { required: false, mutable: true } },
-      customAttributes: { [ORG_ATTRIBUTE]: new cognito.StringAttribute({ minLen: 1, maxLen: 32, mutable: false }) },
+      customAttributes: {
+        // Set by SST when it makes the account; a password user never changes organisation.
+        [ORG_ATTRIBUTE]: new cognito.StringAttribute({ minLen: 1, maxLen: 32, mutable: false }),
+        // Written by Cognito from the identity provider's assertion at every federated sign-in
+        // (it refuses to rewrite an immutable attribute). The API reads it for federated tokens only.
+        [FEDERATED_ORG_ATTRIBUTE]: new cognito.StringAttribute({ minLen: 1, maxLen: 32, mutable: true }),
+      },
       // Prod: every sign-in with a password needs TOTP (SST administrators read every report).
       mfa: config.mfaRequired ? cognito.Mfa.REQUIRED : cognito.Mfa.OPTIONAL,
       mfaSecondFactor: { otp: true, sms: false },
@@ -180,7 +185,7 @@ export class DataStack extends Stack {
    * Optional federation, one provider per deployment, from context flags: `-c samlMetadataUrl=…`
    * or `-c oidcIssuer=… -c oidcClientId=… -c oidcClientSecretName=<Secrets Manager name>`, with
    * `-c federationOrgAttribute=<asserted attribute>` naming the attribute that carries the
-   * organisation id (mapped to custom:orgId) and `-c federationName=` the button's name. Role
+   * organisation id (mapped to custom:fedOrgId) and `-c federationName=` the button's name. Role
    * groups are still given in Cognito; a federated user has none until SST adds one.
    */
   private addFederation(): void {
@@ -195,16 +200,12 @@ export class DataStack extends Stack {
     if (!samlMetadataUrl && !oidcIssuer) return;
     if (!orgAttribute) throw new Error('federation needs -c federationOrgAttribute=<the asserted attribute that names the organisation>');
     // Cognito rewrites mapped attributes at every federated sign-in and refuses to write an
-    // immutable one: custom:orgId is immutable (a reporter must never change organisation), so
-    // until the claims read a mutable federated attribute, a returning federated user may be refused.
-    Annotations.of(this).addWarningV2(
-      'statusportalen:federation-immutable-org',
-      'custom:orgId is immutable; Cognito updates mapped attributes at each federated sign-in and fails on immutable ones. See README, Deploy, "Federation".',
-    );
+    // immutable one, so the organisation goes into the mutable custom:fedOrgId, which the API
+    // honours only in a federated user's token (functions/core/org-claims.ts).
     const attributeMapping: cognito.AttributeMapping = {
       email: cognito.ProviderAttribute.other(oidcIssuer ? 'email' : 'http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress'),
       fullname: cognito.ProviderAttribute.other(oidcIssuer ? 'name' : 'http://schemas.xmlsoap.org/ws/2005/05/identity/claims/name'),
-      custom: { [`custom:${ORG_ATTRIBUTE}`]: cognito.ProviderAttribute.other(orgAttribute) },
+      custom: { [FEDERATED_ORG_CLAIM]: cognito.ProviderAttribute.other(orgAttribute) },
     };
     if (samlMetadataUrl) {
       const provider = new cognito.UserPoolIdentityProviderSaml(this, 'Saml', {

@@ -2,7 +2,8 @@
 // (Origin Access Control), HTTPS only, security headers, access logs. The content itself (the
 // built app or a placeholder, plus the runtime config.json) is deployed by the API stack, which
 // knows the API address and the Cognito client the app needs.
-import { Duration, Fn, Stack, type StackProps } from 'aws-cdk-lib';
+import { Annotations, CfnOutput, Duration, Fn, Stack, type StackProps } from 'aws-cdk-lib';
+import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
@@ -33,6 +34,11 @@ export class WebStack extends Stack {
    * CloudFront can send `/api/*` to it: the web app and the API share one origin behind one WAF.
    */
   readonly httpApi: apigw.HttpApi;
+  /**
+   * The API's custom domain (`-c apiDomainName=… -c apiCertificateArn=…`), whose name CloudFront
+   * calls; the API stack maps its stage onto it. Undefined: CloudFront calls execute-api.
+   */
+  readonly apiDomain?: apigw.DomainName;
 
   constructor(scope: Construct, id: string, props: WebStackProps) {
     super(scope, id, props);
@@ -54,12 +60,35 @@ export class WebStack extends Stack {
     });
 
     const region = Stack.of(this).region;
+    // A regional custom domain lets the API switch its execute-api address off: with it, the only
+    // way in is CloudFront and its WAF. Without it, a flood sent to execute-api meets only the
+    // stage and route throttles. Prod only warns: nothing is deployed yet, and SST's domain and a
+    // certificate validated in SST's DNS are not known here (README, Deploy, "The edge").
+    if (config.apiDomain) {
+      this.apiDomain = new apigw.DomainName(this, 'ApiDomain', {
+        domainName: config.apiDomain.domainName,
+        certificate: acm.Certificate.fromCertificateArn(this, 'ApiCertificate', config.apiDomain.certificateArn),
+        endpointType: apigw.EndpointType.REGIONAL,
+        securityPolicy: apigw.SecurityPolicy.TLS_1_2,
+      });
+      // The DNS record SST adds: <apiDomainName> CNAME <this>. CloudFront resolves the name through it.
+      new CfnOutput(this, 'ApiDomainTarget', {
+        value: this.apiDomain.regionalDomainName,
+        description: `Add a DNS record: ${config.apiDomain.domainName} CNAME this value (CloudFront reaches the API through it)`,
+      });
+    } else if (prod) {
+      Annotations.of(this).addWarningV2(
+        'statusportalen:execute-api-open',
+        "The API's execute-api address stays open and bypasses the WAF (only the stage and route throttles hold there). Deploy with -c apiDomainName=<host> -c apiCertificateArn=<ACM ARN in the API's region> to switch it off; see README, Deploy, \"The edge\".",
+      );
+    }
     // No CORS for the deployed app: it calls the API on its own origin. Only local development
     // origins (dev stage) need it.
     this.httpApi = new apigw.HttpApi(this, 'Api', {
       apiName: `statusportalen-${config.stage}`,
       description: 'Statusportalen: status reports to Sundhedsstyrelsen',
       createDefaultStage: false,
+      disableExecuteApiEndpoint: this.apiDomain !== undefined,
       ...(config.extraWebOrigins.length
         ? {
             corsPreflight: {
@@ -108,7 +137,10 @@ export class WebStack extends Stack {
         `function handler(event) { var r = event.request; r.uri = r.uri.slice(${API_PATH_PREFIX.length}) || '/'; return r; }`,
       ),
     });
-    const apiHost = Fn.select(2, Fn.split('/', this.httpApi.apiEndpoint));
+    // With a custom domain CloudFront calls it by name: the Host and SNI CloudFront sends are the
+    // origin's domain name, and API Gateway picks the API mapping by that name (the regional
+    // d-….execute-api name would answer 403). Without one, the execute-api host, which knows its own API.
+    const apiHost = config.apiDomain ? config.apiDomain.domainName : Fn.select(2, Fn.split('/', this.httpApi.apiEndpoint));
     this.distribution = new cloudfront.Distribution(this, 'Cdn', {
       comment: `Statusportalen web and API (${config.stage})`,
       defaultRootObject: 'index.html',
@@ -119,7 +151,7 @@ export class WebStack extends Stack {
           viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.HTTPS_ONLY,
           allowedMethods: cloudfront.AllowedMethods.ALLOW_ALL,
           // Never cached: every answer depends on who asks. Every viewer header but Host goes on
-          // (Authorization, If-Match, Idempotency-Key); execute-api needs its own Host.
+          // (Authorization, If-Match, Idempotency-Key); API Gateway needs the origin's own name as Host.
           cachePolicy: cloudfront.CachePolicy.CACHING_DISABLED,
           originRequestPolicy: cloudfront.OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
           functionAssociations: [{ function: stripApiPrefix, eventType: cloudfront.FunctionEventType.VIEWER_REQUEST }],

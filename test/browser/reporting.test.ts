@@ -286,4 +286,15 @@ describe('reporting in the browser', { timeout: 90_000 }, () => {
     expect(await p.getAttribute('html', 'lang')).toBe('en');
     await ctx.close();
   });
+  it('tells a reporter who follows a link to a round that has not opened when it opens', async () => {
+    const later = await stack.api.round('kraeftplan-v-kommunal', { title: `Kommer snart ${Date.now().toString(36)}`, opensAt: '2027-01-04T08:00:00+01:00', deadline: '2027-03-31T23:59:00+02:00' });
+    const ctx = await stack.browser.newContext({ locale: 'da-DK', viewport: { width: 1280, height: 900 } });
+    ctx.setDefaultTimeout(20_000);
+    const p = await ctx.newPage();
+    await signIn(p, stack.api.url, 'reporter', 'kommune-563');
+    await p.goto(`${stack.api.url}/#/runder/${later.roundId}/kommune-563`);
+    await p.getByText('Runden er ikke åbnet endnu. Den åbner 4. januar 2027 kl. 08.00.').waitFor();
+    await expectAccessible(p, '16-round-not-open');
+    await ctx.close();
+  });
 });

@@ -1,5 +1,6 @@
 // The edges of who a token says the caller is: a reporter acts for one organisation in the
-// registry today (never SST, never one that does not exist yet or any more), a machine client
+// registry today (never SST, never one that does not exist yet or any more), read from
+// custom:orgId, or for a federated user from custom:fedOrgId only; a machine client
 // holds exactly this API's scope, and an audit cursor is ours or it is refused.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
@@ -17,6 +18,17 @@ beforeAll(async () => {
 afterAll(() => api?.stop());
 
 const reporterAs = (orgId: string) => api.sign({ sub: `sub-${orgId}`, name: 'Indberetter', 'cognito:groups': ['reporter'], 'custom:orgId': orgId });
+// A federated reporter's ID token as Cognito issues it: a `<provider>_<id>` username and the
+// `identities` claim, which Cognito writes for federated users only and no user can set.
+const federatedAs = (claims: Record<string, unknown>) =>
+  api.sign({
+    sub: 'sub-federated-0001',
+    'cognito:username': 'MitID-Erhverv_abc123',
+    identities: [{ userId: 'abc123', providerName: 'MitID-Erhverv', providerType: 'SAML', issuer: null, primary: 'true', dateCreated: '1764633600000' }],
+    name: 'Føderet Indberetter',
+    'cognito:groups': ['reporter'],
+    ...claims,
+  });
 const contactsOf = async (orgId: string) =>
   (await getDocumentClient().send(new GetCommand({ TableName: storageConfigFromEnv().table, Key: keys.contacts(orgId), ConsistentRead: true }))).Item;
 
@@ -37,6 +49,37 @@ describe('identity edges', () => {
       expectProblem(await api.call('GET', '/rounds', { token: await reporterAs(orgId) }), 401, 'unauthenticated');
     }
     expect((await api.call('GET', '/rounds', { token: await reporterAs('kommune-101') })).status).toBe(200);
+  });
+
+  it('lets a federated reporter act for the organisation its provider asserted (custom:fedOrgId), and for no other', async () => {
+    const token = await federatedAs({ 'custom:fedOrgId': 'kommune-101' });
+    expect((await api.call('GET', '/orgs/kommune-101/contacts', { token })).status).toBe(200);
+    expectProblem(await api.call('GET', '/orgs/kommune-147/contacts', { token }), 403, 'forbidden');
+    expect((await api.call('GET', '/rounds', { token })).status).toBe(200);
+  });
+
+  it('never lets a password user take an organisation from custom:fedOrgId, nor a federated user from custom:orgId', async () => {
+    // A password user with both attributes acts for custom:orgId only.
+    const both = await api.sign({ sub: 'sub-password-0001', name: 'Indberetter', 'cognito:groups': ['reporter'], 'custom:orgId': 'kommune-101', 'custom:fedOrgId': 'kommune-147' });
+    expect((await api.call('GET', '/orgs/kommune-101/contacts', { token: both })).status).toBe(200);
+    expectProblem(await api.call('GET', '/orgs/kommune-147/contacts', { token: both }), 403, 'forbidden');
+    // With custom:fedOrgId alone a password user speaks for nobody.
+    const fedOnly = await api.sign({ sub: 'sub-password-0002', name: 'Indberetter', 'cognito:groups': ['reporter'], 'custom:fedOrgId': 'kommune-147' });
+    expectProblem(await api.call('GET', '/orgs/kommune-147/contacts', { token: fedOnly }), 403, 'forbidden');
+    // A federated token naming its organisation only in custom:orgId speaks for nobody either.
+    const orgOnly = await federatedAs({ 'custom:orgId': 'kommune-101' });
+    expectProblem(await api.call('GET', '/orgs/kommune-101/contacts', { token: orgOnly }), 403, 'forbidden');
+  });
+
+  it("refuses a federated reporter whose asserted organisation is SST or not in the registry today (401), and SST's addresses stay as they were", async () => {
+    const before = await contactsOf('sst');
+    const sst = await federatedAs({ 'custom:fedOrgId': 'sst' });
+    expectProblem(await api.call('PUT', '/orgs/sst/contacts', { token: sst, body: { emails: ['angriber@example.com'] } }), 401, 'unauthenticated');
+    expect(await contactsOf('sst')).toEqual(before);
+    const notToday = danishDate(new Date()) < '2027-01-01' ? 'region-oestdanmark' : 'region-1084';
+    for (const orgId of ['kommune-999', notToday]) {
+      expectProblem(await api.call('GET', '/rounds', { token: await federatedAs({ 'custom:fedOrgId': orgId }) }), 401, 'unauthenticated');
+    }
   });
 
   it('accepts a machine client only with the full scope statusportalen/summaries.read', async () => {

@@ -3,13 +3,14 @@
 // and cdk-nag's AWS Solutions checks. The app is synthesized once per stage for the whole file.
 import { existsSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { Match } from 'aws-cdk-lib/assertions';
+import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import type { CfnElement } from 'aws-cdk-lib';
 import { AREAS, ROUTES, deployedRoutes, routeKey, SUMMARIES_READ_SCOPE, type RouteSpec } from '#functions/routes';
 import { TABLE_SHAPE } from '#store/table-shape';
 import { AREA_ACCESS, JOBS } from '../../infra/access.ts';
 import { handlerEntry, jobEntry } from '../../infra/bundling.ts';
 import { RESOURCE_SERVER_ID, authorizerKind } from '../../infra/stacks/api-stack.ts';
+import { stageConfig } from '../../infra/config.ts';
 import { actionsOf, resourcesOf, resourcesOfStatement, statementsOfRole, synthesize, type Synthesized } from './synth.ts';
 
 let prod: Synthesized;
@@ -133,6 +134,8 @@ describe('the user pool', () => {
     const pool = only(resourcesOf(t, 'AWS::Cognito::UserPool'));
     expect(pool.Properties.AdminCreateUserConfig.AllowAdminCreateUserOnly).toBe(true);
     expect(pool.Properties.Schema).toContainEqual(expect.objectContaining({ Name: 'orgId', AttributeDataType: 'String', Mutable: false }));
+    // Federated users' organisation: Cognito rewrites it at each federated sign-in, so it must be mutable.
+    expect(pool.Properties.Schema).toContainEqual(expect.objectContaining({ Name: 'fedOrgId', AttributeDataType: 'String', Mutable: true }));
     expect(pool.Properties.EnabledMfas).toEqual(['SOFTWARE_TOKEN_MFA']);
     expect(pool.Properties.UserPoolTier).toBe('PLUS');
     expect(pool.Properties.UserPoolAddOns).toEqual({ AdvancedSecurityMode: 'ENFORCED' });
@@ -155,9 +158,23 @@ describe('the user pool', () => {
       AllowedOAuthFlows: ['code'],
       AllowedOAuthFlowsUserPoolClient: true,
       AllowedOAuthScopes: ['openid', 'email', 'profile'],
-      ReadAttributes: Match.arrayWith(['custom:orgId']),
-      WriteAttributes: Match.not(Match.arrayWith(['custom:orgId'])),
+      ReadAttributes: Match.arrayWith(['custom:fedOrgId', 'custom:orgId']),
+      WriteAttributes: ['name'],
     });
+  });
+
+  it('lets no app client write either organisation attribute without federation, and no person call UpdateUserAttributes', () => {
+    const clients = Object.values(resourcesOf(prod.templates.data, 'AWS::Cognito::UserPoolClient')).map((c) => c.Properties);
+    expect(clients.map((c) => c.ClientName).sort()).toEqual(['sst-summaries', 'web']);
+    for (const client of clients) {
+      // Set explicitly on every client: unset would mean Cognito's default set.
+      expect(client.WriteAttributes, client.ClientName).toEqual(expect.any(Array));
+      expect(client.WriteAttributes.filter((a: string) => a.startsWith('custom:')), client.ClientName).toEqual([]);
+      // UpdateUserAttributes takes an access token with this scope; no client hands one out.
+      expect(JSON.stringify(client.AllowedOAuthScopes ?? []), client.ClientName).not.toContain('aws.cognito.signin.user.admin');
+      expect(client.ExplicitAuthFlows, client.ClientName).toEqual(['ALLOW_REFRESH_TOKEN_AUTH']);
+    }
+    expect(clients.find((c) => c.ClientName === 'sst-summaries')!.ReadAttributes).toEqual(['name']);
   });
 
   it("gives SST's systems a client-credentials client that can ask only for summaries.read", () => {
@@ -509,22 +526,126 @@ describe('the edge (issue 13, item 10)', () => {
   });
 });
 
+describe("the API's custom domain: no way around the WAF (issue 13, item 10)", () => {
+  // Example values: SST's real API host and certificate are not known here.
+  const API_HOST = 'api.statusportalen.example.dk';
+  const CERTIFICATE = 'arn:aws:acm:eu-north-1:123456789012:certificate/0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d';
+  let withDomain: Synthesized;
+  beforeAll(() => {
+    withDomain = synthesize('prod', { apiDomainName: API_HOST, apiCertificateArn: CERTIFICATE });
+  });
+  const cdnOf = (s: Synthesized) => only(resourcesOf(s.templates.web, 'AWS::CloudFront::Distribution')).Properties.DistributionConfig;
+  const apiOriginOf = (s: Synthesized) => {
+    const config = cdnOf(s);
+    const behavior = config.CacheBehaviors.find((b: any) => b.PathPattern === '/api/*');
+    return { behavior, origin: config.Origins.find((o: any) => o.Id === behavior.TargetOriginId) };
+  };
+  const openWarnings = (s: Synthesized) => Annotations.fromStack(s.web).findWarning('*', Match.stringLikeRegexp('execute-api address stays open and bypasses the WAF'));
+
+  it('switches the execute-api address off and serves the API on a regional TLS 1.2 domain with the given certificate', () => {
+    const api = only(resourcesOf(withDomain.templates.web, 'AWS::ApiGatewayV2::Api')).Properties;
+    expect(api.DisableExecuteApiEndpoint).toBe(true);
+    const domain = only(resourcesOf(withDomain.templates.web, 'AWS::ApiGatewayV2::DomainName')).Properties;
+    expect(domain.DomainName).toBe(API_HOST);
+    expect(domain.DomainNameConfigurations).toEqual([{ CertificateArn: CERTIFICATE, EndpointType: 'REGIONAL', SecurityPolicy: 'TLS_1_2' }]);
+  });
+
+  it("maps the API stack's $default stage onto the domain at its root", () => {
+    const resource = only(withDomain.templates.api.findResources('AWS::ApiGatewayV2::ApiMapping')) as { Properties: any; DependsOn?: string[] };
+    const mapping = resource.Properties;
+    const stageId = withDomain.api.getLogicalId(withDomain.api.stage.node.defaultChild as CfnElement);
+    expect(mapping.Stage).toBe('$default');
+    // The stage is named, not referenced: the mapping must wait for it.
+    expect(resource.DependsOn).toContain(stageId);
+    expect(mapping.ApiMappingKey).toBeUndefined();
+    // Both are the web stack's: the API resource and the domain, imported by the API stack.
+    expect(JSON.stringify(mapping.ApiId)).toMatch(/Statusportalen-prod-Web:ExportsOutputRefApi[0-9A-F]{8}/);
+    expect(JSON.stringify(mapping.DomainName)).toMatch(/Statusportalen-prod-Web:ExportsOutputRefApiDomain[0-9A-F]{8}/);
+  });
+
+  it('has CloudFront call the API by the domain name (so Host and SNI name the mapping) with every viewer header but Host, and outputs the DNS target', () => {
+    const { behavior, origin } = apiOriginOf(withDomain);
+    expect(origin.DomainName).toBe(API_HOST);
+    expect(JSON.stringify(origin)).not.toMatch(/execute-api|ApiEndpoint/);
+    expect(origin.CustomOriginConfig.OriginProtocolPolicy).toBe('https-only');
+    expect(behavior.OriginRequestPolicyId).toBe('b689b0a8-53d0-40ab-baf2-68738e2966ac'); // AllViewerExceptHostHeader
+    // Where SST's DNS record points the name: the domain's regional target.
+    const outputs = withDomain.templates.web.findOutputs('ApiDomainTarget');
+    const domainId = Object.keys(resourcesOf(withDomain.templates.web, 'AWS::ApiGatewayV2::DomainName'))[0]!;
+    expect(only(outputs).Value).toEqual({ 'Fn::GetAtt': [domainId, 'RegionalDomainName'] });
+  });
+
+  it("leaves the browser's side as it was: config.json names CloudFront's /api and the CSP connects to 'self'", () => {
+    const markers = JSON.stringify(only(resourcesOf(withDomain.templates.api, 'Custom::CDKBucketDeployment')).Properties.SourceMarkers);
+    expect(markers).toMatch(/Cdn[0-9A-F]{8}DomainName/);
+    expect(markers).not.toContain(API_HOST);
+    const rhp = only(resourcesOf(withDomain.templates.web, 'AWS::CloudFront::ResponseHeadersPolicy'));
+    const csp = JSON.stringify(rhp.Properties.ResponseHeadersPolicyConfig.SecurityHeadersConfig.ContentSecurityPolicy.ContentSecurityPolicy);
+    expect(csp).toContain("connect-src 'self' https://statusportalen-prod.auth.eu-north-1.amazoncognito.com");
+    expect(csp).not.toContain(API_HOST);
+  });
+
+  it('stays cdk-nag clean and does not warn', () => {
+    expect(withDomain.nagFindings).toEqual([]);
+    expect(openWarnings(withDomain)).toEqual([]);
+  });
+
+  it('warns at a prod synth without the flags that execute-api stays open and bypasses the WAF, and keeps execute-api as the origin', () => {
+    expect(openWarnings(prod)).toHaveLength(1);
+    expect(only(resourcesOf(prod.templates.web, 'AWS::ApiGatewayV2::Api')).Properties.DisableExecuteApiEndpoint).toBe(false);
+    prod.templates.web.resourceCountIs('AWS::ApiGatewayV2::DomainName', 0);
+    prod.templates.api.resourceCountIs('AWS::ApiGatewayV2::ApiMapping', 0);
+    expect(JSON.stringify(apiOriginOf(prod).origin.DomainName)).toContain('ApiEndpoint');
+    // Dev is torn down at will and warns of nothing.
+    expect(openWarnings(dev)).toEqual([]);
+  });
+
+  it('refuses half the flags, a certificate outside the API region and a name that is not a host name', () => {
+    expect(() => stageConfig({ stage: 'prod', apiDomainName: API_HOST })).toThrow(/both/);
+    expect(() => stageConfig({ stage: 'prod', apiCertificateArn: CERTIFICATE })).toThrow(/both/);
+    expect(() => stageConfig({ stage: 'prod', apiDomainName: API_HOST, apiCertificateArn: CERTIFICATE.replace('eu-north-1', 'us-east-1') })).toThrow(/own region, eu-north-1/);
+    expect(() => stageConfig({ stage: 'prod', apiDomainName: 'https://api.example.dk/', apiCertificateArn: CERTIFICATE })).toThrow(/host name/);
+    expect(() => stageConfig({ stage: 'prod', apiDomainName: API_HOST, apiCertificateArn: 'arn:aws:iam::123456789012:role/x' })).toThrow(/ACM certificate ARN/);
+    expect(stageConfig({ stage: 'prod', region: 'eu-central-1', apiDomainName: API_HOST, apiCertificateArn: CERTIFICATE.replace('eu-north-1', 'eu-central-1') }).apiDomain?.domainName).toBe(API_HOST);
+  });
+});
+
 describe('federation (issue 13, item 10)', () => {
-  it('adds a SAML provider from context flags, maps the asserted organisation to custom:orgId and offers it to the web client', async () => {
-    const { buildApp } = await import('../../infra/app.ts');
-    const { Template } = await import('aws-cdk-lib/assertions');
-    const built = buildApp({
-      stage: 'prod',
-      bundle: false,
-      context: { samlMetadataUrl: 'https://idp.example.dk/metadata.xml', federationOrgAttribute: 'https://data.gov.dk/model/core/eid/cvr', federationName: 'MitID-Erhverv' },
-    });
-    const data = Template.fromStack(built.data);
-    data.hasResourceProperties('AWS::Cognito::UserPoolIdentityProvider', {
-      ProviderType: 'SAML',
-      ProviderName: 'MitID-Erhverv',
-      AttributeMapping: Match.objectLike({ 'custom:orgId': 'https://data.gov.dk/model/core/eid/cvr' }),
-    });
-    data.hasResourceProperties('AWS::Cognito::UserPoolClient', { ClientName: 'web', SupportedIdentityProviders: ['COGNITO', { Ref: Match.stringLikeRegexp('^Saml') }] });
+  // Example values: the broker's metadata address and attribute name are the deployment's own.
+  const SAML = { samlMetadataUrl: 'https://idp.example.dk/metadata.xml', federationOrgAttribute: 'https://data.gov.dk/model/core/eid/cvr', federationName: 'MitID-Erhverv' };
+  let federated: Synthesized;
+  beforeAll(() => {
+    federated = synthesize('prod', { context: SAML });
+  });
+  const clientsOf = (s: Synthesized) => Object.values(resourcesOf(s.templates.data, 'AWS::Cognito::UserPoolClient')).map((c) => c.Properties);
+
+  it('adds a SAML provider from context flags, maps the asserted organisation to the mutable custom:fedOrgId (never custom:orgId) and offers it to the web client', () => {
+    const provider = only(resourcesOf(federated.templates.data, 'AWS::Cognito::UserPoolIdentityProvider')).Properties;
+    expect(provider).toMatchObject({ ProviderType: 'SAML', ProviderName: 'MitID-Erhverv' });
+    expect(provider.AttributeMapping['custom:fedOrgId']).toBe('https://data.gov.dk/model/core/eid/cvr');
+    expect(provider.AttributeMapping).not.toHaveProperty('custom:orgId');
+    federated.templates.data.hasResourceProperties('AWS::Cognito::UserPoolClient', { ClientName: 'web', SupportedIdentityProviders: ['COGNITO', { Ref: Match.stringLikeRegexp('^Saml') }] });
+    const pool = only(resourcesOf(federated.templates.data, 'AWS::Cognito::UserPool')).Properties;
+    expect(pool.Schema).toContainEqual(expect.objectContaining({ Name: 'fedOrgId', Mutable: true }));
+  });
+
+  it('lets the web client write exactly the mapped attributes (Cognito fails a federated sign-in otherwise), never custom:orgId, and hands no person the scope that could use it', () => {
+    const mapped = Object.keys(only(resourcesOf(federated.templates.data, 'AWS::Cognito::UserPoolIdentityProvider')).Properties.AttributeMapping).sort();
+    const web = clientsOf(federated).find((c) => c.ClientName === 'web')!;
+    expect([...web.WriteAttributes].sort()).toEqual(mapped);
+    expect(web.WriteAttributes).not.toContain('custom:orgId');
+    // The token the API reads (the ID token) carries what the client may read: both attributes.
+    expect(web.ReadAttributes).toEqual(expect.arrayContaining(['custom:fedOrgId', 'custom:orgId']));
+    // Writing needs an access token with aws.cognito.signin.user.admin: hosted-UI tokens carry only these scopes, and no password flow is open.
+    expect(web.AllowedOAuthScopes).toEqual(['openid', 'email', 'profile']);
+    expect(web.ExplicitAuthFlows).toEqual(['ALLOW_REFRESH_TOKEN_AUTH']);
+    const machine = clientsOf(federated).find((c) => c.ClientName === 'sst-summaries')!;
+    expect(machine.WriteAttributes.filter((a: string) => a.startsWith('custom:'))).toEqual([]);
+  });
+
+  it('stays cdk-nag clean and no longer warns about the immutable organisation', () => {
+    expect(federated.nagFindings).toEqual([]);
+    expect(Annotations.fromStack(federated.data).findWarning('*', Match.stringLikeRegexp('immutable'))).toEqual([]);
   });
 
   it('refuses a federation flag without the attribute that names the organisation', async () => {

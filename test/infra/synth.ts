@@ -12,7 +12,7 @@ export interface Synthesized extends BuiltApp {
   nagFindings: string[];
 }
 
-export function synthesize(stage: 'dev' | 'prod', options: Pick<BuildOptions, 'malwareScan'> = {}): Synthesized {
+export function synthesize(stage: 'dev' | 'prod', options: Pick<BuildOptions, 'malwareScan' | 'apiDomainName' | 'apiCertificateArn' | 'context'> = {}): Synthesized {
   const built = buildApp({ stage, bundle: false, nag: false, ...options });
   const nagFindings: string[] = [];
   for (const stack of [built.data, built.web, built.api, built.edgeWaf]) {

@@ -4,12 +4,45 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildWeb, type WebBuild } from '../../web/build.ts';
-import { pageModule } from '../../web/src/preload.ts';
+import { pageModule, pageModuleFor } from '../../web/src/preload.ts';
+import { pageFor, parseHash, type PageChoice, type Route } from '../../web/src/routes.ts';
+import type { Role } from '../../web/src/types.ts';
 
+const WEB_SRC = fileURLToPath(new URL('../../web/src/', import.meta.url));
 const SST_PAGES = ['RoundPage', 'RoundsPage', 'RoundFormPage', 'FormsPage', 'FormAuthoringPage', 'AuditPage', 'IndicatorsPage', 'RemindersPage', 'SstContactsPage'];
 const AREA_TEXTS = ['i18n-rounds.ts', 'i18n-sstyear.ts', 'i18n-forms.ts', 'i18n-publications.ts'];
+
+/** Addresses of every kind the router knows: typed by the route kinds, so a new kind must add its own here. */
+const ADDRESSES: Record<Route['page'], string[]> = {
+  home: ['#/', ''],
+  'sign-in': ['#/log-ind'],
+  round: ['#/runder/r1'],
+  submission: ['#/runder/r1/kommune-101', '#/runder/r1/kommune-707'],
+  contributions: ['#/runder/r1/bidrag'],
+  contacts: ['#/kontakter', '#/kontakter/kommune-707'],
+  calendar: ['#/aarshjul'],
+  publications: ['#/publikationer'],
+  publication: ['#/publikationer/p1'],
+  'new-round': ['#/ny-runde'],
+  'edit-round': ['#/runder/r1/rediger'],
+  forms: ['#/skemaer'],
+  form: ['#/skemaer/f1'],
+  reminders: ['#/paamindelser', '#/paamindelser/r1'],
+  indicators: ['#/indikatorer', '#/indikatorer/f1'],
+  audit: ['#/log'],
+  'not-found': ['#/findes-ikke', '#/runder/r1/kommune-101/mere'],
+};
+/** Signed out and one session of every role; the reporter is Norddjurs (not the kommune-101 some addresses name). */
+const SESSIONS: ({ role: Role; orgId: string } | undefined)[] = [
+  undefined,
+  { role: 'reporter', orgId: 'kommune-707' },
+  { role: 'sst-admin', orgId: 'sst' },
+  { role: 'sst-reader', orgId: 'sst' },
+  { role: 'author', orgId: 'sbst' },
+];
 
 let dir: string;
 let web: WebBuild;
@@ -59,16 +92,65 @@ describe('the web app split by page', () => {
   });
 
   it('preloads the page the address opens for the role, and nothing for a signed-out visitor', () => {
-    expect(pageModule('#/runder/r1/kommune-101', 'reporter')).toBe('pages/ReportPage.tsx');
-    expect(pageModule('#/runder/r1', 'reporter')).toBe('pages/ReportPage.tsx');
-    expect(pageModule('#/runder/r1/kommune-101', 'sst-admin')).toBe('pages/ReviewPage.tsx');
-    expect(pageModule('#/runder/r1', 'sst-reader')).toBe('pages/RoundPage.tsx');
-    expect(pageModule('#/', 'reporter')).toBe('pages/HomePage.tsx');
-    expect(pageModule('#/runder/r1/kommune-101', undefined)).toBeUndefined();
-    // Every page it may name is one the build split off, so the map and the pages cannot drift apart.
-    const named = ['#/', '#/runder/r', '#/runder/r/o', '#/runder/r/bidrag', '#/aarshjul', '#/publikationer', '#/publikationer/p'].flatMap((h) =>
-      ['reporter', 'sst-admin', 'author'].map((r) => pageModule(h, r)),
-    );
-    for (const page of named.filter((p) => p !== undefined)) expect(Object.keys(web.pageFiles)).toContain(page);
+    const reporter = { role: 'reporter', orgId: 'kommune-101' } as const;
+    expect(pageModuleFor('#/runder/r1/kommune-101', reporter)).toBe('pages/ReportPage.tsx');
+    expect(pageModuleFor('#/runder/r1', reporter)).toBe('pages/ReportPage.tsx');
+    expect(pageModuleFor('#/runder/r1/kommune-101', { role: 'sst-admin', orgId: 'sst' })).toBe('pages/ReviewPage.tsx');
+    expect(pageModuleFor('#/runder/r1', { role: 'sst-reader', orgId: 'sst' })).toBe('pages/RoundPage.tsx');
+    expect(pageModuleFor('#/', reporter)).toBe('pages/HomePage.tsx');
+    expect(pageModuleFor('#/log', { role: 'sst-reader', orgId: 'sst' })).toBe('pages/AuditPage.tsx');
+    expect(pageModuleFor('#/runder/r1/kommune-101', undefined)).toBeUndefined();
+  });
+
+  it("chooses one page for App and the preload script: every route kind for every role names a page module the build split off, exporting the page's component", async () => {
+    const chosen = new Map<string, PageChoice>();
+    for (const [kind, hashes] of Object.entries(ADDRESSES)) {
+      for (const hash of hashes) {
+        expect(parseHash(hash).page, hash).toBe(kind);
+        for (const session of SESSIONS) {
+          const choice = pageFor(parseHash(hash), session);
+          const module = pageModule(choice);
+          const who = `${hash} as ${session?.role ?? 'nobody'}`;
+          if (choice.page === 'SignInPage' || choice.page === 'not-found') {
+            expect(module, who).toBeUndefined();
+            continue;
+          }
+          // The module is a split point of the build, so its files are in the preload map.
+          expect(Object.keys(web.pageFiles), who).toContain(module);
+          chosen.set(module!, choice);
+          if (choice.page !== 'OtherOrganisation') expect(module, who).toBe(`pages/${choice.page}.tsx`);
+        }
+      }
+    }
+    // The component App.tsx renders for a choice is the module's export of the choice's name.
+    for (const [module, choice] of chosen) {
+      const exports = (await import(/* @vite-ignore */ path.join(WEB_SRC, module))) as Record<string, unknown>;
+      const name = choice.page === 'OtherOrganisation' ? 'ReportPage' : choice.page;
+      expect(typeof exports[name], module).toBe('function');
+    }
+    // And the other way round: every page the build split off is one some address opens.
+    const pages = Object.keys(web.pageFiles).filter((m) => m.startsWith('pages/'));
+    expect(pages.filter((m) => !chosen.has(m))).toEqual([]);
+  });
+
+  it('keeps who sees which page: a signed-out visitor signs in, a reporter keeps to its own organisation, SST-only pages are SST-only', () => {
+    const at = (hash: string, session: (typeof SESSIONS)[number]) => pageFor(parseHash(hash), session);
+    const [nobody, reporter, admin, reader, author] = SESSIONS;
+    for (const hashes of Object.values(ADDRESSES)) for (const hash of hashes) expect(at(hash, nobody)).toEqual({ page: 'SignInPage' });
+    expect(at('#/runder/r1', reporter)).toEqual({ page: 'ReportPage', roundId: 'r1', orgId: 'kommune-707' });
+    expect(at('#/runder/r1/kommune-707', reporter)).toEqual({ page: 'ReportPage', roundId: 'r1', orgId: 'kommune-707' });
+    expect(at('#/runder/r1/kommune-101', reporter)).toEqual({ page: 'OtherOrganisation', roundId: 'r1', orgId: 'kommune-101' });
+    expect(at('#/kontakter/kommune-101', reporter)).toEqual({ page: 'ContactsPage', orgId: 'kommune-707' });
+    expect(at('#/kontakter/kommune-101', reader)).toEqual({ page: 'SstContactsPage', orgId: 'kommune-101' });
+    expect(at('#/log-ind', admin)).toEqual({ page: 'RoundsPage' });
+    expect(at('#/', author)).toEqual({ page: 'PublicationsPage' });
+    for (const hash of ['#/ny-runde', '#/runder/r1/rediger', '#/skemaer', '#/skemaer/f1']) {
+      expect(at(hash, admin).page, hash).not.toBe('not-found');
+      for (const other of [reporter, reader, author]) expect(at(hash, other), `${hash} as ${other?.role}`).toEqual({ page: 'not-found' });
+    }
+    for (const hash of ['#/paamindelser', '#/indikatorer', '#/log']) {
+      for (const s of [admin, reader]) expect(at(hash, s).page).not.toBe('not-found');
+      for (const s of [reporter, author]) expect(at(hash, s)).toEqual({ page: 'not-found' });
+    }
   });
 });

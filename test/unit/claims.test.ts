@@ -46,6 +46,50 @@ describe('identity from JWT claims', () => {
     expect(identityFromClaims({ sub: 'a3', 'cognito:groups': '[author]' })).toBeUndefined();
   });
 
+  describe('federated users (organisation from custom:fedOrgId)', () => {
+    // Cognito's `identities` claim as it may reach the function: an array (a verifier that keeps
+    // JSON), JSON text, or API Gateway's bracketed stringification.
+    const entry = { userId: 'abc', providerName: 'MitID-Erhverv', providerType: 'SAML', issuer: null, primary: 'true', dateCreated: '1764633600000' };
+    const renderings: [string, unknown][] = [
+      ['an array', [entry]],
+      ['JSON text', JSON.stringify([entry])],
+      ["API Gateway's bracketed form", '[map[dateCreated:1764633600000 issuer:<nil> primary:true providerName:MitID-Erhverv providerType:SAML userId:abc]]'],
+    ];
+    const federated = (identities: unknown, extra: Record<string, string>) =>
+      ({ sub: 'f1', 'cognito:username': 'MitID-Erhverv_abc', 'cognito:groups': '[reporter]', identities, ...extra }) as Parameters<typeof identityFromClaims>[0];
+
+    it.each(renderings)('reads a federated reporter\'s organisation from custom:fedOrgId, with identities as %s', (_, identities) => {
+      expect(identityFromClaims(federated(identities, { 'custom:fedOrgId': 'kommune-101' }))?.orgId).toBe('kommune-101');
+    });
+
+    it('never reads custom:orgId for a federated user, nor custom:fedOrgId for anyone else', () => {
+      // A federated token naming an organisation only in the immutable attribute speaks for none.
+      expect(identityFromClaims(federated([entry], { 'custom:orgId': 'kommune-101' }))).toBeUndefined();
+      expect(identityFromClaims(federated([entry], { 'custom:orgId': 'kommune-101', 'custom:fedOrgId': 'kommune-147' }))?.orgId).toBe('kommune-147');
+      // A password user keeps custom:orgId, whatever custom:fedOrgId says; without custom:orgId, nothing.
+      expect(identityFromClaims({ sub: 'p1', 'cognito:groups': '[reporter]', 'custom:orgId': 'kommune-101', 'custom:fedOrgId': 'kommune-147' })?.orgId).toBe('kommune-101');
+      expect(identityFromClaims({ sub: 'p2', 'cognito:groups': '[reporter]', 'custom:fedOrgId': 'kommune-147' })).toBeUndefined();
+      // An empty identities claim is no federation.
+      for (const empty of ['', '[]', [], 'null']) {
+        expect(identityFromClaims(federated(empty, { 'custom:fedOrgId': 'kommune-147' })), JSON.stringify(empty)).toBeUndefined();
+      }
+    });
+
+    it('refuses a federated reporter whose asserted organisation is SST or not in the registry that day, and binds a federated author to its authority', () => {
+      const at = new Date('2026-06-01T12:00:00Z');
+      for (const orgId of ['sst', 'kommune-999', 'region-oestdanmark']) {
+        expect(() => identityFromClaims(federated([entry], { 'custom:fedOrgId': orgId }), null, at), orgId).toThrow();
+      }
+      const author = identityFromClaims({ ...federated([entry], { 'custom:fedOrgId': 'social-og-boligstyrelsen' }), 'cognito:groups': '[author]' });
+      expect(author).toMatchObject({ role: 'author', orgId: 'social-og-boligstyrelsen' });
+      expect(() => identityFromClaims({ ...federated([entry], { 'custom:fedOrgId': 'sst' }), 'cognito:groups': '[author]' })).toThrow();
+    });
+
+    it('keeps SST staff on sst when they sign in through the provider', () => {
+      expect(identityFromClaims({ ...federated([entry], { 'custom:fedOrgId': 'kommune-101' }), 'cognito:groups': '[sst-admin]' })?.orgId).toBe('sst');
+    });
+  });
+
   it('gives no identity to a token with neither group nor scope', () => {
     expect(identityFromClaims({ sub: 'x' })).toBeUndefined();
   });

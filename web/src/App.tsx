@@ -3,19 +3,20 @@
 // where they were going. Every page but sign-in is loaded with import() when its route is first
 // opened (web/build.ts splits the build there), so the sign-in page downloads no form renderer
 // and a reporter no SST page.
-import { Component, Suspense, useEffect, useState, type ReactNode } from 'react';
+import { Component, Suspense, useEffect, useState, type ReactElement, type ReactNode } from 'react';
 import { getSession, onSessionChange, signOut } from './auth.ts';
 import type { WebConfig } from './config.ts';
 import { features } from './features.ts';
 import { currentLang, setLang, t } from './i18n.ts';
 import { href, navigate, useRoute } from './router.ts';
+import { pageFor, type PageChoice } from './routes.ts';
 import { Loading, PageTitle, useLoad } from './components/common.tsx';
 import { get } from './api.ts';
 import type { Session } from './auth.ts';
 import type { Round } from './types.ts';
 import { lazyPage } from './lazy-page.ts';
 import { SignInPage } from './pages/SignInPage.tsx';
-import { SstYearNav, sstYearPage } from './pages/sst-year.tsx';
+import { SstYearNav, SstYearPage } from './pages/sst-year.tsx';
 
 /** A page whose file could not be loaded (the network dropped, a deploy replaced it) says so instead of leaving a blank page. */
 class PageLoadBoundary extends Component<{ children: ReactNode }, { error?: unknown }> {
@@ -66,6 +67,51 @@ function OtherOrganisation({ roundId, orgId, session }: { roundId: string; orgId
   return <Redirect to={href.submission(roundId, session.orgId)} />;
 }
 
+/**
+ * The element for the page pageFor chose (web/src/routes.ts, the choice the preload script
+ * fetches ahead too). Keyed by what the page shows: a page for another report starts from
+ * nothing of the previous one's state.
+ */
+function PageOf({ choice, session }: { choice: Exclude<PageChoice, { page: 'SignInPage' }>; session: Session }): ReactElement {
+  switch (choice.page) {
+    case 'HomePage':
+      return <HomePage session={session} />;
+    case 'ReportPage':
+      return <ReportPage key={`${choice.roundId}/${choice.orgId}`} roundId={choice.roundId} orgId={choice.orgId} />;
+    case 'OtherOrganisation':
+      return <OtherOrganisation key={`${choice.roundId}/${choice.orgId}`} roundId={choice.roundId} orgId={choice.orgId} session={session} />;
+    case 'ContactsPage':
+      return <ContactsPage orgId={choice.orgId} />;
+    case 'ContributionsPage':
+      return <ContributionsPage key={choice.roundId} roundId={choice.roundId} session={session} />;
+    case 'CalendarPage':
+      return <CalendarPage session={session} />;
+    case 'PublicationsPage':
+      return <PublicationsPage session={session} />;
+    case 'PublicationPage':
+      return <PublicationPage key={choice.publicationId} publicationId={choice.publicationId} session={session} />;
+    case 'RoundsPage':
+      return <RoundsPage session={session} />;
+    case 'RoundPage':
+      return <RoundPage key={choice.roundId} roundId={choice.roundId} session={session} />;
+    case 'ReviewPage':
+      return <ReviewPage key={`${choice.roundId}/${choice.orgId}`} roundId={choice.roundId} orgId={choice.orgId} session={session} />;
+    case 'RoundFormPage':
+      return choice.roundId ? <RoundFormPage key={choice.roundId} roundId={choice.roundId} /> : <RoundFormPage key="new" />;
+    case 'FormsPage':
+      return <FormsPage />;
+    case 'FormAuthoringPage':
+      return <FormAuthoringPage key={choice.formId} formId={choice.formId} />;
+    case 'SstContactsPage':
+    case 'RemindersPage':
+    case 'IndicatorsPage':
+    case 'AuditPage':
+      return <SstYearPage choice={choice} session={session} />;
+    case 'not-found':
+      return <PageTitle title={t('notFoundPage')}>{t('notFoundPage')}</PageTitle>;
+  }
+}
+
 export function App({ config }: { config: WebConfig }) {
   const route = useRoute();
   const [session, setSession] = useState(getSession);
@@ -77,56 +123,13 @@ export function App({ config }: { config: WebConfig }) {
     setLangTick((n) => n + 1);
   };
 
-  let page;
-  if (!session) {
-    page = <SignInPage config={config} onSignedIn={() => (route.page === 'sign-in' ? navigate(href.home()) : setSession(getSession()))} />;
-  } else if (route.page === 'publications' || (session.role === 'author' && (route.page === 'home' || route.page === 'sign-in'))) {
-    // A co-author has the publications it is invited to and nothing else: they are its home.
-    page = <PublicationsPage session={session} />;
-  } else if (route.page === 'publication') {
-    page = <PublicationPage key={route.publicationId} publicationId={route.publicationId} session={session} />;
-  } else if ((route.page === 'home' || route.page === 'sign-in') && session.role !== 'reporter') {
-    // SST's home: the rounds by year and plan.
-    page = <RoundsPage session={session} />;
-  } else if (route.page === 'home' || route.page === 'sign-in') {
-    page = <HomePage session={session} />;
-  } else if (route.page === 'new-round' && session.role === 'sst-admin') {
-    page = <RoundFormPage key="new" />;
-  } else if (route.page === 'edit-round' && session.role === 'sst-admin') {
-    page = <RoundFormPage key={route.roundId} roundId={route.roundId} />;
-  } else if (route.page === 'round') {
-    // Keyed by address: a page for another report starts from nothing of the previous one's state.
-    page =
-      session.role === 'reporter' ? (
-        <ReportPage key={`${route.roundId}/${session.orgId}`} roundId={route.roundId} orgId={session.orgId} />
-      ) : (
-        <RoundPage key={route.roundId} roundId={route.roundId} session={session} />
-      );
-  } else if (route.page === 'submission' && session.role === 'reporter' && route.orgId !== session.orgId) {
-    page = <OtherOrganisation key={`${route.roundId}/${route.orgId}`} roundId={route.roundId} orgId={route.orgId} session={session} />;
-  } else if (route.page === 'contributions') {
-    page = <ContributionsPage key={route.roundId} roundId={route.roundId} session={session} />;
-  } else if (route.page === 'submission') {
-    page =
-      session.role === 'reporter' ? (
-        <ReportPage key={`${route.roundId}/${session.orgId}`} roundId={route.roundId} orgId={session.orgId} />
-      ) : (
-        <ReviewPage key={`${route.roundId}/${route.orgId}`} roundId={route.roundId} orgId={route.orgId} session={session} />
-      );
-  } else if (route.page === 'contacts' && session.role === 'reporter') {
-    page = <ContactsPage orgId={session.orgId} />;
-  } else if (route.page === 'calendar') {
-    page = <CalendarPage session={session} />;
-  } else if (route.page === 'forms' && session.role === 'sst-admin') {
-    page = <FormsPage />;
-  } else if (route.page === 'form' && session.role === 'sst-admin') {
-    page = <FormAuthoringPage key={route.formId} formId={route.formId} />;
-  } else if (sstYearPage(route, session)) {
-    // SST's year pages: contacts of any organisation, reminders, indicators, the audit log.
-    page = sstYearPage(route, session);
-  } else {
-    page = <PageTitle title={t('notFoundPage')}>{t('notFoundPage')}</PageTitle>;
-  }
+  const choice = pageFor(route, session);
+  const page =
+    choice.page === 'SignInPage' || !session ? (
+      <SignInPage config={config} onSignedIn={() => (route.page === 'sign-in' ? navigate(href.home()) : setSession(getSession()))} />
+    ) : (
+      <PageOf choice={choice} session={session} />
+    );
 
   return (
     <>

@@ -7,6 +7,7 @@
 // localStorage would keep a bearer token on a shared municipal PC for days; we never use it.
 import type { AuthConfig, WebConfig } from './config.ts';
 import type { Role } from './types.ts';
+import { organisationClaim } from '#core/org-claims';
 
 export interface Session {
   token: string;
@@ -45,7 +46,8 @@ export function sessionFromToken(token: string): Session | undefined {
     const groups = groupsOf(claims['cognito:groups']);
     const role = (['sst-admin', 'sst-reader', 'reporter', 'author'] as const).find((r) => groups.includes(r));
     if (!role) return undefined;
-    const orgId = role === 'reporter' || role === 'author' ? String(claims['custom:orgId'] ?? '') : 'sst';
+    // The API's own rule: a federated user's organisation is custom:fedOrgId, anyone else's custom:orgId.
+    const orgId = role === 'reporter' || role === 'author' ? (organisationClaim(claims) ?? '') : 'sst';
     if (!orgId) return undefined;
     const name = String(claims['name'] ?? claims['email'] ?? claims['cognito:username'] ?? claims['sub'] ?? '');
     return { token, role, orgId, name, expiresAt: Number(claims['exp'] ?? 0) * 1000 };

@@ -154,6 +154,14 @@ export const roundsDa = {
   statusUnavailable: 'Status for runden kan ikke vises endnu.',
   organisationsTitle: 'Organisationer',
   coordinatedRoundNote: 'Runden er koordineret: deltagerne indsender til koordinatoren, som indberetter samlet.',
+  coordReportTitle: '%1 indberetning til Sundhedsstyrelsen',
+  coordReportIntro: 'Det er denne indberetning, Sundhedsstyrelsen modtager og gennemser i runden. %1 samler deltagernes bidrag i den.',
+  coordReportSentAt: 'Indsendt %1',
+  coordReportNotSent: 'Ikke indsendt endnu.',
+  coordReportOpen: 'Åbn %1 indberetning',
+  coordExtensionFor: 'Forlæng fristen for %1',
+  contributionsFiguresHint: 'Tallene tæller deltagernes bidrag til %1; godkendt betyder her godkendt af %1. Sundhedsstyrelsen gennemser %2 indberetning ovenfor.',
+  participantsTitle: 'Deltagere',
 };
 
 export type RoundsKey = keyof typeof roundsDa;
@@ -306,6 +314,14 @@ export const roundsEn: Record<RoundsKey, string> = {
   statusUnavailable: 'The status of the round cannot be shown yet.',
   organisationsTitle: 'Organisations',
   coordinatedRoundNote: 'The round is coordinated: the contributors submit to the coordinator, which reports for all.',
+  coordReportTitle: '%1 report to the Danish Health Authority',
+  coordReportIntro: 'This is the report the Danish Health Authority receives and reviews in this round. %1 gathers the contributions into it.',
+  coordReportSentAt: 'Submitted %1',
+  coordReportNotSent: 'Not submitted yet.',
+  coordReportOpen: 'Open %1 report',
+  coordExtensionFor: 'Extend the deadline for %1',
+  contributionsFiguresHint: 'The figures count the contributions to %1; accepted here means accepted by %1. The Danish Health Authority reviews %2 report above.',
+  participantsTitle: 'Contributors',
 };
 
 /** t for the round screens: their own texts, then the shared ones. */

@@ -1,6 +1,8 @@
 // One organisation's deadline in a round, from SST's status table: grant an extension, change
 // it, or revoke it, each with a reason the organisation sees. A modal <dialog>: the browser
-// keeps focus inside it, Escape closes it, and focus returns to the row's button.
+// keeps focus inside it, Escape closes it, and focus returns to the row's button. It starts from
+// the extension the caller holds now and hands back the answer of what it changed, so the table
+// shows the change before its own reload comes back.
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { ApiError, describe, request } from '../api.ts';
 import { formatDate, formatDateTime } from '../i18n.ts';
@@ -15,8 +17,8 @@ export function ExtensionDialog(props: {
   orgId: string;
   orgName: string;
   extension: Extension | undefined;
-  /** Closed; with a message when something was changed. */
-  onClose: (message?: string) => void;
+  /** Closed; when something was changed, with a message and the organisation's extension now (null: revoked). */
+  onClose: (changed?: { message: string; extension: Extension | null }) => void;
 }) {
   const { round, orgId, orgName, extension } = props;
   const ref = useRef<HTMLDialogElement>(null);
@@ -55,7 +57,7 @@ export function ExtensionDialog(props: {
     setBusy(true);
     try {
       const res = await request<Extension>('PUT', path, { body: { deadline, reason: reason.trim() } });
-      props.onClose(t('extensionGranted', orgName, formatDateTime(res.body.deadlineAt)));
+      props.onClose({ message: t('extensionGranted', orgName, formatDateTime(res.body.deadlineAt)), extension: res.body });
     } catch (err) {
       fail(err, 'reason');
     } finally {
@@ -71,7 +73,7 @@ export function ExtensionDialog(props: {
     setBusy(true);
     try {
       await request<Extension>('POST', `${path}/revoke`, { body: { reason: revokeReason.trim() } });
-      props.onClose(t('extensionRevoked', orgName));
+      props.onClose({ message: t('extensionRevoked', orgName), extension: null });
     } catch (err) {
       fail(err, 'revoke');
     } finally {

@@ -6,7 +6,8 @@ import { useEffect, useRef, useState } from 'react';
 import type { RoundStatus } from '#schemas/summary';
 import type * as z from 'zod';
 import { get } from '../api.ts';
-import { formatPercent, t, type StringKey } from '../i18n.ts';
+import { currentLang, formatPercent, statusLabel, t, type StringKey } from '../i18n.ts';
+import { genitive } from '#core/danish-names';
 import { TableScroll } from './common.tsx';
 
 export type RoundStatusBody = z.infer<typeof RoundStatus>;
@@ -48,6 +49,22 @@ export function CompletenessLine({ figures }: { figures: Figures }) {
     <>
       {t('roundCountsShort', figures.reported, figures.expected, formatPercent(figures.reportingRate))}
       <p className="muted small">{t('roundCountsDetail', figures.onTime, figures.late, figures.missing, figures.accepted)}</p>
+    </>
+  );
+}
+
+/** The name in the genitive where the text is Danish ("Danske Regioners"). */
+export const ownerName = (name: string) => (currentLang() === 'da' ? genitive(name) : `${name}'s`);
+
+/**
+ * A coordinated round in the rounds list: first the coordinator's report to SST (the one SST
+ * reviews), then its contributions, so "1 godkendt" is never read as SST's approval.
+ */
+export function CoordinationLine({ coordination: c }: { coordination: NonNullable<RoundStatusBody['coordination']> }) {
+  return (
+    <>
+      {t('coordCellReport', ownerName(c.coordinatorName), statusLabel(c.report.status))}
+      <p className="muted small">{t('coordCellContributions', c.contributionsReceived, c.contributionsExpected, c.contributionsAccepted, c.coordinatorName)}</p>
     </>
   );
 }
@@ -103,7 +120,7 @@ async function limited<T>(task: () => Promise<T>): Promise<T> {
 /** The completeness line of one round in the rounds list, fetched once the row scrolls into view. */
 export function RoundStatusCell({ roundId }: { roundId: string }) {
   const ref = useRef<HTMLDivElement>(null);
-  const [state, setState] = useState<{ figures?: Figures; failed?: boolean }>({});
+  const [state, setState] = useState<{ figures?: Figures; coordination?: RoundStatusBody['coordination']; failed?: boolean }>({});
   useEffect(() => {
     const el = ref.current;
     if (!el) return;
@@ -112,7 +129,7 @@ export function RoundStatusCell({ roundId }: { roundId: string }) {
       if (!entries.some((e) => e.isIntersecting)) return;
       observer.disconnect();
       limited(() => get<RoundStatusBody>(`/rounds/${encodeURIComponent(roundId)}/status`)).then(
-        (r) => live && setState({ figures: r.body.completeness }),
+        (r) => live && setState({ figures: r.body.completeness, coordination: r.body.coordination }),
         () => live && setState({ failed: true }),
       );
     });
@@ -124,7 +141,9 @@ export function RoundStatusCell({ roundId }: { roundId: string }) {
   }, [roundId]);
   return (
     <div ref={ref} data-round-status={roundId}>
-      {state.figures ? <CompletenessLine figures={state.figures} /> : state.failed ? <span className="muted">{t('roundCountsUnavailable')}</span> : <span className="muted">{t('loading')}</span>}
+      {state.figures && state.coordination ? (
+        <CoordinationLine coordination={state.coordination} />
+      ) : state.figures ? <CompletenessLine figures={state.figures} /> : state.failed ? <span className="muted">{t('roundCountsUnavailable')}</span> : <span className="muted">{t('loading')}</span>}
     </div>
   );
 }

@@ -738,7 +738,7 @@ function ReportEditor({ initial }: { initial: Loaded }) {
         </>
       ) : round.phase !== 'open' && EDITABLE.has(submission.status) ? (
         <Notice kind="info">
-          <p>{round.phase === 'closed' ? t('roundClosedNote') : t('roundNotOpenNote')}</p>
+          <p>{round.phase === 'closed' ? t('roundClosedNote') : t('roundNotOpenNote', formatDateTime(round.opensAt))}</p>
         </Notice>
       ) : submission.status === 'accepted' ? (
         <Notice kind="success">

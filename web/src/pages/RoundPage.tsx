@@ -2,8 +2,10 @@
 // then the status table: every organisation with region, status, submitted at, timeliness and
 // its own deadline, filtered, sorted (alphabetically by default, in Danish order: Æ, Ø, Å last),
 // with rows selected by checkbox for the bulk actions (send a reminder now, accept, download
-// as a zip) and each organisation's extension granted, changed or revoked with a reason.
-import { useMemo, useState } from 'react';
+// as a zip) and each organisation's extension granted, changed or revoked with a reason. An
+// extension changed here shows in its row from the change's own answer, before the table's reload
+// comes back, so the row's dialog never opens on what was there before.
+import { useMemo, useRef, useState } from 'react';
 import { zipSync, strToU8 } from 'fflate';
 import { ApiError, describe, download, get, getText, request, saveBlob } from '../api.ts';
 import type { Session } from '../auth.ts';
@@ -14,7 +16,7 @@ import { href } from '../router.ts';
 import type { Organisation, Round, SubmissionStatus } from '../types.ts';
 import type { Extension, RemindNowResult } from '#schemas/schedule';
 import { ConfirmDialog, LoadError, Loading, Notice, PageTitle, StatusBadge, useLoad, TableScroll } from '../components/common.tsx';
-import { CompletenessFigures, RegionTable, type RoundStatusBody as RoundStatus } from '../components/round-status.tsx';
+import { CompletenessFigures, RegionTable, ownerName, type RoundStatusBody as RoundStatus } from '../components/round-status.tsx';
 import { ExtensionDialog } from '../components/extension-dialog.tsx';
 
 const STATUSES: SubmissionStatus[] = ['not_started', 'draft', 'submitted', 'returned', 'accepted'];
@@ -58,10 +60,21 @@ const csvCell = (v: string) => (/[;"\n\r]|^[=+\-@]/.test(v) ? `"${v.replace(/"/g
 
 type Flash = { kind: 'success' | 'warning' | 'error'; lines: string[] };
 
+/** An extension as its grant or revoke answered (null: revoked), numbered in the order they came. */
+interface ExtensionAnswer {
+  extension: Extension | null;
+  seq: number;
+}
+
 export function RoundPage({ roundId, session }: { roundId: string; session: Session }) {
   const admin = session.role === 'sst-admin';
   const path = `/rounds/${encodeURIComponent(roundId)}`;
+  // Answers of the extension dialog: a load started after an answer came has read it from the
+  // server too; one started before has not, and the answer stands over it.
+  const answerSeq = useRef(0);
+  const [answers, setAnswers] = useState<ReadonlyMap<string, ExtensionAnswer>>(new Map());
   const load = useLoad(async () => {
+    const answersBefore = answerSeq.current;
     const [round, extensions] = await Promise.all([get<Round>(path), get<{ items: Extension[] }>(`${path}/extensions`).then((r) => r.body.items, () => [])]);
     let status: RoundStatus | undefined;
     if (features.roundStatus()) {
@@ -78,7 +91,7 @@ export function RoundPage({ roundId, session }: { roundId: string; session: Sess
     );
     // A newer version of the form, which the round can be moved to until its first submission.
     const latestVersion = admin ? await get<{ latestVersion: number }>(`/forms/${encodeURIComponent(round.body.formId)}`).then((r) => r.body.latestVersion, () => undefined) : undefined;
-    return { round: round.body, status, extensions, official, latestVersion };
+    return { round: round.body, status, extensions, official, latestVersion, answersBefore };
   }, [roundId]);
   const [statusFilter, setStatusFilter] = useState('');
   const [regionFilter, setRegionFilter] = useState('');
@@ -91,14 +104,24 @@ export function RoundPage({ roundId, session }: { roundId: string; session: Sess
   const [confirm, setConfirm] = useState<'remind' | 'accept' | 'version' | undefined>();
   const [versionFlash, setVersionFlash] = useState<Flash | undefined>();
   const [flash, setFlash] = useState<Flash | undefined>();
-  const [extensionFor, setExtensionFor] = useState<Row | undefined>();
+  /** The organisation whose extension dialog is open: its extension is read as it is now, not as it was when the button was pressed. */
+  const [extensionFor, setExtensionFor] = useState<string | undefined>();
 
+  /** Each organisation's extension now: as loaded, with the answers the load may not have seen over it. */
+  const extensionOf = useMemo(() => {
+    const data = load.data;
+    const ext = new Map<string, Extension | null>((data?.extensions ?? []).map((e) => [e.orgId, e]));
+    for (const [orgId, answer] of answers) if (data && answer.seq > data.answersBefore) ext.set(orgId, answer.extension);
+    return (orgId: string) => ext.get(orgId) ?? undefined;
+  }, [load.data, answers]);
   const rows = useMemo((): Row[] => {
     const data = load.data;
     if (!data?.status) return [];
-    const ext = new Map(data.extensions.map((e) => [e.orgId, e]));
-    return data.status.completeness.organisations.map((o) => ({ ...o, deadlineAt: ext.get(o.orgId)?.deadlineAt ?? data.round.deadlineAt, extension: ext.get(o.orgId) }));
-  }, [load.data]);
+    return data.status.completeness.organisations.map((o) => {
+      const extension = extensionOf(o.orgId);
+      return { ...o, deadlineAt: extension?.deadlineAt ?? data.round.deadlineAt, extension };
+    });
+  }, [load.data, extensionOf]);
   const regions = useMemo(() => [...new Map(rows.map((r) => [r.regionId, r.regionName ?? ''])).entries()].sort((a, b) => byText(a[1], b[1])), [rows]);
   const shown = useMemo(() => {
     const filtered = rows.filter(
@@ -116,9 +139,18 @@ export function RoundPage({ roundId, session }: { roundId: string; session: Sess
   if (load.error) return <LoadError message={load.error} onRetry={load.reload} />;
   if (!load.data) return <Loading />;
   const { round, status, official, latestVersion } = load.data;
+  const coordination = status?.coordination;
+  const coordinatorExtension = coordination ? extensionOf(coordination.coordinator) : undefined;
   const started = rows.filter((r) => r.status !== 'not_started').length;
   const movable = admin && round.phase !== 'closed' && !round.formVersionLockedAt && !rows.some((r) => r.submittedAt) && latestVersion !== undefined && latestVersion > round.formVersion;
 
+  // The coordinator of a coordinated round has no row: its report is SST's, above the contributions.
+  const dialogFor =
+    extensionFor === undefined
+      ? undefined
+      : extensionFor === coordination?.coordinator
+        ? { orgId: extensionFor, orgName: coordination.coordinatorName, extension: coordinatorExtension }
+        : rows.find((r) => r.orgId === extensionFor);
   const chosen = rows.filter((r) => selected.has(r.orgId));
   const laggards = chosen.filter((r) => !r.submittedAt);
   const acceptable = chosen.filter((r) => r.status === 'submitted');
@@ -293,8 +325,36 @@ export function RoundPage({ roundId, session }: { roundId: string; session: Sess
         </section>
       )}
 
+      {coordination && (
+        <section aria-labelledby="coord-report-title" className="stack">
+          <h2 id="coord-report-title">{t('coordReportTitle', ownerName(coordination.coordinatorName))}</h2>
+          <p>{t('coordReportIntro', coordination.coordinatorName)}</p>
+          <p>
+            <StatusBadge status={coordination.report.status} />{' '}
+            <span>{coordination.report.submittedAt ? t('coordReportSentAt', formatDateTime(coordination.report.submittedAt)) : t('coordReportNotSent')}</span>
+            {coordination.report.late && <span className="badge badge-late">{t('late')}</span>}
+            {coordinatorExtension && <span className="muted"> · {t('extendedTo', formatDateTime(coordinatorExtension.deadlineAt))}</span>}
+          </p>
+          <div className="actions">
+            {coordination.report.status !== 'not_started' && (
+              <a className="btn btn-primary" href={href.submission(round.roundId, coordination.coordinator)}>{t('coordReportOpen', ownerName(coordination.coordinatorName))}</a>
+            )}
+            {admin && round.phase !== 'closed' && (
+              <button
+                id="coord-extension"
+                type="button"
+                className="btn btn-secondary"
+                onClick={() => setExtensionFor(coordination.coordinator)}
+              >
+                {t('coordExtensionFor', coordination.coordinatorName)}
+              </button>
+            )}
+          </div>
+        </section>
+      )}
+
       <section aria-labelledby="completeness-title">
-        <h2 id="completeness-title">{t('completenessTitle')}</h2>
+        <h2 id="completeness-title">{coordination ? t('contributionsTitle', coordination.coordinatorName) : t('completenessTitle')}</h2>
         {!status ? (
           <Notice kind="info">
             <p>{t('statusUnavailable')}</p>
@@ -302,6 +362,7 @@ export function RoundPage({ roundId, session }: { roundId: string; session: Sess
         ) : (
           <>
             <CompletenessFigures figures={status.completeness} />
+            {coordination && <p className="muted small">{t('contributionsFiguresHint', coordination.coordinatorName, ownerName(coordination.coordinatorName))}</p>}
             <RegionTable regions={status.completeness.byRegion} />
           </>
         )}
@@ -326,8 +387,8 @@ export function RoundPage({ roundId, session }: { roundId: string; session: Sess
       )}
 
       {status && (
-        <section aria-labelledby="organisations-title">
-          <h2 id="organisations-title">{t('organisationsTitle')}</h2>
+        <section>
+          <h2 id="organisations-title">{coordination ? t('participantsTitle') : t('organisationsTitle')}</h2>
           <div className="filters" role="search">
             <div className="form-group">
               <label htmlFor="f-status" className="control-label">{t('filterStatus')}</label>
@@ -371,7 +432,8 @@ export function RoundPage({ roundId, session }: { roundId: string; session: Sess
                   {busy === 'remind' ? t('remindSending') : t('remindNow')}
                 </button>
               )}
-              {admin && (
+              {/* In a coordinated round the coordinator reviews the contributions, not SST. */}
+              {admin && !coordination && (
                 <button type="button" className="btn btn-secondary" disabled={!selected.size || busy !== undefined} onClick={() => setConfirm('accept')}>
                   {t('acceptSelected')}
                 </button>
@@ -445,7 +507,7 @@ export function RoundPage({ roundId, session }: { roundId: string; session: Sess
                     </td>
                     {admin && (
                       <td>
-                        <button type="button" className="btn btn-secondary btn-small" aria-label={t('extensionButtonOf', r.orgName)} onClick={() => setExtensionFor(r)}>
+                        <button type="button" className="btn btn-secondary btn-small" aria-label={t('extensionButtonOf', r.orgName)} onClick={() => setExtensionFor(r.orgId)}>
                           {t('extensionButton')}
                         </button>
                       </td>
@@ -488,16 +550,19 @@ export function RoundPage({ roundId, session }: { roundId: string; session: Sess
         <p>{acceptable.length ? t('acceptConfirmBody', acceptable.length) : t('acceptConfirmNone')}</p>
         {acceptable.length > 0 && <p className="small">{names(acceptable)}</p>}
       </ConfirmDialog>
-      {extensionFor && (
+      {dialogFor && (
         <ExtensionDialog
           round={round}
-          orgId={extensionFor.orgId}
-          orgName={extensionFor.orgName}
-          extension={extensionFor.extension}
-          onClose={(message) => {
+          orgId={dialogFor.orgId}
+          orgName={dialogFor.orgName}
+          extension={dialogFor.extension}
+          onClose={(changed) => {
             setExtensionFor(undefined);
-            if (message) {
-              setFlash({ kind: 'success', lines: [message] });
+            if (changed) {
+              answerSeq.current += 1;
+              const answer = { extension: changed.extension, seq: answerSeq.current };
+              setAnswers((a) => new Map(a).set(dialogFor.orgId, answer));
+              setFlash({ kind: 'success', lines: [changed.message] });
               load.reload();
             }
           }}

@@ -71,7 +71,7 @@ export function RoundsPage({ session }: { session: Session }) {
         const inYear = shown.filter((r) => r.period === y).sort((a, b) => a.deadlineAt.localeCompare(b.deadlineAt) || a.title.localeCompare(b.title, 'da'));
         const heading = t('roundsOfYear', y);
         return (
-          <section key={y} aria-labelledby={`year-${y}`}>
+          <section key={y}>
             <h2 id={`year-${y}`}>{heading}</h2>
             <TableScroll label={heading}>
               <table className="table table-stack" data-year={y}>

@@ -1,11 +1,12 @@
-// SST's year pages in one place for the app shell: which page a route opens for SST staff, and
-// their navigation entries (contacts, reminders, indicators, audit log). The pages themselves
-// load with import() on their routes.
+// SST's year pages in one place for the app shell: the element for the one pageFor chose
+// (web/src/routes.ts, which decides who sees it), and their navigation entries (contacts,
+// reminders, indicators, audit log). The pages themselves load with import() on their routes.
 import type { ReactElement } from 'react';
 import type { Session } from '../auth.ts';
 import { features, has } from '../features.ts';
 import { t } from '../i18n.ts';
 import { href, type Route } from '../router.ts';
+import type { PageChoice } from '../routes.ts';
 import { lazyPage } from '../lazy-page.ts';
 
 // Loaded on their routes only: a reporter never downloads them, and the entry stays small.
@@ -16,14 +17,18 @@ const SstContactsPage = lazyPage(() => import('./SstContactsPage.tsx').then((m) 
 
 const isSst = (session: Session) => session.role === 'sst-admin' || session.role === 'sst-reader';
 
-/** The SST page for `route`, or undefined when the route is not one of them (or the caller is not SST). */
-export function sstYearPage(route: Route, session: Session): ReactElement | undefined {
-  if (!isSst(session)) return undefined;
-  if (route.page === 'contacts') return <SstContactsPage orgId={route.orgId} session={session} />;
-  if (route.page === 'reminders') return <RemindersPage key={route.roundId ?? ''} roundId={route.roundId} />;
-  if (route.page === 'audit') return <AuditPage />;
-  if (route.page === 'indicators') return <IndicatorsPage key={route.formId ?? ''} formId={route.formId} session={session} />;
-  return undefined;
+/** The SST year page pageFor chose (web/src/routes.ts), which decides who may open it. */
+export function SstYearPage({ choice, session }: { choice: Extract<PageChoice, { page: 'SstContactsPage' | 'RemindersPage' | 'IndicatorsPage' | 'AuditPage' }>; session: Session }): ReactElement {
+  switch (choice.page) {
+    case 'SstContactsPage':
+      return <SstContactsPage orgId={choice.orgId} session={session} />;
+    case 'RemindersPage':
+      return <RemindersPage key={choice.roundId ?? ''} roundId={choice.roundId} />;
+    case 'AuditPage':
+      return <AuditPage />;
+    case 'IndicatorsPage':
+      return <IndicatorsPage key={choice.formId ?? ''} formId={choice.formId} session={session} />;
+  }
 }
 
 export function SstYearNav({ route, session }: { route: Route; session: Session }) {
