@@ -338,6 +338,9 @@ describe('reporters on the paths they really take', { timeout: 120_000 }, () => 
     expect(await messagesAt(narrow, 'root_initiativer_0_fremdrift')).toEqual(['Læses som 50.']);
     await waitSaved(narrow);
     await expect.poll(async () => (await (await api('reporter', REGION))('GET', sub(regional, REGION))).body.answers.initiativer?.[0]?.fremdrift).toBe(50);
+    // Out of range: the range is the one message, not also how it was read.
+    await pct.fill('150 %');
+    await expect.poll(() => messagesAt(narrow, 'root_initiativer_0_fremdrift')).toEqual(['Må højst være 100.']);
     await pct.fill('');
     await pct.focus();
     await narrow.keyboard.type('halvdelen');

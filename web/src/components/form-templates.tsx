@@ -17,8 +17,9 @@ type Node = Record<string, any>;
 /**
  * A number field that is a text field (so the browser never reinterprets what was typed). A value
  * that is no number stays in the form as text; autosave leaves it out and the form marks it. The
- * field says one thing: when the page marks it (with the same words, see withNumberAdvice), the
- * mark is the message; before that, or where nobody marks it (a preview), its own hint is.
+ * field says one thing: when the page marks it (a word with the same words, see withNumberAdvice;
+ * a value out of range), the mark is the message; otherwise, or where nobody marks it (a
+ * preview), its own hint is: what to type, or how a "1.234" or "50 %" was read.
  */
 export function DanishNumberField(props: FieldProps) {
   const { fieldPathId, formData, onChange, onBlur, onFocus, disabled, readonly, schema, required, uiSchema, name, rawErrors, hideError } = props;
@@ -42,11 +43,11 @@ export function DanishNumberField(props: FieldProps) {
     const r = readDanishNumber(next, unit);
     onChange(r.kind === 'number' ? r.value : r.kind === 'empty' ? undefined : next, fieldPathId.path);
   };
-  const hint =
-    reading.kind === 'invalid'
-      ? marked
-        ? undefined
-        : numberAdvice(schema as Node, reading.hint)
+  // A marked field says only what is wrong ("Må højst være 100." for "150 %"), never a second line.
+  const hint = marked
+    ? undefined
+    : reading.kind === 'invalid'
+      ? numberAdvice(schema as Node, reading.hint)
       : reading.kind === 'number' && reading.reread
         ? t('numberHintGrouped', showDanishNumber(reading.value))
         : undefined;
