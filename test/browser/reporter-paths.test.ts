@@ -5,9 +5,14 @@
 // keyboard-only use under the sticky save bar, and every page at 320 CSS px.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { ulid } from 'ulid';
-import type { Round } from '#schemas/api';
-import { screenshot, seriousViolations, signIn, startWebStack, type WebStack } from './support.ts';
+import { publishFormVersion } from '#core/forms-service';
+import { sstIdentity } from '#core/identity';
+import type { JsonObject, Round } from '#schemas/api';
+import { FORMS_DIR } from '../../local/seed.ts';
+import { screenshot, seriousViolations, sidewaysOverflow, signIn, startWebStack, type WebStack } from './support.ts';
 
 const ORG = 'kommune-101'; // København
 const REGION = 'region-1082'; // Region Midtjylland
@@ -42,6 +47,20 @@ async function waitSaved(p: Page) {
   const status = p.locator('.save-status');
   await status.filter({ hasText: /ikke gemt endnu|Gemmer/ }).waitFor({ timeout: 5_000 }).catch(() => undefined);
   await status.filter({ hasText: /^Gemt kl\. \d{2}\.\d{2}$/ }).waitFor({ timeout: 20_000 });
+}
+/** Every message shown at the field with id `id` (its hint and its marked errors), in order. */
+async function messagesAt(p: Page, id: string): Promise<string[]> {
+  return p.evaluate((fieldId) => {
+    const group = document.getElementById(fieldId)?.closest('.form-group');
+    return [...(group?.querySelectorAll(`#${fieldId}__hint, #${fieldId}__error li`) ?? [])].map((el) => (el as HTMLElement).innerText.trim()).filter(Boolean);
+  }, id);
+}
+/** The text a screen reader gives as the field's description (its aria-describedby). */
+async function description(p: Page, id: string): Promise<string> {
+  return p.evaluate((fieldId) => {
+    const ids = (document.getElementById(fieldId)?.getAttribute('aria-describedby') ?? '').split(' ').filter(Boolean);
+    return ids.map((d) => document.getElementById(d)?.innerText.trim() ?? '').join(' ');
+  }, id);
 }
 /** No person reads protocol words or status codes anywhere on the page. */
 async function expectNoProtocolWords(p: Page) {
@@ -108,6 +127,82 @@ describe('reporters on the paths they really take', { timeout: 120_000 }, () => 
     await waitSaved(b);
     const saved = (await (await api('reporter', ORG))('GET', sub(round))).body;
     expect(saved.answers.kontakt).toEqual({ navn: 'Aase Andersen', stilling: 'Sundhedskonsulent, Sundhed og Omsorg' });
+  });
+
+  it('lists as "your changes" only the fields this colleague changed, never the ones only the other one saved', async () => {
+    const round = await newRound();
+    const [a, b] = [await reporter(), await reporter()];
+    await Promise.all([a.goto(reportUrl(round)), b.goto(reportUrl(round))]);
+    await Promise.all([a.getByRole('heading', { name: round.title }).waitFor(), b.getByRole('heading', { name: round.title }).waitFor()]);
+
+    // A fills three fields, each saved on its own; B, on the version nobody had saved, only the phone.
+    await a.locator('#root_kontakt_navn').fill('Anne Andersen');
+    await waitSaved(a);
+    await a.locator('#root_kontakt_email').fill('anne@kk.dk');
+    await waitSaved(a);
+    await a.locator('#root_rehabilitering_beskrivelse').fill('Annes tekst om rehabilitering.');
+    await waitSaved(a);
+    await b.locator('#root_kontakt_telefon').fill('33 66 33 66');
+    await b.getByRole('alert').filter({ hasText: 'En anden har gemt indberetningen før dig' }).waitFor();
+    await b.locator('.form-actions').getByRole('button', { name: 'Hent nyeste version' }).click();
+    await b.getByRole('dialog', { name: 'Hent nyeste version' }).getByRole('button', { name: 'Hent nyeste version' }).click();
+
+    const kept = b.locator('section.kept-values');
+    await kept.getByRole('heading', { name: 'Dine ændringer, der ikke blev gemt' }).waitFor();
+    const rows = kept.locator('tbody tr');
+    expect(await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-pointer')))).toEqual(['/kontakt/telefon']);
+    const phone = kept.getByRole('row', { name: /Kontaktperson › Telefon/ });
+    expect(await phone.locator('td').allInnerTexts()).toEqual(['33 66 33 66', '(tom)', 'Brug min værdi']);
+    // The form shows A's version, whole.
+    expect(await b.locator('#root_kontakt_navn').inputValue()).toBe('Anne Andersen');
+    expect(await b.locator('#root_kontakt_email').inputValue()).toBe('anne@kk.dk');
+    expect(await b.locator('#root_rehabilitering_beskrivelse').inputValue()).toBe('Annes tekst om rehabilitering.');
+    await expectAccessible(b, '30b-kept-only-own-change');
+
+    // Using B's one real change saves it beside A's fields, which stay as A saved them.
+    await phone.getByRole('button', { name: 'Brug min værdi i Kontaktperson › Telefon' }).click();
+    expect(await b.locator('#root_kontakt_telefon').inputValue()).toBe('33 66 33 66');
+    await waitSaved(b);
+    const saved = (await (await api('reporter', ORG))('GET', sub(round))).body.answers;
+    expect(saved.kontakt).toEqual({ navn: 'Anne Andersen', email: 'anne@kk.dk', telefon: '33 66 33 66' });
+    expect(saved.rehabilitering).toEqual({ beskrivelse: 'Annes tekst om rehabilitering.' });
+  });
+
+  it('on a draft both had loaded, lists only the field this colleague changed, not the one the other changed meanwhile', async () => {
+    const round = await newRound();
+    const client = await api('reporter', ORG);
+    const start = { kontakt: { navn: 'Fælles navn', stilling: 'Konsulent' }, palliation: { beskrivelse: 'Gammel tekst om palliation.' } };
+    expect((await client('PUT', sub(round), { body: { answers: start } })).status).toBe(200);
+    // B on a phone-sized screen, by keyboard.
+    const [a, b] = [await reporter(), await reporter(ORG, { width: 320, height: 640 })];
+    await Promise.all([a.goto(reportUrl(round)), b.goto(reportUrl(round))]);
+    await Promise.all([a.getByRole('heading', { name: round.title }).waitFor(), b.getByRole('heading', { name: round.title }).waitFor()]);
+
+    await a.locator('#root_kontakt_stilling').fill('Chefkonsulent');
+    await waitSaved(a);
+    await b.locator('#root_palliation_beskrivelse').fill('Bs nye tekst om palliation.');
+    await b.getByRole('alert').filter({ hasText: 'En anden har gemt indberetningen før dig' }).waitFor();
+    await b.locator('.form-actions').getByRole('button', { name: 'Hent nyeste version' }).click();
+    await b.getByRole('dialog', { name: 'Hent nyeste version' }).getByRole('button', { name: 'Hent nyeste version' }).click();
+
+    const kept = b.locator('section.kept-values');
+    await kept.getByRole('heading', { name: 'Dine ændringer, der ikke blev gemt' }).waitFor();
+    expect(await kept.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-pointer')))).toEqual(['/palliation/beskrivelse']);
+    expect(await b.locator('#root_kontakt_stilling').inputValue()).toBe('Chefkonsulent');
+    expect(await sidewaysOverflow(b)).toEqual([]);
+    await expectAccessible(b, '30c-kept-existing-draft-320');
+
+    // From the list's heading (which has focus), Tab reaches the button; Enter uses the value.
+    expect(await b.evaluate(() => document.activeElement?.id)).toBe('kept-title');
+    const useMine = kept.getByRole('button', { name: 'Brug min værdi i Palliation › Beskrivelse af indsatsen' });
+    for (let i = 0; i < 4 && !(await useMine.evaluate((el) => el === document.activeElement)); i++) await b.keyboard.press('Tab');
+    await b.keyboard.press('Enter');
+    expect(await b.evaluate(() => document.activeElement?.id)).toBe('root_palliation_beskrivelse');
+    expect(await b.locator('#root_palliation_beskrivelse').inputValue()).toBe('Bs nye tekst om palliation.');
+    await waitSaved(b);
+    const saved = (await client('GET', sub(round))).body.answers;
+    expect(saved.kontakt).toEqual({ navn: 'Fælles navn', stilling: 'Chefkonsulent' });
+    expect(saved.palliation).toEqual({ beskrivelse: 'Bs nye tekst om palliation.' });
   });
 
   it('moves between a submitted and a draft report by link, hash and history without mixing them up', async () => {
@@ -181,7 +276,7 @@ describe('reporters on the paths they really take', { timeout: 120_000 }, () => 
 
     // A point as decimal sign, or a word, is never saved as a number; everything else still is.
     await count.fill('1.5');
-    await page.getByText('Brug komma som decimaltegn, fx 12,5.', { exact: false }).waitFor();
+    await page.getByText('Skriv et helt tal fra 0 til 100.000. Punktum bruges kun mellem tusinder, fx 1.234.').waitFor();
     await page.locator('#root_kontakt_stilling').fill('Leder af sundhedsfremme');
     await waitSaved(page);
     await bar.getByText('Ikke gemt, fordi værdien ikke passer til feltet:').waitFor();
@@ -196,6 +291,119 @@ describe('reporters on the paths they really take', { timeout: 120_000 }, () => 
     await page.getByRole('heading', { name: 'Du har ændringer, der ikke blev gemt' }).waitFor();
     await page.getByRole('button', { name: 'Gendan mine ændringer' }).click();
     expect(await count.inputValue()).toBe('1.5');
+  });
+
+  it('says one thing per number field, with an example that fits it, and reads its unit and spaced thousands', async () => {
+    const round = await newRound();
+    const page = await reporter();
+    await page.goto(reportUrl(round));
+    await page.getByRole('heading', { name: round.title }).waitFor();
+    const bar = page.locator('.form-actions');
+    const id = 'root_rehabilitering_antal_henviste';
+    const count = page.locator(`#${id}`);
+
+    for (const typed of ['abc', '1e5']) {
+      await count.fill(typed);
+      await bar.getByText('Ikke gemt, fordi værdien ikke passer til feltet:').waitFor();
+      await expect.poll(() => messagesAt(page, id)).toEqual(['Skriv et helt tal fra 0 til 100.000, fx 1234.']);
+      // The message is the field's description for a screen reader, and the field is marked.
+      expect(await count.getAttribute('aria-invalid')).toBe('true');
+      expect(await description(page, id)).toContain('Skriv et helt tal fra 0 til 100.000, fx 1234.');
+    }
+    await screenshot(page, '33b-number-one-message');
+    // At submit, the summary says the same as the field.
+    await bar.getByRole('button', { name: 'Indsend' }).click();
+    await page.locator('.error-summary').getByRole('link', { name: 'Rehabilitering og genoptræning › Antal borgere henvist til kræftrehabilitering: Skriv et helt tal fra 0 til 100.000, fx 1234.' }).waitFor();
+    expect(await messagesAt(page, id)).toEqual(['Skriv et helt tal fra 0 til 100.000, fx 1234.']);
+
+    // Thousands separated by a space read as those separated by a point, and say so.
+    await count.fill('1 234');
+    await page.getByText('Læses som 1234.').waitFor();
+    expect(await messagesAt(page, id)).toEqual(['Læses som 1234.']);
+    await waitSaved(page);
+    await expect.poll(async () => (await (await api('reporter', ORG))('GET', sub(round))).body.answers.rehabilitering?.antal_henviste).toBe(1234);
+
+    // A percent field at 320 px by keyboard: "50 %" is 50; a word gets the field's own range, no example beyond it.
+    const regional = await newRound('kraeftplan-v-regional');
+    const narrow = await reporter(REGION, { width: 320, height: 640 });
+    await narrow.goto(reportUrl(regional, REGION));
+    await narrow.getByRole('heading', { name: regional.title }).waitFor();
+    await narrow.getByRole('button', { name: '+ Tilføj initiativ' }).focus();
+    await narrow.keyboard.press('Enter');
+    await expect.poll(() => narrow.evaluate(() => document.activeElement?.id)).toBe('root_initiativer_0_initiativ');
+    const pct = narrow.locator('#root_initiativer_0_fremdrift');
+    await pct.focus();
+    await narrow.keyboard.type('50 %');
+    await narrow.getByText('Læses som 50.').waitFor();
+    expect(await messagesAt(narrow, 'root_initiativer_0_fremdrift')).toEqual(['Læses som 50.']);
+    await waitSaved(narrow);
+    await expect.poll(async () => (await (await api('reporter', REGION))('GET', sub(regional, REGION))).body.answers.initiativer?.[0]?.fremdrift).toBe(50);
+    // Out of range: the range is the one message, not also how it was read.
+    await pct.fill('150 %');
+    await expect.poll(() => messagesAt(narrow, 'root_initiativer_0_fremdrift')).toEqual(['Må højst være 100.']);
+    await pct.fill('');
+    await pct.focus();
+    await narrow.keyboard.type('halvdelen');
+    await narrow.locator('.form-actions').getByText('Ikke gemt, fordi værdien ikke passer til feltet:').waitFor();
+    await expect.poll(() => messagesAt(narrow, 'root_initiativer_0_fremdrift')).toEqual(['Skriv et helt tal fra 0 til 100.']);
+    expect(await sidewaysOverflow(narrow)).toEqual([]);
+    await pct.scrollIntoViewIfNeeded();
+    await expectAccessible(narrow, '33c-percent-one-message-320');
+  });
+
+  it('offers to start from last year only when there is an accepted report to start from, and names it', async () => {
+    // Its own copy of the municipal form, so no other suite's rounds are "last year" for it.
+    const formId = `fortid-${ulid().toLowerCase().slice(-10)}`;
+    const schema = JSON.parse(readFileSync(path.join(FORMS_DIR, 'kraeftplan-v-kommunal', 'v1.schema.json'), 'utf8')) as JsonObject;
+    await publishFormVersion(stack.api.deps, sstIdentity('reporter-paths', 'sst-admin'), formId, {
+      title: 'Kommunal opfølgning (prøve)',
+      description: 'Prøveskema til start fra sidste års svar',
+      respondentKind: 'municipality',
+      plan: 'kraeftplan-v',
+      schema,
+    });
+    const thisYear = await stack.api.round(formId, { title: `I år ${ulid().slice(-6)}` });
+    const page = await reporter(ORG, { width: 320, height: 640 });
+    await expect.poll(() => page.locator('.loading').count(), { timeout: 15_000 }).toBe(0);
+    // The page looks for last year's report in the round list; once it has, nothing is offered.
+    const looked = page.waitForResponse((r) => new URL(r.url()).pathname === '/rounds' && r.request().method() === 'GET');
+    await page.goto(reportUrl(thisYear));
+    await page.getByRole('heading', { name: thisYear.title }).waitFor();
+    await looked;
+    await expect.poll(() => page.locator('.loading').count()).toBe(0);
+    await page.waitForTimeout(300);
+    expect(await page.getByRole('button', { name: 'Start fra sidste års godkendte svar' }).count()).toBe(0);
+    expect(await page.getByText('Der er ingen godkendt indberetning').count()).toBe(0);
+    await screenshot(page, '43-no-prefill-offer-320');
+
+    // Last year's report, accepted: now it is offered, named, and carried over by keyboard.
+    const lastYear = await stack.api.round(formId, { title: `Sidste år ${ulid().slice(-6)}`, period: '2025', opensAt: '2025-01-01', deadline: '2025-12-31', respondentsAt: '2025-06-01' });
+    const { submissions } = stack.api.deps;
+    const at = '2025-12-01T10:00:00.000Z';
+    const contentKey = await submissions.putContent(lastYear.roundId, ORG, 1, { kontakt: { navn: 'Sidste års navn', stilling: 'Konsulent' } });
+    await submissions.commit({
+      head: { roundId: lastYear.roundId, orgId: ORG, status: 'accepted', revision: 1, etag: '1-seeded', contentKey, updatedAt: at, updatedBy: 'SST', submittedAt: at, late: false },
+      expectedEtag: undefined,
+      revision: { roundId: lastYear.roundId, orgId: ORG, revision: 1, action: 'accept', status: 'accepted', savedAt: at, savedBy: 'SST', contentKey },
+      event: { at, id: ulid(), actor: 'SST', actorOrgId: 'sst', action: 'submission.accept', subject: `round/${lastYear.roundId}/submission/${ORG}` },
+    });
+    await page.reload();
+    await page.getByRole('heading', { name: thisYear.title }).waitFor();
+    const start = page.getByRole('button', { name: 'Start fra sidste års godkendte svar' });
+    await start.waitFor();
+    const source = `I kan starte fra jeres godkendte indberetning i runden ${lastYear.title} (2025). Alt kan rettes bagefter.`;
+    await page.getByText(source).waitFor();
+    expect(await start.evaluate((el) => document.getElementById(el.getAttribute('aria-describedby') ?? '')?.innerText)).toBe(source);
+    expect(await sidewaysOverflow(page)).toEqual([]);
+    await page.locator('#prefill-source').scrollIntoViewIfNeeded();
+    await expectAccessible(page, '44-prefill-offer-320');
+    await start.focus();
+    await page.keyboard.press('Enter');
+    await page.getByText(`Formularen er udfyldt med jeres godkendte svar fra runden ${lastYear.title}.`, { exact: false }).waitFor();
+    expect(await page.locator('#root_kontakt_navn').inputValue()).toBe('Sidste års navn');
+    expect(await start.count()).toBe(0);
+    const saved = (await (await api('reporter', ORG))('GET', sub(thisYear))).body;
+    expect(saved).toMatchObject({ status: 'draft', answers: { kontakt: { navn: 'Sidste års navn', stilling: 'Konsulent' } } });
   });
 
   it('takes a link to another organisation\'s report to one\'s own, and says plainly when a report does not exist', async () => {

@@ -141,27 +141,94 @@ export function validateForSubmit(v: Validation, cacheKey: string, schema: Node,
 export type { RJSFSchema };
 
 // ---------------------------------------------------------------------------------------------
-// Numbers as Danes type them. A number field is a text field: "1.234" is one thousand two
-// hundred and thirty-four (the Danish thousands separator), "12,5" is twelve and a half, and
-// "1.5" is refused with a hint, because a Dane who types it may mean either; nothing ever turns
-// silently into a decimal.
+// Numbers as Danes type them. A number field is a text field: "1.234" and "1 234" are one
+// thousand two hundred and thirty-four (the Danish thousands separators), "12,5" is twelve and a
+// half, a trailing unit the field itself states is dropped ("50 %" in a field of %), and "1.5" is
+// refused with a hint, because a Dane who types it may mean either; nothing ever turns silently
+// into a decimal. Whenever what is kept differs from what was typed, the field says how it reads.
 
 export type NumberReading =
   | { kind: 'empty' }
-  | { kind: 'number'; value: number; grouped: boolean }
+  /** `reread`: the text was not the plain number (thousands separators or a unit were dropped). */
+  | { kind: 'number'; value: number; reread: boolean }
   | { kind: 'invalid'; hint: 'decimalPoint' | 'notNumber' };
 
-const GROUPED = /^-?\d{1,3}(\.\d{3})+(,\d+)?$/;
+const SPACE = '[ \u00a0\u202f]';
+const GROUPED = new RegExp(String.raw`^-?\d{1,3}((\.\d{3})+|(${SPACE}\d{3})+)(,\d+)?$`);
 const PLAIN = /^-?\d+(,\d+)?$/;
 const POINT_DECIMAL = /^-?\d*\.\d+$/;
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** How the text in a number field reads, by the rules above. */
-export function readDanishNumber(text: string): NumberReading {
-  const s = text.trim().replace(/[\s\u00a0\u202f]/g, '');
-  if (s === '') return { kind: 'empty' };
-  if (GROUPED.test(s)) return { kind: 'number', value: Number(s.replace(/\./g, '').replace(',', '.')), grouped: true };
-  if (PLAIN.test(s)) return { kind: 'number', value: Number(s.replace(',', '.')), grouped: false };
+/** The text without a trailing `unit` ("50 %", "1.234 kr." → "50", "1.234"); the final point of a unit like "kr." may be left out. */
+function withoutUnit(text: string, unit: string | undefined): { text: string; stripped: boolean } {
+  const u = unit?.trim();
+  if (!u) return { text, stripped: false };
+  const pattern = new RegExp(`${SPACE}*${escapeRegExp(u.replace(/\.$/, ''))}${u.endsWith('.') ? '\\.?' : ''}$`, 'iu');
+  const rest = text.replace(pattern, '');
+  return rest !== text && rest.trim() !== '' ? { text: rest.trim(), stripped: true } : { text, stripped: false };
+}
+
+/** How the text in a number field reads, by the rules above; `unit` is the field's own (x-unit). */
+export function readDanishNumber(text: string, unit?: string): NumberReading {
+  const trimmed = text.replace(/^\s+|\s+$/gu, '');
+  if (trimmed === '') return { kind: 'empty' };
+  const { text: s, stripped } = withoutUnit(trimmed, unit);
+  if (GROUPED.test(s)) return { kind: 'number', value: Number(s.replace(/[.\s\u00a0\u202f]/gu, '').replace(',', '.')), reread: true };
+  if (PLAIN.test(s)) return { kind: 'number', value: Number(s.replace(',', '.')), reread: stripped };
   return { kind: 'invalid', hint: POINT_DECIMAL.test(s) ? 'decimalPoint' : 'notNumber' };
+}
+
+let danish: Intl.NumberFormat | undefined;
+/** A bound as Danes read it ("100.000"), whatever the page's language: the field reads Danish numbers. */
+const bound = (n: number) => (danish ??= new Intl.NumberFormat('da-DK', { maximumFractionDigits: 20 })).format(n);
+
+/**
+ * The one message a number field shows for text that is no number it can hold, in the field's own
+ * terms: a whole number or not, its range, and an example only if the example fits that range.
+ */
+export function numberAdvice(node: Node, hint: 'decimalPoint' | 'notNumber'): string {
+  const min = typeof node['minimum'] === 'number' ? (node['minimum'] as number) : undefined;
+  const max = typeof node['maximum'] === 'number' ? (node['maximum'] as number) : undefined;
+  const exMin = typeof node['exclusiveMinimum'] === 'number' ? (node['exclusiveMinimum'] as number) : undefined;
+  const exMax = typeof node['exclusiveMaximum'] === 'number' ? (node['exclusiveMaximum'] as number) : undefined;
+  const fits = (x: number) => (min === undefined || x >= min) && (max === undefined || x <= max) && (exMin === undefined || x > exMin) && (exMax === undefined || x < exMax);
+  const range = min !== undefined && max !== undefined ? t('numberRangeBoth', bound(min), bound(max)) : min !== undefined ? t('numberRangeMin', bound(min)) : max !== undefined ? t('numberRangeMax', bound(max)) : '';
+  const thousands = fits(1234) ? t('numberPointThousands') : '';
+  if (node['type'] === 'integer') {
+    // "1.5" in a whole-number field: no decimal comma to suggest, only what a point means.
+    if (hint === 'decimalPoint') return `${t('numberAdviceInteger', range, '')}${thousands}`;
+    return t('numberAdviceInteger', range, fits(1234) ? t('numberExample', '1234') : '');
+  }
+  if (hint === 'decimalPoint') return `${t('numberDecimalComma', fits(12.5) ? t('numberExample', '12,5') : '')}${thousands}`;
+  const examples = ['1234', '12,5'].filter((x) => fits(Number(x.replace(',', '.'))));
+  return t('numberAdviceNumber', range, examples.length === 2 ? t('numberExamples', examples[0]!, examples[1]!) : examples.length === 1 ? t('numberExample', examples[0]!) : '');
+}
+
+/**
+ * The errors with the number fields' own message: a field holding text that is no number (kept in
+ * the form, never saved) says what to type there, once, instead of the validator's generic
+ * "Skal være et helt tal.", so the field, the save bar and the summary say the same.
+ */
+export function withNumberAdvice(schema: Node, answers: unknown, errors: FieldError[]): FieldError[] {
+  const out: FieldError[] = [];
+  for (const e of errors) {
+    const value = valueAt(answers, e.pointer);
+    const node = typeof value === 'string' ? schemaNodeAt(schema, e.pointer) : undefined;
+    const reading = node && (node['type'] === 'integer' || node['type'] === 'number') ? readDanishNumber(value as string, node['x-unit'] as string | undefined) : undefined;
+    const message = reading?.kind === 'invalid' ? numberAdvice(node!, reading.hint) : e.message;
+    if (!out.some((o) => o.pointer === e.pointer && o.message === message)) out.push({ ...e, message });
+  }
+  return out;
+}
+
+/** The schema node of the field at `pointer`. */
+function schemaNodeAt(schema: Node, pointer: string): Node | undefined {
+  let node: Node | undefined = schema;
+  for (const seg of segments(pointer)) {
+    if (!node) return undefined;
+    node = node['type'] === 'array' ? (node['items'] as Node | undefined) : (node['properties'] as Record<string, Node> | undefined)?.[seg];
+  }
+  return node;
 }
 
 /** A stored number as the field shows it: decimal comma, no thousands separator ("1234", "12,5"). */

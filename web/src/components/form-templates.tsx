@@ -1,10 +1,10 @@
-// rjsf pieces replaced for people: number fields read Danish numbers ("1.234", "12,5"), list
+// rjsf pieces replaced for people: number fields read Danish numbers ("1.234", "1 234", "12,5", "50 %"), list
 // items are headed by their own number and name ("Initiativ 2: Tidlig opsporing"), and every
 // list button says in words what it does and to which item.
 import { useEffect, useState, type ChangeEvent } from 'react';
 import { ariaDescribedByIds, getUiOptions, type ArrayFieldItemTemplateProps, type FieldProps, type IconButtonProps, type RegistryFieldsType } from '@rjsf/utils';
 import { t } from '../i18n.ts';
-import { itemTitle, pointerOf, readDanishNumber, showDanishNumber, valueAt } from '../schema-form.ts';
+import { itemTitle, numberAdvice, pointerOf, readDanishNumber, showDanishNumber, valueAt } from '../schema-form.ts';
 import type { JsonObject } from '../types.ts';
 
 /** What the form shares with its templates: the whole answers, so an item can name itself. */
@@ -16,32 +16,39 @@ type Node = Record<string, any>;
 
 /**
  * A number field that is a text field (so the browser never reinterprets what was typed). A value
- * that is no number stays in the form as text; autosave leaves it out and the form marks it.
+ * that is no number stays in the form as text; autosave leaves it out and the form marks it. The
+ * field says one thing: when the page marks it (a word with the same words, see withNumberAdvice;
+ * a value out of range), the mark is the message; otherwise, or where nobody marks it (a
+ * preview), its own hint is: what to type, or how a "1.234" or "50 %" was read.
  */
 export function DanishNumberField(props: FieldProps) {
-  const { fieldPathId, formData, onChange, onBlur, onFocus, disabled, readonly, schema, required, uiSchema, name } = props;
+  const { fieldPathId, formData, onChange, onBlur, onFocus, disabled, readonly, schema, required, uiSchema, name, rawErrors, hideError } = props;
   const id = fieldPathId.$id;
+  const unit = typeof (schema as Node)['x-unit'] === 'string' ? ((schema as Node)['x-unit'] as string) : undefined;
+  const marked = !hideError && (rawErrors?.length ?? 0) > 0;
   // rjsf leaves the label to a field of one's own (ui:field): give it the same label and description.
   const label = String(uiSchema?.['ui:title'] ?? schema.title ?? name);
   const [text, setText] = useState(() => showDanishNumber(formData));
   // Follow the value when it changes from outside (a reload, a restored version), not while typing.
   useEffect(() => {
-    const reading = readDanishNumber(text);
+    const reading = readDanishNumber(text, unit);
     const same = reading.kind === 'number' ? reading.value === formData : reading.kind === 'empty' ? formData === undefined : formData === text;
     if (!same) setText(showDanishNumber(formData));
     // Only a new value from outside matters here; `text` is this field's own state.
   }, [formData]);
-  const reading = readDanishNumber(text);
+  const reading = readDanishNumber(text, unit);
   const change = (e: ChangeEvent<HTMLInputElement>) => {
     const next = e.target.value;
     setText(next);
-    const r = readDanishNumber(next);
+    const r = readDanishNumber(next, unit);
     onChange(r.kind === 'number' ? r.value : r.kind === 'empty' ? undefined : next, fieldPathId.path);
   };
-  const hint =
-    reading.kind === 'invalid'
-      ? t(reading.hint === 'decimalPoint' ? 'numberHintDecimalPoint' : schema.type === 'integer' ? 'numberHintNotInteger' : 'numberHintNotNumber')
-      : reading.kind === 'number' && reading.grouped
+  // A marked field says only what is wrong ("Må højst være 100." for "150 %"), never a second line.
+  const hint = marked
+    ? undefined
+    : reading.kind === 'invalid'
+      ? numberAdvice(schema as Node, reading.hint)
+      : reading.kind === 'number' && reading.reread
         ? t('numberHintGrouped', showDanishNumber(reading.value))
         : undefined;
   const hintId = `${id}__hint`;

@@ -221,19 +221,26 @@ export function RevisionHistory({
   );
 }
 
-interface LastYear {
+export interface LastYear {
   round: Round;
   answers: JsonObject;
 }
 
+/** The look for last year's accepted report: `done` once answered; `lastYear` when there is one. */
+export interface LastYearLookup {
+  done: boolean;
+  lastYear?: LastYear;
+}
+
 /**
  * The organisation's accepted report from the latest earlier round of the same form: the same
- * rule the server's prefill uses (earlier deadline, same form, this organisation a respondent),
- * so "changed since last year" compares with what "start from last year" would have carried.
+ * rule the server's prefill uses (earlier deadline, same form, this organisation a respondent
+ * or the coordinator), so "changed since last year" compares with what "start from last year"
+ * would have carried, and the report page offers to start from it only when there is one.
  */
 async function findLastYear(round: Round, orgId: string): Promise<LastYear | undefined> {
   const rounds = (await get<{ items: Round[] }>('/rounds')).body.items
-    .filter((r) => r.formId === round.formId && r.roundId !== round.roundId && r.deadlineAt < round.deadlineAt && r.respondents.includes(orgId))
+    .filter((r) => r.formId === round.formId && r.roundId !== round.roundId && r.deadlineAt < round.deadlineAt && (r.respondents.includes(orgId) || r.coordinator === orgId))
     .sort((a, b) => b.deadlineAt.localeCompare(a.deadlineAt));
   // A few at a time, newest first; the first accepted one wins.
   for (let i = 0; i < rounds.length; i += 4) {
@@ -251,14 +258,11 @@ async function findLastYear(round: Round, orgId: string): Promise<LastYear | und
   return undefined;
 }
 
-/**
- * Computed in the browser with the server's own diff module: the API's diff route compares
- * revisions within one report only, and the reporter's answers change as they type, so the
- * comparison follows the form live without a request per keystroke.
- */
-export function SinceLastYear({ round, orgId, schema, answers }: { round: Round; orgId: string; schema: JsonObject; answers: JsonObject }) {
-  const [state, setState] = useState<{ lastYear?: LastYear; done: boolean }>({ done: false });
+/** Looks for last year's accepted report once per round and organisation (not at all when `skip`). */
+export function useLastYear(round: Round, orgId: string, skip = false): LastYearLookup {
+  const [state, setState] = useState<LastYearLookup>({ done: skip });
   useEffect(() => {
+    if (skip) return;
     let live = true;
     findLastYear(round, orgId).then(
       (lastYear) => live && setState({ done: true, ...(lastYear ? { lastYear } : {}) }),
@@ -267,8 +271,19 @@ export function SinceLastYear({ round, orgId, schema, answers }: { round: Round;
     return () => {
       live = false;
     };
-  }, [round, orgId]);
-  const last = state.lastYear;
+  }, [round, orgId, skip]);
+  return state;
+}
+
+/**
+ * Computed in the browser with the server's own diff module: the API's diff route compares
+ * revisions within one report only, and the reporter's answers change as they type, so the
+ * comparison follows the form live without a request per keystroke.
+ */
+export function SinceLastYear({ round, orgId, schema, answers, lookup }: { round: Round; orgId: string; schema: JsonObject; answers: JsonObject; lookup?: LastYearLookup }) {
+  // A page that has looked already (the report page, for its prefill button) hands its answer in.
+  const own = useLastYear(round, orgId, lookup !== undefined);
+  const last = (lookup ?? own).lastYear;
   if (!last) return null;
   const changes = compareAnswers(last.answers, answers);
   return (

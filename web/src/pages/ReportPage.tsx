@@ -16,7 +16,9 @@ import {
   sectionStates,
   validateForSubmit,
   validationNow,
+  valueAt,
   type Validation,
+  withNumberAdvice,
   withSections,
   withValueAt,
   type SectionInfo,
@@ -27,7 +29,7 @@ import { features } from '../features.ts';
 
 import { ConfirmDialog, LoadError, Loading, Notice, PageTitle, StatusBadge, TableScroll, useLoad } from '../components/common.tsx';
 import { ErrorSummary, ReportForm, errorCount, focusField } from '../components/form-parts.tsx';
-import { RevisionHistory, SinceLastYear } from '../components/revisions.tsx';
+import { RevisionHistory, SinceLastYear, useLastYear } from '../components/revisions.tsx';
 import { Attachments } from '../components/attachments.tsx';
 
 export const AUTOSAVE_DELAY_MS = 1500;
@@ -135,6 +137,11 @@ function ReportEditor({ initial }: { initial: Loaded }) {
   const [busy, setBusy] = useState(false);
 
   const data = useRef(formData);
+  /**
+   * The answers of the version this editor last loaded or saved: what the person's own changes
+   * are measured from, so a conflict lists only what they changed, never a colleague's fields.
+   */
+  const base = useRef<JsonObject>(clean(withSections(schema, initial.submission.answers)));
   const etag = useRef(initial.etag);
   const dirty = useRef(false);
   const conflicted = useRef(false);
@@ -191,6 +198,7 @@ function ReportEditor({ initial }: { initial: Loaded }) {
     clearTimeout(timer.current);
     const next = withSections(schema, answers);
     data.current = next;
+    base.current = clean(next);
     dirty.current = false;
     setFormData(next);
     keepBackup(undefined);
@@ -199,11 +207,18 @@ function ReportEditor({ initial }: { initial: Loaded }) {
     setSave({ kind: 'clean', ...(lastSavedAt.current ? { savedAt: lastSavedAt.current } : {}) });
   };
 
-  /** The values typed here that differ from `saved`, to list beside the version now shown. */
+  /**
+   * The values changed here since the version this editor last loaded or saved (`base`), to list
+   * beside `saved`, the version now shown: a three-way comparison, so a field only a colleague
+   * changed is never offered as "yours" (its value here is just the older one), and a field
+   * both set to the same value needs nothing.
+   */
   const keepMine = (saved: JsonObject) => {
-    const mine = clean(data.current);
-    const changes = compareAnswers(saved, mine).filter((c) => c.change !== 'removed' || c.old !== undefined);
-    setKept(changes.map((c) => ({ pointer: c.pointer, mine: c.new, saved: c.old })));
+    const theirs = clean(withSections(schema, saved));
+    const changes = compareAnswers(base.current, clean(data.current))
+      .map((c): KeptValue => ({ pointer: c.pointer, mine: c.new, saved: valueAt(theirs, c.pointer) }))
+      .filter((k) => JSON.stringify(k.mine) !== JSON.stringify(k.saved));
+    setKept(changes);
     return changes.length;
   };
 
@@ -244,6 +259,8 @@ function ReportEditor({ initial }: { initial: Loaded }) {
     try {
       const reply = await request<Submission>('PUT', path, { body: { answers }, ifMatch: etag.current });
       applySubmission(reply.body, reply.etag);
+      // What is typed from now on (and what was held back) counts from what the server holds.
+      base.current = clean(withSections(schema, reply.body.answers));
       lastSavedAt.current = new Date();
       // Values held back (a word in a number field) stay in this tab's backup until fixed.
       if (!dirty.current) keepBackup(heldBack.current ? data.current : undefined);
@@ -453,7 +470,7 @@ function ReportEditor({ initial }: { initial: Loaded }) {
         text: combined
           ? t('prefilledFromPredecessors', combined.map((c) => c.orgName).join(currentLang() === 'da' ? ' og ' : ' and '))
           : carriedFrom.orgId === next.orgId
-            ? t('prefilled', carriedFrom.roundId)
+            ? t('prefilled', lastYear.lastYear?.round.roundId === carriedFrom.roundId ? lastYear.lastYear.round.title : carriedFrom.roundId)
             : t('prefilledFromPredecessor', carriedFrom.orgName, carriedFrom.roundId),
       });
     } catch (err) {
@@ -510,6 +527,9 @@ function ReportEditor({ initial }: { initial: Loaded }) {
   // submit, answers still missing. The same rules the server applies, from the same module.
   // The checks start once validation has loaded, right after the form is first on screen.
   const [validation, setValidation] = useState<Validation | undefined>(validationNow);
+  // Last year's accepted report (the prefill rule), looked for once: it decides whether "start
+  // from last year" is offered, and it is what "changed since last year" compares with.
+  const lastYear = useLastYear(round, initial.submission.orgId);
   useEffect(() => {
     if (!editable || validation) return;
     let mounted = true;
@@ -528,7 +548,8 @@ function ReportEditor({ initial }: { initial: Loaded }) {
   }, [formData, editable, validation]);
 
   const shownErrors = clientErrors ?? [...live.held, ...live.warnings];
-  const allErrors = [...shownErrors, ...serverErrors.filter((s) => !shownErrors.some((c) => c.pointer === s.pointer))];
+  // A word in a number field is named once, in the field's own terms, at the field and in the summary.
+  const allErrors = withNumberAdvice(schema, formData, [...shownErrors, ...serverErrors.filter((s) => !shownErrors.some((c) => c.pointer === s.pointer))]);
   const sections = sectionStates(schema, live.missing, [...live.held, ...live.warnings], clean(formData));
   const showToc = editable && sections.length >= 3;
   // SST's comment stays in view while the reporter fixes the report, also after the first save
@@ -700,11 +721,19 @@ function ReportEditor({ initial }: { initial: Loaded }) {
             (submission.predecessors?.length ? (
               <PredecessorChoice predecessors={submission.predecessors} busy={busy} onStart={(from) => void prefill(from)} />
             ) : (
-              <p>
-                <button type="button" className="btn btn-secondary" onClick={() => void prefill()} disabled={busy}>
-                  {t('prefill')}
-                </button>
-              </p>
+              // Offered only when there is an accepted report to start from, named beside the button.
+              lastYear.lastYear && (
+                <div className="prefill-offer">
+                  <p className="field-hint" id="prefill-source">
+                    {t('prefillSource', lastYear.lastYear.round.title, lastYear.lastYear.round.period)}
+                  </p>
+                  <p>
+                    <button type="button" className="btn btn-secondary" onClick={() => void prefill()} disabled={busy} aria-describedby="prefill-source">
+                      {t('prefill')}
+                    </button>
+                  </p>
+                </div>
+              )
             ))}
         </>
       ) : round.phase !== 'open' && EDITABLE.has(submission.status) ? (
@@ -800,7 +829,7 @@ function ReportEditor({ initial }: { initial: Loaded }) {
         <p>{t('conflictReloadConfirm')}</p>
       </ConfirmDialog>
 
-      <SinceLastYear round={round} orgId={submission.orgId} schema={schema} answers={clean(formData)} />
+      <SinceLastYear round={round} orgId={submission.orgId} schema={schema} answers={clean(formData)} lookup={lastYear} />
 
       <RevisionHistory
         roundId={round.roundId}
