@@ -10,7 +10,7 @@ import { href } from '../router.ts';
 import type { Session } from '../auth.ts';
 import { ConfirmDialog, LoadError, Loading, Notice, PageTitle, useLoad } from '../components/common.tsx';
 import type { DataBlockRef, Publication, PublicationVersion, QuestionGrouping, Section, SectionChange } from '#schemas/publication';
-import type { Round } from '../types.ts';
+import type { Organisation, Round } from '../types.ts';
 import { FIRST_HEALTH_COUNCIL_DATE } from '#core/health-council-date';
 
 const AUTOSAVE_MS = 1200;
@@ -123,12 +123,22 @@ function Editor({ initial, session, reload }: { initial: Publication; session: S
   const [pub, setPub] = useState(initial);
   const [title, setTitle] = useState(initial.title);
   const [sections, setSections] = useState<Section[]>(initial.sections);
+  const [authors, setAuthors] = useState<string[]>(initial.authors);
   const [save, setSave] = useState<SaveState>({ kind: 'clean', at: new Date(initial.updatedAt) });
   const [previewTick, setPreviewTick] = useState(0);
   const etag = useRef(initial.etag);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  const latest = useRef({ title, sections });
-  latest.current = { title, sections };
+  // Only SST's administrators send who is invited: a co-author's save never touches it.
+  const invites = initial.may.invite;
+  const latest = useRef<{ title: string; sections: Section[]; authors?: string[] }>({ title, sections });
+  latest.current = invites ? { title, sections, authors } : { title, sections };
+  /** The id of a section just added, whose heading field gets the focus once it is rendered. */
+  const focusSection = useRef<string | undefined>(undefined);
+  useEffect(() => {
+    if (!focusSection.current) return;
+    document.getElementById(`t-${focusSection.current}`)?.focus();
+    focusSection.current = undefined;
+  }, [sections]);
   const id = encodeURIComponent(pub.publicationId);
   const sst = session.role === 'sst-admin' || session.role === 'sst-reader';
 
@@ -146,9 +156,10 @@ function Editor({ initial, session, reload }: { initial: Publication; session: S
       else setSave({ kind: 'failed', message: describe(err) });
     }
   };
-  const changed = (next: { title?: string; sections?: Section[] }) => {
+  const changed = (next: { title?: string; sections?: Section[]; authors?: string[] }) => {
     if (next.title !== undefined) setTitle(next.title);
     if (next.sections) setSections(next.sections);
+    if (next.authors) setAuthors(next.authors);
     setSave({ kind: 'dirty' });
     clearTimeout(timer.current);
     timer.current = setTimeout(() => void flush(), AUTOSAVE_MS);
@@ -196,6 +207,7 @@ function Editor({ initial, session, reload }: { initial: Publication; session: S
             </label>
             <input id="pub-title" className="form-control" value={title} readOnly={!editable} onChange={(e) => changed({ title: e.target.value })} />
           </div>
+          {sst && <CoAuthors authors={authors} editable={editable && invites} onChange={(next) => changed({ authors: next })} />}
           <h2>{t('pubSections')}</h2>
           {sections.map((s, i) => (
             <section key={s.id} className="pub-section stack" aria-labelledby={`h-${s.id}`}>
@@ -234,7 +246,15 @@ function Editor({ initial, session, reload }: { initial: Publication; session: S
           ))}
           {editable && (
             <p>
-              <button type="button" className="btn btn-secondary" onClick={() => changed({ sections: [...sections, { id: newId(sections), kind: 'text', title: t('pubNewSection'), markdown: '' }] })}>
+              <button
+                type="button"
+                className="btn btn-secondary"
+                onClick={() => {
+                  const sectionId = newId(sections);
+                  focusSection.current = sectionId;
+                  changed({ sections: [...sections, { id: sectionId, kind: 'text', title: t('pubNewSection'), markdown: '' }] });
+                }}
+              >
                 {t('pubAddText')}
               </button>
             </p>
@@ -260,6 +280,44 @@ function Editor({ initial, session, reload }: { initial: Publication; session: S
         </div>
       </div>
     </>
+  );
+}
+
+/**
+ * Who besides SST writes the draft: the national authorities the registry knows (SST itself not),
+ * by official name. SST's administrators tick them; the choice autosaves with the draft, and an
+ * organisation ticked off loses its access at once. SST's readers see the list without boxes.
+ */
+function CoAuthors({ authors, editable, onChange }: { authors: string[]; editable: boolean; onChange: (authors: string[]) => void }) {
+  // The registry as of today (Danish time, the route's default); SST never invites itself.
+  const orgs = useLoad(async () => (await get<{ items: Organisation[] }>('/orgs?kind=authority')).body.items.filter((o) => o.id !== 'sst'), []);
+  const nameOf = (orgId: string) => orgs.data?.find((o) => o.id === orgId)?.officialName ?? orgId;
+  return (
+    <section aria-labelledby="pub-coauthors" className="pub-coauthors stack">
+      <h2 id="pub-coauthors">{t('pubCoAuthors')}</h2>
+      <p id="pub-coauthors-hint" className="help-block">
+        {t('pubCoAuthorsHint')}
+      </p>
+      {orgs.error && <LoadError message={orgs.error} onRetry={orgs.reload} />}
+      {orgs.loading && <Loading />}
+      {orgs.data && editable && (
+        <fieldset aria-describedby="pub-coauthors-hint">
+          <legend className="sr-only">{t('pubCoAuthorsLegend')}</legend>
+          {orgs.data.map((o) => (
+            <div className="checkbox" key={o.id}>
+              <label>
+                <input type="checkbox" checked={authors.includes(o.id)} onChange={(e) => onChange(e.target.checked ? [...authors, o.id] : authors.filter((a) => a !== o.id))} /> {o.officialName}
+              </label>
+            </div>
+          ))}
+        </fieldset>
+      )}
+      {orgs.data && (
+        <p role="status" className="pub-coauthors-now">
+          {authors.length === 0 ? t('pubCoAuthorsNone') : t('pubCoAuthorsInvited', authors.map(nameOf).join(', '))}
+        </p>
+      )}
+    </section>
   );
 }
 
