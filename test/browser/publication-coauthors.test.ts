@@ -115,8 +115,17 @@ describe('co-authors in the browser', { timeout: 120_000 }, () => {
     const intro2 = (res.body as { sections: { id: string; markdown: string }[] }).sections.find((s) => s.id === 'indledning');
     expect(intro2?.markdown).toContain('Social- og Boligstyrelsens bidrag (eksempel).');
 
-    // SST's page is behind the author's save; it reloads, then ticks the authority off by keyboard.
-    await sst.reload();
+    // SST's page is behind the author's save: ticking another authority there is refused like any
+    // overtaken save (who saved first, fetch the newest), and invites nobody.
+    const kl = coAuthors.getByRole('checkbox', { name: 'KL', exact: true });
+    await tabTo(sst, kl);
+    await sst.keyboard.press('Space');
+    const conflict = sst.getByRole('alert').filter({ hasText: 'har gemt en nyere version' });
+    await conflict.waitFor();
+    expect(await kl.isDisabled()).toBe(true);
+    expect(await authorsNow()).toEqual([SBST]);
+    await expectAccessible(sst, 'publication-coauthors-conflict-320');
+    await conflict.getByRole('button', { name: 'Hent den nyeste version' }).click();
     await sst.getByRole('heading', { name: title, level: 1 }).waitFor();
     const sbstAgain = sst.getByRole('region', { name: 'Medforfattere' }).getByRole('checkbox', { name: 'Social- og Boligstyrelsen' });
     expect(await sbstAgain.isChecked()).toBe(true);

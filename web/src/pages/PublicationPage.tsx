@@ -207,7 +207,7 @@ function Editor({ initial, session, reload }: { initial: Publication; session: S
             </label>
             <input id="pub-title" className="form-control" value={title} readOnly={!editable} onChange={(e) => changed({ title: e.target.value })} />
           </div>
-          {sst && <CoAuthors authors={authors} editable={editable && invites} onChange={(next) => changed({ authors: next })} />}
+          {sst && <CoAuthors authors={authors} invites={invites} editable={editable} onChange={(next) => changed({ authors: next })} />}
           <h2>{t('pubSections')}</h2>
           {sections.map((s, i) => (
             <section key={s.id} className="pub-section stack" aria-labelledby={`h-${s.id}`}>
@@ -287,8 +287,9 @@ function Editor({ initial, session, reload }: { initial: Publication; session: S
  * Who besides SST writes the draft: the national authorities the registry knows (SST itself not),
  * by official name. SST's administrators tick them; the choice autosaves with the draft, and an
  * organisation ticked off loses its access at once. SST's readers see the list without boxes.
+ * Editable as the rest of the draft is: not while an overtaken save waits for the newest version.
  */
-function CoAuthors({ authors, editable, onChange }: { authors: string[]; editable: boolean; onChange: (authors: string[]) => void }) {
+function CoAuthors({ authors, invites, editable, onChange }: { authors: string[]; invites: boolean; editable: boolean; onChange: (authors: string[]) => void }) {
   // The registry as of today (Danish time, the route's default); SST never invites itself.
   const orgs = useLoad(async () => (await get<{ items: Organisation[] }>('/orgs?kind=authority')).body.items.filter((o) => o.id !== 'sst'), []);
   const nameOf = (orgId: string) => orgs.data?.find((o) => o.id === orgId)?.officialName ?? orgId;
@@ -300,8 +301,9 @@ function CoAuthors({ authors, editable, onChange }: { authors: string[]; editabl
       </p>
       {orgs.error && <LoadError message={orgs.error} onRetry={orgs.reload} />}
       {orgs.loading && <Loading />}
-      {orgs.data && editable && (
-        <fieldset aria-describedby="pub-coauthors-hint">
+      {orgs.data && invites && (
+        // Disabled, not gone, while a newer version waits to be fetched.
+        <fieldset aria-describedby="pub-coauthors-hint" disabled={!editable}>
           <legend className="sr-only">{t('pubCoAuthorsLegend')}</legend>
           {orgs.data.map((o) => (
             <div className="checkbox" key={o.id}>
