@@ -12,6 +12,7 @@ import { buildScheduleDeps } from '#functions/schedule-composition';
 import { runDeadlineCheck } from '#core/deadline-service';
 import { createRound } from '#core/rounds-service';
 import { grantExtension } from '#core/extensions';
+import { remindNow } from '#core/remind-now';
 import { sstIdentity } from '#core/identity';
 import type { ContactStore, MailMessage, MailSender, ScheduleDeps } from '#core/schedule-ports';
 import type { Contacts, NotificationSettings } from '#schemas/schedule';
@@ -128,5 +129,35 @@ describe('reminders after an extension', () => {
     await check(deps, at('2026-12-02T05:57:00Z'), round.roundId);
     expect(mail.steps(round.roundId, AARHUS)).toEqual(['before-14@2026-12-01']);
     expect(mail.steps(round.roundId, KOEBENHAVN)).toEqual([]);
+  });
+});
+
+describe('a reminder sent now after the scheduled one the same day', () => {
+  it('is not sent to an organisation already reminded that Danish day, scheduled or by hand, and is sent the next day', async () => {
+    const { mail, deps, at } = setup();
+    const round = await municipalRound(deps);
+    // 06:57 Danish time on 2 December: the scheduled "14 dage før fristen" to both.
+    await check(deps, at('2026-12-02T05:57:00Z'), round.roundId);
+    expect(mail.steps(round.roundId, KOEBENHAVN)).toEqual(['before-14@2026-12-01']);
+
+    // 07:01: SST selects København and sends a reminder now. Before the fix a second mail went out.
+    at('2026-12-02T06:01:00Z');
+    const same = await remindNow(deps, admin, round.roundId, [KOEBENHAVN]);
+    expect(same.sent).toEqual([]);
+    expect(same.alreadySent).toEqual([{ orgId: KOEBENHAVN, orgName: 'Københavns Kommune' }]);
+    expect(mail.steps(round.roundId, KOEBENHAVN)).toEqual(['before-14@2026-12-01']);
+    expect((await deps.claims.listReminders(round.roundId)).map((c) => c.step)).not.toContain('manual@2026-12-02');
+
+    // The next Danish day (00:30 on 3 December is 23:30Z on the 2nd) it goes out, once.
+    at('2026-12-02T23:30:00Z');
+    const next = await remindNow(deps, admin, round.roundId, [KOEBENHAVN, AARHUS]);
+    expect(next.sent.map((o) => o.orgId)).toEqual([KOEBENHAVN, AARHUS]);
+    expect(mail.steps(round.roundId, KOEBENHAVN)).toEqual(['before-14@2026-12-01', 'manual@2026-12-03']);
+    // A second click that day, and a manual reminder counts like a scheduled one.
+    at('2026-12-03T09:00:00Z');
+    const again = await remindNow(deps, admin, round.roundId, [KOEBENHAVN]);
+    expect(again.sent).toEqual([]);
+    expect(again.alreadySent.map((o) => o.orgId)).toEqual([KOEBENHAVN]);
+    expect(mail.steps(round.roundId, KOEBENHAVN)).toEqual(['before-14@2026-12-01', 'manual@2026-12-03']);
   });
 });
