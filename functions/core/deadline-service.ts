@@ -6,7 +6,7 @@
 import { mapBounded } from '#core/bounded';
 import { danishDate, parseDanishInstant, startOfDanishDay, addDanishDays } from '#core/danish-time';
 import { findOrganisation, SST_ORG_ID } from '#core/registry';
-import { DEFAULT_REMINDER_POLICY, dueStep, owesReport, reminderSchedule, remindersActive } from '#core/reminders';
+import { DEFAULT_REMINDER_POLICY, dueStep, dueStepWithin, owesReport, reminderSchedule, remindersActive } from '#core/reminders';
 import { overdueDigestMail, reminderMail, submissionNoticeMail, type OverdueLine, type SubmittedLine } from '#core/mail-texts';
 import { isContribution, reportingOrgs, type RoundRecord } from '#core/rounds';
 import type { MailMessage, NoticeClaim, NoticeRef, ScheduleDeps } from '#core/schedule-ports';
@@ -106,15 +106,18 @@ export async function runDeadlineCheck(deps: DeadlineDeps, now: Date, options: D
     // A reminder schedule is a pure function of the round and a deadline, and most reports of a
     // round share its deadline: computed once per deadline, not once per organisation.
     const scheduleOf = new Map<string, ReturnType<typeof reminderSchedule>>();
+    const scheduleFor = (deadlineAt: string) => {
+      let schedule = scheduleOf.get(deadlineAt);
+      if (!schedule) scheduleOf.set(deadlineAt, (schedule = reminderSchedule(round, deadlineAt)));
+      return schedule;
+    };
     const late: OverdueLine['orgs'] = [];
     for (const orgId of owing) {
       const extension = extensionOf.get(orgId);
       const deadlineAt = extension?.deadlineAt ?? round.deadlineAt;
       const to = emailsOf(orgId);
       if (now > new Date(deadlineAt)) late.push({ orgName: orgName(orgId), deadlineAt: new Date(deadlineAt), extended: !!extension, noContacts: to.length === 0 });
-      let schedule = scheduleOf.get(deadlineAt);
-      if (!schedule) scheduleOf.set(deadlineAt, (schedule = reminderSchedule(round, deadlineAt)));
-      const step = dueStep(schedule, now);
+      const step = extension ? dueStepWithin(scheduleFor(deadlineAt), scheduleFor(round.deadlineAt), now) : dueStep(scheduleFor(deadlineAt), now);
       if (!step) continue;
       if (to.length === 0) {
         report.noContacts.push({ roundId: round.roundId, orgId });

@@ -1,8 +1,10 @@
 // "Send en påmindelse nu": SST reminds chosen organisations that have not submitted, at once,
 // through the same machinery as the deadline check (claims, reminder e-mail, outbox/SES). Each
-// organisation gets at most one such reminder per Danish day: the claim's step is
-// `manual@<date>`, taken with one conditional write, so a double click (or two colleagues
-// clicking at once) sends once, and the reminder log lists it beside the scheduled steps.
+// organisation gets at most one reminder per Danish day from it: none when the organisation
+// already had a reminder in the round that day, scheduled (the deadline check's "14 dage før
+// fristen" at 08:00) or by hand; and the claim's step is `manual@<date>`, taken with one
+// conditional write, so a double click (or two colleagues clicking at once) sends once. The
+// reminder log lists it beside the scheduled steps.
 import { Problem } from '#core/problems';
 import { actorOf, type Identity } from '#core/identity';
 import { assertMayReview } from '#core/policy';
@@ -42,8 +44,13 @@ export async function remindNow(deps: RemindNowDeps, who: Identity, roundId: str
   const date = danishDate(now);
   const step = manualStep(date);
   const runId = deps.newId();
-  const [heads, extensions] = await Promise.all([deps.submissions.listHeads(roundId), deps.extensions.list(roundId)]);
+  const [heads, extensions, claims] = await Promise.all([deps.submissions.listHeads(roundId), deps.extensions.list(roundId), deps.claims.listReminders(roundId)]);
   const headOf = new Map(heads.map((h) => [h.orgId, h]));
+  // Who already had a reminder in this round today, scheduled or by hand: sent, or being sent
+  // (a claim still pending). A failed one reached nobody and does not count.
+  const remindedToday = new Set(
+    claims.filter((c) => c.state !== 'failed' && danishDate(new Date(c.sentAt ?? c.claimedAt)) === date).map((c) => c.orgId),
+  );
   const extensionOf = new Map(extensions.map((e) => [e.orgId, e]));
   const result: RemindNowResult = { roundId, date, sent: [], alreadySent: [], submitted: [], noContacts: [], failed: [] };
 
@@ -51,6 +58,10 @@ export async function remindNow(deps: RemindNowDeps, who: Identity, roundId: str
     const named = { orgId, orgName: orgName(orgId) };
     if (!owesReport(headOf.get(orgId))) {
       result.submitted.push(named);
+      continue;
+    }
+    if (remindedToday.has(orgId)) {
+      result.alreadySent.push(named);
       continue;
     }
     const to = (await deps.contacts.get(orgId))?.emails ?? [];

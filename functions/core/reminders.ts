@@ -140,6 +140,22 @@ export function dueStep(schedule: readonly ReminderStep[], now: Date): ReminderS
   return due;
 }
 
+/**
+ * The step to send now to an organisation whose deadline is its own (an extension), measured
+ * against the round's schedule: its own due step, unless the round's schedule has a later step
+ * due by now. Moving a deadline later moves the steps before it later too, so on the day of an
+ * extension the latest due step of the new schedule can be one long past (the opening notice of
+ * September, in December), a step every organisation on the round's deadline had superseded by a
+ * later one. Sent then, it would be a late notice the others never get; it stays superseded, and
+ * the organisation's next reminder is the first step of its own schedule that falls due after
+ * the round's latest (e.g. "3 dage før" its new deadline).
+ */
+export function dueStepWithin(own: readonly ReminderStep[], roundSchedule: readonly ReminderStep[], now: Date): ReminderStep | undefined {
+  const step = dueStep(own, now);
+  const roundStep = dueStep(roundSchedule, now);
+  return step && roundStep && roundStep.at > step.at ? undefined : step;
+}
+
 /** Whether an organisation still owes a report: it has never submitted (a returned report was on time). */
 export function owesReport(head: { submittedAt?: string | undefined } | undefined): boolean {
   return !head?.submittedAt;

@@ -35,7 +35,7 @@ export const CALENDAR_ROUTES = [
     operationId: 'remindNow',
     idempotent: true,
     summary:
-      'Send a reminder now to chosen organisations that have not submitted: at most one per organisation per Danish day (a second request sends none); answers who was reminded, who already was today, who has submitted and who has no contact address',
+      'Send a reminder now to chosen organisations that have not submitted: none to an organisation already reminded in the round that Danish day, by the schedule or by hand (a second request sends none); answers who was reminded, who already was today, who has submitted and who has no contact address',
     auth: ADMIN_ROLES,
     params: roundParams,
     body: schedule.RemindNowRequest,

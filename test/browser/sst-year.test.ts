@@ -13,12 +13,15 @@ import type { Round } from '#schemas/api';
 import { ulid } from 'ulid';
 import { publishFormVersion } from '#core/forms-service';
 import { sstIdentity } from '#core/identity';
+import { formatDanishDate } from '#core/danish-time';
 import { schemaOf } from '../support/summary-fixtures.ts';
 import ical, { type VEvent } from 'node-ical';
 import { expectAccessible, screenshot, sidewaysOverflow, signedInPages, startWebStack, type WebStack } from './support.ts';
 
 const MUNICIPALITY = 'kommune-147';
 const MUNICIPALITY_NAME = 'Frederiksberg Kommune';
+/** Reminded by hand in the reminder-log test; no other suite uses it. */
+const BY_HAND = 'kommune-187';
 let stack: WebStack;
 let round: Round;
 let indicatorForm: string;
@@ -102,6 +105,20 @@ describe("SST's year in the browser", { timeout: 180_000 }, () => {
     expect(await row.textContent()).toContain('Åbning');
     expect(await row.textContent()).toContain('Sendt');
     await expectAccessible(page, '82-sst-reminders');
+
+    // A reminder sent by hand: Frederiksberg had its opening notice today and is skipped; Vallensbæk
+    // (an address of this test's own, no reminder yet) gets it, and the log names it in Danish.
+    const admin = await stack.api.as('sst-admin');
+    expect((await admin('PUT', `/orgs/${BY_HAND}/contacts`, { body: { emails: ['sundhed@vallensbaek.example.dk'] } })).status).toBe(200);
+    const now = await admin('POST', `/rounds/${round.roundId}/reminders`, { body: { orgIds: [MUNICIPALITY, BY_HAND] } });
+    expect(now.body.sent.map((o: { orgId: string }) => o.orgId)).toEqual([BY_HAND]);
+    expect(now.body.alreadySent.map((o: { orgId: string }) => o.orgId)).toEqual([MUNICIPALITY]);
+    await page.reload();
+    const manual = page.getByRole('row').filter({ hasText: 'Vallensbæk Kommune' });
+    await manual.waitFor();
+    expect(await manual.textContent()).toContain(`Sendt manuelt (${formatDanishDate(new Date())})`);
+    expect(await page.locator('table').textContent()).not.toContain('manual@');
+    await screenshot(page, '82-sst-reminders-manual');
   });
 
   it('adds, changes and cancels a meeting, and subscribes to the year wheel from a calendar app that sends no token, then revokes it', async () => {

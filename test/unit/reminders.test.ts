@@ -1,6 +1,6 @@
 // The reminder schedule in Danish time: default steps, DST weeks, caps, extensions, catch-up.
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_REMINDER_POLICY, dueStep, owesReport, reminderSchedule } from '#core/reminders';
+import { DEFAULT_REMINDER_POLICY, dueStep, dueStepWithin, owesReport, reminderSchedule } from '#core/reminders';
 import { danishDate, parseDanishInstant } from '#core/danish-time';
 import { isWorkingDay } from '#core/working-days';
 
@@ -152,5 +152,23 @@ describe('owesReport', () => {
     expect(owesReport(undefined)).toBe(true);
     expect(owesReport({})).toBe(true);
     expect(owesReport({ submittedAt: '2026-03-01T10:00:00Z' })).toBe(false);
+  });
+});
+
+describe('the due step of an extended organisation', () => {
+  const r = round('2026-09-01', '2026-12-15');
+  const extended = reminderSchedule(r, parseDanishInstant('2027-01-10', 'end').toISOString());
+  const own = reminderSchedule(r);
+
+  it('is none while the round has a later step due than its own latest (the opening notice of September, in December)', () => {
+    const now = parseDanishInstant('2026-12-02T08:30');
+    expect(dueStep(extended, now)?.id).toBe('opening@2026-09-01');
+    expect(dueStepWithin(extended, own, now)).toBeUndefined();
+  });
+
+  it('is its own step once that falls due after the round\'s latest, and the opening notice on the opening day', () => {
+    expect(dueStepWithin(extended, own, parseDanishInstant('2026-12-24T08:30'))?.id).toBe('before-14@2026-12-24');
+    expect(dueStepWithin(extended, own, parseDanishInstant('2027-01-07T08:30'))?.id).toBe('before-3@2027-01-07');
+    expect(dueStepWithin(extended, own, parseDanishInstant('2026-09-01T08:30'))?.id).toBe('opening@2026-09-01');
   });
 });

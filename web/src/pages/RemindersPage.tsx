@@ -2,9 +2,10 @@
 // addresses and when, and which failed. Read from GET /rounds/{roundId}/reminders.
 import { useEffect, useState } from 'react';
 import { get } from '../api.ts';
-import { formatDate, formatDateTime, type StringKey } from '../i18n.ts';
+import { formatDateTime, type StringKey } from '../i18n.ts';
 import { t, type SstYearKey } from '../i18n-sstyear.ts';
 import { href, navigate } from '../router.ts';
+import { stepLabel } from '../reminder-steps.ts';
 import { LoadError, Loading, PageTitle, TableScroll, useLoad } from '../components/common.tsx';
 import type { Organisation, Round } from '../types.ts';
 
@@ -17,17 +18,6 @@ interface ReminderLogEntry {
   sentAt?: string;
   recipients?: string[];
   error?: string;
-}
-
-/** `before-3@2026-03-28` → "3 dage før fristen (28. marts 2026)"; an unknown step shows as it is. */
-export function stepLabel(step: string): string {
-  const m = /^(opening|before|after)(?:-(\d+))?@(\d{4}-\d{2}-\d{2})$/.exec(step);
-  if (!m) return t('stepOther', step);
-  const day = formatDate(`${m[3]}T12:00:00Z`);
-  if (m[1] === 'opening') return t('stepOpening', day);
-  const n = Number(m[2]);
-  if (m[1] === 'before') return n === 1 ? t('stepBeforeOne', day) : t('stepBefore', n, day);
-  return n === 1 ? t('stepAfterOne', day) : t('stepAfter', n, day);
 }
 
 function ReminderLog({ round, names }: { round: Round; names: Map<string, string> }) {
