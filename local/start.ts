@@ -3,10 +3,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startEngines, startServer } from './stack.ts';
 import { createStaticHandler } from './static.ts';
+import { dataDirOf, shownDir } from './data-dir.ts';
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
 // STATUSPORTALEN_DATA_DIR: another data folder (the README test runs a stack of its own there).
-const dataDir = process.env['STATUSPORTALEN_DATA_DIR'] ?? path.join(root, '.local');
+const dataDir = dataDirOf(process.env, root);
+const shown = shownDir(dataDir, root);
 const port = Number(process.env['PORT'] ?? 3000);
 
 const engines = await startEngines({
@@ -30,9 +32,9 @@ Statusportalen kører lokalt / runs locally
   Web:       ${server.url}/   (sign in as a reporter, e.g. København, or as SST)
   API:       ${server.url}   (GET ${server.url}/health, ${server.url}/openapi.json)
   DynamoDB:  ${engines.env['AWS_ENDPOINT_URL_DYNAMODB']}   S3: ${engines.env['AWS_ENDPOINT_URL_S3']}
-  Data:      .local/  (delete it to start from scratch)
+  Data:      ${shown}  (delete it to start from scratch)
   Seeded:    ${forms.length ? forms.join(', ') : 'forms already present'}; ${rounds.length ? `rounds ${rounds.join(', ')}` : 'rounds already present'}; ${meetings.length ? `example meetings ${meetings.join(', ')}` : 'meetings already present'}${contacts.length ? `; example contacts for ${contacts.join(', ')}` : ''}
-  Mail:      .local/outbox/*.eml  (GET ${server.url}/dev/outbox); deadline check every 5 min, or: npm run job -- deadline-check --now 2026-03-29T08:00:00+02:00
+  Mail:      ${shown}outbox/*.eml  (GET ${server.url}/dev/outbox); deadline check every 5 min, or: npm run job -- deadline-check --now 2026-03-29T08:00:00+02:00
 
 Get a token (roles: reporter, sst-reader, sst-admin):
   curl -s -X POST ${server.url}/dev/token -H 'content-type: application/json' \\

@@ -171,6 +171,9 @@ export const FormVersionPreview = z
     title: z.string(),
     currentVersion: z.number().int().optional().meta({ description: 'The latest published version, absent for a new form' }),
     changes: z.array(FieldChange).meta({ description: 'Fields added, removed or retyped against the latest published version' }),
+    unchanged: z.boolean().meta({
+      description: 'The schema ($id aside) and settings equal the latest version with its summary annotations: there is nothing to publish, and publishing answers 422 form-unchanged',
+    }),
     rounds: z
       .array(
         z.object({

@@ -712,7 +712,8 @@ function writeProperties(w: Writer, object: Record<string, unknown>, pointer: st
 }
 
 /** Deep equality with object keys in any order (a foreign schema may order its keys otherwise). */
-function sameJson(a: unknown, b: unknown, pointer: string): string | undefined {
+/** The pointer of the first place two JSON values differ (key order aside), or undefined when they are equal. */
+export function sameJson(a: unknown, b: unknown, pointer: string): string | undefined {
   if (Array.isArray(a) || Array.isArray(b)) {
     if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return pointer;
     for (let i = 0; i < a.length; i++) {

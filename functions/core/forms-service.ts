@@ -1,7 +1,7 @@
 // Forms: listing, reading and publishing immutable versions of JSON-Schema forms.
 import { Problem } from '#core/problems';
 import { diffSchemas } from '#core/schema-fields';
-import { NotExpressible, SheetError, describeProblem, schemaToSheet, sheetToSchema, type FormSheet, type SheetProblem } from '#core/form-sheet';
+import { NotExpressible, SheetError, describeProblem, sameJson, schemaToSheet, sheetToSchema, type FormSheet, type SheetProblem } from '#core/form-sheet';
 import { withSummaryAnnotations } from '#core/summary/overlay';
 import { withPhase } from '#core/rounds';
 import { type CoreDeps, type FormManifest, type FormVersionRecord, WriteConflict } from '#core/ports';
@@ -77,6 +77,20 @@ interface Prepared {
   previous: FormVersionRecord | undefined;
   version: number;
   schema: JsonObject;
+  /** Nothing would change: the schema (its `$id` aside) and the form's settings equal the latest version's. */
+  unchanged: boolean;
+}
+
+/**
+ * Whether a new version would be the latest one again. The latest version is taken as its sheet
+ * downloads, with the summary annotations of forms/summary-overlay.json laid over it, so that
+ * uploading the downloaded sheet of a shipped version unchanged counts as unchanged.
+ */
+function isUnchanged(formId: string, existing: FormManifest, previous: FormVersionRecord, manifest: FormManifest, schema: JsonObject): boolean {
+  const strip = ({ $id: _id, $schema: _dialect, ...rest }: Record<string, unknown>) => rest;
+  const before = withSummaryAnnotations(formId, previous.version, previous.schema);
+  const settings = (m: FormManifest) => [m.title, m.description, m.respondentKind, m.plan];
+  return sameJson(strip(before), strip(schema), '') === undefined && sameJson(settings(existing), settings(manifest), '') === undefined;
 }
 
 /** Everything publishing checks and computes before it writes: shared by publish and preview. */
@@ -125,7 +139,8 @@ async function prepare(deps: CoreDeps, formId: string, given: PublishInput | She
     });
   }
   const previous = existing ? await deps.forms.getVersion(formId, existing.latestVersion) : undefined;
-  return { manifest, existing, previous, version, schema: input.schema };
+  const unchanged = Boolean(existing && previous && isUnchanged(formId, existing, previous, manifest, input.schema));
+  return { manifest, existing, previous, version, schema: input.schema, unchanged };
 }
 
 /**
@@ -148,13 +163,16 @@ export async function previewFormVersion(deps: CoreDeps, formId: string, given: 
     title: p.manifest.title,
     ...(p.previous ? { currentVersion: p.previous.version } : {}),
     changes: p.previous ? diffSchemas(p.previous.schema, p.schema) : [],
+    unchanged: p.unchanged,
     rounds,
   };
 }
 
 /** Publishes the next version of a form (creating the form on its first version). */
 export async function publishFormVersion(deps: CoreDeps, who: Identity, formId: string, given: PublishInput | SheetInput): Promise<FormVersionRecord> {
-  const { manifest, previous, version: number, schema } = await prepare(deps, formId, given);
+  const { manifest, previous, version: number, schema, unchanged } = await prepare(deps, formId, given);
+  // An identical version would only make rounds look as if they had a new form to move to.
+  if (unchanged) throw new Problem('form-unchanged', `Der er ingen ændringer i forhold til version ${previous!.version}, så der er intet at udgive.`);
   const now = deps.clock.now().toISOString();
   const version: FormVersionRecord = {
     formId,

@@ -35,6 +35,7 @@ export const PROBLEMS = {
   'attachment-blocked': { status: 409, title: 'Bilaget er spærret' },
   'invalid-form-schema': { status: 422, title: 'Skemaet er ikke et gyldigt JSON Schema' },
   'invalid-form-sheet': { status: 422, title: 'Regnearket kan ikke bruges som skema' },
+  'form-unchanged': { status: 422, title: 'Skemaet er uændret' },
   'sheet-not-possible': { status: 409, title: 'Skemaet kan ikke vises som regneark' },
   'precondition-required': { status: 428, title: 'Indberetningen skal hentes igen' },
   'internal': { status: 500, title: 'Der opstod en intern fejl' },

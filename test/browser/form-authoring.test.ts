@@ -87,6 +87,19 @@ describe('authoring a form version in the browser', { timeout: 90_000 }, () => {
     expect(wb.worksheets.map((w) => w.name)).toEqual(['survey', 'choices', 'settings']);
   });
 
+  it('uploads the downloaded sheet unchanged and is told there is nothing to publish', async () => {
+    await page.getByLabel('Regneark med den nye version').setInputFiles(downloaded);
+    const unchanged = page.getByRole('heading', { name: 'Ingen ændringer i forhold til version 1' });
+    await unchanged.waitFor();
+    await page.getByText(`Regnearket »${formId}-v1.xlsx« er magen til version 1, så der er intet at udgive.`, { exact: false }).waitFor();
+    // Focus moves to the outcome; nothing offers to publish, and no "can be published" is said.
+    expect(await page.evaluate(() => document.activeElement?.textContent ?? '')).toContain('Ingen ændringer i forhold til version 1');
+    expect(await page.getByRole('button', { name: /^Udgiv/ }).count()).toBe(0);
+    expect(await page.getByText(/kan udgives som version/).count()).toBe(0);
+    expect(await page.getByText(/kan være ændret/).count()).toBe(0);
+    await expectAccessible(page, '61b-author-unchanged');
+  });
+
   let typoRow: number;
 
   it('uploads an edited sheet with a mistake and is told sheet, row and column', async () => {

@@ -74,6 +74,8 @@ describe("SST's year in the browser", { timeout: 180_000 }, () => {
     await page.getByLabel('E-mailadresse 2').fill('kvalitet@frederiksberg.example.dk');
     await page.getByRole('button', { name: 'Gem adresser' }).click();
     await page.getByText('Adresserne er gemt.').waitFor();
+    // Focus stays in the form, on the outcome (the disabled submit button would drop it to the page).
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('contact-outcome');
     const stored = await (await stack.api.as('sst-reader'))('GET', `/orgs/${MUNICIPALITY}/contacts`);
     expect(stored.body.emails).toEqual(['sundhed@frederiksberg.example.dk', 'kvalitet@frederiksberg.example.dk']);
     await expectAccessible(page, '80-sst-contacts');
@@ -127,6 +129,9 @@ describe("SST's year in the browser", { timeout: 180_000 }, () => {
     await page.getByRole('heading', { name: 'Årshjul', level: 1 }).waitFor();
     const title = `Task Force-møde ${Date.now().toString(36)}`;
     await page.getByRole('button', { name: 'Tilføj møde' }).click();
+    // The form opens with focus in its first field.
+    await page.getByLabel('Titel', { exact: true }).waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('meeting-title');
     // Wrong first: no title, an end before the start.
     await page.getByLabel('Dato', { exact: true }).fill('2026-12-10');
     await page.getByLabel('Starttidspunkt').fill('13:00');
@@ -189,6 +194,9 @@ describe("SST's year in the browser", { timeout: 180_000 }, () => {
     await page.getByRole('dialog', { name: 'Aflys mødet?' }).getByRole('button', { name: 'Ja, aflys mødet' }).click();
     await page.getByText(`Mødet "${title}" er aflyst.`).waitFor();
     await row.getByText('Aflyst').waitFor();
+    // The "Aflys" button is gone; focus is on the outcome, not dropped to the page.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('meetings-flash');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toContain(`Mødet "${title}" er aflyst.`);
     await expect.poll(() => overview.count()).toBe(0);
     await expectAccessible(page, '86-calendar-cancelled');
   });
@@ -242,6 +250,9 @@ describe("SST's year in the browser", { timeout: 180_000 }, () => {
     await form.getByLabel('E-mailadresse 2').fill(second);
     await form.getByLabel('E-mailadresse 2').press('Enter');
     await form.getByText(`Adresserne for ${SEAT_NAME} er gemt.`).waitFor();
+    // Focus stays in the seat's form, on the outcome.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('seat-email-outcome');
+    expect(await page.evaluate(() => document.activeElement?.closest('#seat-form') !== null)).toBe(true);
     const stored = (await seatsOn('2027-06-01')).find((s) => s.seatId === SEAT);
     expect(stored?.emails).toEqual([first, second]);
     const row = section.getByRole('row', { name: new RegExp(SEAT_NAME) });
@@ -280,6 +291,9 @@ describe("SST's year in the browser", { timeout: 180_000 }, () => {
     const file = (value: string) => ({ name: 'indikatorer.csv', mimeType: 'text/csv', buffer: Buffer.from(`\ufeff${lines(value)}\r\n`, 'utf8') });
     await page.getByLabel('CSV-fil').setInputFiles(file('33 dage'));
     await page.getByText('Filen har 1 fejl og er ikke gemt.').waitFor();
+    // Focus is on the preview's result, not on a heading.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('ind-preview-result');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toContain('Filen har 1 fejl og er ikke gemt.');
     const error = page.getByRole('table', { name: 'Fejl i filen' }).getByRole('row').nth(1);
     expect((await error.getByRole('cell').allTextContents())).toEqual(['4', 'værdi', '"33 dage" er ikke et tal.']);
     // The rows that could be read are shown as they would be stored; nothing is stored yet.
@@ -290,6 +304,7 @@ describe("SST's year in the browser", { timeout: 180_000 }, () => {
 
     await page.getByLabel('CSV-fil').setInputFiles(file('33,2'));
     await page.getByText('Filen kan læses uden fejl: 4 rækker.').waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toContain('Filen kan læses uden fejl: 4 rækker.');
     await page.getByRole('button', { name: 'Gem de 4 rækker' }).click();
     await page.getByText('4 rækker fra indikatorer.csv er gemt').waitFor();
     const stored = await (await stack.api.as('sst-reader'))('GET', `/forms/${indicatorForm}/indicators`);

@@ -82,7 +82,8 @@ const MATRIX: Record<string, Row> = {
   getForm: { expect: SIGNED_IN },
   // The workbook export: the same readers as the JSON.
   getFormVersion: { expect: SIGNED_IN, request: () => ({ query: '?format=xlsx' }) },
-  publishFormVersion: { expect: ADMIN_ONLY, request: ({ formId }) => ({ body: { schema: baseSchema() }, markers: [`FORM#${formId}`] }) },
+  // Each allowed call publishes a version that differs from the latest (an unchanged one is refused).
+  publishFormVersion: { expect: ADMIN_ONLY, request: ({ formId }) => ({ body: { schema: { ...baseSchema(), description: `Matrixversion ${ulid()}` } }, markers: [`FORM#${formId}`] }) },
   // The check before publishing, with the shipped sheet as the upload: nothing is written.
   previewFormVersion: {
     expect: ADMIN_ONLY,
@@ -377,7 +378,7 @@ beforeAll(async () => {
   formId = `hmatrix-${ulid().toLowerCase()}`;
   const manifest = { title: 'Matrixskema', description: 'Til adgangsmatricen', respondentKind: 'municipality' as const, plan: 'kraeftplan-v' as const };
   await publishFormVersion(api.deps, admin, formId, { ...manifest, schema: baseSchema() });
-  await publishFormVersion(api.deps, admin, formId, { schema: baseSchema() });
+  await publishFormVersion(api.deps, admin, formId, { schema: { ...baseSchema(), description: 'Matrixskemaets version 2' } });
   // An earlier round with OWN's accepted report, so prefill has something to start from.
   const now = new Date();
   const previous = await api.round(formId, { deadline: addDanishDays(now, 10).toISOString() });

@@ -112,7 +112,7 @@ describe('publishing from a workbook', () => {
     const good = await save(wb);
     const preview = await upload(admin, `/forms/${formId}/preview`, good);
     expect(preview.status, preview.text).toBe(200);
-    expect(preview.body).toMatchObject({ formId, version: 2, currentVersion: 1, title: 'Årlig kommunal opfølgning på Kræftplan V' });
+    expect(preview.body).toMatchObject({ formId, version: 2, currentVersion: 1, title: 'Årlig kommunal opfølgning på Kræftplan V', unchanged: false });
     expect(preview.body.schema.$id).toBe(`https://statusportalen.sst.dk/forms/${formId}/v2.schema.json`);
     expect(preview.body.changes).toEqual(
       expect.arrayContaining([
@@ -133,6 +133,44 @@ describe('publishing from a workbook', () => {
     expect((await admin('GET', `/rounds/${round.roundId}`)).body.formVersion).toBe(1);
     const again = await load((await admin('GET', `/forms/${formId}/versions/2?format=xlsx`)).bytes!);
     expect(rowNamed(again.getWorksheet('survey')!, 'antal_forloeb').values).toEqual([undefined, 'heltal', 'antal_forloeb', 'Antal afsluttede forløb', 'Eksempel: antal forløb afsluttet i året.', undefined, 0, 100000, undefined, 'forløb']);
+  });
+
+  it('says an unchanged workbook has nothing to publish, and publishing it (or the same JSON) is refused in Danish', async () => {
+    const formId = await newForm();
+    const sheet = (await admin('GET', `/forms/${formId}/versions/1?format=xlsx`)).bytes!;
+    const preview = await upload(admin, `/forms/${formId}/preview`, sheet);
+    expect(preview.status, preview.text).toBe(200);
+    expect(preview.body).toMatchObject({ version: 2, currentVersion: 1, changes: [], unchanged: true });
+    const refused = await upload(admin, `/forms/${formId}/versions`, sheet);
+    expect(refused.status).toBe(422);
+    expect(refused.body).toMatchObject({
+      type: 'https://statusportalen.sst.dk/problems/form-unchanged',
+      title: 'Skemaet er uændret',
+      detail: 'Der er ingen ændringer i forhold til version 1, så der er intet at udgive.',
+    });
+    const schema = (await admin('GET', `/forms/${formId}/versions/1`)).body.schema;
+    expect((await admin('POST', `/forms/${formId}/versions`, { body: { schema } })).status).toBe(422);
+    expect((await admin('GET', `/forms/${formId}`)).body.latestVersion).toBe(1);
+    // Only the help text of one question changed: no field change, but a version to publish.
+    const wb = await load(sheet);
+    rowNamed(wb.getWorksheet('survey')!, 'navn').getCell(4).value = 'Fulde navn på kontaktpersonen.';
+    const edited = await upload(admin, `/forms/${formId}/preview`, await save(wb));
+    expect(edited.body).toMatchObject({ changes: [], unchanged: false });
+    expect((await upload(admin, `/forms/${formId}/versions`, await save(wb))).status).toBe(201);
+  });
+
+  it("counts a shipped version's sheet, which carries the summary overlay's annotations, as unchanged", async () => {
+    const { latestVersion } = (await admin('GET', `/forms/${BASE}`)).body;
+    const sheet = (await admin('GET', `/forms/${BASE}/versions/${latestVersion}?format=xlsx`)).bytes!;
+    const wb = await load(sheet);
+    const head = (wb.getWorksheet('survey')!.getRow(1).values as unknown[]).map(String);
+    // The download does carry an annotation the stored schema lacks ...
+    expect(rowNamed(wb.getWorksheet('survey')!, 'antal_henviste').getCell(head.indexOf('aggregate')).value).toBe('sum');
+    expect((await admin('GET', `/forms/${BASE}/versions/${latestVersion}`)).body.schema.properties.rehabilitering.properties.antal_henviste['x-aggregate']).toBeUndefined();
+    // ... and still is no change (preview only: the shipped form is shared by every suite).
+    const preview = await upload(admin, `/forms/${BASE}/preview`, sheet);
+    expect(preview.status, preview.text).toBe(200);
+    expect(preview.body).toMatchObject({ currentVersion: latestVersion, changes: [], unchanged: true });
   });
 
   it('refuses a workbook for another form, and a reporter, and bytes that are no workbook', async () => {

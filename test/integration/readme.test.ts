@@ -30,6 +30,8 @@ const runnable = blocks.filter((b) => b.info === '');
 
 let stack: ChildProcess | undefined;
 let url = '';
+/** What the stack printed while starting (its banner). */
+let startup = '';
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'statusportalen-readme-'));
 const curlHome = path.join(scratch, 'curl');
 
@@ -55,6 +57,8 @@ beforeAll(async () => {
     await new Promise((r) => setTimeout(r, 200));
   }
   url = /API:\s+(http:\/\/127\.0\.0\.1:\d+)/.exec(out)![1]!;
+  while (!/Ctrl-C stops everything/.test(out) && Date.now() - started < 90_000) await new Promise((r) => setTimeout(r, 200));
+  startup = out;
 }, 120_000);
 
 afterAll(async () => {
@@ -98,6 +102,13 @@ function run(block: Block) {
 }
 
 describe('the README', () => {
+  it("starts the stack with a banner naming the data folder it uses (STATUSPORTALEN_DATA_DIR here), not .local/", () => {
+    const data = path.join(scratch, 'data');
+    expect(startup).toMatch(new RegExp(`Data: +${data.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/ `));
+    expect(startup).toContain(`Mail:      ${data}/outbox/*.eml`);
+    expect(startup).not.toContain('.local/');
+  });
+
   it('marks every shell block as runnable here, as the two setup commands, or as needing AWS', () => {
     expect(blocks.filter((b) => !['', 'setup', 'aws'].includes(b.info)).map((b) => `line ${b.line}: ${b.info}`)).toEqual([]);
     expect(runnable.length).toBeGreaterThanOrEqual(4);

@@ -1,8 +1,9 @@
 // A list of e-mail addresses to edit and save: an organisation's reminder addresses
 // (ContactsPage) and a Task Force seat's invitation addresses (TaskForceSeats). Checks each
 // address before sending, puts the server's field errors (/emails/<i>) on the right row, and
-// focuses the first wrong one.
-import { useState, type FormEvent } from 'react';
+// focuses the first wrong one; otherwise the outcome takes focus, so it stays in the form (the
+// submit button is disabled while saving, which would drop focus to the page).
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { ApiError, describe } from '../api.ts';
 import { t } from '../i18n.ts';
 import { Notice } from './common.tsx';
@@ -26,6 +27,11 @@ export function EmailListForm(props: {
   const [flash, setFlash] = useState<{ kind: 'success' | 'error'; text: string } | undefined>();
   const [busy, setBusy] = useState(false);
   const id = (i: number) => `${idPrefix}-${i}`;
+  const outcome = useRef<HTMLDivElement>(null);
+  const [focusOutcome, setFocusOutcome] = useState(0);
+  useEffect(() => {
+    if (focusOutcome) outcome.current?.focus();
+  }, [focusOutcome]);
 
   const save = async (e: FormEvent) => {
     e.preventDefault();
@@ -48,6 +54,7 @@ export function EmailListForm(props: {
       const stored = await onSave(wanted.filter(Boolean));
       setEmails(stored.length ? stored : ['']);
       setFlash({ kind: 'success', text: props.savedText });
+      setFocusOutcome((n) => n + 1);
     } catch (err) {
       // The server's field errors point at /emails/<index> of the list that was sent.
       const sent = wanted.filter(Boolean);
@@ -60,6 +67,9 @@ export function EmailListForm(props: {
       }
       setErrors(fieldErrors);
       setFlash({ kind: 'error', text: describe(err) });
+      const wrong = Object.keys(fieldErrors)[0];
+      if (wrong !== undefined) setTimeout(() => document.getElementById(id(Number(wrong)))?.focus(), 0);
+      else setFocusOutcome((n) => n + 1);
     } finally {
       setBusy(false);
     }
@@ -68,9 +78,11 @@ export function EmailListForm(props: {
   return (
     <form className="stack" onSubmit={(e) => void save(e)} noValidate>
       {flash && (
-        <Notice kind={flash.kind} role={flash.kind === 'error' ? 'alert' : 'status'}>
-          <p>{flash.text}</p>
-        </Notice>
+        <div ref={outcome} tabIndex={-1} id={`${idPrefix}-outcome`}>
+          <Notice kind={flash.kind} role={flash.kind === 'error' ? 'alert' : 'status'}>
+            <p>{flash.text}</p>
+          </Notice>
+        </div>
       )}
       {emails.map((m, i) => (
         <div key={i} className={`form-group contact-row${errors[i] ? ' has-error' : ''}`}>

@@ -2,7 +2,7 @@
 // the same calendar as an .ics file for Outlook or Google Calendar, a personal subscription URL
 // that calendar apps poll without signing in, and (SST administrators) the meetings themselves:
 // added, changed and cancelled with their agenda and the rounds whose status they discuss.
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { ApiError, apiUrl, describe, download, get, request } from '../api.ts';
 import type { Session } from '../auth.ts';
 import { features, has } from '../features.ts';
@@ -57,12 +57,15 @@ const dayOf = (date: string) => formatDate(`${date}T12:00:00Z`);
 
 type Flash = { kind: 'success' | 'error'; text: string } | undefined;
 
-function FlashNotice({ flash }: { flash: Flash }) {
+/** A save's outcome; with an id it can take focus (tabIndex -1), for when the control that acted is gone. */
+function FlashNotice({ flash, id }: { flash: Flash; id?: string }) {
   if (!flash) return null;
   return (
-    <Notice kind={flash.kind} role={flash.kind === 'error' ? 'alert' : 'status'}>
-      <p>{flash.text}</p>
-    </Notice>
+    <div id={id} tabIndex={id ? -1 : undefined}>
+      <Notice kind={flash.kind} role={flash.kind === 'error' ? 'alert' : 'status'}>
+        <p>{flash.text}</p>
+      </Notice>
+    </div>
   );
 }
 
@@ -210,6 +213,8 @@ function MeetingForm({ meeting, rounds, onDone }: { meeting: Meeting | undefined
   const [errors, setErrors] = useState<Partial<Record<keyof Draft, string>>>({});
   const [flash, setFlash] = useState<Flash>();
   const [busy, setBusy] = useState(false);
+  // Opened from "Tilføj møde" or "Ret …": the keyboard starts in the form's first field.
+  useEffect(() => document.getElementById('meeting-title')?.focus(), []);
   const set = <K extends keyof Draft>(k: K, v: Draft[K]) => {
     setDraft({ ...draft, [k]: v });
     // A corrected field stops saying it is wrong; the rest are checked again on save.
@@ -322,6 +327,7 @@ function Meetings({ onChange }: { onChange: () => void }) {
   const [editing, setEditing] = useState<Meeting | 'new' | undefined>();
   const [cancelling, setCancelling] = useState<Meeting | undefined>();
   const [flash, setFlash] = useState<Flash>();
+  const [focusFlash, setFocusFlash] = useState(0);
   const done = (text: string) => {
     const was = editing;
     setEditing(undefined);
@@ -343,12 +349,18 @@ function Meetings({ onChange }: { onChange: () => void }) {
     } catch (err) {
       setFlash({ kind: 'error', text: describe(err) });
     }
+    // The "Aflys" button that opened the dialog is gone once the meeting is cancelled: focus
+    // goes to the outcome instead of dropping to the page.
+    setFocusFlash((n) => n + 1);
   };
+  useEffect(() => {
+    if (focusFlash) document.getElementById('meetings-flash')?.focus();
+  }, [focusFlash]);
   const titles = new Map((load.data?.rounds ?? []).map((r) => [r.roundId, r.title]));
   return (
     <section aria-labelledby="meetings-heading" className="stack">
       <h2 id="meetings-heading">{t('meetingsTitle')}</h2>
-      <FlashNotice flash={flash} />
+      <FlashNotice flash={flash} id="meetings-flash" />
       {load.error && <LoadError message={load.error} onRetry={load.reload} />}
       {!load.data && !load.error && <Loading />}
       {load.data && editing === undefined && (

@@ -181,7 +181,16 @@ export function FormAuthoringPage({ formId }: { formId: string }) {
         )}
       </section>
 
-      {preview && check.kind === 'ok' && (
+      {preview?.unchanged && check.kind === 'ok' && (
+        <div tabIndex={-1} ref={checkedBox}>
+          <Notice kind="info" role="status">
+            <h2 id="author-unchanged">{t('authorUnchangedTitle', preview.currentVersion ?? 0)}</h2>
+            <p>{t('authorUnchanged', check.name, preview.currentVersion ?? 0)}</p>
+          </Notice>
+        </div>
+      )}
+
+      {preview && !preview.unchanged && check.kind === 'ok' && (
         <>
           <div tabIndex={-1} ref={checkedBox}>
             <Notice kind="success" role="status">

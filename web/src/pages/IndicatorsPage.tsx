@@ -2,7 +2,7 @@
 // events), a CSV upload that first shows the parsed rows and every line/column error and stores
 // nothing until SST commits, and a trend chart per indicator (national and per region) against
 // its target and direction, with the same numbers in a table beside it.
-import { useEffect, useState, type ChangeEvent } from 'react';
+import { useEffect, useRef, useState, type ChangeEvent } from 'react';
 import { describe, get, sendText } from '../api.ts';
 import type { Session } from '../auth.ts';
 import { currentLang, formatDateTime } from '../i18n.ts';
@@ -66,6 +66,12 @@ function Upload({ formId, onStored }: { formId: string; onStored: () => void }) 
   const [busy, setBusy] = useState(false);
   // A new key empties the file field once its file is stored.
   const [inputKey, setInputKey] = useState(0);
+  // A new preview takes focus at its result ("Filen har 2 fejl …" or "Filen kan læses uden fejl …"),
+  // once it is on the page (an effect, not a timer that may run before React has rendered it).
+  const result = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (preview) result.current?.focus();
+  }, [preview]);
   const choose = async (e: ChangeEvent<HTMLInputElement>) => {
     const f = e.target.files?.[0];
     setPreview(undefined);
@@ -77,7 +83,6 @@ function Upload({ formId, onStored }: { formId: string; onStored: () => void }) 
     try {
       const reply = await sendText<IndicatorPreviewJson>('POST', `/forms/${encodeURIComponent(formId)}/indicators/validate`, text, 'text/csv; charset=utf-8');
       setPreview(reply.body);
-      setTimeout(() => document.getElementById('ind-preview-heading')?.focus(), 0);
     } catch (err) {
       setFlash({ kind: 'error', text: describe(err) });
     } finally {
@@ -117,16 +122,18 @@ function Upload({ formId, onStored }: { formId: string; onStored: () => void }) 
       )}
       {preview && (
         <div className="stack">
-          <h3 id="ind-preview-heading" tabIndex={-1}>{t('indPreviewTitle', file?.name ?? '')}</h3>
-          {preview.valid ? (
-            <Notice kind="success" role="status">
-              <p>{t('indPreviewValid', preview.rowCount)}</p>
-            </Notice>
-          ) : (
-            <Notice kind="error" role="alert">
-              <p>{t('indPreviewErrors', preview.errors.length)}</p>
-            </Notice>
-          )}
+          <h3 id="ind-preview-heading">{t('indPreviewTitle', file?.name ?? '')}</h3>
+          <div id="ind-preview-result" ref={result} tabIndex={-1}>
+            {preview.valid ? (
+              <Notice kind="success" role="status">
+                <p>{t('indPreviewValid', preview.rowCount)}</p>
+              </Notice>
+            ) : (
+              <Notice kind="error" role="alert">
+                <p>{t('indPreviewErrors', preview.errors.length)}</p>
+              </Notice>
+            )}
+          </div>
           {preview.errors.length > 0 && (
             <TableScroll label={t('indErrors')}>
               <table className="table">
