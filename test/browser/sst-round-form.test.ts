@@ -2,18 +2,22 @@
 // takes focus), a successful create (focus on the message, the form gone so a second click
 // cannot meet its own round), the same form and year again (named by title, no technical id),
 // "Respondenter pr. dato" marked optional, unsaved edits kept over Back/Forward, and an opened
-// round shown read-only with a link that says where it goes.
+// round shown read-only with a link that says where it goes; then the status table's accept and
+// reminder outcomes (focus, wording, selection) and the extension dialog's errors all at once.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { ulid } from 'ulid';
 import { addDanishDays, danishDate } from '#core/danish-time';
-import { expectAccessible, signedInPages, startWebStack, type WebStack } from './support.ts';
+import { exampleAnswers } from '../../local/seed.ts';
+import { expectAccessible, screenshot, signedInPages, startWebStack, type WebStack } from './support.ts';
 
 const FORM = 'kraeftplan-v-kommunal';
 const FORM_TITLE = 'Årlig kommunal opfølgning på Kræftplan V';
 /** An example year no seeded or other test round uses, so the round's id (form-year) is free. */
 const YEAR = '2043';
 const roundId = `${FORM}-${YEAR}`;
+/** Municipalities: one submits (accepted twice over), one is reminded and given an extension. */
+const LEMVIG = 'kommune-665';
 const title = `Rundeformular (eksempel) ${ulid().slice(-6)}`;
 
 let stack: WebStack;
@@ -122,5 +126,58 @@ describe("SST's round form", { timeout: 180_000 }, () => {
     expect(await page.getByRole('button', { name: 'Gem ændringerne' }).count()).toBe(0);
     expect(await page.getByRole('link', { name: `Gå til rundens side: ${title}` }).getAttribute('href')).toBe(`#/runder/${roundId}`);
     await expectAccessible(page, 'rf-04-opened-read-only');
+  });
+
+  it('accepts one selected without mentioning others, says a stale accept is already accepted, drops it from the selection, and focuses each outcome', async () => {
+    const sub = `/rounds/${roundId}/submissions/${LEMVIG}`;
+    const lemvig = await stack.api.as('reporter', LEMVIG);
+    const version = (await lemvig('GET', `/rounds/${roundId}`)).body.formVersion as number;
+    const saved = await lemvig('PUT', sub, { body: { answers: exampleAnswers(FORM, version) }, headers: { 'if-match': '"0-new"' } });
+    expect(saved.status, saved.text).toBe(200);
+    expect((await lemvig('POST', `${sub}/submit`, { headers: { 'if-match': saved.headers.get('etag')! } })).status).toBe(200);
+
+    const page = await newPage('sst-admin');
+    await page.goto(`${stack.api.url}/#/runder/${roundId}`);
+    await page.getByRole('heading', { name: title }).waitFor();
+    await page.getByLabel('Status', { exact: true }).selectOption({ label: 'Indsendt' });
+    await page.getByLabel('Vælg Lemvig').check();
+    await page.getByRole('button', { name: 'Godkend de valgte' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Godkend de valgte indberetninger?' });
+    await confirm.getByText('Den valgte indberetning er indsendt og godkendes.').waitFor();
+    expect(await confirm.innerText()).not.toContain('øvrige');
+    await screenshot(page, 'rf-05-accept-one');
+
+    // Meanwhile another administrator accepts it.
+    const other = await stack.api.as('sst-admin');
+    const etag = (await other('GET', sub)).headers.get('etag')!;
+    const accepted = await other('POST', `${sub}/accept`, { headers: { 'if-match': etag } });
+    expect(accepted.status, accepted.text).toBe(200);
+
+    await confirm.getByRole('button', { name: 'Godkend de valgte' }).click();
+    const result = page.getByTestId('bulk-result');
+    await result.getByText('Lemvig er allerede godkendt.').waitFor();
+    expect(await result.innerText()).not.toMatch(/kan ikke godkendes|status "godkendt"/);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('bulk-result');
+    // The filter hides Lemvig now; it is no longer counted as selected either.
+    await page.getByTestId('selected-count').getByText('Ingen valgt').waitFor();
+    await expectAccessible(page, 'rf-06-stale-accept');
+
+    // "Send en påmindelse nu": focus goes to its outcome too.
+    await page.getByLabel('Status', { exact: true }).selectOption({ label: 'Alle' });
+    await page.getByLabel('Vælg Struer').check();
+    await page.getByRole('button', { name: 'Send en påmindelse nu' }).click();
+    await page.getByRole('dialog', { name: 'Send en påmindelse nu?' }).getByRole('button', { name: 'Send en påmindelse nu' }).click();
+    await result.getByText(/Struer Kommune/).waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('bulk-result');
+
+    // The extension dialog shows both errors at once and focuses the first.
+    await page.getByRole('button', { name: 'Frist for Struer' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Frist for Struer' });
+    await dialog.getByLabel('Ny frist *').fill(danishDate(addDanishDays(new Date(), 10)));
+    await dialog.getByRole('button', { name: 'Forlæng fristen' }).click();
+    await dialog.getByText(/^Den forlængede frist skal ligge efter rundens frist \(/).waitFor();
+    await dialog.locator('#x-reason-error').getByText('Skal udfyldes.').waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('x-deadline');
+    await expectAccessible(page, 'rf-07-extension-both-errors');
   });
 });
