@@ -47,7 +47,11 @@ export async function createRound(deps: CoreDeps, who: Identity, request: Create
       detail: { formId: round.formId, formVersion: round.formVersion, deadline: round.deadline, respondents: round.respondents.length, mode: round.mode, ...(round.coordinator ? { coordinator: round.coordinator } : {}) },
     });
   } catch (err) {
-    if (err instanceof WriteConflict) throw new Problem('already-exists', `Indberetningsrunden "${round.roundId}" findes allerede.`);
+    if (err instanceof WriteConflict) {
+      // Named by its title, as SST knows it: one round per form and year.
+      const existing = await deps.rounds.get(round.roundId);
+      throw new Problem('already-exists', `Der findes allerede en runde for ${form.title} ${round.period}: "${existing?.title ?? round.title}". Ret den i stedet, eller vælg et andet år.`);
+    }
     throw err;
   }
   return withPhase(round, now);

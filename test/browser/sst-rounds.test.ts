@@ -70,7 +70,7 @@ describe("SST's round screens", { timeout: 240_000 }, () => {
     await page.getByLabel('Titel').fill(title);
     const tomorrow = danishDate(addDanishDays(new Date(), 1));
     await page.getByLabel('Åbner *').fill(tomorrow);
-    await page.getByLabel('Respondenter pr. dato *').fill('2026-06-01');
+    await page.getByLabel('Respondenter pr. dato', { exact: true }).fill('2026-06-01');
     await page.getByText('98 respondenter pr.').waitFor();
     await page.getByRole('button', { name: 'Opret runden' }).click();
     // No deadline: the summary names it and leads to the field.

@@ -131,7 +131,7 @@ describe("SST's year, end to end in the browser", { timeout: 600_000 }, () => {
     await sst.getByLabel('Titel').fill(roundTitle);
     await sst.getByLabel('Åbner *').fill(danishDate(new Date()));
     await sst.getByLabel('Frist *').fill(danishDate(addDanishDays(new Date(), 30)));
-    await sst.getByLabel('Respondenter pr. dato *').fill('2026-06-01');
+    await sst.getByLabel('Respondenter pr. dato', { exact: true }).fill('2026-06-01');
     await sst.getByText('98 respondenter pr.').waitFor();
     await step(sst, '104-e2e-new-round');
     await sst.getByRole('button', { name: 'Opret runden' }).click();

@@ -29,6 +29,11 @@ export function ExtensionDialog(props: {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
   const opener = useRef<Element | null>(null);
+  // Bumped when a check fails: focus then goes to the first field with an error, after it shows.
+  const [focusFirst, setFocusFirst] = useState(0);
+  useEffect(() => {
+    if (focusFirst) ref.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [focusFirst]);
 
   useEffect(() => {
     opener.current = document.activeElement;
@@ -45,15 +50,21 @@ export function ExtensionDialog(props: {
     } else {
       setErrors({ [field]: describe(err) });
     }
+    setFocusFirst((n) => n + 1);
   };
 
   const grant = async (e: FormEvent) => {
     e.preventDefault();
     const found: Record<string, string> = {};
+    // Both fields are checked before sending, so every error shows at once (the server checks again).
     if (!deadline) found['deadline'] = t('errorRequired');
+    else if (deadline <= danishDay(round.deadlineAt)) found['deadline'] = t('errorExtensionNotAfter', formatDate(round.deadlineAt));
     if (!reason.trim()) found['reason'] = t('errorRequired');
     setErrors(found);
-    if (Object.keys(found).length) return;
+    if (Object.keys(found).length) {
+      setFocusFirst((n) => n + 1);
+      return;
+    }
     setBusy(true);
     try {
       const res = await request<Extension>('PUT', path, { body: { deadline, reason: reason.trim() } });
@@ -68,6 +79,7 @@ export function ExtensionDialog(props: {
   const revoke = async () => {
     if (!revokeReason.trim()) {
       setErrors({ revoke: t('errorRequired') });
+      setFocusFirst((n) => n + 1);
       return;
     }
     setBusy(true);

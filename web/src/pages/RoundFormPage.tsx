@@ -211,14 +211,58 @@ export function RoundFormPage({ roundId }: { roundId?: string }) {
   const [saving, setSaving] = useState(false);
   const [saved, setSaved] = useState<Round | undefined>();
   const [failure, setFailure] = useState<string | undefined>();
+  const [restored, setRestored] = useState(false);
   const summaryRef = useRef<HTMLDivElement>(null);
   const savedRef = useRef<HTMLDivElement>(null);
+  const failureRef = useRef<HTMLDivElement>(null);
+  // Focus moves after the render that shows its target (a timer may fire before React renders,
+  // and the disabled button while saving would otherwise leave focus on <body>).
+  const [focusOn, setFocusOn] = useState<{ target: 'summary' | 'saved' | 'failure' } | undefined>();
+  useEffect(() => {
+    if (focusOn) ({ summary: summaryRef, saved: savedRef, failure: failureRef })[focusOn.target].current?.focus();
+  }, [focusOn]);
   // One key per form on screen: a double click on "Opret runden" creates one round.
   const idempotencyKey = useRef(crypto.randomUUID());
+  const storedDraftKey = roundId ? `round-draft:${roundId}` : undefined;
+  /** The round as saved, as a draft: what "unsaved changes" are measured against. */
+  const savedDraft = useRef<string | undefined>(undefined);
 
   useEffect(() => {
-    if (load.data?.round) setDraft(draftOf(load.data.round));
+    const loaded = load.data?.round;
+    if (!loaded) {
+      if (load.data) savedDraft.current = JSON.stringify(emptyDraft());
+      return;
+    }
+    const fresh = draftOf(loaded);
+    savedDraft.current = JSON.stringify(fresh);
+    // Back and then Forward (or a reload) keeps what was typed but not saved, while the round can still be changed.
+    const kept = storedDraftKey && loaded.phase === 'scheduled' ? sessionStorage.getItem(storedDraftKey) : null;
+    if (kept && kept !== savedDraft.current) {
+      try {
+        setDraft(JSON.parse(kept) as Draft);
+        setRestored(true);
+        return;
+      } catch {
+        // An unreadable draft is dropped below.
+      }
+    }
+    if (storedDraftKey) sessionStorage.removeItem(storedDraftKey);
+    setDraft(fresh);
   }, [load.data]);
+
+  const dirty = savedDraft.current !== undefined && saved === undefined && JSON.stringify(draft) !== savedDraft.current;
+  useEffect(() => {
+    if (!storedDraftKey || savedDraft.current === undefined) return;
+    if (dirty) sessionStorage.setItem(storedDraftKey, JSON.stringify(draft));
+    else sessionStorage.removeItem(storedDraftKey);
+  }, [draft, dirty]);
+  // Closing the tab or reloading with unsaved input asks first.
+  useEffect(() => {
+    if (!dirty) return;
+    const warn = (e: BeforeUnloadEvent) => e.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [dirty]);
 
   const form = load.data?.forms.find((f) => f.formId === draft.formId);
   const detail = useLoad(async () => (draft.formId ? (await get<FormDetail>(`/forms/${encodeURIComponent(draft.formId)}`)).body : undefined), [draft.formId]);
@@ -242,6 +286,7 @@ export function RoundFormPage({ roundId }: { roundId?: string }) {
   if (!load.data) return <Loading />;
   const round = load.data.round;
   const forms = load.data.forms;
+  const locked = round !== undefined && round.phase !== 'scheduled';
   const title = round ? t('editRoundTitle', round.title) : t('newRoundTitle');
 
   const onSubmit = async (e: FormEvent) => {
@@ -251,7 +296,7 @@ export function RoundFormPage({ roundId }: { roundId?: string }) {
     const { body, errors: found } = bodyOf(draft, editing);
     setErrors(found);
     if (!body) {
-      setTimeout(() => summaryRef.current?.focus(), 0);
+      setFocusOn({ target: 'summary' });
       return;
     }
     setSaving(true);
@@ -259,15 +304,21 @@ export function RoundFormPage({ roundId }: { roundId?: string }) {
       const res = editing
         ? await request<Round>('PUT', `/rounds/${encodeURIComponent(roundId)}`, { body })
         : await request<Round>('POST', '/rounds', { body, idempotencyKey: idempotencyKey.current });
+      if (editing) {
+        savedDraft.current = JSON.stringify(draftOf(res.body));
+        setDraft(draftOf(res.body));
+        setRestored(false);
+      }
       setSaved(res.body);
       if (!editing) idempotencyKey.current = crypto.randomUUID();
-      setTimeout(() => savedRef.current?.focus(), 0);
+      setFocusOn({ target: 'saved' });
     } catch (err) {
       if (err instanceof ApiError && err.problem.errors?.length) {
         setErrors(Object.fromEntries(err.problem.errors.map((x) => [x.pointer, x.message])));
-        setTimeout(() => summaryRef.current?.focus(), 0);
+        setFocusOn({ target: 'summary' });
       } else {
         setFailure(describe(err));
+        setFocusOn({ target: 'failure' });
       }
     } finally {
       setSaving(false);
@@ -285,9 +336,20 @@ export function RoundFormPage({ roundId }: { roundId?: string }) {
       </p>
       <PageTitle title={title}>{title}</PageTitle>
       <p>{editing ? t('editRoundIntro') : t('newRoundIntro')}</p>
-      {round && round.phase !== 'scheduled' && (
-        <Notice kind="warning" role="alert">
-          <p>{t('roundAlreadyOpen')} <a href={href.round(round.roundId)}>{round.title}</a></p>
+      {locked && (
+        <Notice kind="warning" role="status">
+          <p>{t('roundAlreadyOpen')} <a href={href.round(round.roundId)}>{t('goToRound', round.title)}</a></p>
+        </Notice>
+      )}
+      {restored && !saved && (
+        <Notice kind="info" role="status">
+          <p>
+            {t('draftRestored')}{' '}
+            <button type="button" className="btn btn-secondary btn-small" onClick={() => {
+              if (round) setDraft(draftOf(round));
+              setRestored(false);
+            }}>{t('discardDraft')}</button>
+          </p>
         </Notice>
       )}
       {saved && (
@@ -299,10 +361,18 @@ export function RoundFormPage({ roundId }: { roundId?: string }) {
           </Notice>
         </div>
       )}
+      {saved && !editing && (
+        // Created: the form is done (a second "Opret runden" would only meet the round it made).
+        <p className="actions">
+          <a className="btn btn-secondary" href={href.home()}>{t('backToRounds')}</a>
+        </p>
+      )}
       {failure && (
-        <Notice kind="error" role="alert">
-          <p>{failure}</p>
-        </Notice>
+        <div ref={failureRef} tabIndex={-1}>
+          <Notice kind="error" role="alert">
+            <p>{failure}</p>
+          </Notice>
+        </div>
       )}
       {Object.keys(errors).length > 0 && (
         <div ref={summaryRef} tabIndex={-1} className="notice notice-error" role="alert" aria-labelledby="rf-errors-title">
@@ -319,7 +389,10 @@ export function RoundFormPage({ roundId }: { roundId?: string }) {
           </ul>
         </div>
       )}
+      {!(saved && !editing) && (
       <form className="round-form" onSubmit={(e) => void onSubmit(e)} noValidate>
+        <fieldset className="round-form-fields" disabled={locked}>
+        <legend className="sr-only">{title}</legend>
         <Field id="rf-form" label={t('fieldForm')} error={errorOf('/formId')}>
           {(d) => (
             <select id="rf-form" className="form-control" value={draft.formId} disabled={editing} aria-describedby={d} aria-invalid={!!errorOf('/formId')}
@@ -447,14 +520,18 @@ export function RoundFormPage({ roundId }: { roundId?: string }) {
           </div>
           <button type="button" className="btn btn-secondary btn-small" onClick={() => set('policy', policyDraft(REMINDER_POLICY_DEFAULTS))}>{t('resetPolicy')}</button>
         </fieldset>
+        </fieldset>
 
         <div className="actions">
-          <button type="submit" className="btn btn-primary" disabled={saving || (round !== undefined && round.phase !== 'scheduled')}>
-            {saving ? t('savingRound') : editing ? t('saveRoundButton') : t('createRoundButton')}
-          </button>
-          <a className="btn btn-secondary" href={href.home()}>{t('cancel')}</a>
+          {!locked && (
+            <button type="submit" className="btn btn-primary" disabled={saving}>
+              {saving ? t('savingRound') : editing ? t('saveRoundButton') : t('createRoundButton')}
+            </button>
+          )}
+          <a className="btn btn-secondary" href={href.home()}>{locked ? t('backToRounds') : t('cancel')}</a>
         </div>
       </form>
+      )}
     </>
   );
 }

@@ -5,7 +5,7 @@
 // as a zip) and each organisation's extension granted, changed or revoked with a reason. An
 // extension changed here shows in its row from the change's own answer, before the table's reload
 // comes back, so the row's dialog never opens on what was there before.
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { zipSync, strToU8 } from 'fflate';
 import { ApiError, describe, download, get, getText, request, saveBlob } from '../api.ts';
 import type { Session } from '../auth.ts';
@@ -58,7 +58,8 @@ const COLUMNS: { key: SortKey; label: Parameters<typeof t>[0] }[] = [
 const fileName = (name: string) => name.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '-').trim();
 const csvCell = (v: string) => (/[;"\n\r]|^[=+\-@]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
 
-type Flash = { kind: 'success' | 'warning' | 'error'; lines: string[] };
+/** A bulk action's outcome; `focus`: it takes focus (the pressed button was disabled meanwhile). */
+type Flash = { kind: 'success' | 'warning' | 'error'; lines: string[]; focus?: boolean };
 
 /** An extension as its grant or revoke answered (null: revoked), numbered in the order they came. */
 interface ExtensionAnswer {
@@ -104,6 +105,10 @@ export function RoundPage({ roundId, session }: { roundId: string; session: Sess
   const [confirm, setConfirm] = useState<'remind' | 'accept' | 'version' | undefined>();
   const [versionFlash, setVersionFlash] = useState<Flash | undefined>();
   const [flash, setFlash] = useState<Flash | undefined>();
+  const flashRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (flash?.focus) flashRef.current?.focus();
+  }, [flash]);
   /** The organisation whose extension dialog is open: its extension is read as it is now, not as it was when the button was pressed. */
   const [extensionFor, setExtensionFor] = useState<string | undefined>();
 
@@ -214,9 +219,9 @@ export function RoundPage({ roundId, session }: { roundId: string; session: Sess
       if (r.noContacts.length) lines.push(t('remindNoContacts', names(r.noContacts)));
       if (r.submitted.length) lines.push(t('remindSubmitted', names(r.submitted)));
       if (r.failed.length) lines.push(t('remindFailed', names(r.failed)));
-      setFlash({ kind: r.noContacts.length || r.failed.length ? 'warning' : 'success', lines });
+      setFlash({ kind: r.noContacts.length || r.failed.length ? 'warning' : 'success', lines, focus: true });
     } catch (err) {
-      setFlash({ kind: 'error', lines: [describe(err)] });
+      setFlash({ kind: 'error', lines: [describe(err)], focus: true });
     } finally {
       setBusy(undefined);
     }
@@ -227,6 +232,7 @@ export function RoundPage({ roundId, session }: { roundId: string; session: Sess
     setBusy('accept');
     setFlash(undefined);
     const done: Row[] = [];
+    const already: Row[] = [];
     const failed: string[] = [];
     for (const r of acceptable) {
       try {
@@ -234,12 +240,25 @@ export function RoundPage({ roundId, session }: { roundId: string; session: Sess
         await request('POST', `${path}/submissions/${encodeURIComponent(r.orgId)}/accept`, { idempotencyKey: crypto.randomUUID(), ifMatch: status?.etags[r.orgId] });
         done.push(r);
       } catch (err) {
-        failed.push(err instanceof ApiError && err.code === 'edit-conflict' ? t('acceptChangedSince', r.orgName) : t('acceptFailedFor', r.orgName, describe(err)));
+        const now = err instanceof ApiError ? err.problem['currentStatus'] : undefined;
+        if (now === 'accepted') {
+          // Accepted meanwhile (by another administrator): nothing left to do for this one.
+          already.push(r);
+          failed.push(t('acceptAlready', r.orgName));
+        } else if (err instanceof ApiError && err.code === 'edit-conflict') failed.push(t('acceptChangedSince', r.orgName));
+        else if (typeof now === 'string' && (STATUSES as string[]).includes(now)) failed.push(t('acceptNowStatus', r.orgName, statusLabel(now as SubmissionStatus)));
+        else failed.push(t('acceptFailedFor', r.orgName, describe(err)));
       }
+    }
+    // What is accepted now and hidden by the status filter leaves the selection: a count of rows no one sees misleads.
+    // (Without such a filter they stay selected and visible, e.g. to download them next.)
+    if (statusFilter && statusFilter !== 'accepted') {
+      const finished = new Set([...done, ...already].map((r) => r.orgId));
+      setSelected((s) => new Set([...s].filter((id) => !finished.has(id))));
     }
     const skipped = chosen.filter((r) => r.status !== 'submitted');
     const lines = [done.length ? t('acceptDone', names(done)) : t('acceptDoneNone'), ...(skipped.length ? [t('acceptSkipped', names(skipped))] : []), ...failed];
-    setFlash({ kind: failed.length ? 'error' : 'success', lines });
+    setFlash({ kind: failed.length ? (failed.length === already.length ? 'warning' : 'error') : 'success', lines, focus: true });
     setBusy(undefined);
     load.reload();
   };
@@ -450,7 +469,7 @@ export function RoundPage({ roundId, session }: { roundId: string; session: Sess
             {admin && <p id="remind-hint" className="muted small">{t('remindNowHint')}</p>}
             <p id="download-hint" className="muted small">{t('downloadSelectedHint')}</p>
             {/* In the sticky bar, so the outcome shows where the button was pressed, however far down. */}
-            <div aria-live="polite" data-testid="bulk-result">
+            <div aria-live="polite" data-testid="bulk-result" ref={flashRef} tabIndex={-1}>
               {flash && (
                 <Notice kind={flash.kind}>
                   {flash.lines.map((line) => (
@@ -547,7 +566,13 @@ export function RoundPage({ roundId, session }: { roundId: string; session: Sess
         onConfirm={() => (acceptable.length ? void acceptAll() : setConfirm(undefined))}
         onCancel={() => setConfirm(undefined)}
       >
-        <p>{acceptable.length ? t('acceptConfirmBody', acceptable.length) : t('acceptConfirmNone')}</p>
+        <p>
+          {!acceptable.length
+            ? t('acceptConfirmNone')
+            : acceptable.length < chosen.length
+              ? t('acceptConfirmBody', acceptable.length)
+              : acceptable.length === 1 ? t('acceptConfirmOnly') : t('acceptConfirmAll', acceptable.length)}
+        </p>
         {acceptable.length > 0 && <p className="small">{names(acceptable)}</p>}
       </ConfirmDialog>
       {dialogFor && (
