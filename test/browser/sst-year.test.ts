@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { storageConfigFromEnv } from '#functions/composition';
 import { buildScheduleDeps } from '#functions/schedule-composition';
 import { runDeadlineCheck } from '#core/deadline-service';
-import type { MailMessage, MailSender } from '#core/schedule-ports';
+import { MemoryMail } from '../support/memory-schedule.ts';
 import type { Round } from '#schemas/api';
 import { ulid } from 'ulid';
 import { publishFormVersion } from '#core/forms-service';
@@ -25,17 +25,6 @@ const BY_HAND = 'kommune-187';
 let stack: WebStack;
 let round: Round;
 let indicatorForm: string;
-
-class MemoryMail implements MailSender {
-  sent: MailMessage[] = [];
-  async send(message: MailMessage) {
-    this.sent.push(message);
-    return { messageId: `m-${this.sent.length}` };
-  }
-}
-
-
-
 
 describe("SST's year in the browser", { timeout: 180_000 }, () => {
   const newPage = signedInPages(() => stack, 'sstyear');

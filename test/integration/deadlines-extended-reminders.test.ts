@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ulid } from 'ulid';
 import { startApi, type Api } from '../support/api.ts';
+import { MemoryContacts, MemoryMail } from '../support/memory-schedule.ts';
 import { storageConfigFromEnv } from '#functions/composition';
 import { buildScheduleDeps } from '#functions/schedule-composition';
 import { runDeadlineCheck } from '#core/deadline-service';
@@ -14,41 +15,11 @@ import { createRound } from '#core/rounds-service';
 import { grantExtension } from '#core/extensions';
 import { remindNow } from '#core/remind-now';
 import { sstIdentity } from '#core/identity';
-import type { ContactStore, MailMessage, MailSender, ScheduleDeps } from '#core/schedule-ports';
-import type { Contacts, NotificationSettings } from '#schemas/schedule';
+import type { ScheduleDeps } from '#core/schedule-ports';
 
 const admin = sstIdentity('test-admin', 'sst-admin', 'Test Admin');
 const KOEBENHAVN = 'kommune-101';
 const AARHUS = 'kommune-751';
-
-class MemoryMail implements MailSender {
-  sent: MailMessage[] = [];
-  async send(message: MailMessage) {
-    this.sent.push(message);
-    return { messageId: `m-${this.sent.length}` };
-  }
-  /** The steps one organisation was sent in one round, in order. */
-  steps(roundId: string, orgId: string) {
-    return this.sent.filter((m) => m.key.startsWith(`reminder/${roundId}/${orgId}/`)).map((m) => m.key.split('/').pop());
-  }
-}
-
-class MemoryContacts implements ContactStore {
-  lists = new Map<string, Contacts>();
-  async get(orgId: string) {
-    return this.lists.get(orgId);
-  }
-  async getMany(orgIds: readonly string[]) {
-    return new Map(orgIds.flatMap((id) => (this.lists.has(id) ? [[id, this.lists.get(id)!] as const] : [])));
-  }
-  async put(c: Contacts) {
-    this.lists.set(c.orgId, c);
-  }
-  async getSettings(): Promise<NotificationSettings | undefined> {
-    return undefined;
-  }
-  async putSettings() {}
-}
 
 let api: Api;
 beforeAll(async () => {

@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ulid } from 'ulid';
 import { startApi, type Api } from '../support/api.ts';
+import { MemoryContacts, MemoryMail } from '../support/memory-schedule.ts';
 import { storageConfigFromEnv } from '#functions/composition';
 import { buildScheduleDeps } from '#functions/schedule-composition';
 import { orgName, runDeadlineCheck } from '#core/deadline-service';
@@ -11,46 +12,11 @@ import { createRound } from '#core/rounds-service';
 import { grantExtension } from '#core/extensions';
 import { sstIdentity } from '#core/identity';
 import { addDanishDays, parseDanishInstant } from '#core/danish-time';
-import type { ContactStore, MailMessage, MailSender, ScheduleDeps } from '#core/schedule-ports';
-import type { Contacts, NotificationSettings } from '#schemas/schedule';
+import type { ScheduleDeps } from '#core/schedule-ports';
 import type { CreateRoundRequest } from '#schemas/api';
 import { exampleAnswers } from '../../local/seed.ts';
 
 const admin = sstIdentity('test-admin', 'sst-admin', 'Test Admin');
-
-class MemoryMail implements MailSender {
-  sent: MailMessage[] = [];
-  failFor = new Set<string>();
-  async send(message: MailMessage) {
-    const bad = message.to.find((t) => this.failFor.has(t));
-    if (bad) throw new Error(`mailbox unavailable: ${bad}`);
-    this.sent.push(message);
-    return { messageId: `m-${this.sent.length}` };
-  }
-  of(roundId: string) {
-    return this.sent.filter((m) => m.key.startsWith(`reminder/${roundId}/`));
-  }
-}
-
-class MemoryContacts implements ContactStore {
-  lists = new Map<string, Contacts>();
-  settings: NotificationSettings | undefined;
-  async get(orgId: string) {
-    return this.lists.get(orgId);
-  }
-  async getMany(orgIds: readonly string[]) {
-    return new Map(orgIds.flatMap((id) => (this.lists.has(id) ? [[id, this.lists.get(id)!] as const] : [])));
-  }
-  async put(c: Contacts) {
-    this.lists.set(c.orgId, c);
-  }
-  async getSettings() {
-    return this.settings;
-  }
-  async putSettings(s: NotificationSettings) {
-    this.settings = s;
-  }
-}
 
 const addressOf = (orgId: string) => `indberetning@${orgId}.example.dk`;
 
