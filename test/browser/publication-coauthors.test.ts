@@ -35,10 +35,15 @@ async function reflows(p: Page) {
   expect(scroll, 'no sideways scrolling at 320 px').toBeLessThanOrEqual(client);
 }
 
-/** Tab forward until `target` has the focus (at most `max` presses); fails if it never does. */
+/**
+ * Tab until `target` has the focus: forward first, then back (a control just before the focused
+ * one is one Shift+Tab away, but a whole page of sections away going forward); at most `max`
+ * presses each way; fails if it never does.
+ */
 async function tabTo(page: Page, target: ReturnType<Page['locator']>, max = 80) {
   const focused = () => target.evaluate((el) => el === document.activeElement);
   for (let i = 0; i < max && !(await focused()); i++) await page.keyboard.press('Tab');
+  for (let i = 0; i < 2 * max && !(await focused()); i++) await page.keyboard.press('Shift+Tab');
   expect(await focused(), 'reached by Tab').toBe(true);
 }
 

@@ -83,19 +83,23 @@ describe('audit search', () => {
   });
 
   it('pages a filtered search with its cursor and loses nothing on the way', async () => {
+    const all = await reader('GET', `/audit${q({ from, to, roundId: round.roundId })}`);
+    expect(all.body.items).toHaveLength(5);
+    // Page over just the span of this round's events: other suites write to the same month at
+    // the same time, and with one event a page each call reads a bounded number of theirs.
+    const ats = all.body.items.map((e: { at: string }) => e.at).sort();
+    const span = { from: ats[0], to: new Date(Date.parse(ats.at(-1)) + 1).toISOString() };
     const seen: string[] = [];
     let cursor: string | undefined;
     let pages = 0;
     do {
-      const page = await reader('GET', `/audit${q({ from, to, roundId: round.roundId, limit: 1, ...(cursor ? { cursor } : {}) })}`);
+      const page = await reader('GET', `/audit${q({ ...span, roundId: round.roundId, limit: 1, ...(cursor ? { cursor } : {}) })}`);
       expect(page.status, page.text).toBe(200);
       seen.push(...page.body.items.map((e: { id: string }) => e.id));
       cursor = page.body.next;
       pages++;
-    } while (cursor && pages < 20);
-    const all = await reader('GET', `/audit${q({ from, to, roundId: round.roundId })}`);
+    } while (cursor && pages < 200);
     expect(seen).toEqual(all.body.items.map((e: { id: string }) => e.id));
-    expect(seen).toHaveLength(5);
   });
 
   it('exports the search as CSV for Danish Excel', async () => {
