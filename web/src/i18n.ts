@@ -743,6 +743,10 @@ export const formatDateTimeSeconds = (iso: string | undefined): string =>
   iso ? new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'da-DK', { dateStyle: 'long', timeStyle: 'medium', timeZone: 'Europe/Copenhagen' }).format(new Date(iso)) : '';
 export const formatDate = (iso: string | undefined): string =>
   iso ? new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'da-DK', { dateStyle: 'long', timeZone: 'Europe/Copenhagen' }).format(new Date(iso)) : '';
+/** A calendar day (`2027-01-04`) in words ("4. januar 2027"), the same day whatever the zone. */
+export const formatDay = (date: string): string => formatDate(`${date}T12:00:00Z`);
+/** The Danish calendar day (`YYYY-MM-DD`) of an instant: what a date field holds. */
+export const danishDay = (iso: string): string => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Copenhagen' }).format(new Date(iso));
 /** "14.05": the clock time of a save, Danish style. */
 export const formatClock = (d: Date): string =>
   new Intl.DateTimeFormat('da-DK', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Copenhagen' }).format(d).replace(':', '.');

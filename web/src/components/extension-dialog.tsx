@@ -5,12 +5,11 @@
 // shows the change before its own reload comes back.
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { ApiError, describe, request } from '../api.ts';
-import { formatDate, formatDateTime } from '../i18n.ts';
+import { danishDay, formatDate, formatDateTime } from '../i18n.ts';
 import { t } from '../i18n-rounds.ts';
 import type { Round } from '../types.ts';
 import type { Extension } from '#schemas/schedule';
 
-const danishDay = (iso: string): string => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Copenhagen' }).format(new Date(iso));
 
 export function ExtensionDialog(props: {
   round: Round;

@@ -6,7 +6,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { ApiError, apiUrl, describe, download, get, request } from '../api.ts';
 import type { Session } from '../auth.ts';
 import { features, has } from '../features.ts';
-import { currentLang, formatDate, formatDateTime, type StringKey } from '../i18n.ts';
+import { currentLang, formatDateTime, formatDay, type StringKey } from '../i18n.ts';
 import { t, type SstYearKey } from '../i18n-sstyear.ts';
 import { href } from '../router.ts';
 import { ConfirmDialog, LoadError, Loading, Notice, PageTitle, useLoad, TableScroll } from '../components/common.tsx';
@@ -53,7 +53,6 @@ interface Subscription {
 const monthOf = (date: string) =>
   new Intl.DateTimeFormat(currentLang() === 'en' ? 'en-GB' : 'da-DK', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${date.slice(0, 7)}-01T00:00:00Z`));
 
-const dayOf = (date: string) => formatDate(`${date}T12:00:00Z`);
 
 type Flash = { kind: 'success' | 'error'; text: string } | undefined;
 
@@ -387,7 +386,7 @@ function Meetings({ onChange }: { onChange: () => void }) {
               {[...load.data.meetings].sort((a, b) => a.date.localeCompare(b.date)).map((m) => (
                 <tr key={m.meetingId}>
                   <td>
-                    {dayOf(m.date)}
+                    {formatDay(m.date)}
                     {m.startTime && ` ${m.startTime}${m.endTime ? `–${m.endTime}` : ''}`}
                   </td>
                   <th scope="row">
@@ -422,7 +421,7 @@ function Meetings({ onChange }: { onChange: () => void }) {
         onConfirm={() => cancelling && void cancel(cancelling)}
         onCancel={() => setCancelling(undefined)}
       >
-        <p>{t('meetingCancelText', cancelling?.title ?? '', cancelling ? dayOf(cancelling.date) : '')}</p>
+        <p>{t('meetingCancelText', cancelling?.title ?? '', cancelling ? formatDay(cancelling.date) : '')}</p>
       </ConfirmDialog>
     </section>
   );
@@ -479,7 +478,7 @@ export function CalendarPage({ session }: { session: Session }) {
               {entries.map((e) => (
                 <tr key={e.uid}>
                   {/* A timed deadline is the instant it ends (its calendar event is the half hour before). */}
-                  <td>{e.start ? formatDateTime(e.kind === 'deadline' && e.end ? e.end : e.start) : dayOf(e.date)}</td>
+                  <td>{e.start ? formatDateTime(e.kind === 'deadline' && e.end ? e.end : e.start) : formatDay(e.date)}</td>
                   <td>
                     {e.roundId ? <a href={href.round(e.roundId)}>{e.title}</a> : e.title}
                     {e.location && <span className="muted"> · {e.location}</span>}

@@ -5,7 +5,7 @@
 // shown at their fields.
 import { useEffect, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { ApiError, describe, get, request } from '../api.ts';
-import { formatDate } from '../i18n.ts';
+import { danishDay, formatDay } from '../i18n.ts';
 import { t } from '../i18n-rounds.ts';
 import { href } from '../router.ts';
 import type { Organisation, Round } from '../types.ts';
@@ -52,7 +52,6 @@ const policyDraft = (p: ReminderPolicy | typeof REMINDER_POLICY_DEFAULTS): Polic
 });
 
 /** The Danish calendar date of an instant, as a date field holds it (YYYY-MM-DD). */
-const danishDay = (iso: string): string => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Copenhagen' }).format(new Date(iso));
 
 function draftOf(round: Round): Draft {
   return {
@@ -439,7 +438,7 @@ export function RoundFormPage({ roundId }: { roundId?: string }) {
         </Field>
         {registry.data && (
           <details className="respondents-preview">
-            <summary>{t('respondentsPreview', respondents.length, formatDate(`${at}T12:00:00Z`))} – {t('respondentsShow')}</summary>
+            <summary>{t('respondentsPreview', respondents.length, formatDay(at))} – {t('respondentsShow')}</summary>
             <p>{respondents.map((o) => o.name).join(', ')}</p>
           </details>
         )}

@@ -3,19 +3,17 @@
 // one seat's addresses at a time. Shown on the year wheel, beside the meetings it invites to.
 import { useState, type FormEvent } from 'react';
 import { get, request } from '../api.ts';
-import { formatDate, formatDateTime } from '../i18n.ts';
+import { danishDay, formatDateTime, formatDay } from '../i18n.ts';
 import { t } from '../i18n-sstyear.ts';
 import { EmailListForm } from '../components/email-list-form.tsx';
 import { LoadError, Loading, Notice, TableScroll, useLoad } from '../components/common.tsx';
 import type { Seat } from '../types.ts';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const todayInDenmark = () => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Copenhagen' }).format(new Date());
-const dayOf = (date: string) => formatDate(`${date}T12:00:00Z`);
 const seatName = (s: Seat) => t('seatName', s.label, s.number);
 
 export function TaskForceSeats({ admin }: { admin: boolean }) {
-  const [at, setAt] = useState(todayInDenmark);
+  const [at, setAt] = useState(() => danishDay(new Date().toISOString()));
   const [typed, setTyped] = useState(at);
   const [dateError, setDateError] = useState<string | undefined>();
   const load = useLoad(async () => (await get<{ items: Seat[] }>(`/taskforce/seats?at=${encodeURIComponent(at)}`)).body.items, [at]);
@@ -74,11 +72,11 @@ export function TaskForceSeats({ admin }: { admin: boolean }) {
       {!load.data && !load.error && <Loading />}
       {load.data && (
         <>
-          <p className="muted" aria-live="polite">{t('seatsCount', seats.length, dayOf(at))}</p>
+          <p className="muted" aria-live="polite">{t('seatsCount', seats.length, formatDay(at))}</p>
           {!admin && <p className="muted">{t('sstContactsReadOnly')}</p>}
-          <TableScroll label={t('seatsCaption', dayOf(at))}>
+          <TableScroll label={t('seatsCaption', formatDay(at))}>
             <table className="table table-stack">
-              <caption className="sr-only">{t('seatsCaption', dayOf(at))}</caption>
+              <caption className="sr-only">{t('seatsCaption', formatDay(at))}</caption>
               <thead>
                 <tr>
                   <th scope="col">{t('seatsColSeat')}</th>
@@ -92,8 +90,8 @@ export function TaskForceSeats({ admin }: { admin: boolean }) {
                     <th scope="row">
                       {seatName(s)}
                       {s.partly && <div className="muted">{t('seatsPartly')}</div>}
-                      {s.validFrom && <div className="muted">{t('seatsFrom', dayOf(s.validFrom))}</div>}
-                      {s.validTo && <div className="muted">{t('seatsLapses', dayOf(s.validTo))}</div>}
+                      {s.validFrom && <div className="muted">{t('seatsFrom', formatDay(s.validFrom))}</div>}
+                      {s.validTo && <div className="muted">{t('seatsLapses', formatDay(s.validTo))}</div>}
                     </th>
                     <td data-label={t('seatsColAddresses')}>
                       {s.emails.length ? (
