@@ -29,7 +29,7 @@ const focused = (p: Page) => p.evaluate(() => {
 });
 
 async function fillNew(page: Page, opens: string, deadline: string): Promise<void> {
-  await page.getByLabel('Skema *').selectOption({ label: FORM_TITLE });
+  await page.getByLabel('Skema *').selectOption(FORM);
   await expect.poll(() => page.getByLabel('Skemaversion *').inputValue()).not.toBe('');
   await page.getByLabel('År *').fill(YEAR);
   await page.getByLabel('Titel').fill(title);

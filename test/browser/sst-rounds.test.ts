@@ -14,7 +14,6 @@ import { exampleAnswers } from '../../local/seed.ts';
 import { expectAccessible, screenshot, sidewaysOverflow, signedInPages, startWebStack, type WebStack } from './support.ts';
 
 const FORM = 'kraeftplan-v-kommunal';
-const FORM_TITLE = 'Årlig kommunal opfølgning på Kræftplan V';
 /** Municipalities no other suite touches: two with an address, one without, one that submits. */
 const LEMVIG = 'kommune-665';
 const STRUER = 'kommune-671';
@@ -64,7 +63,7 @@ describe("SST's round screens", { timeout: 240_000 }, () => {
     expect(await page.getByLabel('Klokkeslæt (time, 0–23)').inputValue()).toBe('8');
     expect(await page.getByLabel('Send en besked, når runden åbner').isChecked()).toBe(true);
 
-    await page.getByLabel('Skema *').selectOption({ label: FORM_TITLE });
+    await page.getByLabel('Skema *').selectOption(FORM);
     await expect.poll(() => page.getByLabel('Skemaversion *').inputValue()).not.toBe('');
     await page.getByLabel('År *').fill(YEAR);
     await page.getByLabel('Titel').fill(title);

@@ -22,10 +22,16 @@ beforeAll(async () => {
 });
 afterAll(() => api.stop());
 
+/** The title of a form these tests create: marked as an example, and unique. */
+const exampleTitle = (formId: string) => `Skema fra regneark (eksempel) ${formId}`;
+
 /** A new form whose v1 is the shipped municipal v1, published as JSON. */
 async function newForm(): Promise<string> {
   const formId = `ark-${ulid().toLowerCase().slice(-10)}`;
   const schema = JSON.parse(readFileSync(`${FORMS_DIR}/${BASE}/v1.schema.json`, 'utf8'));
+  // A title of its own: a copy under the shipped form's title would be a second "Årlig kommunal
+  // opfølgning på Kræftplan V" in every form list other suites choose from by title.
+  schema.title = exampleTitle(formId);
   const res = await admin('POST', `/forms/${formId}/versions`, { body: { schema, respondentKind: 'municipality', plan: 'kraeftplan-v' } });
   expect(res.status, res.text).toBe(201);
   return formId;
@@ -55,7 +61,7 @@ describe('a form version as a workbook', () => {
     const wb = await load(res.bytes!);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['survey', 'choices', 'settings']);
     const settings = wb.getWorksheet('settings')!;
-    expect(settings.getRow(2).values).toEqual([undefined, formId, 1, 'Årlig kommunal opfølgning på Kræftplan V', expect.stringContaining('eksempelskabelon'), 'kommuner', 'kraeftplan-v']);
+    expect(settings.getRow(2).values).toEqual([undefined, formId, 1, exampleTitle(formId), expect.stringContaining('eksempelskabelon'), 'kommuner', 'kraeftplan-v']);
     expect(wb.getWorksheet('survey')!.getRow(3).values).toEqual([undefined, 'tekst', 'navn', 'Navn', 'Kontaktpersonens fulde navn.', 'ja', 1, 200, undefined, undefined, undefined, undefined, undefined, undefined, 'ingen']);
   });
 
@@ -112,7 +118,7 @@ describe('publishing from a workbook', () => {
     const good = await save(wb);
     const preview = await upload(admin, `/forms/${formId}/preview`, good);
     expect(preview.status, preview.text).toBe(200);
-    expect(preview.body).toMatchObject({ formId, version: 2, currentVersion: 1, title: 'Årlig kommunal opfølgning på Kræftplan V', unchanged: false });
+    expect(preview.body).toMatchObject({ formId, version: 2, currentVersion: 1, title: exampleTitle(formId), unchanged: false });
     expect(preview.body.schema.$id).toBe(`https://statusportalen.sst.dk/forms/${formId}/v2.schema.json`);
     expect(preview.body.changes).toEqual(
       expect.arrayContaining([
@@ -198,6 +204,7 @@ describe('publishing from a workbook', () => {
     // SST starts a new form from it: the published schema states them itself.
     const formId = `ark-${ulid().toLowerCase().slice(-10)}`;
     wb.getWorksheet('settings')!.getRow(2).getCell(1).value = formId;
+    wb.getWorksheet('settings')!.getRow(2).getCell(3).value = exampleTitle(formId);
     const created = await upload(admin, `/forms/${formId}/versions`, await save(wb));
     expect(created.status, created.text).toBe(201);
     const item = created.body.schema.properties.initiativer.items.properties;
@@ -211,6 +218,7 @@ describe('publishing from a workbook', () => {
     const wb = await load(readFileSync(`${FORMS_DIR}/${BASE}/v1.xlsx`));
     const settings = wb.getWorksheet('settings')!;
     settings.getRow(2).getCell(1).value = formId;
+    settings.getRow(2).getCell(3).value = exampleTitle(formId);
     settings.getRow(2).getCell(5).value = null;
     const missing = await upload(admin, `/forms/${formId}/versions`, await save(wb));
     expect(missing.status).toBe(422);
