@@ -6,12 +6,15 @@
 import { mapBounded } from '#core/bounded';
 import { danishDate, parseDanishInstant, startOfDanishDay, addDanishDays } from '#core/danish-time';
 import { findOrganisation, SST_ORG_ID } from '#core/registry';
-import { DEFAULT_REMINDER_POLICY, dueStep, dueStepWithin, owesReport, reminderSchedule, remindersActive } from '#core/reminders';
+import { DEFAULT_REMINDER_POLICY, dueStep, dueStepWithin, owesReport, reminderSchedule, remindersActive, type ReminderStep } from '#core/reminders';
 import { overdueDigestMail, reminderMail, submissionNoticeMail, type OverdueLine, type SubmittedLine } from '#core/mail-texts';
 import { isContribution, reportingOrgs, type RoundRecord } from '#core/rounds';
 import type { MailMessage, NoticeClaim, NoticeRef, ScheduleDeps } from '#core/schedule-ports';
 import type { SubmissionStore } from '#core/ports';
 import type { NotificationSettings } from '#schemas/schedule';
+
+/** The step id of a reminder sent by hand starts with this (`manual@<Danish date>`). */
+export const MANUAL_STEP_PREFIX = 'manual@';
 
 /** Longer than any send takes; a claim older than this with no outcome is presumed crashed. */
 export const CLAIM_LEASE_MS = 15 * 60_000;
@@ -94,7 +97,9 @@ export async function runDeadlineCheck(deps: DeadlineDeps, now: Date, options: D
     const headOf = new Map(heads.map((h) => [h.orgId, h]));
     // Every report owed: the respondents', and in a coordinated round the coordinator's own.
     const owing = reportingOrgs(round).filter((orgId) => owesReport(headOf.get(orgId)));
-    return { owing, extensionOf: new Map(extensions.map((e) => [e.orgId, e])) };
+    // Reminders SST sent by hand: one of them on or after a step's day makes the step superfluous.
+    const manual = owing.length > 0 ? await deps.claims.listReminders(round.roundId) : [];
+    return { owing, extensionOf: new Map(extensions.map((e) => [e.orgId, e])), lastManual: lastManualReminders(manual) };
   });
   // Every owing organisation's list in one batched read (a GetItem each was most of a run).
   const lists = await deps.contacts.getMany([...new Set(stateOf.flatMap((s) => s.owing))]);
@@ -102,7 +107,7 @@ export async function runDeadlineCheck(deps: DeadlineDeps, now: Date, options: D
 
   for (const [i, round] of rounds.entries()) {
     report.roundsChecked += 1;
-    const { owing, extensionOf } = stateOf[i]!;
+    const { owing, extensionOf, lastManual } = stateOf[i]!;
     // A reminder schedule is a pure function of the round and a deadline, and most reports of a
     // round share its deadline: computed once per deadline, not once per organisation.
     const scheduleOf = new Map<string, ReturnType<typeof reminderSchedule>>();
@@ -119,6 +124,10 @@ export async function runDeadlineCheck(deps: DeadlineDeps, now: Date, options: D
       if (now > new Date(deadlineAt)) late.push({ orgName: orgName(orgId), deadlineAt: new Date(deadlineAt), extended: !!extension, noContacts: to.length === 0 });
       const step = extension ? dueStepWithin(scheduleFor(deadlineAt), scheduleFor(round.deadlineAt), now) : dueStep(scheduleFor(deadlineAt), now);
       if (!step) continue;
+      // SST reminded this organisation by hand on the step's day or later (the scheduler was
+      // down, or SST was quicker at 07:00 than the 08:00 run): it has heard, and a second mail
+      // the same day would be noise. The step stays superseded until the next one falls due.
+      if (remindedByHandSince(lastManual.get(orgId), step)) continue;
       if (to.length === 0) {
         report.noContacts.push({ roundId: round.roundId, orgId });
         continue;
@@ -158,6 +167,22 @@ export async function runDeadlineCheck(deps: DeadlineDeps, now: Date, options: D
   if (finish) await finish();
   return report;
 }
+
+/** Per organisation, when its latest reminder by hand went out (or is going out); failed ones reached nobody. */
+function lastManualReminders(claims: readonly (NoticeClaim & { orgId: string; step: string })[]): Map<string, Date> {
+  const last = new Map<string, Date>();
+  for (const c of claims) {
+    if (!c.step.startsWith(MANUAL_STEP_PREFIX) || c.state === 'failed') continue;
+    const at = new Date(c.sentAt ?? c.claimedAt);
+    const before = last.get(c.orgId);
+    if (!before || at > before) last.set(c.orgId, at);
+  }
+  return last;
+}
+
+/** A reminder by hand from the start of the step's Danish day on covers the step. */
+export const remindedByHandSince = (manualAt: Date | undefined, step: Pick<ReminderStep, 'at'>): boolean =>
+  !!manualAt && manualAt >= startOfDanishDay(danishDate(step.at));
 
 /** Once a Danish day, from the policy hour on, when someone is past their deadline. */
 function overdueDigest(settings: NotificationSettings, sst: string[], overdue: OverdueLine[], now: Date): Job[] {

@@ -13,14 +13,14 @@ import { getVisibleRound } from '#core/rounds-service';
 import { isContribution, reportingOrgs, roundPhase } from '#core/rounds';
 import { daysUntil, owesReport, type ReminderStep } from '#core/reminders';
 import { reminderMail } from '#core/mail-texts';
-import { CLAIM_LEASE_MS, MAX_ATTEMPTS, orgName, submissionLink, type DeadlineDeps } from '#core/deadline-service';
+import { CLAIM_LEASE_MS, MANUAL_STEP_PREFIX, MAX_ATTEMPTS, orgName, submissionLink, type DeadlineDeps } from '#core/deadline-service';
 import { formatDanishDateTime } from '#core/danish-time';
 import type { RemindNowResult } from '#schemas/schedule';
 
 export type RemindNowDeps = Pick<DeadlineDeps, 'rounds' | 'submissions' | 'extensions' | 'contacts' | 'claims' | 'mail' | 'clock' | 'newId' | 'webBaseUrl'>;
 
 /** The step id of a reminder sent by hand on a Danish date. */
-export const manualStep = (date: string): string => `manual@${date}`;
+export const manualStep = (date: string): string => `${MANUAL_STEP_PREFIX}${date}`;
 
 const invalid = (pointer: string, message: string) => new Problem('invalid-body', message, { errors: [{ pointer, message }] });
 

@@ -1,9 +1,10 @@
 // Reminders around a moved deadline and a reminder sent by hand, over the real engines with a
 // controlled clock, on the tester's municipal round (opened 1 September 2026, deadline 15
 // December 2026; the stack first ran on 2 December): an extension does not make the deadline
-// check send a past opening notice, and "Send en påmindelse nu" counts the scheduled reminder
-// the organisation already had that Danish day. Only two municipalities have addresses, so only
-// they are reminded; every run is scoped to this file's own rounds.
+// check send a past opening notice; "Send en påmindelse nu" counts the scheduled reminder the
+// organisation already had that Danish day; and the deadline check sends no scheduled step to an
+// organisation reminded by hand on the step's day or later. Only two municipalities have
+// addresses, so only they are reminded; every run is scoped to this file's own rounds.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ulid } from 'ulid';
 import { startApi, type Api } from '../support/api.ts';
@@ -131,4 +132,40 @@ describe('a reminder sent now after the scheduled one the same day', () => {
     expect(again.alreadySent.map((o) => o.orgId)).toEqual([KOEBENHAVN]);
     expect(mail.steps(round.roundId, KOEBENHAVN)).toEqual(['before-14@2026-12-01', 'manual@2026-12-03']);
   });
+});
+
+describe('a scheduled reminder after one sent by hand', () => {
+  it('is not sent on the day SST already reminded the organisation by hand, nor the days after, and the next step is', async () => {
+    const { mail, deps, at } = setup();
+    const round = await municipalRound(deps);
+    await check(deps, at('2026-12-02T07:30:00Z'), round.roundId);
+    expect(mail.steps(round.roundId, KOEBENHAVN)).toEqual(['before-14@2026-12-01']);
+
+    // Friday 11 December, 07:00 Danish time: SST reminds København by hand, an hour before the
+    // scheduled "3 dage før fristen" (Saturday 12 December, moved back to Friday) falls due.
+    at('2026-12-11T06:00:00Z');
+    expect((await remindNow(deps, admin, round.roundId, [KOEBENHAVN])).sent.map((o) => o.orgId)).toEqual([KOEBENHAVN]);
+    // 08:30: Aarhus gets the scheduled step; København, reminded 90 minutes ago, gets nothing.
+    const report = await check(deps, at('2026-12-11T07:30:00Z'), round.roundId);
+    expect(report.outcomes.filter((o) => o.ref.kind === 'reminder').map((o) => o.ref.kind === 'reminder' && o.ref.orgId)).toEqual([AARHUS]);
+    // Nor the mornings after (the step stays superseded), up to the deadline.
+    for (const day of ['2026-12-12', '2026-12-13', '2026-12-14', '2026-12-15']) await check(deps, at(`${day}T07:30:00Z`), round.roundId);
+    expect(mail.steps(round.roundId, KOEBENHAVN)).toEqual(['before-14@2026-12-01', 'manual@2026-12-11']);
+    // The day after the deadline both get the overdue reminder.
+    await check(deps, at('2026-12-16T07:30:00Z'), round.roundId);
+    expect(mail.steps(round.roundId, KOEBENHAVN)).toEqual(['before-14@2026-12-01', 'manual@2026-12-11', 'after-1@2026-12-16']);
+    expect(mail.steps(round.roundId, AARHUS)).toEqual(['before-14@2026-12-01', 'before-3@2026-12-11', 'after-1@2026-12-16']);
+  }, 60_000);
+
+  it('still sends the step when the reminder by hand failed to reach anyone', async () => {
+    const { mail, deps, at } = setup();
+    const round = await municipalRound(deps);
+    await check(deps, at('2026-12-02T07:30:00Z'), round.roundId);
+    at('2026-12-11T06:00:00Z');
+    mail.failFor.add(`kraeftplan@${KOEBENHAVN}.example.dk`);
+    expect((await remindNow(deps, admin, round.roundId, [KOEBENHAVN])).failed.map((o) => o.orgId)).toEqual([KOEBENHAVN]);
+    mail.failFor.clear();
+    await check(deps, at('2026-12-11T07:30:00Z'), round.roundId);
+    expect(mail.steps(round.roundId, KOEBENHAVN)).toEqual(['before-14@2026-12-01', 'before-3@2026-12-11']);
+  }, 60_000);
 });
