@@ -3,7 +3,7 @@
 // another area's, every area has the same keys in Danish and English, and an area's t finds the
 // shared texts too.
 import { describe, expect, it } from 'vitest';
-import { sharedKeys, t as sharedT } from '../../web/src/i18n.ts';
+import { possessive, sharedKeys, t as sharedT } from '../../web/src/i18n.ts';
 import * as forms from '../../web/src/i18n-forms.ts';
 import * as publications from '../../web/src/i18n-publications.ts';
 import * as rounds from '../../web/src/i18n-rounds.ts';
@@ -42,5 +42,14 @@ describe('texts split by page area', () => {
     expect(year.t('navAudit')).toBe(sharedT('navAudit'));
     expect(forms.t('appName')).toBe('Statusportalen');
     expect(publications.t('signOut')).toBe('Log ud');
+  });
+});
+
+describe('owners in a text', () => {
+  it('puts an organisation that owns a report in the Danish genitive, one helper for every page', () => {
+    expect(sharedT('orgReport', possessive('Københavns Kommune'))).toBe('Københavns Kommunes indberetning');
+    expect(sharedT('ownReportTitle', possessive('Danske Regioner'))).toBe('Danske Regioners indberetning til Sundhedsstyrelsen');
+    expect(rounds.t('coordReportOpen', possessive('Region Hovedstaden'))).toBe('Åbn Region Hovedstadens indberetning');
+    expect(sharedT('prefillFromOne', possessive('Region Sjælland'))).toBe('Region Sjællands svar');
   });
 });

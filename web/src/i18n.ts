@@ -5,6 +5,7 @@
 // entry every visitor downloads. An area module exports its own `t`, typed to its keys and
 // these: a page that shows an area's text must import that area's `t`, or it does not compile.
 // The language choice is a display preference, so it may live in localStorage.
+import { genitive } from '#core/danish-names';
 import type { SubmissionStatus } from './types.ts';
 
 const da = {
@@ -624,7 +625,7 @@ const en: Record<StringKey, string> = {
   section_error: 'error', section_optional: 'not filled in (optional)',
   toToc: 'To the contents',
   saveBar: 'Save and submit',
-  orgReport: 'Report of %1',
+  orgReport: '%1 report',
   contributionsTitle: 'Contributions to %1',
   contributionsIntroCoordinator: 'These are the %1 contributions you gather for your report to the Danish Health Authority. Read each, return it with a comment if something needs correcting, or accept it.',
   contributionsIntroSst: 'The round is coordinated: the contributors send their contributions to %1, which reports to the Danish Health Authority for all.',
@@ -634,7 +635,7 @@ const en: Record<StringKey, string> = {
   figContributors: 'Contributors',
   figReceived: 'Received',
   figOwnReport: 'The report to the Danish Health Authority',
-  ownReportTitle: 'Report of %1 to the Danish Health Authority',
+  ownReportTitle: '%1 report to the Danish Health Authority',
   openOwnReport: 'Open your report',
   openCoordinatorReport: 'Open the report from %1',
   composeIntro: '%1 of %2 contributions received. Start your report from them: each initiative appears once, and the contributors\' texts stand under their names for you to edit.',
@@ -730,6 +731,13 @@ export function areaTexts<K extends string>(areaDa: Record<K, string>, areaEn: N
 
 /** The shared texts' keys, for the test that keeps areas and shared texts apart. */
 export const sharedKeys = (): string[] => Object.keys(da);
+
+/**
+ * A name as the owner in a text: the Danish genitive ("Danske Regioners", "Københavns Kommunes",
+ * "Region Hovedstadens") or the English "'s". Every text that takes it says "%1 indberetning" /
+ * "%1 report", so the two languages read alike.
+ */
+export const possessive = (name: string): string => (lang === 'da' ? genitive(name) : `${name}'s`);
 
 export const statusLabel = (s: SubmissionStatus): string => t(`status_${s}` as StringKey);
 

@@ -6,8 +6,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { RoundStatus } from '#schemas/summary';
 import type * as z from 'zod';
 import { get } from '../api.ts';
-import { currentLang, formatPercent, statusLabel, t, type StringKey } from '../i18n.ts';
-import { genitive } from '#core/danish-names';
+import { formatPercent, possessive, statusLabel, t, type StringKey } from '../i18n.ts';
 import { TableScroll } from './common.tsx';
 
 export type RoundStatusBody = z.infer<typeof RoundStatus>;
@@ -53,8 +52,6 @@ export function CompletenessLine({ figures }: { figures: Figures }) {
   );
 }
 
-/** The name in the genitive where the text is Danish ("Danske Regioners"). */
-export const ownerName = (name: string) => (currentLang() === 'da' ? genitive(name) : `${name}'s`);
 
 /**
  * A coordinated round in the rounds list: first the coordinator's report to SST (the one SST
@@ -63,7 +60,7 @@ export const ownerName = (name: string) => (currentLang() === 'da' ? genitive(na
 export function CoordinationLine({ coordination: c }: { coordination: NonNullable<RoundStatusBody['coordination']> }) {
   return (
     <>
-      {t('coordCellReport', ownerName(c.coordinatorName), statusLabel(c.report.status))}
+      {t('coordCellReport', possessive(c.coordinatorName), statusLabel(c.report.status))}
       <p className="muted small">{t('coordCellContributions', c.contributionsReceived, c.contributionsExpected, c.contributionsAccepted, c.coordinatorName)}</p>
     </>
   );

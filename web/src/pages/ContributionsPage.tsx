@@ -5,8 +5,7 @@
 import { useState } from 'react';
 import { describe, get, request } from '../api.ts';
 import type { Session } from '../auth.ts';
-import { currentLang, formatDateTime, t } from '../i18n.ts';
-import { genitive } from '#core/danish-names';
+import { formatDateTime, possessive, t } from '../i18n.ts';
 import { href, navigate } from '../router.ts';
 import type { Round, Submission } from '../types.ts';
 import type * as z from 'zod';
@@ -128,7 +127,7 @@ export function ContributionsPage({ roundId, session }: { roundId: string; sessi
         </table>
       </TableScroll>
       <section aria-labelledby="own-report-title" className="review-actions">
-        <h2 id="own-report-title">{t('ownReportTitle', currentLang() === 'da' ? genitive(own.name) : own.name)}</h2>
+        <h2 id="own-report-title">{t('ownReportTitle', possessive(own.name))}</h2>
         <p>
           <StatusBadge status={own.status} /> <a href={href.submission(roundId, own.orgId)}>{coordinator ? t('openOwnReport') : t('openCoordinatorReport', own.name)}</a>
         </p>

@@ -4,7 +4,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ApiError, describe, get, openHtml, request } from '../api.ts';
 import { changeLabel, compareAnswers, formatAnswer } from '../answers.ts';
-import { currentLang, formatClock, formatDate, formatDateTime, formatDateTimeSeconds, t } from '../i18n.ts';
+import { currentLang, formatClock, possessive, formatDate, formatDateTime, formatDateTimeSeconds, t } from '../i18n.ts';
 import { href } from '../router.ts';
 import {
   clean,
@@ -24,7 +24,6 @@ import {
   type SectionInfo,
 } from '../schema-form.ts';
 import type { FieldError, FormVersion, JsonObject, Organisation, PrefillResult, Round, Submission } from '../types.ts';
-import { genitive } from '#core/danish-names';
 import { features } from '../features.ts';
 
 import { ConfirmDialog, LoadError, Loading, Notice, PageTitle, StatusBadge, TableScroll, useLoad } from '../components/common.tsx';
@@ -573,7 +572,7 @@ function ReportEditor({ initial }: { initial: Loaded }) {
           <a href={href.contributions(round.roundId)}>{t('seeContributions')}</a>
         </p>
       )}
-      <p className="org-line">{t('orgReport', currentLang() === 'da' ? genitive(initial.orgName) : initial.orgName)}</p>
+      <p className="org-line">{t('orgReport', possessive(initial.orgName))}</p>
       <div className="report-meta">
         <StatusBadge status={submission.status} />
         <span>{t('deadlineAt', formatDateTime(deadlineAt))}</span>
@@ -932,7 +931,7 @@ function PredecessorChoice({ predecessors, busy, onStart }: { predecessors: { or
   const [choice, setChoice] = useState<string>('all');
   const options = [
     ...(predecessors.length > 1 ? [{ value: 'all', label: t('prefillFromAll') }] : []),
-    ...predecessors.map((p) => ({ value: p.orgId, label: t('prefillFromOne', currentLang() === 'da' ? genitive(p.name) : `${p.name}'s`) })),
+    ...predecessors.map((p) => ({ value: p.orgId, label: t('prefillFromOne', possessive(p.name)) })),
     { value: 'own', label: t('prefillFromOwn') },
   ];
   const selected = options.some((o) => o.value === choice) ? choice : options[0]!.value;

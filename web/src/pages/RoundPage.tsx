@@ -10,13 +10,13 @@ import { zipSync, strToU8 } from 'fflate';
 import { ApiError, describe, download, get, getText, request, saveBlob } from '../api.ts';
 import type { Session } from '../auth.ts';
 import { features } from '../features.ts';
-import { formatDateTime, statusLabel } from '../i18n.ts';
+import { formatDateTime, possessive, statusLabel } from '../i18n.ts';
 import { t } from '../i18n-rounds.ts';
 import { href } from '../router.ts';
 import type { Organisation, Round, SubmissionStatus } from '../types.ts';
 import type { Extension, RemindNowResult } from '#schemas/schedule';
 import { ConfirmDialog, LoadError, Loading, Notice, PageTitle, StatusBadge, useLoad, TableScroll } from '../components/common.tsx';
-import { CompletenessFigures, RegionTable, ownerName, type RoundStatusBody as RoundStatus } from '../components/round-status.tsx';
+import { CompletenessFigures, RegionTable, type RoundStatusBody as RoundStatus } from '../components/round-status.tsx';
 import { ExtensionDialog } from '../components/extension-dialog.tsx';
 
 const STATUSES: SubmissionStatus[] = ['not_started', 'draft', 'submitted', 'returned', 'accepted'];
@@ -346,7 +346,7 @@ export function RoundPage({ roundId, session }: { roundId: string; session: Sess
 
       {coordination && (
         <section aria-labelledby="coord-report-title" className="stack">
-          <h2 id="coord-report-title">{t('coordReportTitle', ownerName(coordination.coordinatorName))}</h2>
+          <h2 id="coord-report-title">{t('coordReportTitle', possessive(coordination.coordinatorName))}</h2>
           <p>{t('coordReportIntro', coordination.coordinatorName)}</p>
           <p>
             <StatusBadge status={coordination.report.status} />{' '}
@@ -356,7 +356,7 @@ export function RoundPage({ roundId, session }: { roundId: string; session: Sess
           </p>
           <div className="actions">
             {coordination.report.status !== 'not_started' && (
-              <a className="btn btn-primary" href={href.submission(round.roundId, coordination.coordinator)}>{t('coordReportOpen', ownerName(coordination.coordinatorName))}</a>
+              <a className="btn btn-primary" href={href.submission(round.roundId, coordination.coordinator)}>{t('coordReportOpen', possessive(coordination.coordinatorName))}</a>
             )}
             {admin && round.phase !== 'closed' && (
               <button
@@ -381,7 +381,7 @@ export function RoundPage({ roundId, session }: { roundId: string; session: Sess
         ) : (
           <>
             <CompletenessFigures figures={status.completeness} />
-            {coordination && <p className="muted small">{t('contributionsFiguresHint', coordination.coordinatorName, ownerName(coordination.coordinatorName))}</p>}
+            {coordination && <p className="muted small">{t('contributionsFiguresHint', coordination.coordinatorName, possessive(coordination.coordinatorName))}</p>}
             <RegionTable regions={status.completeness.byRegion} />
           </>
         )}
