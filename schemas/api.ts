@@ -435,7 +435,7 @@ export const ProblemDocument = z
     savedAt: z.string().optional().meta({ description: 'When that version was saved (412)' }),
     currentRevision: z.number().int().optional().meta({ description: 'The number of that version (412)' }),
     currentEtag: z.string().optional().meta({ description: 'Its ETag, to load it again (412)' }),
-    currentStatus: z.string().optional().meta({ description: "The report's status, when a move is not possible in it (409)" }),
+    currentStatus: z.string().optional().meta({ description: "The report's status: when a move is not possible in it (409), or as the newer version left it (412)" }),
     parameter: z.string().optional().meta({ description: 'The parameter that could not be read (400)' }),
     limitBytes: z.number().int().optional().meta({ description: 'The largest body accepted (413)' }),
     retryAfterSeconds: z.number().int().optional().meta({ description: 'As the Retry-After header (503)' }),

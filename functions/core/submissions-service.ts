@@ -17,7 +17,7 @@ import { getVisibleRound } from '#core/rounds-service';
 import { submissionSubject } from '#core/audit-service';
 import { type AttachmentMeta, type CoreDeps, type RevisionRecord, type RoundLock, type SubmissionHead, WriteConflict } from '#core/ports';
 import { actorOf, isSst, type Identity } from '#core/identity';
-import type { JsonObject, Revision, RevisionAction, Submission } from '#schemas/api';
+import type { JsonObject, Revision, RevisionAction, Submission, SubmissionStatus } from '#schemas/api';
 
 // Validation (Ajv and its engine, functions/core/form-validator.ts) and carry-forward, which runs it,
 // are imported on first use: a request that validates nothing (a read) never loads them, and the
@@ -35,14 +35,42 @@ export function etagValue(header: string | undefined): string | undefined {
   return header.trim().replace(/^W\//, '').replace(/^"(.*)"$/, '$1');
 }
 
-async function conflict(deps: CoreDeps, roundId: string, orgId: string): Promise<Problem> {
+/** What the last person did to a report, by the status it left: "indsendte", "sendte … retur". */
+const DID: Record<SubmissionStatus, string> = {
+  not_started: 'ændrede indberetningen',
+  draft: 'gemte indberetningen',
+  submitted: 'indsendte indberetningen',
+  returned: 'sendte indberetningen retur',
+  accepted: 'godkendte indberetningen',
+};
+
+type ReviewMove = 'accept' | 'return';
+const REVIEWING: Record<ReviewMove, { doing: string; done: string; leaves: SubmissionStatus }> = {
+  accept: { doing: 'godkender den', done: 'godkendt', leaves: 'accepted' },
+  return: { doing: 'sender den retur', done: 'sendt retur', leaves: 'returned' },
+};
+
+/** "Indberetningen er allerede godkendt af …": a colleague made the same review move first. */
+const alreadyDone = (head: Pick<SubmissionHead, 'updatedBy' | 'updatedAt'>, move: ReviewMove) =>
+  `Indberetningen er allerede ${REVIEWING[move].done} af ${head.updatedBy} ${formatDanishDateTime(new Date(head.updatedAt))}.`;
+
+/**
+ * The refusal of a move made on a version of the report that is no longer the newest. A save
+ * says who saved since; a review move says what that person did, so a reviewer whose colleague
+ * returned the report, and whose reporter resubmitted it, reads "… indsendte indberetningen …,
+ * efter du hentede den", and one whose colleague accepted first reads that it is already
+ * accepted, by whom: never a word about saving.
+ */
+async function conflict(deps: CoreDeps, roundId: string, orgId: string, move?: ReviewMove): Promise<Problem> {
   const now = await deps.submissions.getHead(roundId, orgId);
   if (!now) return new Problem('edit-conflict', 'Indberetningen er ændret, siden du hentede den. Hent den igen.');
-  return new Problem(
-    'edit-conflict',
-    `${now.updatedBy} gemte indberetningen ${formatDanishDateTime(new Date(now.updatedAt))}. Hent den nyeste version, før du gemmer igen, så intet går tabt.`,
-    { savedBy: now.updatedBy, savedAt: now.updatedAt, currentRevision: now.revision, currentEtag: `"${now.etag}"` },
-  );
+  const when = formatDanishDateTime(new Date(now.updatedAt));
+  const detail = !move
+    ? `${now.updatedBy} gemte indberetningen ${when}. Hent den nyeste version, før du gemmer igen, så intet går tabt.`
+    : now.status === REVIEWING[move].leaves
+      ? alreadyDone(now, move)
+      : `${now.updatedBy} ${DID[now.status]} ${when}, efter du hentede den. Se den nyeste version, før du ${REVIEWING[move].doing}.`;
+  return new Problem('edit-conflict', detail, { savedBy: now.updatedBy, savedAt: now.updatedAt, currentStatus: now.status, currentRevision: now.revision, currentEtag: `"${now.etag}"` });
 }
 
 /**
@@ -73,6 +101,7 @@ async function checkPrecondition(
   pre: Preconditions,
   required: boolean,
   doing = 'gemmer',
+  move?: ReviewMove,
 ): Promise<void> {
   const current = ctx.head?.etag ?? NEW_ETAG;
   if (pre.ifNoneMatch !== undefined) {
@@ -89,7 +118,7 @@ async function checkPrecondition(
   if (expected === '*' && ctx.head) return;
   // "0-new" matches only while there is no head; the store's write is then conditional on
   // absence, so of two racing first saves exactly one wins.
-  if (expected !== current) throw await conflict(deps, ctx.round.roundId, orgId);
+  if (expected !== current) throw await conflict(deps, ctx.round.roundId, orgId, move);
 }
 
 async function schemaOf(deps: CoreDeps, round: RoundRecord) {
@@ -237,7 +266,7 @@ async function commit(deps: CoreDeps, who: Identity, ctx: Context, orgId: string
       const round = await deps.rounds.get(ctx.round.roundId);
       if (round && round.formVersion !== change.roundLock.formVersion) throw new FormVersionMoved();
     }
-    throw await conflict(deps, ctx.round.roundId, orgId);
+    throw await conflict(deps, ctx.round.roundId, orgId, change.action === 'accept' || change.action === 'return' ? change.action : undefined);
   }
   return head;
 }
@@ -395,8 +424,10 @@ export async function review(
   const ctx = await load(deps, who, roundId, orgId, 'review');
   const head = ctx.head;
   if (!head) throw new Problem('invalid-transition', 'Indberetningen er ikke påbegyndt.');
+  // A colleague made the same move first (two reviewers on one report): say who, and when.
+  if (head.status === REVIEWING[action].leaves) throw new Problem('invalid-transition', alreadyDone(head, action), { currentStatus: head.status, action });
   nextStatus(head.status, action);
-  await checkPrecondition(deps, ctx, orgId, { ifMatch }, false);
+  await checkPrecondition(deps, ctx, orgId, { ifMatch }, false, undefined, action);
   const at = deps.clock.now().toISOString();
   const next = await commit(deps, who, ctx, orgId, {
     action,
