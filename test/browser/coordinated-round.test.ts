@@ -7,7 +7,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { ulid } from 'ulid';
 import type { Round } from '#schemas/api';
 import { exampleAnswers } from '../../local/seed.ts';
-import { screenshot, seriousViolations, sidewaysOverflow, signIn, startWebStack, type WebStack } from './support.ts';
+import { ruleViolations, screenshot, seriousViolations, sidewaysOverflow, signIn, startWebStack, type WebStack } from './support.ts';
 
 const DR = 'danske-regioner';
 const HOVEDSTADEN = 'region-1084';
@@ -128,6 +128,10 @@ describe('a coordinated round in the browser', { timeout: 120_000 }, () => {
     await expectAccessible(page, '52-contribution-review');
     await page.getByRole('button', { name: 'Send retur' }).click();
     await page.getByText('Bidraget er sendt retur.').waitFor();
+    // Read-only now, with no review section above it: its list items stand right under the page title.
+    await page.getByRole('heading', { name: /^Initiativ 1: / }).waitFor();
+    expect(await ruleViolations(page, 'heading-order')).toEqual([]);
+    await screenshot(page, '52-contribution-returned');
     const back = await (await stack.api.as('reporter', HOVEDSTADEN))('GET', sub(HOVEDSTADEN));
     expect(back.body).toMatchObject({ status: 'returned', review: { comment: 'Fremdriften for tidlig diagnostik mangler en begrundelse. Tilføj den venligst.' } });
 

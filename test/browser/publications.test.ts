@@ -109,7 +109,15 @@ describe('publications in the browser', { timeout: 180_000 }, () => {
     await picker.getByLabel('Slags data').selectOption('status-distribution');
     await picker.getByLabel('Indberetningsrunde').selectOption(round.roundId);
     await picker.getByLabel('Spørgsmål').selectOption('/maal/*/status');
-    await picker.getByRole('button', { name: 'Indsæt datablokken' }).click();
+    // By keyboard: Enter on the button lands on the inserted block's heading, which says what it holds.
+    await picker.getByRole('button', { name: 'Indsæt datablokken' }).focus();
+    await page.keyboard.press('Enter');
+    const inserted = page.getByRole('heading', { name: 'Fordeling af svar (status pr. initiativ eller mål)', level: 3 });
+    await expect.poll(() => inserted.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await inserted.evaluate((el) => (el.getAttribute('aria-describedby') ?? '').split(' ').map((id) => document.getElementById(id)?.textContent ?? '').join(' '))).toBe(
+      `Datablok: Fordeling af svar (status pr. initiativ eller mål) fra ${round.roundId} (/maal/*/status)`,
+    );
+    await screenshot(page, 'publication-block-inserted');
     await savedStatus(page).waitFor();
     const preview = page.frameLocator('iframe.pub-preview');
     await preview.getByRole('heading', { name: TITLE }).waitFor();

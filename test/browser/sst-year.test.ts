@@ -117,6 +117,11 @@ describe("SST's year in the browser", { timeout: 180_000 }, () => {
     await page.goto(`${stack.api.url}/#/aarshjul`);
     await page.getByRole('heading', { name: 'Årshjul', level: 1 }).waitFor();
     const title = `Task Force-møde ${Date.now().toString(36)}`;
+    /** The outcome has the focus, and it is a status message (announced) with this text. */
+    const expectOutcomeFocused = async (text: string) => {
+      await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('meetings-flash');
+      expect(await page.locator('#meetings-flash').getByRole('status').innerText()).toBe(text);
+    };
     await page.getByRole('button', { name: 'Tilføj møde' }).click();
     // The form opens with focus in its first field.
     await page.getByLabel('Titel', { exact: true }).waitFor();
@@ -135,19 +140,34 @@ describe("SST's year in the browser", { timeout: 180_000 }, () => {
     await page.getByRole('textbox', { name: 'Dagsorden' }).fill('Velkomst\nStatus på Kræftplan V\nEventuelt');
     await page.getByRole('checkbox', { name: round.title }).check();
     await expectAccessible(page, '83-meeting-form');
-    await page.getByRole('button', { name: 'Tilføj mødet' }).click();
-    await page.getByText(`Mødet "${title}" er tilføjet`).waitFor();
+    // Saved by keyboard: focus goes to the outcome, a status message that names the meeting.
+    await page.getByRole('button', { name: 'Tilføj mødet' }).press('Enter');
+    await expectOutcomeFocused(`Mødet "${title}" er tilføjet, og medlemmerne får en invitation.`);
     const row = page.getByRole('row').filter({ hasText: title }).first();
     await row.getByText('Status på Kræftplan V').waitFor();
+    await screenshot(page, '83-meeting-added');
     // The overview shows it with its agenda and the round it discusses.
     const overview = page.locator('section.month').getByRole('row').filter({ hasText: title });
     await overview.getByRole('link', { name: round.title }).waitFor();
 
+    // Opened and left unsaved, with the button or with Escape: focus is back on "Ret …".
+    const edit = row.getByRole('button', { name: `Ret ${title}` });
+    await edit.press('Enter');
+    await page.getByLabel('Starttidspunkt').waitFor();
+    await page.getByRole('button', { name: 'Annullér' }).press('Enter');
+    await expect.poll(() => edit.evaluate((el) => el === document.activeElement)).toBe(true);
+    await edit.press('Enter');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('meeting-title');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByLabel('Starttidspunkt').count()).toBe(0);
+    await expect.poll(() => edit.evaluate((el) => el === document.activeElement)).toBe(true);
+
     // Change it: move it an hour.
-    await row.getByRole('button', { name: `Ret ${title}` }).click();
+    await edit.click();
     await page.getByLabel('Starttidspunkt').fill('14:00');
     await page.getByRole('button', { name: 'Gem ændringerne' }).click();
-    await page.getByText(`Mødet "${title}" er ændret`).waitFor();
+    await expectOutcomeFocused(`Mødet "${title}" er ændret, og medlemmerne får den nye invitation.`);
+    await row.getByText('14:00–15:30').waitFor();
     const meeting = (await (await stack.api.as('sst-reader'))('GET', '/meetings')).body.items.find((m: { title: string }) => m.title === title);
     expect(meeting).toMatchObject({ startTime: '14:00', endTime: '15:30', agenda: ['Velkomst', 'Status på Kræftplan V', 'Eventuelt'], roundIds: [round.roundId], sequence: 1 });
     await expectAccessible(page, '84-calendar-meetings');

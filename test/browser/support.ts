@@ -72,6 +72,15 @@ export async function seriousViolations(page: Page, name = page.url(), exclude: 
     .map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => String(n.target)) }));
 }
 
+/**
+ * The elements axe finds breaking one rule on the page as it is now, as `rule: target`. For the
+ * moderate and minor rules that seriousViolations lets pass, such as 'heading-order'.
+ */
+export async function ruleViolations(page: Page, rule: string): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).withRules([rule]).analyze();
+  return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${String(n.target)}`));
+}
+
 /** What the user sees first (`name.png`) and the whole page (`name-full.png`). */
 export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });

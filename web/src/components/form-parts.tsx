@@ -18,6 +18,8 @@ export function ReportForm(props: {
   readonly?: boolean;
   /** Field ids start with this (default `root`); a second form on the page needs its own. */
   idPrefix?: string;
+  /** The level of a list item's heading: one under the heading the form stands under (default 3). */
+  itemHeadingLevel?: 2 | 3;
   onChange?: (data: JsonObject) => void;
   onBlur?: () => void;
 }) {
@@ -42,7 +44,7 @@ export function ReportForm(props: {
       el.setAttribute('aria-describedby', [...described].join(' '));
     }
   });
-  const context: FormContext = { formData: props.formData };
+  const context: FormContext = { formData: props.formData, itemHeadingLevel: props.itemHeadingLevel };
   return (
     <div ref={box}>
     <Form

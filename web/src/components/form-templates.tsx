@@ -7,9 +7,13 @@ import { t } from '../i18n.ts';
 import { itemTitle, numberAdvice, pointerOf, readDanishNumber, showDanishNumber, valueAt } from '../schema-form.ts';
 import type { JsonObject } from '../types.ts';
 
-/** What the form shares with its templates: the whole answers, so an item can name itself. */
+/**
+ * What the form shares with its templates: the whole answers, so an item can name itself, and
+ * the level of a list item's heading in the page's outline (an item in an item's list one deeper).
+ */
 export interface FormContext {
   formData: JsonObject;
+  itemHeadingLevel?: 2 | 3;
 }
 
 type Node = Record<string, any>;
@@ -105,6 +109,8 @@ export function ArrayFieldItemTemplate(props: ArrayFieldItemTemplateProps) {
   const context = (registry.formContext ?? { formData: {} }) as FormContext;
   const { list, item } = itemContext(registry.rootSchema as Node, context.formData, buttonsProps.fieldPathId.path);
   const title = list ? itemTitle(list, item, index) : `${t('itemFallback')} ${index + 1}`;
+  const depth = buttonsProps.fieldPathId.path.filter((seg) => typeof seg === 'number').length - 1;
+  const Heading = `h${Math.min((context.itemHeadingLevel ?? 3) + depth, 6)}` as 'h2' | 'h3' | 'h4' | 'h5' | 'h6';
   const { disabled, readonly, hasMoveDown, hasMoveUp, hasRemove, onMoveDownItem, onMoveUpItem, onRemoveItem } = buttonsProps;
   const off = disabled || readonly;
   const itemId = buttonsProps.fieldPathId.$id;
@@ -119,9 +125,9 @@ export function ArrayFieldItemTemplate(props: ArrayFieldItemTemplateProps) {
     }, 30);
   return (
     <section className={`${className} list-item`} aria-labelledby={headingId}>
-      <h3 id={headingId} className="list-item-title">
+      <Heading id={headingId} className="list-item-title">
         {title}
-      </h3>
+      </Heading>
       <div className="list-item-body">{children}</div>
       {hasToolbar && !readonly && (
         <div className="list-item-tools">

@@ -277,7 +277,16 @@ function MeetingForm({ meeting, rounds, onDone }: { meeting: Meeting | undefined
     </div>
   );
   return (
-    <form className="stack meeting-form" onSubmit={(e) => void save(e)} noValidate aria-labelledby="meeting-form-heading">
+    <form
+      className="stack meeting-form"
+      onSubmit={(e) => void save(e)}
+      // Escape leaves the form unsaved, as "Annullér" does.
+      onKeyDown={(e) => {
+        if (e.key === 'Escape' && !busy) onDone('');
+      }}
+      noValidate
+      aria-labelledby="meeting-form-heading"
+    >
       <h3 id="meeting-form-heading">{meeting ? t('meetingEditTitle', meeting.title) : t('meetingNewTitle')}</h3>
       <FlashNotice flash={flash} />
       {field('title', 'text', 'meetingTitle')}
@@ -334,8 +343,11 @@ function Meetings({ onChange }: { onChange: () => void }) {
       setFlash({ kind: 'success', text });
       load.reload();
       onChange();
+      // Saved: focus goes to the outcome, which names the meeting (the list below it shows it).
+      setFocusFlash((n) => n + 1);
+      return;
     }
-    // Back to the button that opened the form.
+    // Left unsaved: back to the button that opened the form.
     setTimeout(() => document.getElementById(was === 'new' || was === undefined ? 'meeting-add' : `meeting-edit-${was.meetingId}`)?.focus(), 0);
   };
   const cancel = async (m: Meeting) => {

@@ -132,11 +132,14 @@ function Editor({ initial, session, reload }: { initial: Publication; session: S
   const invites = initial.may.invite;
   const latest = useRef<{ title: string; sections: Section[]; authors?: string[] }>({ title, sections });
   latest.current = invites ? { title, sections, authors } : { title, sections };
-  /** The id of a section just added, whose heading field gets the focus once it is rendered. */
+  /**
+   * The element to focus once a just-added section is rendered: a text section's heading field,
+   * where the person goes on typing; a data block's heading, which says what was inserted.
+   */
   const focusSection = useRef<string | undefined>(undefined);
   useEffect(() => {
     if (!focusSection.current) return;
-    document.getElementById(`t-${focusSection.current}`)?.focus();
+    document.getElementById(focusSection.current)?.focus();
     focusSection.current = undefined;
   }, [sections]);
   const id = encodeURIComponent(pub.publicationId);
@@ -211,14 +214,21 @@ function Editor({ initial, session, reload }: { initial: Publication; session: S
           <h2>{t('pubSections')}</h2>
           {sections.map((s, i) => (
             <section key={s.id} className="pub-section stack" aria-labelledby={`h-${s.id}`}>
-              <h3 id={`h-${s.id}`}>{s.title || t('pubNewSection')}</h3>
+              {/* Focusable by script only: where an inserted data block takes the keyboard, its block named in the description. */}
+              <h3 id={`h-${s.id}`} tabIndex={-1} aria-describedby={s.kind === 'data' ? `b-${s.id}` : undefined}>
+                {s.title || t('pubNewSection')}
+              </h3>
               <div className="form-group">
                 <label htmlFor={`t-${s.id}`} className="control-label">
                   {t('pubSectionTitle')}
                 </label>
                 <input id={`t-${s.id}`} className="form-control" value={s.title} readOnly={!editable} onChange={(e) => setSection(i, { ...s, title: e.target.value })} />
               </div>
-              {s.kind === 'data' && <p className="pub-block">{t('pubBlock')}: {describeBlock(s.block)}</p>}
+              {s.kind === 'data' && (
+                <p id={`b-${s.id}`} className="pub-block">
+                  {t('pubBlock')}: {describeBlock(s.block)}
+                </p>
+              )}
               <div className="form-group">
                 <label htmlFor={`m-${s.id}`} className="control-label">
                   {s.kind === 'data' ? t('pubSectionReading') : t('pubSectionText')}
@@ -251,7 +261,7 @@ function Editor({ initial, session, reload }: { initial: Publication; session: S
                 className="btn btn-secondary"
                 onClick={() => {
                   const sectionId = newId(sections);
-                  focusSection.current = sectionId;
+                  focusSection.current = `t-${sectionId}`;
                   changed({ sections: [...sections, { id: sectionId, kind: 'text', title: t('pubNewSection'), markdown: '' }] });
                 }}
               >
@@ -260,7 +270,13 @@ function Editor({ initial, session, reload }: { initial: Publication; session: S
             </p>
           )}
           {editable && sst ? (
-            <BlockPicker onInsert={(block) => changed({ sections: [...sections, { id: newId(sections), kind: 'data', title: t(`pubBlock_${block.type}` as StringKey | PublicationsKey), block, markdown: '' }] })} />
+            <BlockPicker
+              onInsert={(block) => {
+                const sectionId = newId(sections);
+                focusSection.current = `h-${sectionId}`;
+                changed({ sections: [...sections, { id: sectionId, kind: 'data', title: t(`pubBlock_${block.type}` as StringKey | PublicationsKey), block, markdown: '' }] });
+              }}
+            />
           ) : (
             editable && <p className="muted">{t('pubBlockAuthorsNote')}</p>
           )}

@@ -782,7 +782,8 @@ function ReportEditor({ initial }: { initial: Loaded }) {
         </Notice>
       )}
 
-      <ReportForm schema={schema} formData={formData} errors={allErrors} readonly={!editable} onChange={onChange} />
+      {/* The form's sections are fieldsets, not headings: its list items stand right under the page title. */}
+      <ReportForm schema={schema} formData={formData} errors={allErrors} readonly={!editable} itemHeadingLevel={2} onChange={onChange} />
 
       {features.attachments() && (
         <Attachments

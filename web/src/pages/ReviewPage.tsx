@@ -210,7 +210,8 @@ export function ReviewPage({ roundId, orgId, session }: { roundId: string; orgId
           <p>{t('notSubmittedYet')}</p>
         </Notice>
       )}
-      <ReportForm schema={form.schema} formData={sub.answers} readonly />
+      {/* Not part of the review section above it: the list items stand right under the page title. */}
+      <ReportForm schema={form.schema} formData={sub.answers} readonly itemHeadingLevel={2} />
       {features.attachments() && <Attachments roundId={roundId} orgId={orgId} editable={false} version={sub.revision} />}
       <SinceLastYear round={round} orgId={orgId} schema={form.schema} answers={sub.answers} />
       <RevisionHistory roundId={roundId} orgId={orgId} version={sub.revision} schema={form.schema} />
