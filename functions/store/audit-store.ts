@@ -39,6 +39,17 @@ function readCursor(cursor: string, months: string[], from: string, to: string):
 
 /** Query pages read per call at most: a narrow filter over a year answers in pieces, never in one long call. */
 const MAX_PAGES_PER_CALL = 25;
+/**
+ * Items a filtered query evaluates per page. DynamoDB's Limit counts items read before the
+ * filter, so a page of 50 under a narrow filter read only 50 events: 25 pages reached 1,250
+ * events into a month and a busy month answered page 1 with no events and a cursor. Filtered,
+ * each read takes up to this many (a page stays under DynamoDB's 1 MB), and the answer is cut
+ * at `limit` matches with a cursor at the last one kept.
+ */
+const FILTERED_READ = 1_000;
+
+/** The start key that resumes a query right after `item`: the table's and the index's keys. */
+const keyOf = (item: Item): Record<string, unknown> => Object.fromEntries(KEY_NAMES.map((n) => [n, item[n]]));
 
 /**
  * Letter case folded the Danish way ("SØREN" finds "Søren") and Unicode composed, so an "å" typed
@@ -97,6 +108,7 @@ export class DynamoAuditStore implements AuditStore {
     const items: AuditEvent[] = [];
     const f = filterExpression(filter);
     const byActor = actorMatcher(filter?.actor);
+    const filtered = !!f.expression || !!byActor;
     let pages = 0;
     for (const [i, month] of months.entries()) {
       if (position && month < position.month) continue;
@@ -110,13 +122,22 @@ export class DynamoAuditStore implements AuditStore {
             // Sort keys are `<iso time>#<ulid>`: BETWEEN on the time prefix, the exclusive end filtered below.
             ExpressionAttributeValues: { ':pk': keys.auditMonth(month), ':from': from, ':to': to, ...f.values },
             ...(f.expression ? { FilterExpression: f.expression, ExpressionAttributeNames: f.names } : {}),
-            Limit: limit - items.length,
+            Limit: filtered ? FILTERED_READ : limit - items.length,
             ExclusiveStartKey: start,
           }),
         );
-        // Limit counts items read, so a page the actor thins out is followed by the next read; the
-        // cursor is the last key read either way, so nothing is skipped or seen twice.
-        items.push(...(out.Items ?? []).map(strip).filter((e) => e.at < to && (!byActor || byActor(e))));
+        // Limit counts items read, so a page the filter thins out is followed by the next read; the
+        // cursor is the last key read, or the last match kept when a page holds more matches than
+        // the answer takes, so nothing is skipped or seen twice.
+        const read = out.Items ?? [];
+        for (const [j, item] of read.entries()) {
+          const e = strip(item);
+          if (!(e.at < to && (!byActor || byActor(e)))) continue;
+          items.push(e);
+          if (items.length === limit && (j < read.length - 1 || out.LastEvaluatedKey)) {
+            return { items, next: Buffer.from(JSON.stringify({ month, key: keyOf(item) } satisfies Cursor)).toString('base64url') };
+          }
+        }
         start = out.LastEvaluatedKey;
         pages++;
         if (items.length >= limit || (pages >= MAX_PAGES_PER_CALL && (start || months[i + 1]))) {
