@@ -47,7 +47,7 @@ describe('the extension dialog right after a change', { timeout: 120_000 }, () =
     /** Tab until the field `id` has focus (a date field takes a Tab per part of the date). */
     const tabTo = async (id: string) => {
       for (let i = 0; i < 12 && (await page.evaluate(() => document.activeElement?.id)) !== id; i++) await page.keyboard.press('Tab');
-      expect(await page.evaluate(() => document.activeElement?.id)).toBe(id);
+      await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe(id);
     };
     await page.goto(`${stack.api.url}/#/runder/${round.roundId}`);
     const row = page.locator(`tr[data-org="${ORG}"]`);
@@ -65,7 +65,7 @@ describe('the extension dialog right after a change', { timeout: 120_000 }, () =
     await tabTo('x-revoke');
     await page.keyboard.type('Givet ved en fejl (eksempel)');
     await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Tilbagekald forlængelsen');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Tilbagekald forlængelsen');
     await page.keyboard.press('Enter');
     const result = page.getByTestId('bulk-result');
     await result.getByText('Forlængelsen for Aarhus er tilbagekaldt.').waitFor();
@@ -75,7 +75,7 @@ describe('the extension dialog right after a change', { timeout: 120_000 }, () =
 
     // The row already shows the round's deadline again: no extension, no reason.
     expect(await row.getByText(/^Forlænget frist:/).count()).toBe(0);
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Frist for Aarhus');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Frist for Aarhus');
     await expectAccessible(page, '83-extension-revoked-320');
 
     // Its dialog, opened at once, offers a new extension: nothing current, nothing to revoke.
@@ -84,7 +84,7 @@ describe('the extension dialog right after a change', { timeout: 120_000 }, () =
     expect(await dialog.getByTestId('extension-now').count()).toBe(0);
     expect(await dialog.getByRole('button', { name: 'Tilbagekald forlængelsen' }).count()).toBe(0);
     expect(await dialog.getByRole('button', { name: 'Ret den forlængede frist' }).count()).toBe(0);
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('x-deadline');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('x-deadline');
     expect(await sidewaysOverflow(page)).toEqual([]);
     await expectAccessible(page, '84-extension-dialog-after-revoke-320');
 
@@ -94,7 +94,7 @@ describe('the extension dialog right after a change', { timeout: 120_000 }, () =
     await tabTo('x-reason');
     await page.keyboard.type('Sygdom i teamet (eksempel)');
     await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Forlæng fristen');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Forlæng fristen');
     await page.keyboard.press('Enter');
     await result.getByText(/^Fristen for Aarhus er forlænget til /).waitFor();
     const now = (await sst('GET', extensions)).body.items.find((e: { orgId: string }) => e.orgId === ORG);

@@ -93,7 +93,7 @@ describe('authoring a form version in the browser', { timeout: 90_000 }, () => {
     await unchanged.waitFor();
     await page.getByText(`Regnearket »${formId}-v1.xlsx« er magen til version 1, så der er intet at udgive.`, { exact: false }).waitFor();
     // Focus moves to the outcome; nothing offers to publish, and no "can be published" is said.
-    expect(await page.evaluate(() => document.activeElement?.textContent ?? '')).toContain('Ingen ændringer i forhold til version 1');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent ?? '')).toContain('Ingen ændringer i forhold til version 1');
     expect(await page.getByRole('button', { name: /^Udgiv/ }).count()).toBe(0);
     expect(await page.getByText(/kan udgives som version/).count()).toBe(0);
     expect(await page.getByText(/kan være ændret/).count()).toBe(0);
@@ -119,7 +119,7 @@ describe('authoring a form version in the browser', { timeout: 90_000 }, () => {
       expect.stringMatching(new RegExp(`^Arket »survey«, række ${typoRow}, kolonne »type«: Ukendt type »heltl«\\. Brug en af: tekst, lang tekst, e-mail, dato, tal, heltal, valg <liste>, flervalg <liste>`)),
     ]);
     // Focus moves to the list, so a screen reader reads it and the keyboard starts there.
-    expect(await page.evaluate(() => document.activeElement?.classList.contains('error-summary'))).toBe(true);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains('error-summary'))).toBe(true);
     await expect.poll(() => page.getByRole('button', { name: /^Udgiv/ }).count()).toBe(0);
     await expectAccessible(page, '62-author-sheet-error');
     // Fixed in the spreadsheet, for the next upload.

@@ -84,7 +84,7 @@ describe('revisions, changes since last year, attachments and round status in th
     expect(await row.locator('td').allInnerTexts()).toEqual(['Ændret', '312 borgere', '250 borgere']);
     expect(await diff.locator('tbody tr').count()).toBe(1);
     // Focus moves to the panel's heading so a screen reader hears what opened.
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('revision-panel-title');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('revision-panel-title');
     await expectAccessible(page, '20-revision-diff');
 
     await page.getByRole('button', { name: 'Vis version 1' }).click();
@@ -97,7 +97,7 @@ describe('revisions, changes since last year, attachments and round status in th
     expect(await page.locator('#root_rehabilitering_antal_henviste').inputValue()).toBe('250');
     await expectAccessible(page, '21-revision-view');
     await page.getByRole('button', { name: 'Luk' }).click();
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Vis version 1');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Vis version 1');
   });
 
   it('shows what changed since last year\'s accepted report, following the form as the reporter types', async () => {

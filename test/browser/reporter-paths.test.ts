@@ -115,7 +115,7 @@ describe('reporters on the paths they really take', { timeout: 120_000 }, () => 
     await dialog.getByRole('button', { name: 'Hent nyeste version' }).click();
     const kept = b.locator('section.kept-values');
     await kept.getByRole('heading', { name: 'Dine ændringer, der ikke blev gemt' }).waitFor();
-    expect(await b.evaluate(() => document.activeElement?.id)).toBe('kept-title');
+    await expect.poll(() => b.evaluate(() => document.activeElement?.id)).toBe('kept-title');
     expect(await b.locator('#root_kontakt_navn').inputValue()).toBe('Aase Andersen');
     const row = kept.getByRole('row', { name: /Kontaktperson › Stilling og enhed/ });
     await row.getByText('Sundhedskonsulent, Sundhed og Omsorg').waitFor();
@@ -193,11 +193,11 @@ describe('reporters on the paths they really take', { timeout: 120_000 }, () => 
     await expectAccessible(b, '30c-kept-existing-draft-320');
 
     // From the list's heading (which has focus), Tab reaches the button; Enter uses the value.
-    expect(await b.evaluate(() => document.activeElement?.id)).toBe('kept-title');
+    await expect.poll(() => b.evaluate(() => document.activeElement?.id)).toBe('kept-title');
     const useMine = kept.getByRole('button', { name: 'Brug min værdi i Palliation › Beskrivelse af indsatsen' });
     for (let i = 0; i < 4 && !(await useMine.evaluate((el) => el === document.activeElement)); i++) await b.keyboard.press('Tab');
     await b.keyboard.press('Enter');
-    expect(await b.evaluate(() => document.activeElement?.id)).toBe('root_palliation_beskrivelse');
+    await expect.poll(() => b.evaluate(() => document.activeElement?.id)).toBe('root_palliation_beskrivelse');
     expect(await b.locator('#root_palliation_beskrivelse').inputValue()).toBe('Bs nye tekst om palliation.');
     await waitSaved(b);
     const saved = (await client('GET', sub(round))).body.answers;
@@ -259,7 +259,7 @@ describe('reporters on the paths they really take', { timeout: 120_000 }, () => 
     const bar = page.locator('.form-actions');
     await bar.getByText('Skal rettes, før du indsender:').waitFor();
     await bar.getByRole('link', { name: /Antal borgere henvist til kræftrehabilitering/ }).click();
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('root_rehabilitering_antal_henviste');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('root_rehabilitering_antal_henviste');
     expect(await count.getAttribute('aria-invalid')).toBe('true');
     expect(await count.getAttribute('aria-describedby')).toContain('root_rehabilitering_antal_henviste__error');
     await page.locator('.form-group:has(#root_rehabilitering_antal_henviste)').getByText(/Skal være mindst 0/).first().waitFor();
@@ -489,7 +489,7 @@ describe('reporters on the paths they really take', { timeout: 120_000 }, () => 
     await page.getByRole('button', { name: 'Fjern Initiativ 2: Eksempel: Rehabilitering og indsats mod senfølger' }).click();
     const undo = page.getByRole('button', { name: 'Fortryd' });
     await page.getByText('Initiativ 2: Eksempel: Rehabilitering og indsats mod senfølger er fjernet.').waitFor();
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Fortryd');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Fortryd');
     await undo.click();
     expect(await page.locator('#root_initiativer_1_fremdrift').inputValue()).toBe('40');
     await waitSaved(page);

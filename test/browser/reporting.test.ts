@@ -76,7 +76,7 @@ describe('reporting in the browser', { timeout: 90_000 }, () => {
     await expectAccessible(page, '03-form-errors');
     // The summary's link takes keyboard focus to the field.
     await summary.getByRole('link', { name: /E-mail: Skal være en gyldig/ }).click();
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('root_kontakt_email');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('root_kontakt_email');
   });
 
   it('saves the draft as the reporter types and finds it again after a reload', async () => {
@@ -173,7 +173,7 @@ describe('reporting in the browser', { timeout: 90_000 }, () => {
     await page.getByText('Antallet af henviste borgere ser for lavt ud. Tjek venligst tallet.').waitFor();
     await expectAccessible(page, '11-returned');
     await page.getByRole('link', { name: 'Rehabilitering og genoptræning › Antal borgere henvist til kræftrehabilitering' }).click();
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('root_rehabilitering_antal_henviste');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('root_rehabilitering_antal_henviste');
     await page.keyboard.press('Control+A');
     await page.keyboard.type('312');
     await waitSaved(page);
@@ -215,11 +215,11 @@ describe('reporting in the browser', { timeout: 90_000 }, () => {
     await p.goto(`${stack.api.url}/`);
     await p.getByRole('button', { name: 'Log ind' }).waitFor();
     await p.keyboard.press('Tab');
-    expect(await p.evaluate(() => document.activeElement?.textContent)).toBe('Gå til indhold');
+    await expect.poll(() => p.evaluate(() => document.activeElement?.textContent)).toBe('Gå til indhold');
     const ring = await p.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
     expect(ring).toBe('solid');
     await p.keyboard.press('Enter');
-    expect(await p.evaluate(() => document.activeElement?.id)).toBe('indhold');
+    await expect.poll(() => p.evaluate(() => document.activeElement?.id)).toBe('indhold');
     // Reporter is preselected; Tab reaches the organisation list and then the button.
     for (let i = 0; i < 12 && (await p.evaluate(() => document.activeElement?.textContent)) !== 'Log ind'; i++) await p.keyboard.press('Tab');
     await p.keyboard.press('Enter');
@@ -242,7 +242,7 @@ describe('reporting in the browser', { timeout: 90_000 }, () => {
     await p.getByLabel('E-mailadresse 2').fill('ikke en adresse');
     await p.getByRole('button', { name: 'Gem adresser' }).click();
     await p.locator('.contact-row.has-error').getByText('Skal være en gyldig e-mailadresse.').waitFor();
-    expect(await p.evaluate(() => document.activeElement?.id)).toBe('contact-1');
+    await expect.poll(() => p.evaluate(() => document.activeElement?.id)).toBe('contact-1');
     await p.getByLabel('E-mailadresse 2').fill('borgerservice@fanoe.example.dk');
     await p.getByRole('button', { name: 'Gem adresser' }).click();
     await p.getByText('Adresserne er gemt.').waitFor();

@@ -75,7 +75,7 @@ describe("SST's round screens", { timeout: 240_000 }, () => {
     // No deadline: the summary names it and leads to the field.
     const summary = page.getByRole('alert').filter({ hasText: 'Runden kan ikke gemmes' });
     await summary.getByRole('link', { name: 'Frist: Skal udfyldes.' }).click();
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('rf-deadline');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('rf-deadline');
     await expectAccessible(page, '71-new-round-errors');
 
     const deadline = danishDate(addDanishDays(new Date(), 30));
@@ -182,7 +182,7 @@ describe("SST's round screens", { timeout: 240_000 }, () => {
     await result.getByText(/^Fristen for Syddjurs er forlænget til /).waitFor();
     await page.locator(`tr[data-org="${SYDDJURS}"]`).getByText('Forlænget frist: Ny kontaktperson i kommunen').waitFor();
     // Focus is back on the row's button.
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Frist for Syddjurs');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Frist for Syddjurs');
 
     const reporter = await newPage('reporter', SYDDJURS);
     await reporter.goto(`${stack.api.url}/#/runder/${roundId}/${SYDDJURS}`);

@@ -132,7 +132,7 @@ describe("SST's year in the browser", { timeout: 180_000 }, () => {
     await page.getByLabel('Sluttidspunkt').fill('12:00');
     await page.getByRole('button', { name: 'Tilføj mødet' }).click();
     await page.getByText('Giv mødet en titel.').waitFor();
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('meeting-title');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('meeting-title');
     await page.getByText('Sluttidspunktet skal ligge efter starttidspunktet.').waitFor();
     await page.getByLabel('Titel', { exact: true }).fill(title);
     await page.getByLabel('Sluttidspunkt').fill('15:30');
@@ -205,7 +205,7 @@ describe("SST's year in the browser", { timeout: 180_000 }, () => {
     await row.getByText('Aflyst').waitFor();
     // The "Aflys" button is gone; focus is on the outcome, not dropped to the page.
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('meetings-flash');
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toContain(`Mødet "${title}" er aflyst.`);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toContain(`Mødet "${title}" er aflyst.`);
     await expect.poll(() => overview.count()).toBe(0);
     await expectAccessible(page, '86-calendar-cancelled');
   });
@@ -231,7 +231,7 @@ describe("SST's year in the browser", { timeout: 180_000 }, () => {
     await section.getByLabel('Pladser pr. dato').fill('');
     await section.getByRole('button', { name: 'Vis pladser' }).click();
     await section.getByText('Angiv en gyldig dato.').waitFor();
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('seats-at');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('seats-at');
     await section.getByLabel('Pladser pr. dato').fill('2027-06-01');
     await section.getByRole('button', { name: 'Vis pladser' }).click();
     await section.getByText(`${later.length} pladser pr. 1. juni 2027.`).waitFor();
@@ -253,7 +253,7 @@ describe("SST's year in the browser", { timeout: 180_000 }, () => {
     await page.keyboard.type('ikke en adresse');
     await form.getByRole('button', { name: 'Gem adresser' }).click();
     await form.getByText('Skal være en gyldig e-mailadresse.').waitFor();
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('seat-email-0');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('seat-email-0');
     await form.getByLabel('E-mailadresse 1').fill(first);
     await form.getByRole('button', { name: 'Tilføj adresse' }).click();
     await form.getByLabel('E-mailadresse 2').fill(second);
@@ -261,7 +261,7 @@ describe("SST's year in the browser", { timeout: 180_000 }, () => {
     await form.getByText(`Adresserne for ${SEAT_NAME} er gemt.`).waitFor();
     // Focus stays in the seat's form, on the outcome.
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('seat-email-outcome');
-    expect(await page.evaluate(() => document.activeElement?.closest('#seat-form') !== null)).toBe(true);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.closest('#seat-form') !== null)).toBe(true);
     const stored = (await seatsOn('2027-06-01')).find((s) => s.seatId === SEAT);
     expect(stored?.emails).toEqual([first, second]);
     const row = section.getByRole('row', { name: new RegExp(SEAT_NAME) });
@@ -270,7 +270,7 @@ describe("SST's year in the browser", { timeout: 180_000 }, () => {
     await screenshot(page, '86-taskforce-seat-saved');
     await form.getByRole('button', { name: 'Annullér' }).click();
     expect(await form.count()).toBe(0);
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe(`seat-edit-${SEAT}`);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe(`seat-edit-${SEAT}`);
 
     // A reader sees the same addresses and no way to change them.
     const readerPage = await sstPage('sst-reader');
@@ -302,7 +302,7 @@ describe("SST's year in the browser", { timeout: 180_000 }, () => {
     await page.getByText('Filen har 1 fejl og er ikke gemt.').waitFor();
     // Focus is on the preview's result, not on a heading.
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('ind-preview-result');
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toContain('Filen har 1 fejl og er ikke gemt.');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toContain('Filen har 1 fejl og er ikke gemt.');
     const error = page.getByRole('table', { name: 'Fejl i filen' }).getByRole('row').nth(1);
     expect((await error.getByRole('cell').allTextContents())).toEqual(['4', 'værdi', '"33 dage" er ikke et tal.']);
     // The rows that could be read are shown as they would be stored; nothing is stored yet.
