@@ -585,7 +585,8 @@ describe('reporters on the paths they really take', { timeout: 120_000 }, () => 
 
   it('never hides the focused field under the sticky save bar when tabbing through the longest form', async () => {
     const round = await newRound('kraeftplan-v-kommunal');
-    for (const viewport of [{ width: 1280, height: 900 }, { width: 1280, height: 720 }, { width: 390, height: 700 }]) {
+    // 320 × 256: a 1280 × 1024 screen at 400 % zoom, where a bar that stays took 43 % of the window.
+    for (const viewport of [{ width: 1280, height: 900 }, { width: 1280, height: 720 }, { width: 390, height: 700 }, { width: 320, height: 256 }]) {
       const page = await reporter(ORG, viewport);
       await page.goto(reportUrl(round));
       await page.getByRole('heading', { name: round.title }).waitFor();
@@ -613,6 +614,22 @@ describe('reporters on the paths they really take', { timeout: 120_000 }, () => 
       expect(fields, `fields reached at ${viewport.width} px`).toBeGreaterThanOrEqual(20);
       expect(covered, `fields under the save bar at ${viewport.width} px`).toEqual([]);
     }
+    // At 400 % zoom, a value held back puts its message in the save bar: the field typed in stays
+    // in view, whole and unhidden (a bar that stays took 78 % of the window and covered it).
+    const zoomed = await reporter(ORG, { width: 320, height: 256 });
+    await zoomed.goto(reportUrl(round));
+    await zoomed.getByRole('heading', { name: round.title }).waitFor();
+    const count = zoomed.locator('#root_rehabilitering_antal_henviste');
+    await count.focus();
+    await zoomed.keyboard.type('tolv');
+    await zoomed.locator('.form-actions').getByText('Ikke gemt, fordi værdien ikke passer til feltet:', { exact: false }).waitFor();
+    const seen = await count.evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+      return { inView: r.top >= 0 && r.bottom <= window.innerHeight, unhidden: hit === el || el.contains(hit) };
+    });
+    await screenshot(zoomed, '39-zoom-400-held-value');
+    expect(seen).toEqual({ inView: true, unhidden: true });
   });
 
   it('fits every page into 320 CSS px without sideways scrolling', async () => {
