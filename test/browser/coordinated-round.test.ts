@@ -96,14 +96,14 @@ describe('a coordinated round in the browser', { timeout: 120_000 }, () => {
     await page.getByRole('heading', { name: round.title }).waitFor();
     await page.getByText('Jeres bidrag sendes til Danske Regioner, som samler bidragene og indberetter til Sundhedsstyrelsen.').waitFor();
     await page.getByRole('button', { name: 'Indsend' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Indsend indberetningen?' });
+    const dialog = page.getByRole('dialog', { name: 'Send bidraget til Danske Regioner?' });
     await dialog.getByText('Når bidraget er indsendt, kan Danske Regioner se det.').waitFor();
     await expectAccessible(page, '50-contribution-confirm');
     await dialog.getByRole('button', { name: 'Ja, indsend' }).click();
-    await page.getByText('Tak. Indberetningen er indsendt.').waitFor();
+    await page.getByText('Tak. Bidraget er sendt til Danske Regioner.').waitFor();
     // Another region's contribution is not this region's to open: the link leads to its own.
     await page.goto(`${stack.api.url}/#/runder/${round.roundId}/region-1081`);
-    await page.getByText('Region Hovedstadens indberetning').waitFor();
+    await page.getByText('Region Hovedstadens bidrag til Danske Regioner').waitFor();
     expect(page.url()).toContain(`/${HOVEDSTADEN}`);
   });
 
@@ -119,6 +119,8 @@ describe('a coordinated round in the browser', { timeout: 120_000 }, () => {
     await table.locator(`tr[data-org="${HOVEDSTADEN}"]`).getByText('Indsendt').waitFor();
     await table.locator('tr[data-org="region-1085"]').getByText('Ikke påbegyndt').waitFor();
     await page.locator('.figures').getByText('3', { exact: true }).waitFor();
+    // Five participants, three contributions in: the intro says both, not "de 5 bidrag".
+    await page.getByText('Her er bidragene fra de 5 deltagere, I samler til jeres indberetning til Sundhedsstyrelsen (3 modtaget indtil nu).', { exact: false }).waitFor();
     await page.getByRole('heading', { name: 'Danske Regioners indberetning til Sundhedsstyrelsen' }).waitFor();
     await expectAccessible(page, '51-contributions');
 
@@ -244,11 +246,17 @@ describe('a coordinated round in the browser', { timeout: 120_000 }, () => {
       await one.getByText('Bidraget er godkendt.').waitFor();
       expect(await focusedId(one)).toBe('review-outcome');
       await two.getByRole('button', { name: 'Godkend' }).click();
+      await two.getByRole('dialog').getByText('Godkend bidraget fra Region Nordjylland?').waitFor();
       await two.getByRole('dialog').getByRole('button', { name: 'Godkend' }).click();
       await two.locator('#review-stale').getByText('En kollega har allerede godkendt bidraget', { exact: false }).waitFor();
       expect(await focusedId(two)).toBe('review-stale');
       await two.locator('.report-meta').getByText('Godkendt').waitFor();
       await expectAccessible(two, '59-dr2-stale-accept');
+      // The region reads who accepted it: Danske Regioner, not Sundhedsstyrelsen, which has not seen it.
+      const region = await as(NORD);
+      await region.goto(`${stack.api.url}/#/runder/${review.roundId}/${NORD}`);
+      await region.getByText('Danske Regioner har godkendt bidraget.').waitFor();
+      expect(await region.getByText('Sundhedsstyrelsen har godkendt').count()).toBe(0);
     });
 
     it('says "det 1 modtagne bidrag" in the compose dialog when one has come in', async () => {

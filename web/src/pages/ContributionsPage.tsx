@@ -60,7 +60,7 @@ export function ContributionsPage({ roundId, session }: { roundId: string; sessi
         <a href={coordinator ? href.home() : href.round(roundId)}>← {coordinator ? t('navRounds') : round.title}</a>
       </p>
       <PageTitle title={title}>{title}</PageTitle>
-      <p>{coordinator ? t('contributionsIntroCoordinator', list.contributions.length) : t('contributionsIntroSst', own.name)}</p>
+      <p>{coordinator ? t('contributionsIntroCoordinator', list.contributions.length, received) : t('contributionsIntroSst', own.name)}</p>
       <dl className="figures">
         <div>
           <dt>{t('figContributors')}</dt>

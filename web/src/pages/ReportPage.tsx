@@ -122,6 +122,8 @@ function ReportEditor({ initial }: { initial: Loaded }) {
   const path = subPath(round.roundId, initial.submission.orgId);
 
   const [submission, setSubmission] = useState(initial.submission);
+  // In a coordinated round a contributor's report is a contribution to the coordinator (its name), not a report to SST.
+  const contributesTo = round.mode === 'coordinated' && (round.contributors ?? []).includes(submission.orgId) ? initial.coordinatorName : undefined;
   const [initialReview] = useState(initial.submission.status === 'returned' ? initial.submission.review : undefined);
   const [formData, setFormData] = useState<JsonObject>(() => withSections(schema, initial.submission.answers));
   const [save, setSave] = useState<SaveState>({ kind: 'clean', ...(initial.submission.updatedAt ? { savedAt: new Date(initial.submission.updatedAt) } : {}) });
@@ -431,7 +433,7 @@ function ReportEditor({ initial }: { initial: Loaded }) {
       applySubmission(reply.body, reply.etag);
       setClientErrors(undefined);
       setServerErrors([]);
-      setFlash({ kind: 'success', text: t('submittedOk') });
+      setFlash({ kind: 'success', text: contributesTo ? t('submittedOkContribution', contributesTo) : t('submittedOk') });
       // The submit button is gone in the read-only view: take focus to the top of the page.
       requestAnimationFrame(() => document.querySelector<HTMLElement>('main h1')?.focus());
     } catch (err) {
@@ -557,7 +559,6 @@ function ReportEditor({ initial }: { initial: Loaded }) {
   const showReview = review && (submission.status === 'returned' || (submission.status === 'draft' && initialReview !== undefined));
   const deadlineAt = submission.deadlineAt ?? round.deadlineAt;
   // A coordinated round: a contributor's report goes to the coordinator; the coordinator gathers them.
-  const contributesTo = round.mode === 'coordinated' && (round.contributors ?? []).includes(submission.orgId) ? initial.coordinatorName : undefined;
   const coordinates = round.mode === 'coordinated' && round.coordinator === submission.orgId;
   const overdue = round.phase === 'open' && EDITABLE.has(submission.status) && Date.now() > Date.parse(deadlineAt);
 
@@ -572,7 +573,7 @@ function ReportEditor({ initial }: { initial: Loaded }) {
           <a href={href.contributions(round.roundId)}>{t('seeContributions')}</a>
         </p>
       )}
-      <p className="org-line">{t('orgReport', possessive(initial.orgName))}</p>
+      <p className="org-line">{contributesTo ? t('orgContribution', possessive(initial.orgName), contributesTo) : t('orgReport', possessive(initial.orgName))}</p>
       <div className="report-meta">
         <StatusBadge status={submission.status} />
         <span>{t('deadlineAt', formatDateTime(deadlineAt))}</span>
@@ -741,7 +742,7 @@ function ReportEditor({ initial }: { initial: Loaded }) {
         </Notice>
       ) : submission.status === 'accepted' ? (
         <Notice kind="success">
-          <p>{t('acceptedNote')}</p>
+          <p>{contributesTo ? t('acceptedNoteContribution', contributesTo) : t('acceptedNote')}</p>
         </Notice>
       ) : (
         <Notice kind="info">
@@ -822,7 +823,7 @@ function ReportEditor({ initial }: { initial: Loaded }) {
         </div>
       )}
 
-      <ConfirmDialog open={confirming} title={t('submitConfirmTitle')} confirmLabel={t('submitConfirmYes')} onConfirm={() => void submit()} onCancel={() => setConfirming(false)}>
+      <ConfirmDialog open={confirming} title={contributesTo ? t('submitConfirmTitleContribution', contributesTo) : t('submitConfirmTitle')} confirmLabel={t('submitConfirmYes')} onConfirm={() => void submit()} onCancel={() => setConfirming(false)}>
         <p>{contributesTo ? t('submitConfirmBodyContribution', contributesTo) : t('submitConfirmBody')}</p>
       </ConfirmDialog>
       <ConfirmDialog open={confirmReload} title={t('conflictReload')} confirmLabel={t('conflictReload')} onConfirm={() => void reloadLatest()} onCancel={() => setConfirmReload(false)}>

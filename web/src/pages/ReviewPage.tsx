@@ -225,7 +225,7 @@ export function ReviewPage({ roundId, orgId, session }: { roundId: string; orgId
         }}
         onCancel={() => setConfirmAccept(false)}
       >
-        <p>{t('acceptConfirm', orgName)}</p>
+        <p>{t(contribution ? 'acceptConfirmContribution' : 'acceptConfirm', orgName)}</p>
       </ConfirmDialog>
     </>
   );
