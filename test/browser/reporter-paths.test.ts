@@ -11,7 +11,7 @@ import { ulid } from 'ulid';
 import { publishFormVersion } from '#core/forms-service';
 import { sstIdentity } from '#core/identity';
 import type { JsonObject, Round } from '#schemas/api';
-import { FORMS_DIR } from '../../local/seed.ts';
+import { FORMS_DIR, exampleAnswers } from '../../local/seed.ts';
 import { ruleViolations, screenshot, seriousViolations, sidewaysOverflow, signIn, startWebStack, type WebStack } from './support.ts';
 
 const ORG = 'kommune-101'; // København
@@ -630,6 +630,22 @@ describe('reporters on the paths they really take', { timeout: 120_000 }, () => 
     });
     await screenshot(zoomed, '39-zoom-400-held-value');
     expect(seen).toEqual({ inView: true, unhidden: true });
+  });
+
+  it('puts the keyboard on the outcome after "Genåbn indberetningen", whose button is gone', async () => {
+    const round = await newRound();
+    const client = await api('reporter', ORG);
+    const saved = await client('PUT', sub(round), { body: { answers: exampleAnswers('kraeftplan-v-kommunal', round.formVersion) }, headers: { 'if-match': '"0-new"' } });
+    expect(saved.status, saved.text).toBe(200);
+    expect((await client('POST', `${sub(round)}/submit`, { headers: { 'if-match': saved.headers.get('etag')! } })).status).toBe(200);
+    const page = await reporter(ORG);
+    await page.goto(reportUrl(round));
+    const reopen = page.getByRole('button', { name: 'Genåbn indberetningen' });
+    await reopen.focus();
+    await page.keyboard.press('Enter');
+    await page.getByText('Indberetningen er genåbnet som kladde.').waitFor();
+    expect(await reopen.count()).toBe(0);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('report-flash');
   });
 
   it('fits every page into 320 CSS px without sideways scrolling', async () => {

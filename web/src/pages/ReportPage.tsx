@@ -131,6 +131,13 @@ function ReportEditor({ initial }: { initial: Loaded }) {
   const [serverErrors, setServerErrors] = useState<FieldError[]>([]);
   const [summaryKey, setSummaryKey] = useState('');
   const [flash, setFlash] = useState<{ kind: 'success' | 'info' | 'warning' | 'error'; text: string } | undefined>();
+  /** Set by a move whose button goes away with it: focus its outcome once React has rendered it. */
+  const focusOutcome = useRef(false);
+  useEffect(() => {
+    if (!focusOutcome.current || !flash) return;
+    focusOutcome.current = false;
+    document.getElementById('report-flash')?.focus();
+  }, [flash]);
   const [confirming, setConfirming] = useState(false);
   const [confirmReload, setConfirmReload] = useState(false);
   const [kept, setKept] = useState<KeptValue[]>([]);
@@ -484,6 +491,8 @@ function ReportEditor({ initial }: { initial: Loaded }) {
   };
 
   const reopen = async () => {
+    // The button goes away (or the answer says why not): the keyboard lands on the outcome, not on <body>.
+    focusOutcome.current = true;
     setBusy(true);
     setFlash(undefined);
     try {
@@ -613,9 +622,11 @@ function ReportEditor({ initial }: { initial: Loaded }) {
       )}
 
       {flash && (
-        <Notice kind={flash.kind} role={flash.kind === 'error' || flash.kind === 'warning' ? 'alert' : 'status'}>
-          <p>{flash.text}</p>
-        </Notice>
+        <div id="report-flash" tabIndex={-1}>
+          <Notice kind={flash.kind} role={flash.kind === 'error' || flash.kind === 'warning' ? 'alert' : 'status'}>
+            <p>{flash.text}</p>
+          </Notice>
+        </div>
       )}
 
       {review && showReview && (
