@@ -1,8 +1,9 @@
 // The paths reporters really take, walked in Chromium against the local stack: two colleagues on
-// a report nobody has saved yet, moving between reports by link, hash and the back button, a
-// mistyped number, a colleague submitting while the form is open, an extended deadline, a long
-// regional form with list items, deleting an attachment, restoring a version, the print view,
-// keyboard-only use under the sticky save bar, and every page at 320 CSS px.
+// a report nobody has saved yet (and the values not saved kept through a reload), moving between
+// reports by link, hash and the back button, a mistyped number, a colleague submitting while the
+// form is open, an extended deadline, a long regional form with list items, deleting an
+// attachment, restoring a version, the print view, keyboard-only use under the sticky save bar,
+// and every page at 320 CSS px.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
@@ -127,6 +128,85 @@ describe('reporters on the paths they really take', { timeout: 120_000 }, () => 
     await waitSaved(b);
     const saved = (await (await api('reporter', ORG))('GET', sub(round))).body;
     expect(saved.answers.kontakt).toEqual({ navn: 'Aase Andersen', stilling: 'Sundhedskonsulent, Sundhed og Omsorg' });
+  });
+
+  it('keeps the list of values not saved through a reload and Back/Forward until each is used, and asks before "Luk listen" throws them away', async () => {
+    const round = await newRound();
+    const [a, b] = [await reporter(), await reporter()];
+    await Promise.all([a.goto(reportUrl(round)), b.goto(reportUrl(round))]);
+    await Promise.all([a.getByRole('heading', { name: round.title }).waitFor(), b.getByRole('heading', { name: round.title }).waitFor()]);
+
+    await a.locator('#root_kontakt_navn').fill('Aase Andersen');
+    await waitSaved(a);
+    await b.locator('#root_kontakt_navn').fill('Bo Bæk');
+    await b.locator('#root_kontakt_stilling').fill('Sundhedskonsulent, Sundhed og Omsorg');
+    const notice = b.getByRole('alert').filter({ hasText: 'En anden har gemt indberetningen før dig' });
+    await notice.getByText('får du en liste over dem, så intet går tabt').waitFor();
+
+    // The dialog says what the banner says: replaced in the form, kept in a list to put back.
+    await notice.getByRole('button', { name: 'Hent nyeste version' }).click();
+    const dialog = b.getByRole('dialog', { name: 'Hent nyeste version' });
+    await dialog.getByText(/erstattes dine ugemte ændringer i formularen .*Dine værdier står bagefter i en liste over formularen, så du kan sætte dem ind igen/).waitFor();
+    await screenshot(b, '31b-reload-confirm');
+    await dialog.getByRole('button', { name: 'Hent nyeste version' }).click();
+    const kept = b.locator('section.kept-values');
+    const pointers = () => kept.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-pointer')));
+    await kept.getByRole('heading', { name: 'Dine ændringer, der ikke blev gemt' }).waitFor();
+    expect(await pointers()).toEqual(['/kontakt/navn', '/kontakt/stilling']);
+
+    // A reload (and Back, then Forward) finds the list as it was, beside the version now saved.
+    await b.reload();
+    await b.getByRole('heading', { name: round.title }).waitFor();
+    await kept.getByRole('heading', { name: 'Dine ændringer, der ikke blev gemt' }).waitFor();
+    expect(await pointers()).toEqual(['/kontakt/navn', '/kontakt/stilling']);
+    expect(await kept.getByRole('row', { name: /Kontaktperson › Navn/ }).locator('td').allInnerTexts()).toEqual(['Bo Bæk', 'Aase Andersen', 'Brug min værdi']);
+    expect(await b.locator('#root_kontakt_navn').inputValue()).toBe('Aase Andersen');
+    await expectAccessible(b, '31c-kept-values-after-reload');
+    await b.goBack();
+    await b.getByRole('heading', { name: 'Mine indberetninger', level: 1 }).waitFor();
+    await b.goForward();
+    await b.getByRole('heading', { name: round.title }).waitFor();
+    expect(await pointers()).toEqual(['/kontakt/navn', '/kontakt/stilling']);
+
+    // A second conflict adds to the list; it does not replace what is still in it.
+    const client = await api('reporter', ORG);
+    await b.locator('#root_kontakt_telefon').fill('33 66 33 66');
+    const now = await client('GET', sub(round));
+    const put = await client('PUT', sub(round), { body: { answers: { ...now.body.answers, kontakt: { ...now.body.answers.kontakt, email: 'aase@kk.dk' } } }, headers: { 'if-match': now.headers.get('etag')! } });
+    expect(put.status).toBe(200);
+    await notice.waitFor();
+    await notice.getByRole('button', { name: 'Hent nyeste version' }).click();
+    await dialog.getByRole('button', { name: 'Hent nyeste version' }).click();
+    await expect.poll(pointers).toEqual(['/kontakt/telefon', '/kontakt/navn', '/kontakt/stilling']);
+    expect(await b.locator('#root_kontakt_email').inputValue()).toBe('aase@kk.dk');
+
+    // "Brug min værdi" puts the value back and saves it; the rest of the list stays, also after a reload.
+    await kept.getByRole('button', { name: 'Brug min værdi i Kontaktperson › Stilling og enhed' }).click();
+    expect(await b.locator('#root_kontakt_stilling').inputValue()).toBe('Sundhedskonsulent, Sundhed og Omsorg');
+    await waitSaved(b);
+    expect((await client('GET', sub(round))).body.answers.kontakt).toEqual({ navn: 'Aase Andersen', email: 'aase@kk.dk', stilling: 'Sundhedskonsulent, Sundhed og Omsorg' });
+    await b.reload();
+    await b.getByRole('heading', { name: round.title }).waitFor();
+    await kept.getByRole('heading', { name: 'Dine ændringer, der ikke blev gemt' }).waitFor();
+    expect(await pointers()).toEqual(['/kontakt/telefon', '/kontakt/navn']);
+
+    // "Luk listen" asks first, says the values will be gone, and "Annullér" keeps them.
+    const close = kept.getByRole('button', { name: 'Luk listen' });
+    await close.click();
+    const ask = b.getByRole('dialog', { name: 'Kassér dine værdier?' });
+    await ask.getByText('Lukker du listen, er de væk, og du kan ikke få dem tilbage.').waitFor();
+    await expectAccessible(b, '31d-kept-discard-confirm');
+    await ask.getByRole('button', { name: 'Annullér' }).click();
+    await expect.poll(() => close.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await pointers()).toEqual(['/kontakt/telefon', '/kontakt/navn']);
+    await close.click();
+    await ask.getByRole('button', { name: 'Luk og kassér værdierne' }).click();
+    await kept.waitFor({ state: 'detached' });
+    await expect.poll(() => b.evaluate(() => document.activeElement?.tagName)).toBe('H1');
+    await b.reload();
+    await b.getByRole('heading', { name: round.title }).waitFor();
+    expect(await kept.count()).toBe(0);
+    expect(await b.evaluate(() => Object.keys(sessionStorage).filter((k) => k.startsWith('statusportalen.kept.')))).toEqual([]);
   });
 
   it('lists as "your changes" only the fields this colleague changed, never the ones only the other one saved', async () => {

@@ -112,6 +112,28 @@ interface LiveChecks {
   missing: FieldError[];
 }
 
+/**
+ * What this tab keeps of a report in its sessionStorage, read as JSON: a reload, Back and
+ * Forward, a crash or an expired sign-in do not lose it. Storage refused or full is no fault.
+ */
+function stored(key: string): unknown {
+  try {
+    const raw = sessionStorage.getItem(key);
+    return raw ? (JSON.parse(raw) as unknown) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+/** Keeps `value` under `key` in this tab's sessionStorage; `undefined` forgets it. */
+function store(key: string, value: unknown) {
+  try {
+    if (value === undefined) sessionStorage.removeItem(key);
+    else sessionStorage.setItem(key, JSON.stringify(value));
+  } catch {
+    // Storage full or refused: autosave still runs.
+  }
+}
+
 const NO_CHECKS: LiveChecks = { held: [], warnings: [], missing: [] };
 const same = (a: FieldError) => (b: FieldError) => a.pointer === b.pointer && a.message === b.message;
 
@@ -140,7 +162,7 @@ function ReportEditor({ initial }: { initial: Loaded }) {
   }, [flash]);
   const [confirming, setConfirming] = useState(false);
   const [confirmReload, setConfirmReload] = useState(false);
-  const [kept, setKept] = useState<KeptValue[]>([]);
+  const [confirmDiscardKept, setConfirmDiscardKept] = useState(false);
   const [undo, setUndo] = useState<{ snapshot: JsonObject; text: string } | undefined>();
   const [busy, setBusy] = useState(false);
 
@@ -165,32 +187,41 @@ function ReportEditor({ initial }: { initial: Loaded }) {
   const undoButton = useRef<HTMLButtonElement>(null);
 
   const editable = round.phase === 'open' && EDITABLE.has(submission.status);
-  // When the list of kept values appears, it takes focus (after the dialog has given focus back).
-  const hasKept = kept.length > 0;
-  useEffect(() => {
-    if (hasKept) keptHeading.current?.focus();
-  }, [hasKept]);
 
   // Input not yet saved is also kept in this tab's sessionStorage, so a reload, a crash or an
   // expired sign-in does not lose it; it is offered back when the report is opened again.
   const backupKey = `statusportalen.unsaved.${round.roundId}.${initial.submission.orgId}`;
   const [backup, setBackup] = useState<JsonObject | undefined>(() => {
-    try {
-      const raw = sessionStorage.getItem(backupKey);
-      const kept = raw ? (JSON.parse(raw) as JsonObject) : undefined;
-      return kept && JSON.stringify(kept) !== JSON.stringify(clean(withSections(schema, initial.submission.answers))) ? kept : undefined;
-    } catch {
-      return undefined;
-    }
+    const kept = stored(backupKey) as JsonObject | undefined;
+    return kept && JSON.stringify(kept) !== JSON.stringify(clean(withSections(schema, initial.submission.answers))) ? kept : undefined;
   });
-  const keepBackup = (answers: JsonObject | undefined) => {
-    try {
-      if (answers) sessionStorage.setItem(backupKey, JSON.stringify(clean(answers)));
-      else sessionStorage.removeItem(backupKey);
-    } catch {
-      // Storage full or refused: autosave still runs.
-    }
+  const keepBackup = (answers: JsonObject | undefined) => store(backupKey, answers && clean(answers));
+
+  /**
+   * `list` beside `saved`, the version now shown: each value's saved side as it is there, and
+   * the values that version already holds left out (nothing of them can be lost).
+   */
+  const besideSaved = (list: KeptValue[], saved: JsonObject): KeptValue[] => {
+    const theirs = clean(withSections(schema, saved));
+    return list.map((k) => ({ ...k, saved: valueAt(theirs, k.pointer) })).filter((k) => JSON.stringify(k.mine) !== JSON.stringify(k.saved));
   };
+  // The list of values kept after a conflict lives in the same storage, beside the backup: it
+  // survives a reload and Back/Forward, and goes only when every value is used or the person
+  // closes it on purpose.
+  const keptKey = `statusportalen.kept.${round.roundId}.${initial.submission.orgId}`;
+  const [kept, setKept] = useState<KeptValue[]>(() => {
+    const list = stored(keptKey);
+    return Array.isArray(list) ? besideSaved(list as KeptValue[], initial.submission.answers) : [];
+  });
+  useEffect(() => store(keptKey, kept.length > 0 ? kept : undefined), [kept]);
+  // When the list of kept values appears, it takes focus (after the dialog has given focus back);
+  // a list found in storage when the report opens leaves the focus where the page puts it.
+  const hasKept = kept.length > 0;
+  const keptOnOpen = useRef(hasKept);
+  useEffect(() => {
+    if (hasKept && !keptOnOpen.current) keptHeading.current?.focus();
+    keptOnOpen.current = false;
+  }, [hasKept]);
 
   // The round was moved to a newer form version since this draft was saved: the server fitted the
   // answers to it; say what was left out, once, and save the fitted answers so submit can follow.
@@ -219,15 +250,12 @@ function ReportEditor({ initial }: { initial: Loaded }) {
    * The values changed here since the version this editor last loaded or saved (`base`), to list
    * beside `saved`, the version now shown: a three-way comparison, so a field only a colleague
    * changed is never offered as "yours" (its value here is just the older one), and a field
-   * both set to the same value needs nothing.
+   * both set to the same value needs nothing. Values still listed from an earlier conflict stay
+   * in the list (a newer value for the same field replaces its older one).
    */
   const keepMine = (saved: JsonObject) => {
-    const theirs = clean(withSections(schema, saved));
-    const changes = compareAnswers(base.current, clean(data.current))
-      .map((c): KeptValue => ({ pointer: c.pointer, mine: c.new, saved: valueAt(theirs, c.pointer) }))
-      .filter((k) => JSON.stringify(k.mine) !== JSON.stringify(k.saved));
-    setKept(changes);
-    return changes.length;
+    const changes = compareAnswers(base.current, clean(data.current)).map((c): KeptValue => ({ pointer: c.pointer, mine: c.new, saved: undefined }));
+    setKept((list) => besideSaved([...changes, ...list.filter((k) => !changes.some((c) => c.pointer === k.pointer))], saved));
   };
 
   /** Someone else submitted (or SST moved the report on): the form turns read-only, nothing typed is lost. */
@@ -419,6 +447,13 @@ function ReportEditor({ initial }: { initial: Loaded }) {
     setKept((list) => list.filter((x) => x.pointer !== k.pointer));
     onChange(withValueAt(data.current, k.pointer, k.mine));
     requestAnimationFrame(() => focusField(k.pointer));
+  };
+
+  /** "Luk listen", confirmed: the values are gone; focus goes to the top of the page. */
+  const discardKept = () => {
+    setConfirmDiscardKept(false);
+    setKept([]);
+    requestAnimationFrame(() => document.querySelector<HTMLElement>('main h1')?.focus());
   };
 
   const trySubmit = async () => {
@@ -714,7 +749,7 @@ function ReportEditor({ initial }: { initial: Loaded }) {
               </tbody>
             </table>
           </TableScroll>
-          <button type="button" className="btn btn-secondary" onClick={() => setKept([])}>
+          <button type="button" className="btn btn-secondary" onClick={() => setConfirmDiscardKept(true)}>
             {t('keptClose')}
           </button>
         </section>
@@ -839,6 +874,9 @@ function ReportEditor({ initial }: { initial: Loaded }) {
       </ConfirmDialog>
       <ConfirmDialog open={confirmReload} title={t('conflictReload')} confirmLabel={t('conflictReload')} onConfirm={() => void reloadLatest()} onCancel={() => setConfirmReload(false)}>
         <p>{t('conflictReloadConfirm')}</p>
+      </ConfirmDialog>
+      <ConfirmDialog open={confirmDiscardKept} title={t('keptDiscardTitle')} confirmLabel={t('keptDiscardYes')} onConfirm={discardKept} onCancel={() => setConfirmDiscardKept(false)}>
+        <p>{t('keptDiscardBody')}</p>
       </ConfirmDialog>
 
       <SinceLastYear round={round} orgId={submission.orgId} schema={schema} answers={clean(formData)} lookup={lastYear} />
