@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { ulid } from 'ulid';
 import type { Round } from '#schemas/api';
-import { expectAccessible, signedInPages, startWebStack, type WebStack } from './support.ts';
+import { expectAccessible, sidewaysOverflow, signedInPages, startWebStack, type WebStack } from './support.ts';
 
 const LEMVIG = 'kommune-665';
 const KOBENHAVN = 'kommune-101';
@@ -65,9 +65,14 @@ describe('links that lead nowhere the user may go', { timeout: 120_000 }, () => 
     await expectDeadEnd(p, '#/runder/findes-ikke', 'Siden findes ikke', 'Indberetningsrunden "findes-ikke" findes ikke.', '92-wrong-link-missing-round');
   });
 
-  it('SST opening an organisation that is not in the round', async () => {
+  it('SST opening an organisation that is not in the round (also at 320 px: the long round id wraps)', async () => {
     const p = await newPage('sst-admin');
     await expectDeadEnd(p, `#/runder/${municipal.roundId}/kommune-999`, 'Siden findes ikke', `Organisationen "kommune-999" skal ikke indberette i runden "${municipal.roundId}".`, '93-wrong-link-sst-unknown-org');
+    const narrow = await newPage('sst-admin', undefined, { width: 320, height: 640 });
+    await narrow.goto(`${stack.api.url}/#/runder/${municipal.roundId}/kommune-999`);
+    await narrow.getByRole('heading', { level: 1, name: 'Siden findes ikke' }).waitFor();
+    await expectAccessible(narrow, '93-wrong-link-sst-unknown-org-320');
+    expect(await sidewaysOverflow(narrow)).toEqual([]);
   });
 
   it('Danske Regioner opening a direct round’s contributions, a region opening a coordinated round’s', async () => {
