@@ -10,10 +10,10 @@ import { features } from './features.ts';
 import { currentLang, setLang, t } from './i18n.ts';
 import { href, navigate, useRoute } from './router.ts';
 import { pageFor, type PageChoice } from './routes.ts';
-import { Loading, PageTitle, useLoad } from './components/common.tsx';
-import { get } from './api.ts';
+import { LoadError, Loading, PageTitle, useLoad } from './components/common.tsx';
+import { ApiError, get } from './api.ts';
 import type { Session } from './auth.ts';
-import type { Round } from './types.ts';
+import type { Organisation, Round } from './types.ts';
 import { lazyPage } from './lazy-page.ts';
 import { SignInPage } from './pages/SignInPage.tsx';
 import { SstYearNav, SstYearPage } from './pages/sst-year.tsx';
@@ -46,6 +46,13 @@ const FormAuthoringPage = lazyPage(() => import('./pages/FormAuthoringPage.tsx')
 const PublicationsPage = lazyPage(() => import('./pages/PublicationsPage.tsx').then((m) => m.PublicationsPage));
 const PublicationPage = lazyPage(() => import('./pages/PublicationPage.tsx').then((m) => m.PublicationPage));
 
+/**
+ * The address of its own report that a reporter's link to another organisation's report was
+ * taken to, while that address is the one shown: the report says why it is not the one linked.
+ * Gone once the reporter goes anywhere else (and on a reload, which is no longer the link).
+ */
+let foreignLinkTo: string | undefined;
+
 /** Replaces the address (no extra history entry) and shows the loader until the new page opens. */
 function Redirect({ to }: { to: string }) {
   useEffect(() => {
@@ -54,17 +61,45 @@ function Redirect({ to }: { to: string }) {
   return <Loading />;
 }
 
+/** A round the reporter's organisation does not report in (to it, the API says the round does not exist). */
+function NotRespondent({ orgName }: { orgName: string }) {
+  const title = t('notRespondentTitle', orgName);
+  return (
+    <>
+      <PageTitle title={title}>{title}</PageTitle>
+      <p>{t('notRespondentBody', orgName)}</p>
+      <p>
+        <a href={href.home()}>← {t('navRounds')}</a>
+      </p>
+    </>
+  );
+}
+
 /**
  * Another organisation's report, opened by a reporter: the coordinator of a coordinated round
- * reads (and reviews) its contributors' reports; anyone else is taken to its own report openly.
+ * reads (and reviews) its contributors' reports; anyone else is taken to its own report openly,
+ * with a word on the page about the link. A round the organisation does not report in has no
+ * report of its own to go to: the page says so where the link pointed.
  */
 function OtherOrganisation({ roundId, orgId, session }: { roundId: string; orgId: string; session: Session }) {
-  const load = useLoad(() => get<Round>(`/rounds/${encodeURIComponent(roundId)}`).then((r) => r.body, () => null), [roundId]);
+  const load = useLoad(async () => {
+    const round = await get<Round>(`/rounds/${encodeURIComponent(roundId)}`).then(
+      (r) => r.body,
+      (err: unknown) => (err instanceof ApiError && (err.status === 404 || err.status === 403) ? null : Promise.reject(err)),
+    );
+    if (round) return { round, orgName: '' };
+    const orgs = await get<{ items: Organisation[] }>('/orgs').then((r) => r.body.items, () => []);
+    const own = orgs.find((o) => o.id === session.orgId);
+    return { round, orgName: own?.officialName ?? own?.name ?? session.orgId };
+  }, [roundId]);
+  if (load.error) return <LoadError message={load.error} status={load.status} onRetry={load.reload} page />;
   if (load.loading || load.data === undefined) return <Loading />;
-  const round = load.data;
-  const coordinates = round?.mode === 'coordinated' && round.coordinator === session.orgId && (round.contributors ?? []).includes(orgId);
+  const { round, orgName } = load.data;
+  if (!round) return <NotRespondent orgName={orgName} />;
+  const coordinates = round.mode === 'coordinated' && round.coordinator === session.orgId && (round.contributors ?? []).includes(orgId);
   if (coordinates) return <ReviewPage roundId={roundId} orgId={orgId} session={session} />;
-  return <Redirect to={href.submission(roundId, session.orgId)} />;
+  foreignLinkTo = href.submission(roundId, session.orgId);
+  return <Redirect to={foreignLinkTo} />;
 }
 
 /**
@@ -77,7 +112,7 @@ function PageOf({ choice, session }: { choice: Exclude<PageChoice, { page: 'Sign
     case 'HomePage':
       return <HomePage session={session} />;
     case 'ReportPage':
-      return <ReportPage key={`${choice.roundId}/${choice.orgId}`} roundId={choice.roundId} orgId={choice.orgId} />;
+      return <ReportPage key={`${choice.roundId}/${choice.orgId}`} roundId={choice.roundId} orgId={choice.orgId} notice={foreignLinkTo === window.location.hash ? t('foreignLinkNotice') : undefined} />;
     case 'OtherOrganisation':
       return <OtherOrganisation key={`${choice.roundId}/${choice.orgId}`} roundId={choice.roundId} orgId={choice.orgId} session={session} />;
     case 'ContactsPage':
@@ -108,7 +143,14 @@ function PageOf({ choice, session }: { choice: Exclude<PageChoice, { page: 'Sign
     case 'AuditPage':
       return <SstYearPage choice={choice} session={session} />;
     case 'not-found':
-      return <PageTitle title={t('notFoundPage')}>{t('notFoundPage')}</PageTitle>;
+      return (
+        <>
+          <PageTitle title={t('notFoundPage')}>{t('notFoundPage')}</PageTitle>
+          <p>
+            <a href={href.home()}>← {t(session.role === 'author' ? 'navPublications' : 'navRounds')}</a>
+          </p>
+        </>
+      );
   }
 }
 
@@ -124,6 +166,7 @@ export function App({ config }: { config: WebConfig }) {
   };
 
   const choice = pageFor(route, session);
+  if (foreignLinkTo !== undefined && window.location.hash !== foreignLinkTo) foreignLinkTo = undefined;
   const page =
     choice.page === 'SignInPage' || !session ? (
       <SignInPage config={config} onSignedIn={() => (route.page === 'sign-in' ? navigate(href.home()) : setSession(getSession()))} />

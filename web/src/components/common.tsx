@@ -1,7 +1,8 @@
 // Small shared pieces: page heading that takes focus on navigation (so screen readers hear
 // the new page), status badges, notices, the confirmation dialog and a loader hook.
 import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from 'react';
-import { describe } from '../api.ts';
+import { ApiError, describe } from '../api.ts';
+import { href } from '../routes.ts';
 import { statusLabel, t } from '../i18n.ts';
 import type { SubmissionStatus } from '../types.ts';
 
@@ -47,20 +48,22 @@ export function Loading() {
 export interface Loaded<T> {
   data: T | undefined;
   error: string | undefined;
+  /** The API's status when the load failed with an answer from it (404, 403 …); 0 for no connection. */
+  status: number | undefined;
   loading: boolean;
   reload: () => void;
 }
 
 /** Runs `load` on mount and whenever `deps` change; `reload` runs it again. */
 export function useLoad<T>(load: () => Promise<T>, deps: unknown[]): Loaded<T> {
-  const [state, setState] = useState<{ data?: T; error?: string; loading: boolean }>({ loading: true });
+  const [state, setState] = useState<{ data?: T; error?: string; status?: number; loading: boolean }>({ loading: true });
   const [tick, setTick] = useState(0);
   useEffect(() => {
     let live = true;
     setState((s) => ({ ...s, loading: true }));
     load().then(
       (data) => live && setState({ data, loading: false }),
-      (err: unknown) => live && setState({ error: describe(err), loading: false }),
+      (err: unknown) => live && setState({ error: describe(err), ...(err instanceof ApiError ? { status: err.status } : {}), loading: false }),
     );
     return () => {
       live = false;
@@ -68,10 +71,48 @@ export function useLoad<T>(load: () => Promise<T>, deps: unknown[]): Loaded<T> {
     // `load` is a fresh closure each render; `deps` say when it means something new.
   }, [...deps, tick]);
   const reload = useCallback(() => setTick((n) => n + 1), []);
-  return { data: state.data, error: state.error, loading: state.loading, reload };
+  return { data: state.data, error: state.error, status: state.status, loading: state.loading, reload };
 }
 
-export function LoadError({ message, onRetry }: { message: string; onRetry?: () => void }) {
+/** A link back, as pages show it above or below their content: "← Indberetninger". */
+export interface BackLink {
+  href: string;
+  label: string;
+}
+
+/**
+ * What a page shows when its data could not be read. A fault that may pass (no connection, the
+ * server failing) offers to try again. An answer that will not change on a retry (the thing is
+ * not there, or not for this user: 404, 403) says so with the API's Danish detail and a way back
+ * instead; when it stands for the whole page (`page`), under a heading of its own that takes the
+ * focus as every page's heading does.
+ */
+export function LoadError({ message, status, onRetry, page = false, back }: { message: string; status?: number | undefined; onRetry?: () => void; page?: boolean; back?: BackLink }) {
+  const final = status === 404 || status === 403;
+  if (final) {
+    const link = back ?? { href: href.home(), label: t('navRounds') };
+    const backLink = (
+      <p>
+        <a href={link.href}>← {link.label}</a>
+      </p>
+    );
+    if (page) {
+      const title = t(status === 404 ? 'notFoundTitle' : 'forbiddenTitle');
+      return (
+        <>
+          <PageTitle title={title}>{title}</PageTitle>
+          <p>{message}</p>
+          {backLink}
+        </>
+      );
+    }
+    return (
+      <Notice kind="error" role="alert">
+        <p>{message}</p>
+        {backLink}
+      </Notice>
+    );
+  }
   return (
     <Notice kind="error" role="alert">
       <p>{t('errorGeneric', message)}</p>

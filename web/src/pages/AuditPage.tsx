@@ -122,7 +122,7 @@ export function AuditPage() {
     <>
       <PageTitle title={t('auditTitle')}>{t('auditTitle')}</PageTitle>
       <p>{t('auditIntro')}</p>
-      {refs.error && <LoadError message={refs.error} onRetry={refs.reload} />}
+      {refs.error && <LoadError message={refs.error} status={refs.status} onRetry={refs.reload} />}
       <form className="stack" onSubmit={submit} aria-label={t('auditSearch')}>
         <div className="inline wrap">
           {field('from', 'date', 'auditFrom')}

@@ -139,7 +139,7 @@ function Subscriptions() {
         </Notice>
       )}
       <FlashNotice flash={flash} />
-      {load.error && <LoadError message={load.error} onRetry={load.reload} />}
+      {load.error && <LoadError message={load.error} status={load.status} onRetry={load.reload} />}
       {load.data && load.data.length > 0 && (
         <TableScroll label={t('subListCaption')}>
           <table className="table">
@@ -372,7 +372,7 @@ function Meetings({ onChange }: { onChange: () => void }) {
     <section aria-labelledby="meetings-heading" className="stack">
       <h2 id="meetings-heading">{t('meetingsTitle')}</h2>
       <FlashNotice flash={flash} id="meetings-flash" />
-      {load.error && <LoadError message={load.error} onRetry={load.reload} />}
+      {load.error && <LoadError message={load.error} status={load.status} onRetry={load.reload} />}
       {!load.data && !load.error && <Loading />}
       {load.data && editing === undefined && (
         <p>
@@ -471,7 +471,7 @@ export function CalendarPage({ session }: { session: Session }) {
       {session.role === 'sst-admin' && has('POST', '/meetings') && <Meetings onChange={load.reload} />}
       {(session.role === 'sst-admin' || session.role === 'sst-reader') && has('GET', '/taskforce/seats') && <TaskForceSeats admin={session.role === 'sst-admin'} />}
       <h2>{t('calendarOverview')}</h2>
-      {load.error && <LoadError message={load.error} onRetry={load.reload} />}
+      {load.error && <LoadError message={load.error} status={load.status} onRetry={load.reload} />}
       {!load.data && !load.error && <Loading />}
       {/* A month is no landmark of its own: its table is one, under the same name (axe: landmark-unique). */}
       {[...months.entries()].map(([key, entries]) => (

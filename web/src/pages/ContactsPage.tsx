@@ -22,7 +22,7 @@ export function ContactsPage({ orgId, embedded, readOnly }: { orgId: string; emb
       {embedded ? <h2 id="contacts-heading">{embedded}</h2> : <PageTitle title={t('contactsTitle')}>{t('contactsTitle')}</PageTitle>}
       {!embedded && <p>{t('contactsIntro')}</p>}
       {load.data?.body.updatedAt && <p className="muted">{t('contactsUpdated', formatDateTime(load.data.body.updatedAt), load.data.body.updatedBy ?? '')}</p>}
-      {load.error && <LoadError message={load.error} onRetry={load.reload} />}
+      {load.error && <LoadError message={load.error} status={load.status} onRetry={load.reload} />}
       {!load.data && !load.error && <Loading />}
       {load.data && readOnly && (
         load.data.body.emails.length ? (

@@ -29,7 +29,7 @@ export function ContributionsPage({ roundId, session }: { roundId: string; sessi
   const [busy, setBusy] = useState(false);
   const [flash, setFlash] = useState<string | undefined>();
 
-  if (load.error) return <LoadError message={load.error} onRetry={load.reload} />;
+  if (load.error) return <LoadError message={load.error} status={load.status} onRetry={load.reload} page />;
   if (!load.data) return <Loading />;
   const { round, list } = load.data;
   const coordinator = session.role === 'reporter' && session.orgId === round.coordinator;

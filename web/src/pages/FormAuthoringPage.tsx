@@ -80,7 +80,7 @@ export function FormAuthoringPage({ formId }: { formId: string }) {
     if (check.kind === 'ok') checkedBox.current?.focus();
   }, [check]);
 
-  if (load.error) return <LoadError message={load.error} onRetry={load.reload} />;
+  if (load.error) return <LoadError message={load.error} status={load.status} onRetry={load.reload} page back={{ href: href.forms(), label: t('navForms') }} />;
   if (!load.data) return <Loading />;
   const { form, current } = load.data;
   const title = t('authorTitle', form.title);

@@ -13,7 +13,7 @@ export function FormsPage() {
     <>
       <PageTitle title={t('formsTitle')}>{t('formsTitle')}</PageTitle>
       <p>{t('formsIntro')}</p>
-      {load.error && <LoadError message={load.error} onRetry={load.reload} />}
+      {load.error && <LoadError message={load.error} status={load.status} onRetry={load.reload} />}
       {!load.data && !load.error && <Loading />}
       {load.data && (
         <TableScroll label={t('formsTitle')}>

@@ -40,7 +40,7 @@ export function HomePage({ session }: { session: Session }) {
   return (
     <>
       <PageTitle title={title}>{title}</PageTitle>
-      {load.error && <LoadError message={load.error} onRetry={load.reload} />}
+      {load.error && <LoadError message={load.error} status={load.status} onRetry={load.reload} />}
       {!load.data && !load.error && <Loading />}
       {load.data && load.data.length === 0 && <p>{t('noRounds')}</p>}
       {load.data && load.data.length > 0 && (

@@ -267,7 +267,7 @@ function Trends({ formId, tick }: { formId: string; tick: number }) {
   return (
     <section aria-labelledby="ind-trend-heading" className="stack">
       <h2 id="ind-trend-heading">{t('indTrendTitle')}</h2>
-      {load.error && <LoadError message={load.error} onRetry={load.reload} />}
+      {load.error && <LoadError message={load.error} status={load.status} onRetry={load.reload} />}
       {!load.data && !load.error && <Loading />}
       {load.data && load.data.indicators.length === 0 && <p>{t('indNoTrend')}</p>}
       {load.data?.notes.map((n) => <p key={n.on} className="muted">{n.text}</p>)}
@@ -286,7 +286,7 @@ export function IndicatorsPage({ formId, session }: { formId: string | undefined
     <>
       <PageTitle title={t('indTitle')}>{t('indTitle')}</PageTitle>
       <p>{t('indIntro')}</p>
-      {load.error && <LoadError message={load.error} onRetry={load.reload} />}
+      {load.error && <LoadError message={load.error} status={load.status} onRetry={load.reload} />}
       {!load.data && !load.error && <Loading />}
       {load.data && <Datasets items={load.data} />}
       {load.data && (

@@ -19,7 +19,7 @@ type SaveState = { kind: 'clean'; at?: Date } | { kind: 'dirty' } | { kind: 'sav
 
 export function PublicationPage({ publicationId, session }: { publicationId: string; session: Session }) {
   const load = useLoad(async () => (await get<Publication>(`/publications/${encodeURIComponent(publicationId)}`)).body, [publicationId]);
-  if (load.error) return <LoadError message={load.error} onRetry={load.reload} />;
+  if (load.error) return <LoadError message={load.error} status={load.status} onRetry={load.reload} page back={{ href: href.publications(), label: t('navPublications') }} />;
   if (!load.data) return <Loading />;
   const pub = load.data;
   if (pub.may.edit || pub.may.comment) return <Editor key={pub.etag} initial={pub} session={session} reload={load.reload} />;
@@ -315,7 +315,7 @@ function CoAuthors({ authors, invites, editable, onChange }: { authors: string[]
       <p id="pub-coauthors-hint" className="help-block">
         {t('pubCoAuthorsHint')}
       </p>
-      {orgs.error && <LoadError message={orgs.error} onRetry={orgs.reload} />}
+      {orgs.error && <LoadError message={orgs.error} status={orgs.status} onRetry={orgs.reload} />}
       {orgs.loading && <Loading />}
       {orgs.data && invites && (
         // Disabled, not gone, while a newer version waits to be fetched.
@@ -391,7 +391,7 @@ function Versions({ publicationId, tick }: { publicationId: string; tick: number
   return (
     <details className="pub-versions">
       <summary>{t('pubVersions')}</summary>
-      {load.error && <LoadError message={load.error} onRetry={load.reload} />}
+      {load.error && <LoadError message={load.error} status={load.status} onRetry={load.reload} />}
       <ol>
         {[...(load.data ?? [])].reverse().map((v) => (
           <li key={v.revision}>
@@ -531,7 +531,7 @@ function BlockPicker({ onInsert }: { onInsert: (block: DataBlockRef) => void }) 
           ))}
         </select>
       </div>
-      {rounds.error && <LoadError message={rounds.error} onRetry={rounds.reload} />}
+      {rounds.error && <LoadError message={rounds.error} status={rounds.status} onRetry={rounds.reload} />}
       {type === 'indicator-series' ? (
         <>
           <div className="form-group">

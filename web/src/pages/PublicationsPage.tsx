@@ -18,7 +18,7 @@ export function PublicationsPage({ session }: { session: Session }) {
       <PageTitle title={t('pubListTitle')}>{t('pubListTitle')}</PageTitle>
       <p>{t('pubListIntro')}</p>
       {session.role === 'sst-admin' && <NewPublication />}
-      {load.error && <LoadError message={load.error} onRetry={load.reload} />}
+      {load.error && <LoadError message={load.error} status={load.status} onRetry={load.reload} />}
       {!load.data && !load.error && <Loading />}
       {load.data && load.data.length === 0 && <p>{t('pubNone')}</p>}
       {load.data && load.data.length > 0 && (

@@ -22,7 +22,7 @@ interface ReminderLogEntry {
 
 function ReminderLog({ round, names }: { round: Round; names: Map<string, string> }) {
   const load = useLoad(async () => (await get<{ items: ReminderLogEntry[] }>(`/rounds/${encodeURIComponent(round.roundId)}/reminders`)).body.items, [round.roundId]);
-  if (load.error) return <LoadError message={load.error} onRetry={load.reload} />;
+  if (load.error) return <LoadError message={load.error} status={load.status} onRetry={load.reload} />;
   if (!load.data) return <Loading />;
   const rows = [...load.data].sort((a, b) => (b.sentAt ?? b.claimedAt).localeCompare(a.sentAt ?? a.claimedAt));
   if (rows.length === 0) return <p>{t('remindersNone')}</p>;
@@ -74,7 +74,7 @@ export function RemindersPage({ roundId }: { roundId: string | undefined }) {
     <>
       <PageTitle title={t('remindersTitle')}>{t('remindersTitle')}</PageTitle>
       <p>{t('remindersIntro')}</p>
-      {load.error && <LoadError message={load.error} onRetry={load.reload} />}
+      {load.error && <LoadError message={load.error} status={load.status} onRetry={load.reload} />}
       {!load.data && !load.error && <Loading />}
       {load.data && (
         <form

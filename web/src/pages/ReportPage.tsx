@@ -60,7 +60,8 @@ export async function loadReport(roundId: string, orgId: string): Promise<Loaded
   return { orgName: org?.officialName ?? org?.name ?? orgId, orgShortName: org?.name ?? orgId, coordinatorName: coordinator?.officialName ?? round.body.coordinator, round: round.body, form: form.body, submission: sub.body, etag: sub.etag };
 }
 
-export function ReportPage({ roundId, orgId }: { roundId: string; orgId: string }) {
+/** `notice`: why the page shows this report (a link to another organisation's report brought the reporter to its own). */
+export function ReportPage({ roundId, orgId, notice }: { roundId: string; orgId: string; notice?: string | undefined }) {
   // A round that does not exist, or that this organisation does not answer, is not a fault to retry.
   const load = useLoad(
     () => loadReport(roundId, orgId).catch((err: unknown) => (err instanceof ApiError && (err.status === 404 || err.status === 403) ? null : Promise.reject(err))),
@@ -82,7 +83,7 @@ export function ReportPage({ roundId, orgId }: { roundId: string; orgId: string 
   const current = load.data && load.data.round.roundId === roundId && load.data.submission.orgId === orgId ? load.data : undefined;
   if (load.error) return <LoadError message={load.error} onRetry={load.reload} />;
   if (!current || load.loading) return <Loading />;
-  return <ReportEditor key={`${roundId}/${orgId}`} initial={current} />;
+  return <ReportEditor key={`${roundId}/${orgId}`} initial={current} notice={notice} />;
 }
 
 type SaveState =
@@ -137,7 +138,7 @@ function store(key: string, value: unknown) {
 const NO_CHECKS: LiveChecks = { held: [], warnings: [], missing: [] };
 const same = (a: FieldError) => (b: FieldError) => a.pointer === b.pointer && a.message === b.message;
 
-function ReportEditor({ initial }: { initial: Loaded }) {
+function ReportEditor({ initial, notice }: { initial: Loaded; notice: string | undefined }) {
   const { round, form } = initial;
   const schema = form.schema;
   const cacheKey = `${form.formId}@${form.version}`;
@@ -618,6 +619,11 @@ function ReportEditor({ initial }: { initial: Loaded }) {
         </p>
       )}
       <p className="org-line">{contributesTo ? t('orgContribution', possessive(initial.orgName), contributesTo) : t('orgReport', possessive(initial.orgName))}</p>
+      {notice && (
+        <Notice kind="info" role="status">
+          <p>{notice}</p>
+        </Notice>
+      )}
       <div className="report-meta">
         <StatusBadge status={submission.status} />
         <span>{t('deadlineAt', formatDateTime(deadlineAt))}</span>

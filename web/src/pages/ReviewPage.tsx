@@ -47,7 +47,7 @@ export function ReviewPage({ roundId, orgId, session }: { roundId: string; orgId
     setFocusTo(undefined);
   }, [focusTo]);
 
-  if (load.error) return <LoadError message={load.error} onRetry={load.reload} />;
+  if (load.error) return <LoadError message={load.error} status={load.status} onRetry={load.reload} page />;
   if (!load.data) return <Loading />;
   const { round, form, orgName } = load.data;
   const sub = submission ?? load.data.submission;

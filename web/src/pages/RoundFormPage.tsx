@@ -281,7 +281,7 @@ export function RoundFormPage({ roundId }: { roundId?: string }) {
     if (detail.data && !detail.data.versions.includes(Number(draft.formVersion))) set('formVersion', String(detail.data.latestVersion));
   }, [detail.data]);
 
-  if (load.error) return <LoadError message={load.error} onRetry={load.reload} />;
+  if (load.error) return <LoadError message={load.error} status={load.status} onRetry={load.reload} page />;
   if (!load.data) return <Loading />;
   const round = load.data.round;
   const forms = load.data.forms;

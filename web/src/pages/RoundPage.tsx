@@ -141,7 +141,7 @@ export function RoundPage({ roundId, session }: { roundId: string; session: Sess
     return filtered.sort((a, b) => (sort.dir === 'asc' ? cmp(a, b) : cmp(b, a)) || COMPARE.org(a, b));
   }, [rows, statusFilter, regionFilter, lateOnly, search, sort]);
 
-  if (load.error) return <LoadError message={load.error} onRetry={load.reload} />;
+  if (load.error) return <LoadError message={load.error} status={load.status} onRetry={load.reload} page />;
   if (!load.data) return <Loading />;
   const { round, status, official, latestVersion } = load.data;
   const coordination = status?.coordination;

@@ -30,7 +30,7 @@ export function RoundsPage({ session }: { session: Session }) {
 
   const years = useMemo(() => [...new Set((load.data?.rounds ?? []).map((r) => r.period))].sort().reverse(), [load.data]);
   const title = t('sstRoundsTitle');
-  if (load.error) return <LoadError message={load.error} onRetry={load.reload} />;
+  if (load.error) return <LoadError message={load.error} status={load.status} onRetry={load.reload} page />;
   if (!load.data) return <Loading />;
   const { rounds, forms, names } = load.data;
   const shown = rounds.filter((r) => (!year || r.period === year) && (!plan || forms.get(r.formId)?.plan === plan));

@@ -60,7 +60,7 @@ function DevSignIn({ config, onSignedIn }: { config: WebConfig; onSignedIn: () =
           <p>{error}</p>
         </Notice>
       )}
-      {orgs.error && <LoadError message={orgs.error} onRetry={orgs.reload} />}
+      {orgs.error && <LoadError message={orgs.error} status={orgs.status} onRetry={orgs.reload} />}
       {orgs.loading && !orgs.data ? (
         <Loading />
       ) : (

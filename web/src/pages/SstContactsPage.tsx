@@ -48,7 +48,7 @@ function NotificationSettingsForm({ admin }: { admin: boolean }) {
     <section aria-labelledby="notify-heading" className="stack">
       <h2 id="notify-heading">{t('notifyTitle')}</h2>
       <p>{t('notifyIntro')}</p>
-      {load.error && <LoadError message={load.error} onRetry={load.reload} />}
+      {load.error && <LoadError message={load.error} status={load.status} onRetry={load.reload} />}
       {!load.data && !load.error && <Loading />}
       {shown && <p className="muted">{shown.updatedAt ? t('notifyUpdated', formatDateTime(shown.updatedAt), shown.updatedBy ?? '') : t('notifyDefault')}</p>}
       {flash && (
@@ -101,7 +101,7 @@ export function SstContactsPage({ orgId, session }: { orgId: string | undefined;
     <>
       <PageTitle title={t('sstContactsTitle')}>{t('sstContactsTitle')}</PageTitle>
       <p>{t('sstContactsIntro')}</p>
-      {orgs.error && <LoadError message={orgs.error} onRetry={orgs.reload} />}
+      {orgs.error && <LoadError message={orgs.error} status={orgs.status} onRetry={orgs.reload} />}
       {!orgs.data && !orgs.error && <Loading />}
       {orgs.data && (
         <form

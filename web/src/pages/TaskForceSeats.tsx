@@ -68,7 +68,7 @@ export function TaskForceSeats({ admin }: { admin: boolean }) {
           </div>
         </div>
       </form>
-      {load.error && <LoadError message={load.error} onRetry={load.reload} />}
+      {load.error && <LoadError message={load.error} status={load.status} onRetry={load.reload} />}
       {!load.data && !load.error && <Loading />}
       {load.data && (
         <>
