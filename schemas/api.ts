@@ -293,7 +293,7 @@ export const ReviewRequest = z
 
 export const ReopenRequest = z.strictObject({ reason: z.string().trim().max(5000).optional() }).meta({ id: 'ReopenRequest' });
 
-export const RevisionAction = z.enum(['save', 'prefill', 'attach', 'detach', 'restore', 'submit', 'reopen', 'return', 'accept']);
+export const RevisionAction = z.enum(['save', 'compose', 'prefill', 'attach', 'detach', 'restore', 'submit', 'reopen', 'return', 'accept']);
 
 export const Revision = z
   .object({

@@ -21,6 +21,12 @@ const MOVES: Record<RevisionAction, Partial<Record<SubmissionStatus, Move>>> = {
     draft: { to: 'draft', by: 'reporter' },
     returned: { to: 'draft', by: 'reporter' },
   },
+  // A coordinator's report started (or started again) from its contributors' answers: a save of its own kind, so the history can say so.
+  compose: {
+    not_started: { to: 'draft', by: 'reporter' },
+    draft: { to: 'draft', by: 'reporter' },
+    returned: { to: 'draft', by: 'reporter' },
+  },
   prefill: { not_started: { to: 'draft', by: 'reporter' } },
   attach: {
     not_started: { to: 'draft', by: 'reporter' },
@@ -62,6 +68,7 @@ const LOCKED: Partial<Record<SubmissionStatus, string>> = {
 
 const ACTION_WORDS: Record<RevisionAction, string> = {
   save: 'gemmes',
+  compose: 'sammensættes fra bidragene',
   prefill: 'startes fra sidste års svar',
   attach: 'få bilag',
   detach: 'få fjernet bilag',

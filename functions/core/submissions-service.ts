@@ -740,7 +740,7 @@ export async function compose(
   await assertDraftFits(deps, ctx.round, answers);
   const contentKey = await deps.submissions.putContent(roundId, orgId, (ctx.head?.revision ?? 0) + 1, answers);
   const head = await commit(deps, who, ctx, orgId, {
-    action: 'save',
+    action: 'compose',
     contentKey,
     formVersion: ctx.round.formVersion,
     detail: { composedFrom: received.map((h) => ({ orgId: h.orgId, revision: h.revision })) },

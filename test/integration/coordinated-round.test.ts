@@ -137,6 +137,9 @@ describe('a coordinated round end to end', () => {
     expect(new Set(items.map((i) => i.initiativ)).size).toBe(items.length);
     const name = (await reader('GET', `/orgs?at=2026-03-31&kind=region`)).body.items.find((o: { id: string }) => o.id === first).name as string;
     expect(items[0]!.beskrivelse).toContain(`${name}: Bidrag fra ${first}.`);
+    // The history names the version composed from the contributions, so it can be found to restore.
+    const revisions = (await dr('GET', `${sub(roundId, DR)}/revisions`)).body.items as { revision: number; action: string }[];
+    expect(revisions.map((r) => r.action)).toEqual(['compose']);
     // The coordinator fills what composition leaves to it, and submits to SST.
     const answers = { ...composed.body.answers, kontakt: exampleAnswers(FORM)['kontakt'] };
     const fixed = answers.initiativer as Record<string, unknown>[];

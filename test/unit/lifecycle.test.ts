@@ -64,8 +64,8 @@ describe('submission state machine', () => {
   });
 
   it('lists the actions open from each state', () => {
-    expect(allowedActions('draft').sort()).toEqual(['attach', 'detach', 'restore', 'save', 'submit']);
-    expect(allowedActions('returned').sort()).toEqual(['attach', 'detach', 'restore', 'save', 'submit']);
+    expect(allowedActions('draft').sort()).toEqual(['attach', 'compose', 'detach', 'restore', 'save', 'submit']);
+    expect(allowedActions('returned').sort()).toEqual(['attach', 'compose', 'detach', 'restore', 'save', 'submit']);
     expect(allowedActions('submitted').sort()).toEqual(['accept', 'reopen', 'return']);
     expect(allowedActions('accepted')).toEqual(['reopen']);
   });

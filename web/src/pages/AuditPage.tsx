@@ -24,6 +24,7 @@ interface AuditEvent {
 const ACTIONS = [
   'submission.',
   'submission.save',
+  'submission.compose',
   'submission.submit',
   'submission.return',
   'submission.accept',
