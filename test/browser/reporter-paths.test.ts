@@ -49,6 +49,21 @@ async function waitSaved(p: Page) {
   await status.filter({ hasText: /ikke gemt endnu|Gemmer/ }).waitFor({ timeout: 5_000 }).catch(() => undefined);
   await status.filter({ hasText: /^Gemt kl\. \d{2}\.\d{2}$/ }).waitFor({ timeout: 20_000 });
 }
+/**
+ * Two colleagues of København on one report nobody has saved: A saves a name, then B types
+ * another name and a position, so B's save meets A's version.
+ */
+async function colleaguesTypingAtOnce() {
+  const round = await newRound();
+  const [a, b] = [await reporter(), await reporter()];
+  await Promise.all([a.goto(reportUrl(round)), b.goto(reportUrl(round))]);
+  await Promise.all([a.getByRole('heading', { name: round.title }).waitFor(), b.getByRole('heading', { name: round.title }).waitFor()]);
+  await a.locator('#root_kontakt_navn').fill('Aase Andersen');
+  await waitSaved(a);
+  await b.locator('#root_kontakt_navn').fill('Bo Bæk');
+  await b.locator('#root_kontakt_stilling').fill('Sundhedskonsulent, Sundhed og Omsorg');
+  return { round, a, b };
+}
 /** Every message shown at the field with id `id` (its hint and its marked errors), in order. */
 async function messagesAt(p: Page, id: string): Promise<string[]> {
   return p.evaluate((fieldId) => {
@@ -90,15 +105,7 @@ describe('reporters on the paths they really take', { timeout: 120_000 }, () => 
   });
 
   it('lets two colleagues start a report nobody has saved: the second sees who saved, keeps what they typed, and can use it', async () => {
-    const round = await newRound();
-    const [a, b] = [await reporter(), await reporter()];
-    await Promise.all([a.goto(reportUrl(round)), b.goto(reportUrl(round))]);
-    await Promise.all([a.getByRole('heading', { name: round.title }).waitFor(), b.getByRole('heading', { name: round.title }).waitFor()]);
-
-    await a.locator('#root_kontakt_navn').fill('Aase Andersen');
-    await waitSaved(a);
-    await b.locator('#root_kontakt_navn').fill('Bo Bæk');
-    await b.locator('#root_kontakt_stilling').fill('Sundhedskonsulent, Sundhed og Omsorg');
+    const { round, b } = await colleaguesTypingAtOnce();
 
     const notice = b.getByRole('alert').filter({ hasText: 'En anden har gemt indberetningen før dig' });
     await notice.waitFor();
@@ -131,15 +138,7 @@ describe('reporters on the paths they really take', { timeout: 120_000 }, () => 
   });
 
   it('keeps the list of values not saved through a reload and Back/Forward until each is used, and asks before "Luk listen" throws them away', async () => {
-    const round = await newRound();
-    const [a, b] = [await reporter(), await reporter()];
-    await Promise.all([a.goto(reportUrl(round)), b.goto(reportUrl(round))]);
-    await Promise.all([a.getByRole('heading', { name: round.title }).waitFor(), b.getByRole('heading', { name: round.title }).waitFor()]);
-
-    await a.locator('#root_kontakt_navn').fill('Aase Andersen');
-    await waitSaved(a);
-    await b.locator('#root_kontakt_navn').fill('Bo Bæk');
-    await b.locator('#root_kontakt_stilling').fill('Sundhedskonsulent, Sundhed og Omsorg');
+    const { round, b } = await colleaguesTypingAtOnce();
     const notice = b.getByRole('alert').filter({ hasText: 'En anden har gemt indberetningen før dig' });
     await notice.getByText('får du en liste over dem, så intet går tabt').waitFor();
 
