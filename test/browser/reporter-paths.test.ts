@@ -49,15 +49,20 @@ async function waitSaved(p: Page) {
   await status.filter({ hasText: /ikke gemt endnu|Gemmer/ }).waitFor({ timeout: 5_000 }).catch(() => undefined);
   await status.filter({ hasText: /^Gemt kl\. \d{2}\.\d{2}$/ }).waitFor({ timeout: 20_000 });
 }
+/** Two colleagues of København with one new round's report open, nobody having saved it. */
+async function twoColleaguesOnANewReport() {
+  const round = await newRound();
+  const [a, b] = [await reporter(), await reporter()];
+  await Promise.all([a.goto(reportUrl(round)), b.goto(reportUrl(round))]);
+  await Promise.all([a.getByRole('heading', { name: round.title }).waitFor(), b.getByRole('heading', { name: round.title }).waitFor()]);
+  return { round, a, b };
+}
 /**
  * Two colleagues of København on one report nobody has saved: A saves a name, then B types
  * another name and a position, so B's save meets A's version.
  */
 async function colleaguesTypingAtOnce() {
-  const round = await newRound();
-  const [a, b] = [await reporter(), await reporter()];
-  await Promise.all([a.goto(reportUrl(round)), b.goto(reportUrl(round))]);
-  await Promise.all([a.getByRole('heading', { name: round.title }).waitFor(), b.getByRole('heading', { name: round.title }).waitFor()]);
+  const { round, a, b } = await twoColleaguesOnANewReport();
   await a.locator('#root_kontakt_navn').fill('Aase Andersen');
   await waitSaved(a);
   await b.locator('#root_kontakt_navn').fill('Bo Bæk');
@@ -209,10 +214,7 @@ describe('reporters on the paths they really take', { timeout: 120_000 }, () => 
   });
 
   it('lists as "your changes" only the fields this colleague changed, never the ones only the other one saved', async () => {
-    const round = await newRound();
-    const [a, b] = [await reporter(), await reporter()];
-    await Promise.all([a.goto(reportUrl(round)), b.goto(reportUrl(round))]);
-    await Promise.all([a.getByRole('heading', { name: round.title }).waitFor(), b.getByRole('heading', { name: round.title }).waitFor()]);
+    const { round, a, b } = await twoColleaguesOnANewReport();
 
     // A fills three fields, each saved on its own; B, on the version nobody had saved, only the phone.
     await a.locator('#root_kontakt_navn').fill('Anne Andersen');
