@@ -59,7 +59,7 @@ async function twoColleaguesOnANewReport() {
 }
 /**
  * Two colleagues of København on one report nobody has saved: A saves a name, then B types
- * another name and a position, so B's save meets A's version.
+ * another name and a position, so B's save meets A's version. Gives the round and B's page.
  */
 async function colleaguesTypingAtOnce() {
   const { round, a, b } = await twoColleaguesOnANewReport();
@@ -67,7 +67,7 @@ async function colleaguesTypingAtOnce() {
   await waitSaved(a);
   await b.locator('#root_kontakt_navn').fill('Bo Bæk');
   await b.locator('#root_kontakt_stilling').fill('Sundhedskonsulent, Sundhed og Omsorg');
-  return { round, a, b };
+  return { round, b };
 }
 /** Every message shown at the field with id `id` (its hint and its marked errors), in order. */
 async function messagesAt(p: Page, id: string): Promise<string[]> {
